@@ -1,0 +1,269 @@
+//! Claims and denials. A claim is a statement that something happened or will happen, reported ("according
+//! to", "sources indicated"), hedged ("reportedly") or a headline. A denial rejects a claim ("denied reports
+//! that…", "there are no plans to…", "X is not true"); rejecting a proposal or criticism and negated denials
+//! ("did not dismiss the idea") are not denials. Each carries the content used to match one to the other.
+
+use super::lexicon::lexicon;
+use super::text::Doc;
+use super::{ArticleFacts, Claim, ClaimKind, Content, Denial, Span};
+
+/// Words a deny-verb may take as object that make it a refusal, not a denial of a claim.
+const REFUSAL_OBJECTS: &[&str] = &[
+    "entry", "access", "bail", "visa", "visas", "request", "requests", "permission", "service", "treatment", "asylum",
+    "admission", "parole", "benefits", "coverage", "funding",
+];
+/// Objects that make "dismissed" / "rejected" a denial of a report rather than of a proposal.
+const REPORT_NOUNS: &[&str] = &[
+    "report", "reports", "claim", "claims", "allegation", "allegations", "rumor", "rumors", "rumour", "rumours",
+    "speculation", "story", "stories", "accusation", "accusations", "suggestion that", "suggestions that",
+];
+const FALSITY: &[&str] = &[
+    "false", "untrue", "baseless", "fake", "fabricated", "groundless", "unfounded", "nonsense", "fiction", "rumor",
+    "rumors", "rumour", "rumours", "speculation", "misinformation", "disinformation", "lies", "lie", "hoax",
+    "inaccurate", "incorrect", "propaganda",
+];
+const DENY_VERBS: &[&str] = &[
+    "deny", "denies", "denied", "denying", "denial", "denials", "refute", "refutes", "refuted", "refuting", "rebut",
+    "rebuts", "rebutted", "debunk", "debunks", "debunked", "debunking", "debunk:",
+];
+/// Single words that mark a statement as false.
+const FALSITY_WORDS: &[&str] = &[
+    "hoax", "hoaxes", "fake", "faked", "untrue", "baseless", "unfounded", "fabricated", "fabrication", "doctored",
+    "photoshopped", "debunked", "myth", "bogus", "nope", "satire", "satirical", "misleading", "inaccurate",
+];
+const NEGATORS: &[&str] = &["not", "never", "no", "without", "nor", "neither", "refused", "declined", "refuses", "declines", "refuse", "decline"];
+const CLAIM_CUES: &[&str] = &[
+    "reportedly", "allegedly", "purportedly", "supposedly", "rumored", "rumoured", "according", "claimed", "claims",
+    "claim", "reports", "report", "sources", "source", "indicated", "suggest", "suggests", "suggested", "believed",
+    "expected", "set", "plans", "planning", "considering", "will", "announced", "confirmed", "said", "says",
+];
+const ANAPHORS: &[&str] = &["such", "these", "those", "the", "this", "that", "it", "them"];
+
+fn negated(doc: &Doc, i: usize, from: usize) -> bool {
+    (i.saturating_sub(3).max(from)..i).any(|k| {
+        let w = doc.lower[k].as_str();
+        NEGATORS.contains(&w) || w.ends_with("n't") || w == "to" && k > from && NEGATORS.contains(&doc.lower[k - 1].as_str())
+    })
+}
+
+/// A denial cue in the sentence: (token index of the cue, cue text, where the denied content starts).
+fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, usize)> {
+    let s = doc.sents[si];
+    for i in s.first..s.last {
+        let w = doc.lower[i].as_str();
+        let next = doc.lower.get(i + 1).map(String::as_str).unwrap_or("");
+        let next2 = doc.lower.get(i + 2).map(String::as_str).unwrap_or("");
+        if DENY_VERBS.contains(&w) {
+            if negated(doc, i, s.first) || REFUSAL_OBJECTS.contains(&next) || REFUSAL_OBJECTS.contains(&next2) {
+                continue;
+            }
+            return Some((i, doc.tok_text(i).to_string(), i + 1));
+        }
+        if matches!(w, "dismissed" | "dismisses" | "dismiss" | "rejected" | "rejects" | "reject" | "disputed" | "disputes" | "slammed" | "shot" | "played") {
+            if negated(doc, i, s.first) || (w == "shot" && next != "down") || (w == "played" && next != "down") {
+                continue;
+            }
+            let window: Vec<&str> = (i + 1..(i + 8).min(s.last)).map(|k| doc.lower[k].as_str()).collect();
+            let object_is_report = window.iter().take(4).any(|w| REPORT_NOUNS.contains(w));
+            let called_false = window.windows(2).any(|p| p[0] == "as" && FALSITY.contains(&p[1]));
+            if object_is_report || called_false {
+                return Some((i, doc.tok_text(i).to_string(), i + 1));
+            }
+            continue;
+        }
+        // "no plans", "no official plans", "no such plans"
+        if w == "no" && (next == "plans" || next == "plan" || next2 == "plans" || next2 == "plan" || next == "evidence" || next2 == "evidence") {
+            return Some((i, format!("no {}", if next == "plans" || next == "plan" || next == "evidence" { next } else { next2 }), i));
+        }
+        if w == "not" && matches!(next, "true" | "real" | "accurate" | "correct") {
+            return Some((i, format!("not {next}"), s.first));
+        }
+        if matches!(w, "false" | "untrue") && i > s.first && doc.lower_is(i - 1, &["is", "are", "was", "were", "as", "be"]) && !negated(doc, i - 1, s.first) {
+            return Some((i, w.to_string(), s.first));
+        }
+        if FALSITY_WORDS.contains(&w) && !negated(doc, i, s.first) {
+            return Some((i, doc.tok_text(i).to_string(), s.first));
+        }
+        if headline {
+            let neg = matches!(w, "not" | "never" | "no") || w.ends_with("n't") || w.ends_with("n’t");
+            if neg {
+                return Some((i, doc.tok_text(i).to_string(), s.first));
+            }
+        }
+    }
+    None
+}
+
+fn content(doc: &Doc, facts: &ArticleFacts, from: usize, to: usize) -> Content {
+    let lo = doc.toks[from].start;
+    let hi = doc.toks[to - 1].end;
+    let within = |sp: Span| sp.start >= lo && sp.end <= hi;
+    Content {
+        events: facts.events.iter().enumerate().filter(|(_, e)| within(e.trigger)).map(|(i, _)| i).collect(),
+        actors: facts.actors.iter().enumerate().filter(|(_, a)| within(a.span)).map(|(i, _)| i).collect(),
+        places: facts.places.iter().enumerate().filter(|(_, p)| within(p.span)).map(|(i, _)| i).collect(),
+        dates: facts.dates.iter().enumerate().filter(|(_, d)| within(d.span)).map(|(i, _)| i).collect(),
+        keywords: doc.keywords(from, to),
+    }
+}
+
+fn merge(into: &mut Content, other: Content) {
+    into.events.extend(other.events);
+    into.actors.extend(other.actors);
+    into.places.extend(other.places);
+    into.dates.extend(other.dates);
+    into.keywords.extend(other.keywords);
+    into.keywords.sort();
+    into.keywords.dedup();
+}
+
+fn sentence_span(doc: &Doc, si: usize) -> Span {
+    let s = doc.sents[si];
+    Span::new(s.start, s.end)
+}
+
+/// Finds the claims and denials of an article.
+pub fn find(doc: &Doc, facts: &ArticleFacts) -> (Vec<Claim>, Vec<Denial>) {
+    let mut claims = Vec::new();
+    let mut denials = Vec::new();
+    let lex = lexicon();
+    for (si, s) in doc.sents.iter().enumerate() {
+        let headline = facts.headlines.contains(&si);
+        let words = (s.first..s.last).filter(|&k| doc.toks[k].is_word()).count();
+        if words < 3 {
+            continue;
+        }
+        if let Some((cue_tok, cue, from)) = denial_cue(doc, si, headline) {
+            let mut c = content(doc, facts, from.min(s.last - 1), s.last);
+            // "denied having such plans" / "denied the reports": the content is in the sentence before
+            let window: Vec<&str> = (from..(from + 4).min(s.last)).map(|k| doc.lower[k].as_str()).collect();
+            let anaphoric = window.iter().any(|w| ANAPHORS.contains(w))
+                && window.iter().any(|w| matches!(*w, "plans" | "plan" | "reports" | "report" | "claims" | "claim" | "rumours" | "rumors" | "it" | "this" | "that" | "them" | "speculation" | "allegations"))
+                && c.events.is_empty();
+            let antecedent = (anaphoric && si > 0).then(|| si - 1);
+            if let Some(a) = antecedent {
+                let prev = doc.sents[a];
+                merge(&mut c, content(doc, facts, prev.first, prev.last));
+            }
+            let by = facts
+                .actors
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.sentence == si && a.span.end <= doc.toks[cue_tok].start)
+                .next_back()
+                .map(|(i, _)| i);
+            denials.push(Denial { span: sentence_span(doc, si), sentence: si, cue, by, content: c, antecedent });
+            continue;
+        }
+        let mut kind = None;
+        let mut cue = String::new();
+        for k in s.first..s.last {
+            let w = doc.lower[k].as_str();
+            if !CLAIM_CUES.contains(&w) {
+                continue;
+            }
+            let next = doc.lower.get(k + 1).map(String::as_str).unwrap_or("");
+            let found = match w {
+                "reportedly" | "allegedly" | "purportedly" | "supposedly" | "rumored" | "rumoured" => Some(ClaimKind::Hedged),
+                "according" if next == "to" => Some(ClaimKind::Reported),
+                "reports" | "report" if matches!(next, "suggest" | "say" | "said" | "indicate" | "that" | "claim") => Some(ClaimKind::Reported),
+                "sources" | "source" if lex.reporting_verbs.contains(next) || matches!(next, "close" | "familiar") => Some(ClaimKind::Reported),
+                "claimed" | "claims" | "claim" if next == "that" || next == "on" => Some(ClaimKind::Reported),
+                "set" | "expected" | "believed" if next == "to" => Some(ClaimKind::Hedged),
+                "plans" | "planning" if next == "to" => Some(ClaimKind::Planned),
+                "considering" | "will" => Some(ClaimKind::Planned),
+                "announced" | "confirmed" | "said" | "says" if next == "that" || next == "on" => Some(ClaimKind::Reported),
+                _ => None,
+            };
+            if let Some(f) = found {
+                kind = Some(f);
+                cue = doc.text[doc.toks[k].start..doc.toks[(k + 1).min(s.last - 1)].end].to_string();
+                if f != ClaimKind::Planned {
+                    break;
+                }
+            }
+        }
+        if kind.is_none() && headline {
+            kind = Some(ClaimKind::Headline);
+            cue = "headline".into();
+        }
+        let Some(kind) = kind else { continue };
+        let c = content(doc, facts, s.first, s.last);
+        // a planned-event claim needs an event to be about
+        if kind == ClaimKind::Planned && c.events.is_empty() {
+            continue;
+        }
+        claims.push(Claim { span: sentence_span(doc, si), sentence: si, kind, cue, content: c });
+    }
+    (claims, denials)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{ClaimKind, analyse};
+
+    fn denial_texts(text: &str) -> Vec<String> {
+        let f = analyse(text, 0);
+        f.denials.iter().map(|d| text[d.span.start..d.span.end].to_string()).collect()
+    }
+
+    #[test]
+    fn denials_of_reports() {
+        let t = "The minister denied reports that she plans to resign on Friday.";
+        assert_eq!(denial_texts(t), vec![t.to_string()]);
+        let t = "Officials dismissed the story as false.";
+        assert_eq!(denial_texts(t).len(), 1);
+        let t = "There are no plans for a visit to Lisbon, a spokesman said.";
+        assert_eq!(denial_texts(t).len(), 1);
+        let t = "The photo of the giant squid is a hoax.";
+        assert_eq!(denial_texts(t).len(), 1);
+    }
+
+    #[test]
+    fn rejecting_proposals_or_criticism_is_not_a_denial() {
+        for t in [
+            "Advisers floated a ceasefire, which the government has firmly rejected.",
+            "Opposition leaders have dismissed these suggestions as unrealistic.",
+            "The mayor has consistently dismissed such criticisms, arguing that the plan works.",
+            "The clinic denied entry to reporters.",
+        ] {
+            assert!(denial_texts(t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn negated_denials_are_not_denials() {
+        for t in [
+            "The minister did not dismiss the idea entirely, saying it could happen.",
+            "The president has not outright rejected talks with his counterpart.",
+            "The spokesman refused to deny the reports.",
+            "She would not deny that a meeting took place.",
+        ] {
+            assert!(denial_texts(t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn anaphoric_denial_points_to_the_sentence_before() {
+        let text = "A newspaper claimed on May 2 that the minister would visit Lisbon on June 1. Both capitals have since denied having such plans.";
+        let f = analyse(text, 0);
+        assert_eq!(f.denials.len(), 1);
+        assert_eq!(f.denials[0].antecedent, Some(0));
+        assert!(!f.denials[0].content.events.is_empty());
+    }
+
+    #[test]
+    fn hedged_reported_and_headline_claims() {
+        let text = "Minister to Visit Lisbon Next Month\nThe minister is reportedly set to travel to Lisbon on June 1.\nAccording to the weekly Gazeta, sources said the visit will include talks.\nThe weather was mild.";
+        let f = analyse(text, 0);
+        let kinds: Vec<ClaimKind> = f.claims.iter().map(|c| c.kind).collect();
+        assert_eq!(kinds, vec![ClaimKind::Headline, ClaimKind::Hedged, ClaimKind::Reported]);
+    }
+
+    #[test]
+    fn headline_negation_is_a_denial() {
+        let f = analyse("Arrested Woman Is Not The Wife of Rebel Leader, Police Say", 0);
+        assert_eq!(f.denials.len(), 1);
+        assert!(f.claims.is_empty());
+    }
+}

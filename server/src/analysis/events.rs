@@ -1,0 +1,234 @@
+//! Events: trigger words (meeting, talks, summit, visit, call, invasion, …) and their arguments found
+//! around them in the sentence — the place ("in Riyadh", "the Alaska summit"), the date ("on Feb. 18",
+//! "Friday’s discussions"), the participants, the countries involved — and whether the event is told as
+//! having happened or as planned or possible.
+
+use super::lexicon::{EventClass, lexicon};
+use super::text::Doc;
+use super::tokens::TokKind;
+use super::{ActorMention, ArticleFacts, EventMention, Modality, Span};
+
+const IRREALIS: &[&str] = &[
+    "will", "would", "could", "may", "might", "should", "can", "plans", "plan", "planned", "planning", "set",
+    "expected", "scheduled", "potential", "possible", "possibility", "prospect", "prospects", "proposed", "if",
+    "eventual", "upcoming", "future", "considering", "arrange", "arranging", "organize", "organise", "hopes",
+    "wants", "intends", "aims", "seeking", "slated", "likely", "no", "next", "prepares", "preparing", "whether",
+];
+
+const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "to", "near", "outside", "inside", "from", "into"];
+
+/// Finds event mentions, given the dates, places and actors already found.
+pub fn find(doc: &Doc, facts: &ArticleFacts) -> Vec<EventMention> {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    let n = doc.toks.len();
+    let mut i = 0;
+    'tokens: while i < n {
+        if !doc.toks[i].is_word() {
+            i += 1;
+            continue;
+        }
+        // inside a date ("Victory Day") or a name ("Summit Street")
+        let start = doc.toks[i].start;
+        if facts.dates.iter().any(|d| d.span.start <= start && start < d.span.end)
+            || facts.actors.iter().any(|a| a.span.start <= start && start < a.span.end)
+        {
+            i += 1;
+            continue;
+        }
+        for (words, lemma, class) in &lex.multiword_triggers {
+            if i + words.len() <= n && words.iter().enumerate().all(|(k, w)| doc.lower[i + k] == *w) {
+                let last = i + words.len() - 1;
+                out.push(mention(doc, facts, i, last, lemma, *class));
+                i = last + 1;
+                continue 'tokens;
+            }
+        }
+        let w = doc.lower[i].as_str();
+        if let Some(&(lemma, class)) = lex.triggers.get(w) {
+            let next = doc.lower.get(i + 1).map(String::as_str).unwrap_or("");
+            let prev = i.checked_sub(1).map(|p| doc.lower[p].as_str()).unwrap_or("");
+            let keep = match lemma {
+                // a call is an event only as a call with someone
+                "call" => matches!(next, "with" | "between"),
+                // "in the future", "state of the art"…
+                "conversation" => false,
+                "fire" => !matches!(prev, "ceasefire" | "open" | "under") && next != "on",
+                "name" => !matches!(prev, "a" | "man" | "woman" | "person" | "someone"),
+                _ => true,
+            };
+            if keep {
+                out.push(mention(doc, facts, i, i, lemma, class));
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn mention(doc: &Doc, facts: &ArticleFacts, first: usize, last: usize, lemma: &'static str, class: EventClass) -> EventMention {
+    let si = doc.sent_of[first];
+    let sent = doc.sents[si];
+    let trigger = Span::new(doc.toks[first].start, doc.toks[last].end);
+    // close modifiers before the trigger: places and names in compound position, hyphen chains
+    let mut span_start = first;
+    let mut k = first;
+    while k > sent.first {
+        let p = k - 1;
+        let ps = doc.toks[p].start;
+        let is_modifier = facts.places.iter().any(|pl| pl.span.start <= ps && ps < pl.span.end)
+            || facts.actors.iter().any(|a| a.span.start <= ps && ps < a.span.end)
+            || (doc.is_punct(p, "-") && !doc.toks[k].space_before)
+            || lexicon().demonyms.contains_key(doc.lower[p].as_str());
+        if !is_modifier {
+            break;
+        }
+        span_start = p;
+        k = p;
+    }
+    while span_start < first && doc.toks[span_start].kind == TokKind::Punct {
+        span_start += 1;
+    }
+    let span = Span::new(doc.toks[span_start].start, trigger.end);
+    let tok_of = |offset: usize| doc.toks.partition_point(|t| t.start < offset);
+
+    // place: in the compound, or after a preposition near the trigger
+    let place = facts
+        .places
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.sentence == si)
+        .filter_map(|(pi, p)| {
+            let pt = tok_of(p.span.start);
+            let prep = pt > 0 && doc.lower_is(pt - 1, PLACE_PREPOSITIONS);
+            let object = class == EventClass::Visit && pt == last + 1;
+            if span.start <= p.span.start && p.span.end <= span.end {
+                Some((0usize, pi))
+            } else if pt > last && pt - last <= 12 && (prep || object) {
+                Some((pt - last, pi))
+            } else if pt < first && first - pt <= 8 && prep {
+                Some((20 + first - pt, pi))
+            } else {
+                None
+            }
+        })
+        .min()
+        .map(|(_, pi)| pi);
+
+    let date = facts
+        .dates
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.sentence == si)
+        .filter_map(|(di, d)| {
+            let dt = tok_of(d.span.start);
+            let de = tok_of(d.span.end);
+            if de <= first && first - de <= 1 {
+                Some((0usize, di)) // Friday’s discussions
+            } else if dt > last && dt - last <= 12 {
+                Some((dt - last, di))
+            } else if de <= first && first - de <= 10 {
+                Some((20 + first - de, di))
+            } else {
+                None
+            }
+        })
+        .min()
+        .map(|(_, di)| di);
+
+    // participants: actors near the trigger, not across "that" or a reporting verb on the left
+    let lex = lexicon();
+    let mut left = first;
+    while left > sent.first && first - left < 14 {
+        let w = doc.lower[left - 1].as_str();
+        if w == "that" || w == ";" || lex.reporting_verbs.contains(w) {
+            break;
+        }
+        left -= 1;
+    }
+    let mut right = last + 1;
+    while right < sent.last && right - last < 12 {
+        let w = doc.lower[right].as_str();
+        if w == "that" || w == ";" || w == "which" || w == "who" {
+            break;
+        }
+        right += 1;
+    }
+    let lo = doc.toks[left].start;
+    let hi = doc.toks[right.min(sent.last) - 1].end;
+    let participants: Vec<usize> = facts
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a): &(usize, &ActorMention)| a.span.start >= lo && a.span.end <= hi)
+        .map(|(ai, _)| ai)
+        .collect();
+    let mut parties: Vec<&'static str> = (left..right.min(sent.last))
+        .filter_map(|k| lex.country_of(doc.lower[k].as_str()).filter(|_| doc.is_cap(k) || doc.toks[k].is_all_caps(doc.text)))
+        .collect();
+    for p in facts.places.iter().filter(|p| p.span.start >= lo && p.span.end <= hi) {
+        if let Some(c) = lex.country_of(&super::lexicon::phrase_key(p.name)) {
+            parties.push(c);
+        }
+    }
+    parties.sort();
+    parties.dedup();
+
+    let window_start = first.saturating_sub(8).max(sent.first);
+    let irrealis = (window_start..first).any(|k| doc.lower_is(k, IRREALIS))
+        || (first > sent.first && doc.lower_is(first - 1, &["to"]) && !matches!(class, EventClass::Meeting) && lemma != "talk");
+    let definite = span_start > sent.first
+        && (doc.lower_is(span_start - 1, &["the", "this", "that", "these", "those", "such"])
+            || doc.toks[span_start - 1].kind == TokKind::Possessive);
+    EventMention {
+        span,
+        trigger,
+        lemma,
+        class,
+        sentence: si,
+        date,
+        place,
+        participants,
+        parties,
+        modality: if irrealis { Modality::Irrealis } else { Modality::Realis },
+        definite,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{EventClass, Modality, analyse};
+
+    #[test]
+    fn triggers_with_place_date_and_participants() {
+        let text = "Foreign Minister Anna Berg met Prime Minister Tomas Lind in Oslo on March 3 to discuss fishing quotas.";
+        let f = analyse(text, 0);
+        let e = &f.events[0];
+        assert_eq!(&text[e.trigger.start..e.trigger.end], "met");
+        assert_eq!(e.class, EventClass::Meeting);
+        assert_eq!(f.places[e.place.unwrap()].name, "Oslo");
+        assert_eq!(f.dates[e.date.unwrap()].text, "March 3");
+        let names: Vec<&str> = e.participants.iter().map(|&a| f.actors[a].name.as_str()).collect();
+        assert_eq!(names, vec!["Anna Berg", "Tomas Lind"]);
+        assert_eq!(e.modality, Modality::Realis);
+    }
+
+    #[test]
+    fn compound_modifiers_and_planned_events() {
+        let text = "After the Oslo summit, the minister is set to travel to Paris next week.";
+        let f = analyse(text, 0);
+        let summit = &f.events[0];
+        assert_eq!(&text[summit.span.start..summit.span.end], "Oslo summit");
+        assert!(summit.definite);
+        let travel = f.events.iter().find(|e| e.lemma == "travel").unwrap();
+        assert_eq!(travel.modality, Modality::Irrealis);
+        assert_eq!(f.places[travel.place.unwrap()].name, "Paris");
+    }
+
+    #[test]
+    fn phone_calls_are_calls_and_calls_for_support_are_not_events() {
+        let f = analyse("He held a phone call with the mayor. Calls for support grew.", 0);
+        assert_eq!(f.events.len(), 1);
+        assert_eq!(f.events[0].class, EventClass::Call);
+    }
+}

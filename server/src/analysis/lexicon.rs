@@ -1,0 +1,463 @@
+//! The word lists the recognisers use, compiled once per process and shared by every article.
+//! All lookups are on lower-cased text; multi-word entries are matched token by token.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// A place in the gazetteer: canonical name, the country it is in (if it is not one), and its demonyms.
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub name: &'static str,
+    pub parent: Option<&'static str>,
+}
+
+/// What an event trigger word denotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EventClass {
+    Meeting,
+    Visit,
+    Call,
+    Attack,
+    Death,
+    Arrest,
+    Legal,
+    Election,
+    Announcement,
+    Agreement,
+    Disaster,
+    Business,
+    Personnel,
+    Movement,
+    Contest,
+    Health,
+    Other,
+}
+
+/// The compiled lexicons.
+pub struct Lexicon {
+    pub first_names: HashSet<&'static str>,
+    pub nickname_of: HashMap<&'static str, &'static str>,
+    pub places: HashMap<String, Place>,
+    /// Longest place entry, in tokens.
+    pub place_max_tokens: usize,
+    pub demonyms: HashMap<&'static str, &'static str>,
+    pub orgs: HashMap<String, &'static str>,
+    pub org_max_tokens: usize,
+    pub org_heads: HashSet<&'static str>,
+    pub non_person_heads: HashSet<&'static str>,
+    pub person_roles: HashSet<&'static str>,
+    pub org_roles: HashSet<&'static str>,
+    pub role_modifiers: HashSet<&'static str>,
+    pub months: HashMap<&'static str, u8>,
+    pub weekdays: HashMap<&'static str, u8>,
+    pub holidays: HashMap<String, (u8, u8)>,
+    pub function_words: HashSet<&'static str>,
+    pub triggers: HashMap<String, (&'static str, EventClass)>,
+    pub multiword_triggers: Vec<(Vec<&'static str>, &'static str, EventClass)>,
+    pub reporting_verbs: HashSet<&'static str>,
+    pub past_irregular: HashSet<&'static str>,
+    pub abbreviations: HashSet<&'static str>,
+}
+
+/// The process-wide lexicon.
+pub fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(build)
+}
+
+const FIRST_NAMES: &str = "aaron abdul abdullah abe abigail adam adrian ahmad ahmed aidan al alan albert alberto alec alejandro alex alexander alexandra alexandre alexei alexey alexis alfred ali alice alicia alina alison allen alvaro amanda amber amy ana anastasia anders andre andrea andreas andrei andres andrew andrey andriy andy angel angela angelina angelo anita ann anna anne annie anthony antonio antony arnold arthur ashley ashton augusto austin ava avi barack barbara barry bart ben benjamin benedict benny bernard bernie beth betty beyonce bill billy bob bobby boris brad bradley brandon brenda brendan brett brian bridget britney brittany bruce bruno bryan caitlin calvin cameron camilla carl carla carlos carmen carol caroline carrie casey catherine cecilia celine chad charles charlie charlotte chelsea cheryl chloe chris christian christina christine christopher chuck claire clara clark claudia clint cody colin connor conor craig cristiano cynthia dan dana daniel daniela danielle danny dara darren dave david dean deborah debra dennis derek diana diane diego dimitri dmitri dmitriy dmitry dominic don donald donna doris dorothy doug douglas drew duncan dwayne dylan ed eddie edgar edith eduardo edward elaine eleanor elena eli elias elijah elizabeth ella ellen elon emily emma emmanuel eric erica erik erin ernest ethan eugene eva evan evelyn fabio faith felipe felix fernando fiona francesca francis francisco frank franklin fred frederick gabriel gabriela gary gavin gene geoff geoffrey george georgia gerald gerard gerhard gina giorgia giovanni giuseppe glen glenn gloria gordon grace graham grant greg gregory gustavo guy hailey hakeem hamid hank hannah hans harold harriet harry harvey hassan heather hector heidi helen helena henry herbert hillary holly howard hugh hugo hunter ian igor ilya irene isaac isabel isabella ivan jack jackie jacob jacqueline jaime jake james jamie jan jane janet janice jared jason javier jay jean jeff jeffrey jennifer jenny jeremy jerome jerry jesse jessica jill jim jimmy jo joan joanna joanne joe joel johann johannes john johnny jon jonathan jorge jose joseph josh joshua joyce juan judith judy julia julian julie julio justin kamala karen karim karin karl karoline kate katherine kathleen kathryn kathy katie katy kay keith kelly ken kenneth kevin khalid kim kimberly kirk kirsten klaus kristen kristin kurt kyle lana lance larry laura lauren lawrence lee leila lena leo leon leonard leonardo lewis liam lily linda lindsay lindsey lisa liz logan lois lorenzo louis louise lucas lucy luis luke lynn mac madeleine madison mahmoud manuel marc marcel marco marcus margaret maria marie marina mario marion mark marta martha martin marvin mary mason matt matthew maurice max maxim maxime megan mehmet melania melissa mia michael michel michele michelle miguel mike mikhail miles miley mitch mitchell mohamed mohammad mohammed molly monica morgan muhammad nadia nancy naomi natalia natalie nathan neil nelson nick nicholas nicola nicolas nicole nigel nikita nikki nikolai nina noah noel nora norman olaf olena oleg oleksandr olga oliver olivia omar oscar owen pablo pam pamela paolo pat patricia patrick paul paula pavel pedro penny pete peter petro philip phillip pierre piers priscilla rachel rafael ralph ramon randy raul ray raymond rebecca recep reggie renee rex ricardo richard rick ricky rishi rita rob robert roberto robin rod roger roman ron ronald rosa rose ross roy ruby rudy russell ruth ryan sadiq sally salman sam samantha samuel sandra sara sarah scott sean sebastian serena sergei sergey sergio sergiy seth shane shannon sharon shaun shawn sheila shirley sienna simon sofia sonia sophia sophie spencer stacy stan stanley stefan stella stephanie stephen steve steven stuart sue susan suzanne sven sylvia tamara tammy tania tanya tara ted teresa terry theo theodore theresa thomas tiffany tim timothy tina todd tom tommy toni tony tracy travis trevor troy tyler ulrich ursula valentina valerie vanessa vera veronica victor victoria vince vincent viktor vladimir vladislav volodymyr walter wang wayne wendy werner will william willie xavier xi yana yasmin yevgeny yulia yuri yuriy yury yusuf zach zachary zoe";
+
+/// Pairs of first names that denote the same given name (nicknames and transliterations).
+const NICKNAMES: &[(&str, &str)] = &[
+    ("mike", "michael"), ("mick", "michael"), ("bill", "william"), ("will", "william"), ("billy", "william"),
+    ("bob", "robert"), ("bobby", "robert"), ("rob", "robert"), ("jim", "james"), ("jimmy", "james"),
+    ("joe", "joseph"), ("joey", "joseph"), ("steve", "steven"), ("stephen", "steven"), ("tom", "thomas"),
+    ("tommy", "thomas"), ("dan", "daniel"), ("danny", "daniel"), ("dave", "david"), ("chris", "christopher"),
+    ("matt", "matthew"), ("nick", "nicholas"), ("tony", "anthony"), ("antony", "anthony"), ("ben", "benjamin"),
+    ("sam", "samuel"), ("alex", "alexander"), ("andy", "andrew"), ("ed", "edward"), ("eddie", "edward"),
+    ("ted", "edward"), ("jack", "john"), ("johnny", "john"), ("jon", "jonathan"), ("josh", "joshua"),
+    ("kate", "katherine"), ("katie", "katherine"), ("kathy", "katherine"), ("catherine", "katherine"),
+    ("liz", "elizabeth"), ("beth", "elizabeth"), ("pete", "peter"), ("rick", "richard"), ("ricky", "richard"),
+    ("dick", "richard"), ("rich", "richard"), ("ron", "ronald"), ("don", "donald"), ("greg", "gregory"),
+    ("jeff", "jeffrey"), ("geoff", "geoffrey"), ("larry", "lawrence"), ("tim", "timothy"), ("pat", "patrick"),
+    ("sergei", "sergey"), ("sergiy", "sergey"), ("dmitri", "dmitry"), ("dmitriy", "dmitry"), ("yuri", "yury"),
+    ("yuriy", "yury"), ("alexey", "alexei"), ("andrei", "andrey"), ("andriy", "andrey"), ("mohammed", "muhammad"),
+    ("mohammad", "muhammad"), ("mohamed", "muhammad"), ("nikolai", "nicholas"), ("zach", "zachary"),
+    ("vince", "vincent"), ("stan", "stanley"), ("doug", "douglas"), ("chuck", "charles"), ("charlie", "charles"),
+    ("sue", "susan"), ("jenny", "jennifer"), ("pam", "pamela"), ("nikki", "nicole"), ("abe", "abraham"),
+];
+
+/// Places: `name|parent` entries; aliases are separated by `/`, the first being canonical.
+const PLACES: &str = "\
+United States/US/U.S./USA/U.S.A./America/United States of America|;Russia/Russian Federation|;Ukraine|;China|;Japan|;\
+India|;Pakistan|;Afghanistan|;Iran|;Iraq|;Syria|;Lebanon|;Israel|;Palestine|;Gaza/Gaza Strip|Palestine;West Bank|Palestine;\
+Jordan|;Egypt|;Libya|;Tunisia|;Algeria|;Morocco|;Turkey/Türkiye|;Saudi Arabia|;United Arab Emirates/UAE/U.A.E.|;Qatar|;\
+Kuwait|;Bahrain|;Oman|;Yemen|;United Kingdom/UK/U.K./Britain/Great Britain|;England|United Kingdom;Scotland|United Kingdom;\
+Wales|United Kingdom;Ireland|;France|;Germany|;Italy|;Spain|;Portugal|;Netherlands/Holland|;Belgium|;Switzerland|;Austria|;\
+Poland|;Hungary|;Czech Republic/Czechia|;Slovakia|;Romania|;Bulgaria|;Greece|;Serbia|;Croatia|;Bosnia|;Albania|;Kosovo|;\
+Moldova|;Belarus|;Lithuania|;Latvia|;Estonia|;Finland|;Sweden|;Norway|;Denmark|;Iceland|;Georgia|;Armenia|;Azerbaijan|;\
+Kazakhstan|;Uzbekistan|;Canada|;Mexico|;Brazil|;Argentina|;Chile|;Colombia|;Venezuela|;Peru|;Cuba|;Haiti|;\
+Nicaragua|;Guatemala|;Honduras|;Australia|;New Zealand|;Indonesia|;Philippines|;Thailand|;Vietnam|;Malaysia|;\
+Singapore|;South Korea|;North Korea|;Korea|;Taiwan|;Nigeria|;Kenya|;Ethiopia|;Somalia|;Sudan|;South Sudan|;\
+South Africa|;Congo|;Ghana|;Mali|;Niger|;Chad|;Zimbabwe|;Uganda|;Rwanda|;Nepal|;Bangladesh|;Sri Lanka|;Myanmar|;\
+Europe|;Asia|;Africa|;Middle East|;Latin America|;Eastern Europe|Europe;Western Europe|Europe;Scandinavia|Europe;\
+Balkans|Europe;Crimea|Ukraine;Donbas/Donbass|Ukraine;Kobane|Syria;Siberia|Russia;Chechnya|Russia;\
+Moscow|Russia;St. Petersburg|Russia;Kyiv/Kiev|Ukraine;Kharkiv|Ukraine;Odesa/Odessa|Ukraine;Mariupol|Ukraine;\
+Washington/Washington D.C./Washington, D.C.|United States;New York/New York City|United States;Los Angeles|United States;\
+Chicago|United States;Houston|United States;Boston|United States;San Francisco|United States;Miami|United States;\
+Seattle|United States;Atlanta|United States;Dallas|United States;Detroit|United States;Philadelphia|United States;\
+Las Vegas|United States;Hollywood|United States;Malibu|United States;Beverly Hills|United States;Brooklyn|United States;\
+Manhattan|United States;Ferguson|United States;Texas|United States;California|United States;Florida|United States;\
+Alaska|United States;Hawaii|United States;Ohio|United States;Michigan|United States;Virginia|United States;\
+Oregon|United States;Nevada|United States;Arizona|United States;Colorado|United States;Utah|United States;\
+Illinois|United States;Pennsylvania|United States;Massachusetts|United States;New Jersey|United States;\
+North Carolina|United States;South Carolina|United States;Tennessee|United States;Kentucky|United States;\
+Louisiana|United States;Alabama|United States;Mississippi|United States;Missouri|United States;Minnesota|United States;\
+Wisconsin|United States;Iowa|United States;Kansas|United States;Oklahoma|United States;Indiana|United States;\
+Maryland|United States;Connecticut|United States;Montana|United States;Idaho|United States;Wyoming|United States;\
+Nebraska|United States;Arkansas|United States;Maine|United States;Vermont|United States;New Mexico|United States;\
+Anchorage|United States;Riyadh|Saudi Arabia;Jeddah|Saudi Arabia;Mecca|Saudi Arabia;Dubai|United Arab Emirates;\
+Abu Dhabi|United Arab Emirates;Doha|Qatar;Tehran|Iran;Baghdad|Iraq;Mosul|Iraq;Damascus|Syria;Aleppo|Syria;\
+Beirut|Lebanon;Jerusalem|Israel;Tel Aviv|Israel;Cairo|Egypt;Istanbul|Turkey;Ankara|Turkey;Kabul|Afghanistan;\
+Islamabad|Pakistan;New Delhi/Delhi|India;Mumbai|India;Beijing|China;Shanghai|China;Hong Kong|China;Tokyo|Japan;\
+Seoul|South Korea;Pyongyang|North Korea;Taipei|Taiwan;Manila|Philippines;Jakarta|Indonesia;Bangkok|Thailand;\
+Sydney|Australia;Melbourne|Australia;London|United Kingdom;Manchester|United Kingdom;Edinburgh|United Kingdom;\
+Dublin|Ireland;Paris|France;Marseille|France;Berlin|Germany;Munich|Germany;Rome|Italy;Milan|Italy;Madrid|Spain;\
+Barcelona|Spain;Lisbon|Portugal;Amsterdam|Netherlands;The Hague|Netherlands;Brussels|Belgium;Geneva|Switzerland;\
+Zurich|Switzerland;Davos|Switzerland;Vienna|Austria;Warsaw|Poland;Budapest|Hungary;Prague|Czech Republic;\
+Bucharest|Romania;Athens|Greece;Belgrade|Serbia;Minsk|Belarus;Vilnius|Lithuania;Riga|Latvia;Tallinn|Estonia;\
+Helsinki|Finland;Stockholm|Sweden;Oslo|Norway;Copenhagen|Denmark;Reykjavik|Iceland;Tbilisi|Georgia;\
+Ottawa|Canada;Toronto|Canada;Montreal|Canada;Vancouver|Canada;Mexico City|Mexico;Havana|Cuba;Caracas|Venezuela;\
+Bogota|Colombia;Lima|Peru;Santiago|Chile;Buenos Aires|Argentina;Brasilia|Brazil;Rio de Janeiro/Rio|Brazil;\
+Sao Paulo|Brazil;Managua|Nicaragua;Nairobi|Kenya;Lagos|Nigeria;Johannesburg|South Africa;Cape Town|South Africa;\
+Addis Ababa|Ethiopia;Khartoum|Sudan;Mogadishu|Somalia;Tripoli|Libya;Helsinki|Finland;Minsk|Belarus;\
+Bali|Indonesia;Kashmir|India;Tibet|China;Xinjiang|China;Sochi|Russia;Yalta|Ukraine;Camp David|United States;\
+Mar-a-Lago|United States;Red Square|Russia;Wall Street|United States;Silicon Valley|United States;Gulf|Middle East;\
+Persian Gulf|Middle East;Black Sea|Europe;Mediterranean|Europe;Atlantic|;Pacific|;Arctic|;Antarctica|;\
+Philippine Sea|;South China Sea|China;Baltic|Europe";
+
+/// Demonyms and country adjectives → canonical country.
+const DEMONYMS: &[(&str, &str)] = &[
+    ("american", "United States"), ("us", "United States"), ("u.s.", "United States"), ("russian", "Russia"),
+    ("ukrainian", "Ukraine"), ("chinese", "China"), ("japanese", "Japan"), ("indian", "India"),
+    ("pakistani", "Pakistan"), ("afghan", "Afghanistan"), ("iranian", "Iran"), ("iraqi", "Iraq"),
+    ("syrian", "Syria"), ("lebanese", "Lebanon"), ("israeli", "Israel"), ("palestinian", "Palestine"),
+    ("egyptian", "Egypt"), ("libyan", "Libya"), ("turkish", "Turkey"), ("saudi", "Saudi Arabia"),
+    ("emirati", "United Arab Emirates"), ("qatari", "Qatar"), ("british", "United Kingdom"), ("uk", "United Kingdom"),
+    ("english", "United Kingdom"), ("scottish", "United Kingdom"), ("irish", "Ireland"), ("french", "France"),
+    ("german", "Germany"), ("italian", "Italy"), ("spanish", "Spain"), ("portuguese", "Portugal"),
+    ("dutch", "Netherlands"), ("belgian", "Belgium"), ("swiss", "Switzerland"), ("austrian", "Austria"),
+    ("polish", "Poland"), ("hungarian", "Hungary"), ("czech", "Czech Republic"), ("romanian", "Romania"),
+    ("greek", "Greece"), ("serbian", "Serbia"), ("belarusian", "Belarus"), ("lithuanian", "Lithuania"),
+    ("latvian", "Latvia"), ("estonian", "Estonia"), ("finnish", "Finland"), ("swedish", "Sweden"),
+    ("norwegian", "Norway"), ("danish", "Denmark"), ("georgian", "Georgia"), ("canadian", "Canada"),
+    ("mexican", "Mexico"), ("brazilian", "Brazil"), ("argentine", "Argentina"), ("argentinian", "Argentina"),
+    ("chilean", "Chile"), ("colombian", "Colombia"), ("venezuelan", "Venezuela"), ("cuban", "Cuba"),
+    ("australian", "Australia"), ("indonesian", "Indonesia"), ("filipino", "Philippines"), ("thai", "Thailand"),
+    ("vietnamese", "Vietnam"), ("korean", "Korea"), ("taiwanese", "Taiwan"), ("nigerian", "Nigeria"),
+    ("kenyan", "Kenya"), ("ethiopian", "Ethiopia"), ("somali", "Somalia"), ("sudanese", "Sudan"),
+    ("south african", "South Africa"), ("soviet", "Russia"), ("european", "Europe"), ("western", "Europe"),
+    ("kurdish", "Kurdistan"), ("nicaraguan", "Nicaragua"), ("nazi", "Germany"),
+];
+
+/// Organisations: aliases separated by `/`, the first canonical.
+const ORGS: &str = "\
+Kremlin|White House|Pentagon|State Department|Department of State|Congress|Senate|House of Representatives|\
+Supreme Court|NATO|North Atlantic Treaty Organization|United Nations/UN/U.N.|European Union/EU/E.U.|\
+European Commission|European Parliament|Security Council/UN Security Council|World Health Organization/WHO|\
+International Monetary Fund/IMF|World Bank|Red Cross|FBI|CIA|NSA|NASA|Department of Justice/Justice Department/DOJ|\
+Homeland Security/Department of Homeland Security|Federal Reserve|Downing Street|Elysee/Élysée|Bundestag|\
+Duma/State Duma|Knesset|Hamas|Hezbollah|Taliban|Islamic State/ISIS/ISIL|al-Qaeda/Al Qaeda/al Qaeda|Kurdish forces|\
+Associated Press/AP|Reuters|AFP/Agence France-Presse|BBC|CNN|Fox News|NBC|ABC|CBS|MSNBC|RT|TASS|Interfax|Ria Novosti|\
+Financial Times|New York Times|Washington Post|Wall Street Journal|Guardian|Le Point|Le Monde|Der Spiegel|Politico|\
+Bloomberg|Axios|The Times|Daily Mail|MailOnline|TMZ|Kyiv Independent|Apple|Google|Microsoft|Amazon|Facebook/Meta|\
+Twitter|Samsung|Intel|IBM|Tesla|SpaceX|Comcast|McDonald's|Walmart|Boeing|Airbus|Toyota|General Motors/GM|\
+Nokia|Sony|Netflix|Disney|Uber|Beats|Beats Music|HP|Hewlett-Packard|Dell|Oracle|Yahoo|eBay|Verizon|AT&T|\
+Republican Party/GOP|Democratic Party|Labour Party|Conservative Party|Presidential Office|Verkhovna Rada/Rada|\
+Lakers|Celtics|Yankees|NBA|NFL|FIFA|IOC|OPEC|G7|G20|ASEAN|African Union|Interpol|Europol|Greenpeace|Amnesty International|\
+Human Rights Watch|Doctors Without Borders|Oxfam|Unicef/UNICEF|Unesco/UNESCO|WTO|OSCE|Gazprom|Rosneft|Aeroflot|Wagner";
+
+const ORG_HEADS: &str = "office ministry department agency council committee commission party union times post news press \
+herald tribune journal gazette magazine telegraph bank university college school hospital center centre court \
+army navy forces force police guard group company corporation corp corp. inc inc. ltd ltd. llc plc association \
+organization organisation foundation institute parliament senate congress church airlines airline airways \
+network networks studios records club team fund authority administration bureau service services commission \
+assembly federation alliance coalition front movement brigade battalion regiment cabinet government council \
+reuters channel tv radio broadcasting labs technologies systems motors electric energy holdings partners media";
+
+const NON_PERSON_HEADS: &str = "day week year war wars square street avenue road boulevard bridge river lake mountain \
+mountains island islands sea ocean valley county state states province region republic kingdom emirates \
+festival awards award cup games olympics championship championships league series treaty accord act bill law \
+summit talks conference meeting forum program programme project plan strategy operation crisis conflict \
+revolution agreement deal convention protocol declaration doctrine initiative prize museum stadium arena hall \
+tower palace airport station port park plaza building hotel theatre theater gallery library prison jail camp \
+base highway expressway line lines east west north south coast peninsula gulf basin desert canyon falls";
+
+const PERSON_ROLES: &str = "president vice-president secretary minister spokesman spokeswoman spokesperson envoy \
+adviser advisor aide chief head leader chairman chairwoman chair director ambassador diplomat governor senator \
+congressman congresswoman representative lawmaker mayor chancellor premier king queen prince princess pope \
+general admiral commander colonel captain lieutenant sergeant officer official officials judge justice prosecutor \
+attorney lawyer ceo founder executive manager analyst expert correspondent reporter journalist editor writer \
+columnist anchor host actor actress singer star rapper musician artist player coach striker goalkeeper quarterback \
+pitcher manager owner spokesperson rep representative publicist agent doctor surgeon professor scientist \
+researcher economist strategist negotiator mediator candidate nominee deputy commissioner inspector detective \
+sheriff trooper soldier fighter militant rebel activist campaigner protester witness victim suspect gunman \
+student teacher nurse pilot emperor dictator monarch sultan emir sheikh cleric bishop archbishop cardinal rabbi imam \
+sen. rep. gov. gen. lt. col. capt. sgt. dr. mr. mrs. ms. mr mrs ms dr prime mp mep speaker whip \
+secretary-general general-secretary comedian model designer filmmaker director producer author novelist poet \
+athlete champion boxer wrestler golfer tennis cyclist driver businessman businesswoman billionaire tycoon \
+entrepreneur investor banker counterpart successor predecessor husband wife son daughter father mother brother \
+sister girlfriend boyfriend fiance fiancee friend partner figure";
+
+const ORG_ROLES: &str = "magazine newspaper paper daily weekly tabloid broadcaster network channel agency outlet \
+website site company firm group organisation organization party ministry department bank retailer carrier \
+airline maker manufacturer automaker giant startup chain brand label studio publisher team club union charity";
+
+const ROLE_MODIFIERS: &str = "then former ex acting interim deputy assistant associate senior junior chief top lead \
+special presidential national security press foreign defense defence interior finance economy economic justice \
+health education energy trade state federal regional local general principal executive managing vice newly \
+appointed elected designate incoming outgoing longtime long-time veteran conservative liberal news political \
+military intelligence personal private public official first second high-ranking high-level \
+middle east affairs relations strategic communications white house kremlin prime supreme head";
+
+const FUNCTION_WORDS: &str = "a an the and or but nor so yet for of in on at to from by with without about above \
+after before during since until while when where why how what which who whom whose that this these those it its \
+he she they we you i me him her them us our their his my your if then than as also only just even still there here \
+not no yes neither nor all any some each every both either neither many much more most few less least other another such own \
+same is are was were be been being am has have had do does did will would shall should can could may might must \
+according despite although though because however meanwhile moreover furthermore therefore thus instead \
+following amid among across against along around behind below beneath beside between beyond inside into near \
+onto outside over through throughout toward towards under underneath upon within speaking asked leading \
+like unlike once now today tonight yesterday tomorrow earlier later soon already never always often sometimes \
+perhaps maybe reportedly allegedly apparently officially finally first last next new old good bad great big \
+major key top one two three four five six seven eight nine ten dear breaking update updated exclusive watch \
+photo video live opinion analysis report reports read see more view";
+
+const MONTHS: &[(&str, u8)] = &[
+    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3), ("april", 4), ("apr", 4),
+    ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7), ("august", 8), ("aug", 8), ("september", 9),
+    ("sept", 9), ("sep", 9), ("october", 10), ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
+];
+
+const WEEKDAYS: &[(&str, u8)] = &[
+    ("monday", 1), ("tuesday", 2), ("wednesday", 3), ("thursday", 4), ("friday", 5), ("saturday", 6), ("sunday", 7),
+];
+
+const HOLIDAYS: &[(&str, (u8, u8))] = &[
+    ("victory day", (5, 9)), ("christmas", (12, 25)), ("christmas day", (12, 25)), ("christmas eve", (12, 24)),
+    ("new year's day", (1, 1)), ("new year's eve", (12, 31)), ("independence day", (7, 4)), ("halloween", (10, 31)),
+    ("valentine's day", (2, 14)), ("bastille day", (7, 14)), ("guy fawkes night", (11, 5)), ("may day", (5, 1)),
+];
+
+/// Event triggers: `lemma:class:forms…` where forms are the inflections that occur in text.
+const TRIGGERS: &str = "\
+meet:meeting:meet meets met meeting meetings;talk:meeting:talks;summit:meeting:summit summits;\
+discussion:meeting:discussion discussions;negotiation:meeting:negotiation negotiations negotiate negotiated negotiating;\
+conference:meeting:conference;encounter:meeting:encounter;session:meeting:session;\
+visit:visit:visit visits visited visiting;trip:visit:trip trips;travel:visit:travel travels traveled travelled traveling travelling;\
+attend:visit:attend attends attended attending attendance;presence:visit:presence;tour:visit:tour toured;\
+arrive:visit:arrive arrives arrived arriving arrival;\
+call:call:call;conversation:call:conversation;\
+invade:attack:invade invaded invading invasion;attack:attack:attack attacks attacked attacking;\
+strike:attack:strike strikes struck airstrike airstrikes;bomb:attack:bomb bombs bombed bombing bombings;\
+shoot:attack:shoot shoots shot shooting shootings;stab:attack:stab stabbed stabbing;\
+assault:attack:assault assaulted;raid:attack:raid raids raided;offensive:attack:offensive;\
+intervention:attack:intervention;explode:disaster:explode exploded explosion explosions blast blasts;\
+kill:death:kill kills killed killing killings;die:death:die dies died death deaths dead;murder:death:murder murdered murders;\
+behead:death:behead beheaded beheading;execute:death:executed execution;\
+arrest:arrest:arrest arrests arrested arresting;detain:arrest:detain detains detained detention;\
+capture:arrest:capture captured;kidnap:arrest:kidnap kidnapped kidnapping;abduct:arrest:abducted abduction;\
+charge:legal:charged;sentence:legal:sentenced sentencing;convict:legal:convicted conviction;\
+plead:legal:plead pleaded pled;sue:legal:sue sued lawsuit;trial:legal:trial;acquit:legal:acquitted;\
+elect:election:elect elected election elections;vote:election:vote votes voted voting referendum;\
+win:contest:win wins won victory;defeat:contest:defeat defeated beat;\
+announce:announcement:announce announces announced announcement;unveil:announcement:unveil unveiled unveiling;\
+launch:announcement:launch launched launches;release:announcement:release released;\
+sign:agreement:sign signed signing;agreement:agreement:agreement deal;ceasefire:agreement:ceasefire truce;\
+earthquake:disaster:earthquake quake earthquakes;fire:disaster:fire fires blaze;crash:disaster:crash crashed crashes;\
+flood:disaster:flood floods flooding;storm:disaster:storm hurricane typhoon tornado;collapse:disaster:collapse collapsed;\
+acquire:business:acquire acquires acquired acquisition;buy:business:buy buys bought;merge:business:merger merged;\
+sell:business:sell sold sale;\
+appoint:personnel:appoint appointed appointment;name:personnel:named;hire:personnel:hire hired hiring;\
+resign:personnel:resign resigned resignation;fire:personnel:fired;quit:personnel:quit quits;retire:personnel:retired retirement;\
+nominate:personnel:nominate nominated nomination;replace:personnel:replace replaced;\
+leave:movement:leave left;enter:movement:enter entered;escape:movement:escape escaped;flee:movement:fled flee;\
+withdraw:movement:withdraw withdrew withdrawal;deploy:movement:deploy deployed deployment;\
+rehab:health:rehab rehabilitation;injure:health:injure injured injuries injury wounded;hospitalize:health:hospitalized hospitalised;\
+marry:other:married marry wedding;divorce:other:divorce divorced;protest:other:protest protests protested;\
+rescue:other:rescue rescued;evacuate:other:evacuate evacuated evacuation";
+
+const MULTIWORD_TRIGGERS: &[(&str, &str, EventClass)] = &[
+    ("phone call", "call", EventClass::Call),
+    ("phone conversation", "call", EventClass::Call),
+    ("telephone call", "call", EventClass::Call),
+    ("telephone conversation", "call", EventClass::Call),
+    ("phone talks", "call", EventClass::Call),
+    ("press conference", "conference", EventClass::Announcement),
+    ("news conference", "conference", EventClass::Announcement),
+    ("press briefing", "briefing", EventClass::Announcement),
+    ("checked into", "rehab", EventClass::Health),
+    ("checked herself into", "rehab", EventClass::Health),
+    ("checked himself into", "rehab", EventClass::Health),
+    ("check into", "rehab", EventClass::Health),
+    ("checks into", "rehab", EventClass::Health),
+    ("sat down", "meet", EventClass::Meeting),
+    ("took office", "inauguration", EventClass::Personnel),
+    ("sworn in", "inauguration", EventClass::Personnel),
+];
+
+const REPORTING_VERBS: &str = "said says say saying told tells tell stated states state stating announced announces \
+added adds noted notes noting explained explains claimed claims claim claiming insisted insists argued argues \
+reported reports confirmed confirms disclosed revealed reveals suggested suggests indicated indicates wrote writes \
+declared declares warned warns emphasized emphasised emphasizing stressed stresses remarked commented acknowledged \
+admitted responded replied asserted maintained mentioned described characterized characterised described";
+
+const PAST_IRREGULAR: &str = "held met said told spoke made took gave came went began wrote sent saw found left led won \
+lost struck fell rose chose drove flew ran was were had did got brought bought sold thought knew became broke \
+caught fought hit kept put set shot stood understood withdrew";
+
+const ABBREVIATIONS: &str = "mr mrs ms dr prof sen rep gov gen lt col capt sgt st jr sr inc corp ltd co jan feb mar apr \
+jun jul aug sep sept oct nov dec no vs etc mt ft approx dept est fig";
+
+fn words(s: &'static str) -> impl Iterator<Item = &'static str> {
+    s.split_whitespace()
+}
+
+/// Lower-cases and splits a phrase into the tokens the tokenizer would produce.
+pub fn phrase_key(phrase: &str) -> String {
+    super::tokens::tokenize(phrase)
+        .iter()
+        .map(|t| t.text(phrase).to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn build() -> Lexicon {
+    let mut places = HashMap::new();
+    let mut place_max_tokens = 1;
+    for entry in PLACES.split(';') {
+        let Some((names, parent)) = entry.split_once('|') else {
+            continue;
+        };
+        let mut aliases = names.split('/');
+        let Some(canonical) = aliases.next() else {
+            continue;
+        };
+        let parent = (!parent.is_empty()).then_some(parent);
+        for alias in std::iter::once(canonical).chain(aliases) {
+            let key = phrase_key(alias);
+            place_max_tokens = place_max_tokens.max(key.split(' ').count());
+            places.insert(
+                key,
+                Place {
+                    name: canonical,
+                    parent,
+                },
+            );
+        }
+    }
+    let mut orgs = HashMap::new();
+    let mut org_max_tokens = 1;
+    for entry in ORGS.split('|') {
+        let mut aliases = entry.split('/');
+        let Some(canonical) = aliases.next() else {
+            continue;
+        };
+        for alias in std::iter::once(canonical).chain(aliases) {
+            let key = phrase_key(alias);
+            org_max_tokens = org_max_tokens.max(key.split(' ').count());
+            orgs.insert(key, canonical);
+        }
+    }
+    let mut triggers = HashMap::new();
+    for entry in TRIGGERS.split(';') {
+        let mut parts = entry.splitn(3, ':');
+        let (Some(lemma), Some(class), Some(forms)) = (parts.next(), parts.next(), parts.next()) else {
+            continue;
+        };
+        let class = match class {
+            "meeting" => EventClass::Meeting,
+            "visit" => EventClass::Visit,
+            "call" => EventClass::Call,
+            "attack" => EventClass::Attack,
+            "death" => EventClass::Death,
+            "arrest" => EventClass::Arrest,
+            "legal" => EventClass::Legal,
+            "election" => EventClass::Election,
+            "announcement" => EventClass::Announcement,
+            "agreement" => EventClass::Agreement,
+            "disaster" => EventClass::Disaster,
+            "business" => EventClass::Business,
+            "personnel" => EventClass::Personnel,
+            "movement" => EventClass::Movement,
+            "contest" => EventClass::Contest,
+            "health" => EventClass::Health,
+            _ => EventClass::Other,
+        };
+        for form in words(forms) {
+            triggers.insert(form.to_string(), (lemma, class));
+        }
+    }
+    Lexicon {
+        first_names: words(FIRST_NAMES).collect(),
+        nickname_of: NICKNAMES.iter().copied().collect(),
+        places,
+        place_max_tokens,
+        demonyms: DEMONYMS.iter().copied().collect(),
+        orgs,
+        org_max_tokens,
+        org_heads: words(ORG_HEADS).collect(),
+        non_person_heads: words(NON_PERSON_HEADS).collect(),
+        person_roles: words(PERSON_ROLES).collect(),
+        org_roles: words(ORG_ROLES).collect(),
+        role_modifiers: words(ROLE_MODIFIERS).collect(),
+        months: MONTHS.iter().copied().collect(),
+        weekdays: WEEKDAYS.iter().copied().collect(),
+        holidays: HOLIDAYS.iter().map(|(k, v)| (phrase_key(k), *v)).collect(),
+        function_words: words(FUNCTION_WORDS).collect(),
+        triggers,
+        multiword_triggers: MULTIWORD_TRIGGERS
+            .iter()
+            .map(|(p, l, c)| (p.split(' ').collect(), *l, *c))
+            .collect(),
+        reporting_verbs: words(REPORTING_VERBS).collect(),
+        past_irregular: words(PAST_IRREGULAR).collect(),
+        abbreviations: words(ABBREVIATIONS).collect(),
+    }
+}
+
+impl Lexicon {
+    /// The canonical form of a first name for identity (nicknames and transliterations folded).
+    pub fn given_name_key<'a>(&'a self, first: &'a str) -> &'a str {
+        self.nickname_of.get(first).copied().unwrap_or(first)
+    }
+
+    /// The country a place name or demonym denotes (the place itself when it is a country).
+    pub fn country_of(&self, key: &str) -> Option<&'static str> {
+        if let Some(c) = self.demonyms.get(key) {
+            return Some(c);
+        }
+        let p = self.places.get(key)?;
+        Some(p.parent.unwrap_or(p.name))
+    }
+
+    /// True when place `inner` is `outer` or lies within it.
+    pub fn place_within(&self, inner: &str, outer: &str) -> bool {
+        if inner == outer {
+            return true;
+        }
+        let mut cur = inner;
+        for _ in 0..4 {
+            let Some(p) = self.places.get(&phrase_key(cur)) else {
+                return false;
+            };
+            match p.parent {
+                Some(parent) if parent == outer => return true,
+                Some(parent) => cur = parent,
+                None => return false,
+            }
+        }
+        false
+    }
+}

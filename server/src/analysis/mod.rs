@@ -1,0 +1,195 @@
+//! One article → its facts: sentences, dates, places, actors (with roles and quotes), events, claims and
+//! denials. Pure and deterministic: text in, plain data out, no I/O and nothing of LSP.
+
+pub mod claims;
+pub mod dates;
+pub mod events;
+pub mod lexicon;
+pub mod names;
+pub mod text;
+pub mod tokens;
+
+use serde::Serialize;
+
+pub use dates::{DateExpr, DateMention};
+pub use lexicon::EventClass;
+
+/// A byte range in the article's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// Person, organisation, or a single capitalised word whose kind the corpus decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    Person,
+    Organization,
+    /// A surname-like word standing alone ("Peskov"); resolved against full names in the corpus.
+    Unknown,
+}
+
+/// A role as the article states it, and why it was read as one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Role {
+    pub text: String,
+    pub span: Span,
+    /// "title" (before the name) or "apposition" (after it).
+    pub pattern: &'static str,
+}
+
+/// One mention of an actor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActorMention {
+    pub span: Span,
+    /// The name as written, possessive removed.
+    pub name: String,
+    pub kind: ActorKind,
+    pub role: Option<Role>,
+    pub sentence: usize,
+    /// Why it was read as an actor.
+    pub rule: &'static str,
+}
+
+/// A place named in the article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlaceMention {
+    pub span: Span,
+    /// Canonical gazetteer name.
+    pub name: &'static str,
+    pub sentence: usize,
+}
+
+/// A quotation and the actor mention it is attributed to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    pub span: Span,
+    pub text: String,
+    /// Index into `ArticleFacts::actors`.
+    pub speaker: Option<usize>,
+}
+
+/// Whether an event is told as having happened or as planned, possible or hypothetical.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    Realis,
+    Irrealis,
+}
+
+/// One mention of an event: its trigger and the arguments found around it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventMention {
+    pub span: Span,
+    pub trigger: Span,
+    pub lemma: &'static str,
+    pub class: EventClass,
+    pub sentence: usize,
+    /// Index into `ArticleFacts::dates`.
+    pub date: Option<usize>,
+    /// Index into `ArticleFacts::places`.
+    pub place: Option<usize>,
+    /// Indexes into `ArticleFacts::actors`.
+    pub participants: Vec<usize>,
+    /// Countries involved (from demonyms and country names around the trigger).
+    pub parties: Vec<&'static str>,
+    pub modality: Modality,
+    /// Referring back ("the meeting", "these talks") rather than introducing.
+    pub definite: bool,
+}
+
+/// What kind of statement a claim is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimKind {
+    Reported,
+    Hedged,
+    Headline,
+    Planned,
+}
+
+/// The content a claim or a denial is about, used to match one to the other.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Content {
+    /// Indexes into `ArticleFacts::events`.
+    pub events: Vec<usize>,
+    pub actors: Vec<usize>,
+    pub places: Vec<usize>,
+    pub dates: Vec<usize>,
+    /// Lower-cased content words (stems).
+    pub keywords: Vec<String>,
+}
+
+/// A claim: a statement that something happened or will happen.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    pub span: Span,
+    pub sentence: usize,
+    pub kind: ClaimKind,
+    /// The words that made it a claim.
+    pub cue: String,
+    pub content: Content,
+}
+
+/// A denial: a statement rejecting a claim.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Denial {
+    pub span: Span,
+    pub sentence: usize,
+    pub cue: String,
+    /// Index into `ArticleFacts::actors`: who denies.
+    pub by: Option<usize>,
+    /// What is denied.
+    pub content: Content,
+    /// When the denied content is "such plans" / "the reports", the sentence it points back to.
+    pub antecedent: Option<usize>,
+}
+
+/// Everything recognised in one article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ArticleFacts {
+    pub sentences: Vec<Span>,
+    /// Sentences that are headlines (the first line, or a short title-case line).
+    pub headlines: Vec<usize>,
+    pub dates: Vec<DateMention>,
+    pub places: Vec<PlaceMention>,
+    pub actors: Vec<ActorMention>,
+    pub quotes: Vec<Quote>,
+    pub events: Vec<EventMention>,
+    pub claims: Vec<Claim>,
+    pub denials: Vec<Denial>,
+    /// Byte ranges ignored as web-page furniture.
+    pub furniture: Vec<Span>,
+}
+
+/// Analyses one article. `body_start` is where the text after front matter begins.
+pub fn analyse(text: &str, body_start: usize) -> ArticleFacts {
+    let doc = text::Doc::new(text, body_start);
+    let mut facts = ArticleFacts {
+        sentences: doc.sents.iter().map(|s| Span::new(s.start, s.end)).collect(),
+        headlines: doc.headline_sentences(),
+        furniture: doc.furniture.iter().map(|&(s, e)| Span::new(s, e)).collect(),
+        ..Default::default()
+    };
+    facts.dates = dates::find(&doc);
+    let found = names::find(&doc);
+    facts.places = found.places;
+    facts.actors = found.actors;
+    facts.quotes = names::attribute_quotes(&doc, &facts.actors);
+    facts.events = events::find(&doc, &facts);
+    let (claims, denials) = claims::find(&doc, &facts);
+    facts.claims = claims;
+    facts.denials = denials;
+    facts
+}

@@ -1,0 +1,500 @@
+//! Actors and places: capitalised runs split into titles, places, organisations and names; people by first
+//! name or title, organisations by lexicon, suffix or context; roles from titles ("Kremlin spokesman Dmitry
+//! Peskov") and appositions ("Andriy Yermak, the head of …"); quotes attributed to their speaker.
+
+use super::lexicon::{Lexicon, lexicon};
+use super::text::Doc;
+use super::tokens::TokKind;
+use super::{ActorKind, ActorMention, PlaceMention, Quote, Role, Span};
+
+/// Actors and places found in an article.
+pub struct Found {
+    pub actors: Vec<ActorMention>,
+    pub places: Vec<PlaceMention>,
+}
+
+const PARTICLES: &[&str] = &["al", "bin", "ibn", "de", "van", "von", "da", "del", "der", "du", "di", "el", "ben", "la", "le", "dos"];
+
+fn is_roman(w: &str) -> bool {
+    !w.is_empty() && w.len() <= 4 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Seg {
+    Place(&'static str),
+    Org,
+    Role,
+    Demonym,
+    Skip,
+    Other,
+}
+
+/// Longest lexicon phrase starting at token `i` within `[i, end)`, as (tokens, value).
+fn longest<'l, V>(doc: &Doc, i: usize, end: usize, max: usize, table: &'l std::collections::HashMap<String, V>) -> Option<(usize, &'l V)> {
+    let mut key = String::new();
+    let mut best = None;
+    let mut words = 0;
+    let mut k = i;
+    while k < end && words < max + 2 {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&doc.lower[k]);
+        if doc.toks[k].is_word() {
+            words += 1;
+        }
+        if let Some(v) = table.get(&key) {
+            best = Some((k + 1 - i, v));
+        }
+        k += 1;
+    }
+    best
+}
+
+fn segment(doc: &Doc, lex: &Lexicon, from: usize, to: usize) -> Vec<(usize, usize, Seg)> {
+    let mut segs = Vec::new();
+    let mut i = from;
+    while i < to {
+        if !doc.toks[i].is_word() && doc.toks[i].kind != TokKind::Number {
+            segs.push((i, i + 1, Seg::Other));
+            i += 1;
+            continue;
+        }
+        let org = longest(doc, i, to, lex.org_max_tokens, &lex.orgs);
+        let place = longest(doc, i, to, lex.place_max_tokens, &lex.places);
+        let holiday = longest(doc, i, to, 3, &lex.holidays);
+        let w = doc.lower[i].as_str();
+        let (len, seg) = match (org, place) {
+            (Some((lo, _)), Some((lp, p))) if lp > lo => (lp, Seg::Place(p.name)),
+            (Some((lo, _)), _) => (lo, Seg::Org),
+            (None, Some((lp, p))) => (lp, Seg::Place(p.name)),
+            (None, None) => {
+                if let Some((lh, _)) = holiday {
+                    (lh, Seg::Skip)
+                } else if lex.months.contains_key(w) || lex.weekdays.contains_key(w) || is_roman(doc.tok_text(i)) {
+                    (1, Seg::Skip)
+                } else if lex.demonyms.contains_key(w) {
+                    (1, Seg::Demonym)
+                } else if (lex.person_roles.contains(w) || lex.role_modifiers.contains(w)) && !lex.first_names.contains(w) {
+                    (1, Seg::Role)
+                } else {
+                    (1, Seg::Other)
+                }
+            }
+        };
+        segs.push((i, i + len, seg));
+        i += len;
+    }
+    segs
+}
+
+/// Finds actor and place mentions.
+pub fn find(doc: &Doc) -> Found {
+    let lex = lexicon();
+    let mut found = Found { actors: Vec::new(), places: Vec::new() };
+    for (si, s) in doc.sents.iter().enumerate() {
+        let mut i = s.first;
+        while i < s.last {
+            if !doc.name_like(i) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < s.last {
+                let t = doc.toks[j];
+                if doc.name_like(j) && t.space_before {
+                    j += 1;
+                } else if doc.is_punct(j, "-") && !t.space_before && doc.toks.get(j + 1).is_some_and(|n| !n.space_before) && (doc.name_like(j + 1) || doc.toks[j + 1].kind == TokKind::Number) {
+                    j += 2;
+                } else if doc.lower_is(j, PARTICLES) && t.space_before && (doc.is_cap(j + 1) || (doc.is_punct(j + 1, "-") && doc.is_cap(j + 2))) {
+                    j += 1;
+                } else if doc.is_punct(j, ".") && doc.tok_text(j - 1).chars().count() == 1 && doc.is_cap(j - 1) && doc.is_cap(j + 1) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            // a particle opening a name: al-Baghdadi
+            process_run(doc, lex, si, i, j, &mut found);
+            i = j;
+        }
+        // names that start with a lower-case particle: al-Baghdadi
+        for k in s.first..s.last.saturating_sub(2) {
+            if doc.lower_is(k, PARTICLES) && doc.is_punct(k + 1, "-") && doc.is_cap(k + 2) && !doc.toks[k + 1].space_before
+                && (k == s.first || !doc.is_cap(k - 1))
+            {
+                let span = Span::new(doc.toks[k].start, doc.toks[k + 2].end);
+                if !found.actors.iter().any(|a| a.span.start <= span.start && span.end <= a.span.end) {
+                    found.actors.push(ActorMention {
+                        span,
+                        name: doc.text[span.start..span.end].to_string(),
+                        kind: ActorKind::Unknown,
+                        role: None,
+                        sentence: si,
+                        rule: "particle name",
+                    });
+                }
+            }
+        }
+    }
+    found.actors.sort_by_key(|a| a.span.start);
+    found
+}
+
+fn process_run(doc: &Doc, lex: &Lexicon, si: usize, from: usize, to: usize, found: &mut Found) {
+    let segs = segment(doc, lex, from, to);
+    let mut k = 0;
+    while k < segs.len() {
+        let (a, b, seg) = segs[k];
+        match seg {
+            Seg::Place(name) => {
+                // a place opening an organisation's name: "Baltic Shipping Corporation"
+                let mut m = k + 1;
+                while m < segs.len() && segs[m].2 == Seg::Other {
+                    m += 1;
+                }
+                if m > k + 1 && lex.org_heads.contains(doc.lower[segs[m - 1].1 - 1].as_str()) {
+                    push_actor(doc, found, si, a, segs[m - 1].1, ActorKind::Organization, "organisation head word");
+                    k = m;
+                    continue;
+                }
+                found.places.push(PlaceMention { span: Span::new(doc.toks[a].start, doc.toks[b - 1].end), name, sentence: si });
+                k += 1;
+            }
+            Seg::Org => {
+                push_actor(doc, found, si, a, b, ActorKind::Organization, "organisation lexicon");
+                k += 1;
+            }
+            Seg::Other => {
+                // a name core: consecutive Other segments
+                let mut m = k;
+                while m < segs.len() && segs[m].2 == Seg::Other {
+                    m += 1;
+                }
+                let (mut cs, ce) = (segs[k].0, segs[m - 1].1);
+                // skip leading hyphens / punctuation
+                while cs < ce && !doc.toks[cs].is_word() {
+                    cs += 1;
+                }
+                if cs < ce {
+                    classify_core(doc, lex, si, from, cs, ce, found);
+                }
+                k = m;
+            }
+            Seg::Role | Seg::Demonym | Seg::Skip => {
+                // an organisation whose head is a generic word: "Presidential Office", "Soviet Union"
+                if seg != Seg::Skip
+                    && let Some(&(_, hb, Seg::Other)) = segs.get(k + 1)
+                    && hb == segs[k + 1].0 + 1
+                    && lex.org_heads.contains(doc.lower[segs[k + 1].0].as_str())
+                    && segs.get(k + 2).is_none_or(|s| s.2 != Seg::Other)
+                {
+                    push_actor(doc, found, si, a, hb, ActorKind::Organization, "organisation head word");
+                    k += 2;
+                    continue;
+                }
+                k += 1;
+            }
+        }
+    }
+}
+
+fn push_actor(doc: &Doc, found: &mut Found, si: usize, a: usize, b: usize, kind: ActorKind, rule: &'static str) {
+    let span = Span::new(doc.toks[a].start, doc.toks[b - 1].end);
+    let role = match kind {
+        ActorKind::Unknown => None,
+        _ => title_role(doc, a, kind).or_else(|| apposition_role(doc, b, kind)),
+    };
+    found.actors.push(ActorMention {
+        span,
+        name: doc.text[span.start..span.end].to_string(),
+        kind,
+        role,
+        sentence: si,
+        rule,
+    });
+}
+
+fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, run_start: usize, cs: usize, ce: usize, found: &mut Found) {
+    let words: Vec<usize> = (cs..ce).filter(|&i| doc.toks[i].is_word()).collect();
+    let Some(&first) = words.first() else { return };
+    let Some(&last) = words.last() else { return };
+    let first_w = doc.lower[first].as_str();
+    let last_w = doc.lower[last].as_str();
+    // a person whose first name is known: split off anything before it in the core
+    if let Some(pos) = words.iter().position(|&w| lex.first_names.contains(doc.lower[w].as_str())) {
+        let fstart = words[pos];
+        if words.len() - pos >= 2 && !words[pos..].iter().any(|&w| lex.non_person_heads.contains(doc.lower[w].as_str()) || lex.org_heads.contains(doc.lower[w].as_str())) {
+            if pos > 0 {
+                classify_core(doc, lex, si, run_start, cs, fstart, found);
+            }
+            push_actor(doc, found, si, fstart, ce, ActorKind::Person, "known first name");
+            return;
+        }
+    }
+    if words.len() >= 2 && lex.org_heads.contains(last_w) {
+        push_actor(doc, found, si, cs, ce, ActorKind::Organization, "organisation head word");
+        return;
+    }
+    if words.iter().any(|&w| lex.non_person_heads.contains(doc.lower[w].as_str())) {
+        return;
+    }
+    let prev_lower = cs.checked_sub(1).map(|p| doc.lower[p].as_str()).unwrap_or("");
+    if lex.org_roles.contains(prev_lower) {
+        push_actor(doc, found, si, cs, ce, ActorKind::Organization, "after an organisation noun");
+        return;
+    }
+    if words.len() == 1 {
+        let t = doc.tok_text(first);
+        if doc.toks[first].is_all_caps(doc.text) && t.len() <= 6 {
+            push_actor(doc, found, si, cs, ce, ActorKind::Organization, "acronym");
+            return;
+        }
+        if lex.function_words.contains(first_w) || t.chars().count() < 2 {
+            return;
+        }
+        let titled = title_role(doc, cs, ActorKind::Person).is_some();
+        let kind = if titled { ActorKind::Person } else { ActorKind::Unknown };
+        push_actor(doc, found, si, cs, ce, kind, if titled { "title before a name" } else { "capitalised word" });
+        return;
+    }
+    if title_role(doc, cs, ActorKind::Person).is_some() || apposition_role(doc, ce, ActorKind::Person).is_some() {
+        push_actor(doc, found, si, cs, ce, ActorKind::Person, "title or apposition");
+        return;
+    }
+    let all_names_here = words.iter().all(|&w| doc.names_here.contains(doc.lower[w].as_str()) && !doc.lower_here.contains(doc.lower[w].as_str()));
+    if all_names_here && words.len() <= 4 && !doc.title_case[si] {
+        push_actor(doc, found, si, cs, ce, ActorKind::Person, "capitalised name");
+    }
+}
+
+fn accepts_in_title(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
+    let w = doc.lower[k].as_str();
+    let t = doc.toks[k];
+    if t.kind == TokKind::Punct {
+        return doc.tok_text(k) == "-" && !t.space_before;
+    }
+    if !t.is_word() {
+        return false;
+    }
+    lex.person_roles.contains(w)
+        || lex.org_roles.contains(w)
+        || lex.role_modifiers.contains(w)
+        || lex.demonyms.contains_key(w)
+        || (t.is_capitalised(doc.text) && !lex.first_names.contains(w) && !lex.months.contains_key(w))
+}
+
+/// A role written before the name: "Kremlin spokesman", "US Secretary of State", "then-President".
+pub fn title_role(doc: &Doc, name_start: usize, kind: ActorKind) -> Option<Role> {
+    let lex = lexicon();
+    let s = doc.sents[doc.sent_of[name_start]];
+    let mut k = name_start;
+    let mut first = name_start;
+    while k > s.first {
+        let p = k - 1;
+        let w = doc.lower[p].as_str();
+        if accepts_in_title(doc, lex, p) {
+            first = p;
+            k = p;
+            continue;
+        }
+        // "of" / "for the" inside a title, when capitalised words follow
+        if matches!(w, "of" | "for" | "the") && doc.is_cap(first) && first < name_start && p > s.first {
+            k = p;
+            continue;
+        }
+        break;
+    }
+    while first < name_start && (matches!(doc.lower[first].as_str(), "of" | "for" | "the" | "-") || !doc.toks[first].is_word()) {
+        first += 1;
+    }
+    if first >= name_start {
+        return None;
+    }
+    let nouns = match kind {
+        ActorKind::Organization => &lex.org_roles,
+        _ => &lex.person_roles,
+    };
+    let has_noun = (first..name_start).any(|k| nouns.contains(doc.lower[k].as_str()));
+    if !has_noun {
+        return None;
+    }
+    let span = Span::new(doc.toks[first].start, doc.toks[name_start - 1].end);
+    Some(Role { text: doc.text[span.start..span.end].to_string(), span, pattern: "title" })
+}
+
+/// A role in apposition after the name: ", the head of Ukraine’s Presidential Office,".
+pub fn apposition_role(doc: &Doc, name_end: usize, kind: ActorKind) -> Option<Role> {
+    let lex = lexicon();
+    if !doc.is_punct(name_end, ",") {
+        return None;
+    }
+    let s = doc.sents[doc.sent_of[name_end]];
+    let mut k = name_end + 1;
+    if k >= s.last {
+        return None;
+    }
+    let mut has_det = false;
+    if doc.lower_is(k, &["the", "a", "an", "his", "her", "its", "their"]) {
+        has_det = true;
+        k += 1;
+    } else if doc.is_cap(k) && doc.toks.get(k + 1).is_some_and(|t| t.kind == TokKind::Possessive) {
+        has_det = true;
+    }
+    let start = k;
+    let mut end = k;
+    while end < s.last && end - start < 14 {
+        let t = doc.toks[end];
+        let w = doc.lower[end].as_str();
+        if t.kind == TokKind::Punct && matches!(doc.tok_text(end), "," | "." | ";" | "—" | "–" | "(" | ")" | ":") {
+            break;
+        }
+        if matches!(w, "and" | "who" | "which" | "that" | "said" | "told" | "says") {
+            break;
+        }
+        end += 1;
+    }
+    if end == start {
+        return None;
+    }
+    let nouns = match kind {
+        ActorKind::Organization => &lex.org_roles,
+        _ => &lex.person_roles,
+    };
+    if !(start..end).any(|k| nouns.contains(doc.lower[k].as_str())) {
+        return None;
+    }
+    if !has_det && !accepts_in_title(doc, lex, start) {
+        return None;
+    }
+    let span = Span::new(doc.toks[start].start, doc.toks[end - 1].end);
+    Some(Role { text: doc.text[span.start..span.end].to_string(), span, pattern: "apposition" })
+}
+
+/// Finds quotations and attributes each to an actor mention.
+pub fn attribute_quotes(doc: &Doc, actors: &[ActorMention]) -> Vec<Quote> {
+    let mut quotes = Vec::new();
+    let text = doc.text;
+    let body_start = doc.toks.first().map_or(text.len(), |t| t.start);
+    let body = &text[body_start..];
+    let pairs: &[(&str, &str)] = &[("“", "”"), ("``", "''"), ("\"", "\"")];
+    for (open, close) in pairs {
+        let mut pos = 0;
+        while let Some(o) = body[pos..].find(open) {
+            let qs = pos + o + open.len();
+            let Some(c) = body[qs..].find(close) else { break };
+            let qe = qs + c;
+            pos = qe + close.len();
+            let inner = body[qs..qe].trim();
+            if inner.split_whitespace().count() < 2 || inner.len() > 2000 {
+                continue;
+            }
+            let span = Span::new(body_start + qs - open.len(), body_start + qe + close.len());
+            if doc.furniture.iter().any(|&(s, e)| span.start >= s && span.start < e) {
+                continue;
+            }
+            quotes.push(Quote { span, text: inner.to_string(), speaker: speaker(doc, actors, span) });
+        }
+    }
+    quotes.sort_by_key(|q| q.span.start);
+    quotes
+}
+
+fn speaker(doc: &Doc, actors: &[ActorMention], q: Span) -> Option<usize> {
+    let tok = doc.toks.partition_point(|t| t.start < q.start).min(doc.toks.len().saturating_sub(1));
+    let si = *doc.sent_of.get(tok)?;
+    let sent = doc.sents[si];
+    let in_sentence = |a: &ActorMention| a.sentence == si;
+    // before the quote in the same sentence
+    if let Some((i, _)) = actors.iter().enumerate().rev().find(|(_, a)| in_sentence(a) && a.span.end <= q.start && a.span.start >= sent.start) {
+        return Some(i);
+    }
+    // after the quote in the same sentence ("…," said Peskov)
+    let end_tok = doc.toks.partition_point(|t| t.start < q.end);
+    let end_sent = doc.sent_of.get(end_tok).copied().unwrap_or(si);
+    if let Some((i, _)) = actors.iter().enumerate().find(|(_, a)| (a.sentence == si || a.sentence == end_sent) && a.span.start >= q.end) {
+        return Some(i);
+    }
+    // a pronoun or a quote on its own line: the last person named before
+    actors
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, a)| a.span.end <= q.start && a.kind != ActorKind::Organization && a.sentence + 3 >= si)
+        .map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::text::Doc;
+
+    fn actors(text: &str) -> Vec<(String, ActorKind, Option<String>)> {
+        let doc = Doc::new(text, 0);
+        find(&doc).actors.into_iter().map(|a| (a.name, a.kind, a.role.map(|r| r.text))).collect()
+    }
+
+    fn person(name: &str, role: Option<&str>) -> (String, ActorKind, Option<String>) {
+        (name.into(), ActorKind::Person, role.map(String::from))
+    }
+
+    #[test]
+    fn titles_before_names() {
+        let a = actors("Kremlin spokesman Dmitry Peskov said the Foreign Secretary of Norway was away.");
+        assert!(a.contains(&("Kremlin".into(), ActorKind::Organization, None)));
+        assert!(a.contains(&person("Dmitry Peskov", Some("Kremlin spokesman"))), "{a:?}");
+        let a = actors("The delegation included US Special Envoy for the Middle East Steve Witkoff and then-President Joe Biden.");
+        assert!(a.contains(&person("Steve Witkoff", Some("US Special Envoy for the Middle East"))), "{a:?}");
+        assert!(a.contains(&person("Joe Biden", Some("then-President"))), "{a:?}");
+    }
+
+    #[test]
+    fn appositions_after_names() {
+        let a = actors("On Monday, Oksana Hrytsenko, the head of the Lviv Regional Council, met Paul Mercer, a former trade adviser and a friend of the mayor.");
+        assert!(a.contains(&person("Oksana Hrytsenko", Some("head of the Lviv Regional Council"))), "{a:?}");
+        assert!(a.contains(&person("Paul Mercer", Some("former trade adviser"))), "{a:?}");
+    }
+
+    #[test]
+    fn places_months_and_furniture_are_not_people() {
+        let a = actors("Moscow said on Friday that Victory Day in Red Square would go ahead. May officials agreed.");
+        assert!(a.is_empty(), "{a:?}");
+        let doc = Doc::new("Officials flew from Riyadh, Saudi Arabia to Geneva.", 0);
+        let places: Vec<&str> = find(&doc).places.iter().map(|p| p.name).collect();
+        assert_eq!(places, vec!["Riyadh", "Saudi Arabia", "Geneva"]);
+    }
+
+    #[test]
+    fn organisations_by_noun_and_suffix() {
+        let a = actors("According to the Belgian weekly magazine Le Soir Hebdo, the Baltic Shipping Corporation will close.");
+        assert!(a.iter().any(|(n, k, r)| n == "Le Soir Hebdo" && *k == ActorKind::Organization && r.as_deref() == Some("Belgian weekly magazine")), "{a:?}");
+        assert!(a.iter().any(|(n, k, _)| n == "Baltic Shipping Corporation" && *k == ActorKind::Organization), "{a:?}");
+    }
+
+    #[test]
+    fn sentence_initial_surname_is_a_candidate_only_when_named_elsewhere() {
+        let a = actors("Mayor Elin Varga opened the bridge. Varga said it was late. Residents cheered.");
+        assert!(a.contains(&person("Elin Varga", Some("Mayor"))), "{a:?}");
+        assert!(a.contains(&("Varga".into(), ActorKind::Unknown, None)), "{a:?}");
+        assert!(!a.iter().any(|(n, _, _)| n == "Residents"), "{a:?}");
+    }
+
+    #[test]
+    fn title_case_headline_words_are_not_names() {
+        let a = actors("Minister Eyes Bridge Deal After Stormy Summit\nMinister Ana Kovac spoke.");
+        assert!(!a.iter().any(|(n, _, _)| n.contains("Eyes") || n.contains("Stormy")), "{a:?}");
+    }
+
+    #[test]
+    fn quotes_are_attributed() {
+        let text = "Harbour chief Lena Brandt said, “We will reopen the port soon.” Later she added:\n“Nothing is decided yet.”";
+        let doc = Doc::new(text, 0);
+        let f = find(&doc);
+        let q = attribute_quotes(&doc, &f.actors);
+        assert_eq!(q.len(), 2);
+        for quote in &q {
+            let who = quote.speaker.map(|i| f.actors[i].name.as_str());
+            assert_eq!(who, Some("Lena Brandt"), "{quote:?}");
+        }
+    }
+}

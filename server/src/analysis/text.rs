@@ -1,0 +1,208 @@
+//! The tokenised article the recognisers share: tokens outside front matter and furniture, sentences,
+//! and per-article evidence about capitalisation (which words are names here, which lines are in Title Case).
+
+use super::lexicon::lexicon;
+use super::tokens::{self, Sentence, TokKind, Token};
+use std::collections::HashSet;
+
+/// A tokenised article.
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Token>,
+    pub sents: Vec<Sentence>,
+    /// Sentence index of every token.
+    pub sent_of: Vec<usize>,
+    /// Lower-cased text of every token.
+    pub lower: Vec<String>,
+    /// Sentences whose line is written in Title Case (capitals say nothing there).
+    pub title_case: Vec<bool>,
+    /// Words (lower-cased) seen capitalised in the middle of a normal sentence.
+    pub names_here: HashSet<String>,
+    /// Words (lower-cased) seen in lower case in the article.
+    pub lower_here: HashSet<String>,
+    pub furniture: Vec<(usize, usize)>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str, body_start: usize) -> Doc<'a> {
+        let body_start = super::super::corpus::lines::floor_char_boundary(text, body_start);
+        let furniture = crate::corpus::furniture::furniture_ranges(text, body_start);
+        let in_furniture = |t: &Token| furniture.iter().any(|&(s, e)| t.start >= s && t.start < e);
+        let toks: Vec<Token> = tokens::tokenize(&text[body_start..])
+            .into_iter()
+            .map(|mut t| {
+                t.start += body_start;
+                t.end += body_start;
+                t
+            })
+            .filter(|t| !in_furniture(t))
+            .collect();
+        // the first token after front matter or furniture starts a line
+        let mut toks = toks;
+        if let Some(t) = toks.first_mut() {
+            t.line_start = true;
+        }
+        let sents = tokens::sentences(text, &toks);
+        let mut sent_of = vec![0; toks.len()];
+        for (si, s) in sents.iter().enumerate() {
+            for slot in &mut sent_of[s.first..s.last] {
+                *slot = si;
+            }
+        }
+        let lower: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let mut doc = Doc {
+            text,
+            toks,
+            sents,
+            sent_of,
+            lower,
+            title_case: Vec::new(),
+            names_here: HashSet::new(),
+            lower_here: HashSet::new(),
+            furniture,
+        };
+        doc.title_case = (0..doc.sents.len()).map(|s| doc.is_title_case(s)).collect();
+        for i in 0..doc.toks.len() {
+            let t = doc.toks[i];
+            if !t.is_word() {
+                continue;
+            }
+            if t.is_capitalised(text) {
+                if !doc.title_case[doc.sent_of[i]] && !doc.sentence_initial(i) {
+                    doc.names_here.insert(doc.lower[i].clone());
+                }
+            } else {
+                doc.lower_here.insert(doc.lower[i].clone());
+            }
+        }
+        doc
+    }
+
+    pub fn tok_text(&self, i: usize) -> &'a str {
+        self.toks[i].text(self.text)
+    }
+
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_capitalised(self.text))
+    }
+
+    pub fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Punct && t.text(self.text) == p)
+    }
+
+    pub fn lower_is(&self, i: usize, words: &[&str]) -> bool {
+        self.lower.get(i).is_some_and(|w| words.contains(&w.as_str()))
+    }
+
+    /// The token opens its sentence (possibly after an opening quote, dash or bullet).
+    pub fn sentence_initial(&self, i: usize) -> bool {
+        let s = self.sents[self.sent_of[i]];
+        let mut j = s.first;
+        while j < i && self.toks[j].kind == TokKind::Punct {
+            j += 1;
+        }
+        j == i || (i > 0 && self.is_punct(i - 1, ":") && self.toks[i].space_before)
+    }
+
+    /// A line in Title Case: (almost) every longer content word capitalised.
+    fn is_title_case(&self, s: usize) -> bool {
+        let lex = lexicon();
+        let sent = self.sents[s];
+        let words: Vec<usize> = (sent.first..sent.last)
+            .filter(|&i| {
+                self.toks[i].is_word()
+                    && self.tok_text(i).chars().count() >= 4
+                    && !lex.function_words.contains(self.lower[i].as_str())
+            })
+            .collect();
+        if words.len() < 3 {
+            return false;
+        }
+        let caps = words.iter().filter(|&&i| self.is_cap(i)).count();
+        caps * 100 >= words.len() * 85
+    }
+
+    /// Sentences that are headlines: the first line of the body and short lines without final punctuation.
+    pub fn headline_sentences(&self) -> Vec<usize> {
+        let mut out = Vec::new();
+        for (si, s) in self.sents.iter().enumerate() {
+            let starts_line = self.toks[s.first].line_start;
+            let ends_line = self.toks.get(s.last).is_none_or(|t| t.line_start);
+            if !(starts_line && ends_line) {
+                continue;
+            }
+            let last = self.tok_text(s.last - 1);
+            let words = (s.first..s.last).filter(|&i| self.toks[i].is_word()).count();
+            let unpunctuated = !matches!(last, "." | "”" | "\"" | "!" | "…");
+            let short = (2..=25).contains(&words);
+            if short && unpunctuated && (si == 0 || self.title_case[si]) {
+                out.push(si);
+            }
+        }
+        out
+    }
+
+    /// Is this capitalised token evidence of a name? Sentence-initial and Title-Case capitals count only for
+    /// words that are names elsewhere in the article or in the lexicons.
+    pub fn name_like(&self, i: usize) -> bool {
+        let t = self.toks[i];
+        if !t.is_capitalised(self.text) {
+            return false;
+        }
+        let w = self.lower[i].as_str();
+        let lex = lexicon();
+        if lex.function_words.contains(w) && !t.is_all_caps(self.text) {
+            return false;
+        }
+        if self.sentence_initial(i) || self.title_case[self.sent_of[i]] {
+            return self.names_here.contains(w)
+                || lex.first_names.contains(w)
+                || lex.places.contains_key(w)
+                || lex.orgs.contains_key(w)
+                || lex.demonyms.contains_key(w)
+                || (t.is_all_caps(self.text) && w.len() <= 6)
+                || (!self.lower_here.contains(w) && self.sentence_initial(i) && !self.title_case[self.sent_of[i]]
+                    && self.followed_by_name(i));
+        }
+        true
+    }
+
+    /// The next token is a capitalised word too, so `i` begins a multi-word name.
+    fn followed_by_name(&self, i: usize) -> bool {
+        self.toks.get(i + 1).is_some_and(|n| n.space_before && n.is_capitalised(self.text))
+    }
+
+    /// Lower-cased words of a sentence range that carry content, crudely stemmed.
+    pub fn keywords(&self, from: usize, to: usize) -> Vec<String> {
+        let lex = lexicon();
+        let mut out: Vec<String> = (from..to)
+            .filter(|&i| self.toks[i].is_word() || self.toks[i].kind == TokKind::Number)
+            .map(|i| self.lower[i].as_str())
+            .filter(|w| w.chars().count() >= 3 && !lex.function_words.contains(w) && !STOP_EXTRA.contains(w))
+            .map(stem)
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+}
+
+const STOP_EXTRA: &[&str] = &[
+    "said", "says", "say", "told", "according", "report", "reports", "reported", "reportedly", "news", "claims",
+    "claim", "claimed", "deny", "denies", "denied", "not", "hoax", "fake", "false", "true", "rumor", "rumors",
+    "rumour", "rumours", "story", "stories", "debunk", "debunked", "officials", "official", "sources", "source",
+];
+
+/// A crude English stem: plural and verb endings removed.
+pub fn stem(w: &str) -> String {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    for (suffix, keep) in [("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")] {
+        if let Some(base) = w.strip_suffix(suffix)
+            && base.chars().count() >= 3
+            && !(suffix == "s" && base.ends_with('s'))
+        {
+            return format!("{base}{keep}");
+        }
+    }
+    w.to_string()
+}

@@ -1,0 +1,104 @@
+//! Web-page furniture: lines copied along with an article from its web page ("Leave a Reply",
+//! "Scroll to Top", "Read more: …", cookie and comment prompts). They produce no actors, events or claims.
+
+use regex::RegexSet;
+use std::sync::OnceLock;
+
+fn patterns() -> &'static RegexSet {
+    static SET: OnceLock<RegexSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        RegexSet::new([
+            r"(?i)^leave a (reply|comment|response)\b",
+            r"(?i)^(post|add|write) a comment\b",
+            r"(?i)^\d*\s*comments?$",
+            r"(?i)^your email address will not be published",
+            r"(?i)^required fields are marked",
+            r"(?i)^save my name,? email",
+            r"(?i)^(name|email|website|comment)\s*\*?$",
+            r"(?i)^scroll to (the )?top$",
+            r"(?i)^back to top$",
+            r"(?i)^(read|see) (more|also)\b\s*:?",
+            r"(?i)^related( articles?| stories| posts)?\s*:",
+            r"(?i)^(also read|recommended|more from)\b\s*:",
+            r"(?i)\b(we|this (web)?site) uses? cookies\b",
+            r"(?i)^(accept|reject|manage)( all)? cookies\b",
+            r"(?i)^(share|tweet|email|print)( this( article| story)?)?( on (facebook|twitter|x|linkedin|whatsapp))?$",
+            r"(?i)^(subscribe|sign up) (to|for) (our|the) newsletter\b",
+            r"(?i)^follow us on\b",
+            r"(?i)^advertisement$",
+            r"(?i)^click here to\b",
+            r"(?i)^(cancel reply|log in to reply|reply)$",
+            r"(?i)^you (may|might) also like\b",
+        ])
+        .expect("furniture patterns are valid regular expressions")
+    })
+}
+
+/// True when a trimmed line is page furniture.
+pub fn is_furniture_line(line: &str) -> bool {
+    let line = line.trim();
+    !line.is_empty() && line.chars().count() <= 160 && patterns().is_match(line)
+}
+
+/// Byte ranges of furniture lines in `text[from..]`. A line that only says "Read also:" or "Read more:"
+/// takes the next non-empty line (the linked headline) with it.
+pub fn furniture_ranges(text: &str, from: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut pos = from;
+    let mut take_next = false;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        let line = text[pos..end].trim();
+        if take_next && !line.is_empty() {
+            out.push((pos, end));
+            take_next = false;
+        } else if is_furniture_line(line) {
+            out.push((pos, end));
+            let lower = line.to_lowercase();
+            take_next = lower.ends_with(':')
+                && (lower.starts_with("read") || lower.starts_with("see") || lower.starts_with("related"));
+        }
+        pos = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_common_furniture() {
+        for l in [
+            "Leave a Reply",
+            "Leave a Comment",
+            "Your email address will not be published. Required fields are marked *",
+            "Scroll to Top",
+            "Read more: Ministers meet in Oslo: Northern Gazette",
+            "Read also:",
+            "This site uses cookies to improve your experience.",
+            "Share on Facebook",
+        ] {
+            assert!(is_furniture_line(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn article_sentences_are_not_furniture() {
+        for l in [
+            "Leaves fell on the square as the minister spoke.",
+            "Readers were told the summit would go ahead.",
+            "The mayor said she would share the report with the council.",
+        ] {
+            assert!(!is_furniture_line(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn read_also_takes_the_linked_headline() {
+        let text = "Body.\nRead also:\nMayor: Bridge Will Reopen\nMore body.\n";
+        let r = furniture_ranges(text, 0);
+        assert_eq!(r.len(), 2);
+        assert_eq!(&text[r[1].0..r[1].1], "Mayor: Bridge Will Reopen\n");
+    }
+}

@@ -1,0 +1,92 @@
+//! Line index: converts byte offsets in an article to 1-based line and column (Unicode scalar values,
+//! as the CLI and JSON outputs count them) and to UTF-16 code units (for the language server).
+
+/// Start offsets of every line of a text.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+/// A 1-based line and column, the column counted in Unicode scalar values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// 0-based line holding byte `offset` (clamped to the text).
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
+    }
+
+    /// Byte offset where 0-based `line` starts, if the line exists.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.starts.get(line).copied()
+    }
+
+    /// The text of 0-based `line`, without its line end.
+    pub fn line_text<'a>(&self, text: &'a str, line: usize) -> &'a str {
+        let Some(start) = self.line_start(line) else {
+            return "";
+        };
+        let end = self.starts.get(line + 1).copied().unwrap_or(text.len());
+        text.get(start..end.min(text.len()))
+            .unwrap_or("")
+            .trim_end_matches(['\n', '\r'])
+    }
+
+    /// 1-based line and column of byte `offset`; an offset inside a character counts from its start.
+    pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.line_of(offset);
+        let start = self.starts[line];
+        let column = text[start..offset].chars().count() + 1;
+        LineCol {
+            line: line + 1,
+            column,
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+}
+
+/// The largest char boundary not after `offset`.
+pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_scalar_values_and_crlf_is_one_line_end() {
+        let text = "ab\r\n“Zé” said\nlast";
+        let idx = LineIndex::new(text);
+        let said = text.find("said").unwrap();
+        assert_eq!(idx.line_col(text, said), LineCol { line: 2, column: 6 });
+        assert_eq!(idx.line_text(text, 0), "ab");
+        assert_eq!(idx.line_text(text, 2), "last");
+        assert_eq!(idx.line_col(text, text.len()), LineCol { line: 3, column: 5 });
+    }
+
+    #[test]
+    fn offset_inside_a_character_is_clamped() {
+        let text = "é";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 1), LineCol { line: 1, column: 1 });
+    }
+}

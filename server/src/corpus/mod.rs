@@ -1,0 +1,148 @@
+//! The corpus: finding article files, reading them safely, splitting off front matter and web-page
+//! furniture, and converting byte offsets to the line/column positions users see.
+
+pub mod discover;
+pub mod front_matter;
+pub mod furniture;
+pub mod lines;
+
+use std::path::{Path, PathBuf};
+
+pub use front_matter::FrontMatter;
+pub use lines::LineIndex;
+
+/// One article as read from disk: its text (BOM removed, line ends kept) and what was found around it.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Path relative to the corpus root, with `/` separators.
+    pub path: String,
+    pub text: String,
+    pub front_matter: FrontMatter,
+    /// Byte offset where the article body starts (after any front-matter block).
+    pub body_start: usize,
+    /// Problems in the file that do not stop its analysis (malformed front matter).
+    pub issues: Vec<ArticleIssue>,
+}
+
+/// A problem found in an article's file, with the byte range it concerns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleIssue {
+    pub code: &'static str,
+    pub message: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Article {
+    /// Builds an article from text already decoded; `path` is relative to the corpus root.
+    pub fn from_text(path: impl Into<String>, text: &str) -> Article {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text).to_string();
+        let parsed = front_matter::parse(&text);
+        Article {
+            path: path.into(),
+            body_start: parsed.body_start,
+            front_matter: parsed.front_matter,
+            issues: parsed.issues,
+            text,
+        }
+    }
+}
+
+/// A file that was not read as an article, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkippedFile {
+    pub path: String,
+    pub reason: String,
+}
+
+/// Everything read from a corpus folder.
+#[derive(Debug, Default)]
+pub struct LoadedCorpus {
+    pub root: PathBuf,
+    pub articles: Vec<Article>,
+    pub skipped: Vec<SkippedFile>,
+}
+
+/// Errors that stop a corpus from being read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum CorpusError {
+    #[error("corpus path {path} does not exist")]
+    NotFound { path: PathBuf },
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Largest file read as an article; larger files are skipped with a warning.
+pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads one file as an article, or says why it is skipped.
+pub fn read_article(root: &Path, file: &Path) -> Result<Article, SkippedFile> {
+    let rel = relative_path(root, file);
+    let skip = |reason: String| SkippedFile { path: rel.clone(), reason };
+    let meta = std::fs::metadata(file).map_err(|e| skip(format!("cannot read: {e}")))?;
+    if meta.len() > MAX_ARTICLE_BYTES {
+        return Err(skip(format!(
+            "{} bytes is larger than the {} MiB limit",
+            meta.len(),
+            MAX_ARTICLE_BYTES / 1024 / 1024
+        )));
+    }
+    let bytes = std::fs::read(file).map_err(|e| skip(format!("cannot read: {e}")))?;
+    if bytes.contains(&0) {
+        return Err(skip("binary file (contains NUL bytes)".into()));
+    }
+    match std::str::from_utf8(&bytes) {
+        Ok(text) => Ok(Article::from_text(rel, text)),
+        Err(e) => Err(skip(format!(
+            "not UTF-8 (invalid byte at offset {})",
+            e.valid_up_to()
+        ))),
+    }
+}
+
+/// Reads every article under `root` (or the single file `root`).
+pub fn load(root: &Path) -> Result<LoadedCorpus, CorpusError> {
+    if !root.exists() {
+        return Err(CorpusError::NotFound {
+            path: root.to_path_buf(),
+        });
+    }
+    let (base, files) = if root.is_file() {
+        let base = root.parent().unwrap_or(Path::new(".")).to_path_buf();
+        (base, vec![root.to_path_buf()])
+    } else {
+        let files = discover::article_files(root).map_err(|source| CorpusError::Io {
+            path: root.to_path_buf(),
+            source,
+        })?;
+        (root.to_path_buf(), files)
+    };
+    use rayon::prelude::*;
+    let results: Vec<Result<Article, SkippedFile>> =
+        files.par_iter().map(|f| read_article(&base, f)).collect();
+    let mut corpus = LoadedCorpus {
+        root: root.to_path_buf(),
+        ..Default::default()
+    };
+    for r in results {
+        match r {
+            Ok(a) => corpus.articles.push(a),
+            Err(s) => corpus.skipped.push(s),
+        }
+    }
+    corpus.articles.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(corpus)
+}
+
+/// `file` relative to `root`, with `/` separators.
+pub fn relative_path(root: &Path, file: &Path) -> String {
+    let rel = file.strip_prefix(root).unwrap_or(file);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
