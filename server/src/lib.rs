@@ -4,3 +4,6 @@
 
 pub mod analysis;
 pub mod corpus;
+pub mod index;
+pub mod lsp;
+pub mod report;

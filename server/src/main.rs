@@ -1,1 +1,204 @@
-fn main() {}
+//! The `dateline` command line: `check`, `export` and `lsp` over the shared engine.
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use dateline::corpus::{self, CorpusError};
+use dateline::index::Corpus;
+use dateline::index::findings::Severity;
+use dateline::report;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Dateline reads a folder of news articles (*.txt, *.md), recognises the actors, events, claims and
+/// denials in them, links them across articles, and reports claims that another article denies.
+#[derive(Parser)]
+#[command(name = "dateline", version, about, long_about = None, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Report claims denied in other articles; exit 1 when there are findings at or above --fail-on.
+    ///
+    /// Exit status: 0 no findings (at or above --fail-on), 1 findings, 2 usage or I/O error.
+    #[command(after_help = "Examples:\n  dateline check examples/corpus\n  dateline check --format sarif corpus > dateline.sarif\n  dateline check --format github --fail-on warning .")]
+    Check {
+        /// The corpus folder (or one article file).
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        /// Output format: human (snippets, colour on a terminal), json (stable, versioned), sarif (SARIF
+        /// 2.1.0 for code scanning), github (workflow annotations).
+        #[arg(long, short, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+        /// Lowest severity that makes the exit status 1 (never: always 0 unless an error occurs).
+        #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+        fail_on: FailOn,
+        /// Print findings only: no summary, no progress, no warnings about skipped files.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Write the whole analysis as JSON: documents (with dates and how they were found), actors, events,
+    /// claims, denials and findings.
+    Export {
+        /// The corpus folder (or one article file).
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        /// Output format (json is the only one for now).
+        #[arg(long, short, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Run the language server over standard input and output (LSP 3.17).
+    Lsp,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Human,
+    Json,
+    Sarif,
+    Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check { path, format, fail_on, quiet } => check(&path, format, fail_on, quiet),
+        Command::Export { path, format: ExportFormat::Json, output } => export(&path, output.as_deref()),
+        Command::Lsp => {
+            eprintln!("{}", dateline::lsp::NOT_YET);
+            Ok(ExitCode::from(2))
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("dateline: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// How the corpus root is written in front of article paths in human, SARIF and GitHub output.
+fn root_prefix(path: &Path) -> String {
+    let base = if path.is_file() { path.parent().unwrap_or(Path::new("")) } else { path };
+    let s = base.to_string_lossy().replace('\\', "/");
+    let s = s.trim_end_matches('/');
+    if s == "." { String::new() } else { s.trim_start_matches("./").to_string() }
+}
+
+fn load(path: &Path, quiet: bool) -> anyhow::Result<(Corpus, usize, Vec<corpus::SkippedFile>)> {
+    let loaded = corpus::load(path).map_err(|e| match e {
+        CorpusError::NotFound { path } => anyhow::anyhow!("{}: no such file or folder", path.display()),
+        other => anyhow::Error::new(other),
+    })?;
+    if !quiet {
+        for s in &loaded.skipped {
+            eprintln!("dateline: warning: skipped {}: {}", s.path, s.reason);
+        }
+    }
+    if loaded.articles.is_empty() {
+        anyhow::bail!("{}: no articles found (looked for *.txt and *.md files)", path.display());
+    }
+    let n = loaded.articles.len();
+    let bar = if !quiet && std::io::stderr().is_terminal() && n > 200 {
+        let pb = indicatif::ProgressBar::new(n as u64);
+        pb.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} analysing {pos}/{len} articles [{bar:30}] {eta}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        pb
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let corpus = Corpus::from_articles_with(loaded.articles, || bar.inc(1));
+    bar.finish_and_clear();
+    Ok((corpus, n, loaded.skipped))
+}
+
+fn write_stdout(s: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        // a closed pipe (`| head`) is not an error worth reporting
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(e).context("writing to standard output"),
+    }
+}
+
+fn check(path: &Path, format: CheckFormat, fail_on: FailOn, quiet: bool) -> anyhow::Result<ExitCode> {
+    let (corpus, n, skipped) = load(path, quiet)?;
+    let model = corpus.resolve();
+    let findings = report::findings_out(&model);
+    let prefix = root_prefix(path);
+    let root = path.to_string_lossy().to_string();
+    let text = match format {
+        CheckFormat::Json => {
+            let skipped = skipped.iter().map(|s| report::json::SkippedOut { path: s.path.clone(), reason: s.reason.clone() }).collect();
+            report::json::render(&root, n, &findings, skipped) + "\n"
+        }
+        CheckFormat::Sarif => report::sarif::render(&prefix, &findings) + "\n",
+        CheckFormat::Github => report::github::render(&prefix, &findings),
+        CheckFormat::Human => {
+            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(140);
+            report::human::render(&model, &prefix, &findings, color, width)
+        }
+    };
+    write_stdout(&text)?;
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    if !quiet && matches!(format, CheckFormat::Human) {
+        eprintln!(
+            "dateline: {n} article{}, {} finding{} ({} warning{}, {} info)",
+            if n == 1 { "" } else { "s" },
+            findings.len(),
+            if findings.len() == 1 { "" } else { "s" },
+            count(Severity::Warning),
+            if count(Severity::Warning) == 1 { "" } else { "s" },
+            count(Severity::Info)
+        );
+    }
+    let failing = fail_on.threshold().is_some_and(|t| findings.iter().any(|f| f.severity >= t));
+    Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn export(path: &Path, output: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let (corpus, _, _) = load(path, false)?;
+    let model = corpus.resolve();
+    let findings = report::findings_out(&model);
+    let text = report::export::render(&model, &path.to_string_lossy(), &findings) + "\n";
+    match output {
+        Some(p) => std::fs::write(p, text).with_context(|| format!("writing {}", p.display()))?,
+        None => write_stdout(&text)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}

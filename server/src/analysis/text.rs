@@ -115,7 +115,8 @@ impl<'a> Doc<'a> {
                     && !lex.function_words.contains(self.lower[i].as_str())
             })
             .collect();
-        if words.len() < 3 {
+        let last = self.tok_text(sent.last - 1);
+        if words.len() < 3 || matches!(last, "." | "!" | "?") {
             return false;
         }
         let caps = words.iter().filter(|&&i| self.is_cap(i)).count();
@@ -161,6 +162,7 @@ impl<'a> Doc<'a> {
                 || lex.orgs.contains_key(w)
                 || lex.demonyms.contains_key(w)
                 || (t.is_all_caps(self.text) && w.len() <= 6)
+                || (i > 0 && self.is_cap(i - 1) && lex.first_names.contains(self.lower[i - 1].as_str()))
                 || (!self.lower_here.contains(w) && self.sentence_initial(i) && !self.title_case[self.sent_of[i]]
                     && self.followed_by_name(i));
         }

@@ -1,0 +1,269 @@
+//! Actor identity across the corpus: full names grouped by surname and given name (nicknames and
+//! transliterations folded: Mike = Michael, Sergey = Sergei, but Sergey Lavrov is not Sergei Ryabkov),
+//! spelling variants of the surname (Zelensky = Zelenskyy), surname-only mentions resolved to the person of
+//! that surname in the same article or else in the corpus, organisations by canonical name.
+
+use super::{DocEntry, MentionRef};
+use crate::analysis::lexicon::{lexicon, phrase_key};
+use crate::analysis::{ActorKind, Span};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+/// A role and where it was stated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleRef {
+    pub text: String,
+    pub doc: usize,
+    pub span: Span,
+}
+
+/// One real person or organisation.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub kind: ActorKind,
+    pub aliases: Vec<String>,
+    pub roles: Vec<RoleRef>,
+    pub mentions: Vec<MentionRef>,
+}
+
+/// Folds spelling variants of a surname: case, diacritics, doubled letters, -iy/-yy/-i endings.
+pub fn surname_key(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            'š' => 's',
+            'ž' => 'z',
+            'č' => 'c',
+            c if c.is_alphanumeric() => c,
+            _ => continue,
+        };
+        if out.ends_with(c) {
+            continue;
+        }
+        out.push(c);
+    }
+    for (end, repl) in [("iy", "y"), ("yi", "y"), ("ij", "y"), ("ii", "y")] {
+        if let Some(base) = out.strip_suffix(end) {
+            return format!("{base}{repl}");
+        }
+    }
+    if out.len() > 4
+        && let Some(base) = out.strip_suffix('i')
+        && base.ends_with(['k', 's', 'n'])
+    {
+        return format!("{base}y");
+    }
+    out
+}
+
+fn words_of(name: &str) -> Vec<String> {
+    phrase_key(name).split(' ').filter(|w| !w.is_empty() && *w != "." && *w != "-").map(String::from).collect()
+}
+
+fn slug(name: &str) -> String {
+    let mut s = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            s.push(c);
+        } else if !s.ends_with('-') && !s.is_empty() {
+            s.push('-');
+        }
+    }
+    s.trim_end_matches('-').to_string()
+}
+
+#[derive(Default)]
+struct Builder {
+    kind: Option<ActorKind>,
+    forms: BTreeMap<String, usize>,
+    first_seen: Vec<String>,
+    mentions: Vec<MentionRef>,
+    roles: Vec<RoleRef>,
+}
+
+/// Resolves every actor mention to an actor. Returns the actors and, per document, the actor of each mention.
+pub fn resolve(docs: &[Arc<DocEntry>]) -> (Vec<Actor>, Vec<Vec<Option<usize>>>) {
+    let lex = lexicon();
+    let mut builders: Vec<Builder> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut actor_of: Vec<Vec<Option<usize>>> = docs.iter().map(|d| vec![None; d.facts.actors.len()]).collect();
+    let mut pending: Vec<MentionRef> = Vec::new();
+
+    // 1. full names and organisations
+    for (di, d) in docs.iter().enumerate() {
+        for (mi, m) in d.facts.actors.iter().enumerate() {
+            let words = words_of(&m.name);
+            let key = match m.kind {
+                ActorKind::Organization => {
+                    let canon = lex.orgs.get(&phrase_key(&m.name)).copied().map(str::to_string);
+                    format!("org:{}", canon.map_or_else(|| words.join(" "), |c| phrase_key(&c)))
+                }
+                ActorKind::Person if words.len() >= 2 => {
+                    let first = words[0].as_str();
+                    let given = lex.given_name_key(first);
+                    let Some(last) = words.last() else { continue };
+                    format!("per:{}:{}", given, surname_key(last))
+                }
+                _ => {
+                    pending.push((di, mi));
+                    continue;
+                }
+            };
+            let id = *by_key.entry(key.clone()).or_insert_with(|| {
+                builders.push(Builder { kind: Some(m.kind), ..Default::default() });
+                if m.kind == ActorKind::Person
+                    && let Some(last) = words.last()
+                {
+                    by_surname.entry(surname_key(last)).or_default().push(builders.len() - 1);
+                }
+                builders.len() - 1
+            });
+            actor_of[di][mi] = Some(id);
+        }
+    }
+    // 2. single names: the person of that surname in the same article, else the most mentioned in the corpus
+    let mut mention_count: Vec<usize> = vec![0; builders.len()];
+    for row in &actor_of {
+        for id in row.iter().flatten() {
+            mention_count[*id] += 1;
+        }
+    }
+    for (di, mi) in pending {
+        let m = &docs[di].facts.actors[mi];
+        let words = words_of(&m.name);
+        let Some(last) = words.last() else { continue };
+        let sk = surname_key(last);
+        if let Some(cands) = by_surname.get(&sk) {
+            let here: Vec<usize> = cands.iter().copied().filter(|&c| actor_of[di].contains(&Some(c))).collect();
+            let pick = if here.len() == 1 {
+                Some(here[0])
+            } else if here.is_empty() {
+                cands.iter().copied().max_by_key(|&c| (mention_count[c], std::cmp::Reverse(c)))
+            } else {
+                here.into_iter().max_by_key(|&c| (mention_count[c], std::cmp::Reverse(c)))
+            };
+            actor_of[di][mi] = pick;
+            continue;
+        }
+        // an organisation named by one word elsewhere ("Kremlin")
+        if let Some(&id) = by_key.get(&format!("org:{}", words.join(" "))) {
+            actor_of[di][mi] = Some(id);
+            continue;
+        }
+        // a titled surname with no full name anywhere: a person known by one name
+        if m.kind == ActorKind::Person {
+            let key = format!("per::{sk}");
+            let id = *by_key.entry(key).or_insert_with(|| {
+                builders.push(Builder { kind: Some(ActorKind::Person), ..Default::default() });
+                builders.len() - 1
+            });
+            actor_of[di][mi] = Some(id);
+        }
+    }
+    // 3. build
+    for (di, d) in docs.iter().enumerate() {
+        for (mi, m) in d.facts.actors.iter().enumerate() {
+            let Some(id) = actor_of[di][mi] else { continue };
+            let b = &mut builders[id];
+            let n = b.forms.entry(m.name.clone()).or_default();
+            if *n == 0 {
+                b.first_seen.push(m.name.clone());
+            }
+            *n += 1;
+            b.mentions.push((di, mi));
+            if let Some(r) = &m.role
+                && !b.roles.iter().any(|x| x.text.eq_ignore_ascii_case(&r.text))
+            {
+                b.roles.push(RoleRef { text: r.text.clone(), doc: di, span: r.span });
+            }
+        }
+    }
+    let mut actors = Vec::with_capacity(builders.len());
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    for b in builders {
+        let kind = b.kind.unwrap_or(ActorKind::Person);
+        let lex_canon = (kind == ActorKind::Organization)
+            .then(|| b.forms.keys().find_map(|f| lex.orgs.get(&phrase_key(f)).copied()))
+            .flatten();
+        // the fullest form, the most frequent among those, the first seen among equals
+        let name = lex_canon.map(str::to_string).unwrap_or_else(|| {
+            b.first_seen
+                .iter()
+                .enumerate()
+                .max_by_key(|(i, f)| (f.split_whitespace().count().min(2), b.forms.get(*f).copied().unwrap_or(0), std::cmp::Reverse(*i)))
+                .map(|(_, f)| f.clone())
+                .unwrap_or_default()
+        });
+        let aliases: Vec<String> = b.forms.keys().filter(|f| **f != name).cloned().collect();
+        let base = slug(&name);
+        let n = ids.entry(base.clone()).or_insert(0);
+        *n += 1;
+        let id = if *n == 1 { base } else { format!("{base}-{n}") };
+        actors.push(Actor { id, name, kind, aliases, roles: b.roles, mentions: b.mentions });
+    }
+    (actors, actor_of)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Article;
+
+    fn model(texts: &[&str]) -> Vec<Actor> {
+        let docs: Vec<Arc<DocEntry>> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Arc::new(DocEntry::new(Article::from_text(format!("{i}.txt"), t))))
+            .collect();
+        resolve(&docs).0
+    }
+
+    fn find<'a>(actors: &'a [Actor], name: &str) -> &'a Actor {
+        actors.iter().find(|a| a.name == name).unwrap_or_else(|| panic!("{name} not in {actors:#?}"))
+    }
+
+    #[test]
+    fn surname_variants_and_transliterations_merge_only_when_the_surname_agrees() {
+        let a = model(&[
+            "Foreign Minister Sergey Orlov met President Oleksiy Zelinskyy in the capital on Monday.",
+            "Sergei Orlov and Deputy Minister Sergei Kravets said Zelinsky would attend. Orlov declined to comment.",
+        ]);
+        let orlov = find(&a, "Sergey Orlov");
+        assert_eq!(orlov.aliases, vec!["Orlov".to_string(), "Sergei Orlov".to_string()]);
+        assert_eq!(orlov.mentions.len(), 3);
+        let z = find(&a, "Oleksiy Zelinskyy");
+        assert!(z.aliases.contains(&"Zelinsky".to_string()), "{z:?}");
+        let k = find(&a, "Sergei Kravets");
+        assert_eq!(k.roles[0].text, "Deputy Minister");
+    }
+
+    #[test]
+    fn nicknames_fold_to_one_person() {
+        let a = model(&["Adviser Mike Dorsey spoke first.", "Michael Dorsey, the national security adviser, spoke later."]);
+        let d = find(&a, "Mike Dorsey");
+        assert_eq!(d.aliases, vec!["Michael Dorsey".to_string()]);
+    }
+
+    #[test]
+    fn unresolved_single_words_are_not_actors() {
+        let a = model(&["Residents of Brightwater said the Harbour looked calm."]);
+        assert!(a.iter().all(|x| x.name != "Brightwater" && x.name != "Harbour"), "{a:?}");
+    }
+
+    #[test]
+    fn surname_keys() {
+        assert_eq!(surname_key("Zelenskyy"), surname_key("Zelensky"));
+        assert_eq!(surname_key("Zelenskiy"), surname_key("Zelensky"));
+        assert_ne!(surname_key("Lavrov"), surname_key("Ryabkov"));
+    }
+}

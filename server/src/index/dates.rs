@@ -1,0 +1,125 @@
+//! Publication dates: from front matter, else inferred from past-tense dates in the text ("announced on
+//! Feb. 22" dates the article no earlier than Feb. 22; the year from the text or the corpus), else unknown.
+
+use super::DocEntry;
+use crate::analysis::DateExpr;
+use jiff::civil::Date;
+use serde::Serialize;
+use std::sync::Arc;
+
+/// How a document's date was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateSource {
+    FrontMatter,
+    Inferred,
+}
+
+/// A document's publication date and the evidence for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocDate {
+    pub date: Option<Date>,
+    pub source: Option<DateSource>,
+    pub evidence: Option<String>,
+}
+
+impl DocDate {
+    pub fn inferred(&self) -> bool {
+        self.source == Some(DateSource::Inferred)
+    }
+}
+
+/// The latest year written in the corpus (front-matter dates and explicit years), used to complete an
+/// inferred month and day.
+fn corpus_year(docs: &[Arc<DocEntry>]) -> Option<i16> {
+    docs.iter()
+        .flat_map(|d| {
+            let fm = d.article.front_matter.date.map(|x| x.year());
+            d.facts
+                .dates
+                .iter()
+                .filter_map(|m| match m.expr {
+                    DateExpr::Calendar { year, .. } => year,
+                    _ => None,
+                })
+                .chain(fm)
+        })
+        .filter(|y| (1900..=2100).contains(y))
+        .max()
+}
+
+/// Dates of every document.
+pub fn resolve(docs: &[Arc<DocEntry>]) -> Vec<DocDate> {
+    let year = corpus_year(docs);
+    docs.iter()
+        .map(|d| {
+            if let Some(date) = d.article.front_matter.date {
+                return DocDate { date: Some(date), source: Some(DateSource::FrontMatter), evidence: None };
+            }
+            infer(d, year)
+        })
+        .collect()
+}
+
+fn infer(d: &DocEntry, corpus_year: Option<i16>) -> DocDate {
+    let best = d
+        .facts
+        .dates
+        .iter()
+        .filter(|m| m.past)
+        .filter_map(|m| match m.expr {
+            DateExpr::Calendar { year, month: Some(month), day: Some(day) } => Some((year, month, day, m)),
+            _ => None,
+        })
+        .filter_map(|(year, month, day, m)| {
+            let (y, year_note) = match year {
+                Some(y) => (y, ""),
+                None => (corpus_year?, " (year from other dates in the corpus)"),
+            };
+            let date = Date::new(y, month as i8, day as i8).ok()?;
+            Some((date, m, year_note))
+        })
+        .max_by_key(|(date, m, _)| (*date, std::cmp::Reverse(m.span.start)));
+    match best {
+        Some((date, m, note)) => {
+            let text = &d.article.text;
+            let line_start = text[..m.span.start].rfind('\n').map_or(0, |i| i + 1);
+            // the two words before the date: "announced on Feb. 22"
+            let before: Vec<&str> = text[line_start..m.span.start].split_whitespace().collect();
+            let lead = before[before.len().saturating_sub(2)..].join(" ");
+            let evidence = format!("{lead} {}{note}", m.text);
+            DocDate { date: Some(date), source: Some(DateSource::Inferred), evidence: Some(evidence) }
+        }
+        None => DocDate { date: None, source: None, evidence: None },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Article;
+
+    fn dates_of(texts: &[&str]) -> Vec<DocDate> {
+        let docs: Vec<Arc<DocEntry>> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Arc::new(DocEntry::new(Article::from_text(format!("{i}.txt"), t))))
+            .collect();
+        resolve(&docs)
+    }
+
+    #[test]
+    fn front_matter_wins_then_latest_past_date_with_corpus_year() {
+        let d = dates_of(&[
+            "---\ndate: 2024-03-01\n---\nThe council met on Feb. 2.",
+            "The envoy arrived on March 3 and the talks ended on March 5. A vote is set for March 20.",
+            "Markets rallied in 2025 as the bank said rates would fall.",
+        ]);
+        assert_eq!(d[0].date, Some(jiff::civil::date(2024, 3, 1)));
+        assert_eq!(d[0].source, Some(DateSource::FrontMatter));
+        assert_eq!(d[1].date, Some(jiff::civil::date(2025, 3, 5)));
+        assert!(d[1].inferred());
+        assert_eq!(d[1].evidence.as_deref(), Some("ended on March 5 (year from other dates in the corpus)"));
+        assert_eq!(d[2].date, None);
+    }
+}

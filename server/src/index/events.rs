@@ -1,0 +1,325 @@
+//! Event coreference across the corpus. Mentions are first chained within their article (same class, no
+//! conflicting date or place, a shared argument, or a definite reference back: "the meeting"), then chains
+//! are merged across articles when their class agrees, nothing conflicts, and an anchor is shared: the same
+//! place, the same day, two participants, the same trigger with a participant (for events that happened),
+//! or places within one another with the same countries involved. Each event's defining mention is its most
+//! specific mention, the earliest report breaking ties.
+
+use super::dates::DocDate;
+use super::{DocEntry, MentionRef};
+use crate::analysis::dates::PartialDate;
+use crate::analysis::lexicon::{EventClass, lexicon};
+use crate::analysis::{EventMention, Modality};
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+
+/// One real-world event and its mentions.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub id: String,
+    pub label: String,
+    pub class: EventClass,
+    pub date: Option<PartialDate>,
+    pub place: Option<&'static str>,
+    /// Actor indexes.
+    pub participants: Vec<usize>,
+    pub definition: MentionRef,
+    pub mentions: Vec<MentionRef>,
+    /// Why mentions were linked: one line per merge.
+    pub evidence: Vec<String>,
+}
+
+/// The resolved arguments of one mention.
+#[derive(Debug, Clone)]
+struct Features {
+    class: EventClass,
+    lemmas: BTreeSet<&'static str>,
+    date: Option<PartialDate>,
+    place: Option<&'static str>,
+    participants: BTreeSet<usize>,
+    parties: BTreeSet<&'static str>,
+    modality: Modality,
+}
+
+impl Features {
+    fn of(d: &DocEntry, m: &EventMention, anchor: Option<jiff::civil::Date>, actor_of: &[Option<usize>]) -> Features {
+        let date = m.date.and_then(|i| d.facts.dates[i].expr.resolve(anchor));
+        let place = m.place.map(|i| d.facts.places[i].name);
+        let lex = lexicon();
+        let own_country = place.and_then(|p| lex.country_of(&crate::analysis::lexicon::phrase_key(p)));
+        Features {
+            class: m.class,
+            lemmas: [m.lemma].into(),
+            date,
+            place,
+            participants: m.participants.iter().filter_map(|&a| actor_of.get(a).copied().flatten()).collect(),
+            parties: m.parties.iter().copied().filter(|p| Some(*p) != own_country && Some(*p) != place).collect(),
+            modality: m.modality,
+        }
+    }
+
+    fn args(&self) -> usize {
+        usize::from(self.date.is_some_and(|d| d.is_specific())) * 2
+            + usize::from(self.place.is_some())
+            + self.participants.len().min(2)
+    }
+
+    /// Adds another mention's features (a cluster's features are the union, keeping the most specific).
+    fn absorb(&mut self, o: &Features) {
+        self.lemmas.extend(o.lemmas.iter().copied());
+        if self.date.is_none_or(|d| !d.is_specific() && o.date.is_some_and(|x| x.is_specific())) && o.date.is_some() {
+            self.date = o.date;
+        }
+        if let (Some(d), Some(od)) = (self.date, o.date)
+            && d.year.is_none()
+            && od.year.is_some()
+            && d.compatible(&od)
+        {
+            self.date = Some(PartialDate { year: od.year, ..d });
+        }
+        match (self.place, o.place) {
+            (None, p) => self.place = p,
+            (Some(p), Some(op)) if lexicon().place_within(op, p) => self.place = Some(op),
+            _ => {}
+        }
+        self.participants.extend(o.participants.iter().copied());
+        self.parties.extend(o.parties.iter().copied());
+        if o.modality == Modality::Realis {
+            self.modality = Modality::Realis;
+        }
+    }
+}
+
+fn date_conflict(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => !a.compatible(&b),
+        _ => false,
+    }
+}
+
+fn place_relation(a: Option<&str>, b: Option<&str>) -> Option<bool> {
+    let lex = lexicon();
+    match (a, b) {
+        (Some(a), Some(b)) if a == b => Some(true),
+        (Some(a), Some(b)) if lex.place_within(a, b) || lex.place_within(b, a) => Some(false),
+        (Some(_), Some(_)) => None,
+        _ => Some(false),
+    }
+}
+
+/// Score and explanation for linking a mention (or chain) to a cluster; `None` when they cannot co-refer.
+fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<(f32, String)> {
+    if a.class != b.class || date_conflict(a.date, b.date) {
+        return None;
+    }
+    let exact_place = place_relation(a.place, b.place)?;
+    let nested_place = !exact_place && a.place.is_some() && b.place.is_some();
+    let same_day = matches!((a.date, b.date), (Some(x), Some(y)) if x.is_specific() && y.is_specific());
+    let shared: Vec<usize> = a.participants.intersection(&b.participants).copied().collect();
+    let shared_parties = a.parties.intersection(&b.parties).count();
+    let same_lemma = a.lemmas.intersection(&b.lemmas).next().is_some();
+    let both_realis = a.modality == Modality::Realis && b.modality == Modality::Realis;
+    let mut why = Vec::new();
+    let mut score = 0.0;
+    if exact_place {
+        score += 2.0;
+        why.push(format!("same place ({})", a.place.unwrap_or_default()));
+    }
+    if nested_place {
+        score += 1.0;
+        why.push(format!("places within one another ({} / {})", a.place.unwrap_or_default(), b.place.unwrap_or_default()));
+    }
+    if same_day {
+        score += 2.0;
+        why.push(format!("same day ({})", a.date.map(|d| d.display()).unwrap_or_default()));
+    }
+    if !shared.is_empty() {
+        score += shared.len().min(2) as f32;
+        why.push(format!("{} shared participant(s)", shared.len()));
+    }
+    if shared_parties > 0 {
+        score += 0.5 * shared_parties.min(2) as f32;
+        why.push(format!("{shared_parties} shared countries"));
+    }
+    if same_lemma {
+        score += 1.0;
+        why.push("same trigger".into());
+    }
+    if a.modality != b.modality {
+        score -= 0.5;
+    }
+    let anchored = exact_place
+        || same_day
+        || shared.len() >= 2
+        || (same_lemma && !shared.is_empty() && both_realis)
+        || (nested_place && shared_parties >= 2);
+    if same_doc {
+        return (score >= 1.0).then(|| (score, why.join(", ")));
+    }
+    (anchored && score >= 2.0).then(|| (score, why.join(", ")))
+}
+
+struct Cluster {
+    features: Features,
+    mentions: Vec<MentionRef>,
+    evidence: Vec<String>,
+}
+
+/// Clusters all event mentions of the corpus.
+pub fn resolve(docs: &[Arc<DocEntry>], dates: &[DocDate], actor_of: &[Vec<Option<usize>>]) -> (Vec<Event>, Vec<Vec<usize>>) {
+    // 1. chains within each article
+    let mut chains: Vec<Cluster> = Vec::new();
+    for (di, d) in docs.iter().enumerate() {
+        let anchor = dates[di].date;
+        let first_chain = chains.len();
+        for (mi, m) in d.facts.events.iter().enumerate() {
+            let f = Features::of(d, m, anchor, &actor_of[di]);
+            let bare = f.args() == 0;
+            let mut best: Option<(f32, usize, String)> = None;
+            for ci in (first_chain..chains.len()).rev() {
+                let c = &chains[ci];
+                let scored = link_score(&f, &c.features, true).or_else(|| {
+                    // "the meeting", "these talks": back to the latest chain of its class
+                    (m.definite && bare && c.features.class == f.class).then(|| (1.0, "definite reference back".to_string()))
+                });
+                if let Some((s, why)) = scored
+                    && best.as_ref().is_none_or(|b| s > b.0)
+                {
+                    best = Some((s, ci, why));
+                }
+            }
+            match best {
+                Some((_, ci, why)) => {
+                    chains[ci].features.absorb(&f);
+                    chains[ci].mentions.push((di, mi));
+                    chains[ci].evidence.push(format!("{}: {why}", d.path()));
+                }
+                None => chains.push(Cluster { features: f, mentions: vec![(di, mi)], evidence: Vec::new() }),
+            }
+        }
+    }
+    // 2. chains across articles, earliest articles first, through blocking keys
+    let mut order: Vec<usize> = (0..chains.len()).collect();
+    order.sort_by_key(|&c| {
+        let di = chains[c].mentions[0].0;
+        (dates[di].date.is_none(), dates[di].date, di)
+    });
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
+    let keys = |f: &Features| -> Vec<String> {
+        let mut k = Vec::new();
+        let lex = lexicon();
+        if let Some(p) = f.place {
+            let country = lex.country_of(&crate::analysis::lexicon::phrase_key(p)).unwrap_or(p);
+            k.push(format!("{:?}|c|{country}", f.class));
+        }
+        if let Some(d) = f.date.filter(|d| d.is_specific()) {
+            k.push(format!("{:?}|d|{:?}-{:?}", f.class, d.month, d.day));
+        }
+        for p in &f.participants {
+            k.push(format!("{:?}|a|{p}", f.class));
+        }
+        k
+    };
+
+    for ci in order {
+        let f = chains[ci].features.clone();
+        let mut cands: Vec<usize> = keys(&f).iter().filter_map(|k| blocks.get(k)).flatten().copied().collect();
+        cands.sort_unstable();
+        cands.dedup();
+        let this_doc = chains[ci].mentions[0].0;
+        let mut best: Option<(f32, usize, String)> = None;
+        for k in cands {
+            if clusters[k].mentions.iter().any(|m| m.0 == this_doc) {
+                continue;
+            }
+            if let Some((s, why)) = link_score(&f, &clusters[k].features, false)
+                && best.as_ref().is_none_or(|b| s > b.0)
+            {
+                best = Some((s, k, why));
+            }
+        }
+        let k = match best {
+            Some((_, k, why)) => {
+                let chain = std::mem::replace(&mut chains[ci].mentions, Vec::new());
+                let ev = std::mem::take(&mut chains[ci].evidence);
+                let doc = docs[this_doc].path();
+                clusters[k].features.absorb(&f);
+                clusters[k].mentions.extend(chain);
+                clusters[k].evidence.extend(ev);
+                clusters[k].evidence.push(format!("{doc} linked: {why}"));
+                k
+            }
+            None => {
+                clusters.push(Cluster {
+                    features: f.clone(),
+                    mentions: std::mem::take(&mut chains[ci].mentions),
+                    evidence: std::mem::take(&mut chains[ci].evidence),
+                });
+                clusters.len() - 1
+            }
+        };
+        for key in keys(&clusters[k].features) {
+            let b = blocks.entry(key).or_default();
+            if !b.contains(&k) {
+                b.push(k);
+            }
+        }
+    }
+    // 3. events, with their defining mention
+    let mut event_of: Vec<Vec<usize>> = docs.iter().map(|d| vec![0; d.facts.events.len()]).collect();
+    let mut events = Vec::with_capacity(clusters.len());
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    for (k, mut c) in clusters.into_iter().enumerate() {
+        c.mentions.sort();
+        for &(di, mi) in &c.mentions {
+            event_of[di][mi] = k;
+        }
+        let definition = *c
+            .mentions
+            .iter()
+            .max_by_key(|&&(di, mi)| {
+                let f = Features::of(&docs[di], &docs[di].facts.events[mi], dates[di].date, &actor_of[di]);
+                let m = &docs[di].facts.events[mi];
+                (
+                    f.args(),
+                    !m.definite,
+                    std::cmp::Reverse((dates[di].date.is_none(), dates[di].date, di, m.span.start)),
+                )
+            })
+            .unwrap_or(&c.mentions[0]);
+        let (ddi, dmi) = definition;
+        let dm = &docs[ddi].facts.events[dmi];
+        let trigger = docs[ddi].article.text[dm.trigger.start..dm.trigger.end].to_lowercase();
+        let mut label = trigger.clone();
+        if let Some(p) = c.features.place {
+            label.push_str(&format!(" in {p}"));
+        }
+        if let Some(d) = c.features.date {
+            label.push_str(&format!(", {}", d.display()));
+        }
+        let base = format!(
+            "{}{}{}",
+            dm.lemma,
+            c.features.place.map(|p| format!("-{}", p.to_lowercase().replace(' ', "-"))).unwrap_or_default(),
+            c.features.date.map(|d| format!("-{}", d.display().trim_start_matches('-'))).unwrap_or_default()
+        );
+        let n = ids.entry(base.clone()).or_insert(0);
+        *n += 1;
+        let id = if *n == 1 { base } else { format!("{base}-{n}") };
+        let mut participants: Vec<usize> = c.features.participants.iter().copied().collect();
+        participants.sort();
+        events.push(Event {
+            id,
+            label,
+            class: c.features.class,
+            date: c.features.date,
+            place: c.features.place,
+            participants,
+            definition,
+            mentions: c.mentions,
+            evidence: c.evidence,
+        });
+    }
+    (events, event_of)
+}

@@ -1,0 +1,151 @@
+//! Renderers for `check` (human, json, sarif, github) and the `export` JSON. They read the resolved model
+//! and convert byte offsets to 1-based line and column (Unicode scalar values) here, at the edge.
+
+pub mod export;
+pub mod github;
+pub mod human;
+pub mod json;
+pub mod sarif;
+
+use crate::analysis::Span;
+use crate::index::findings::{Order, Severity};
+use crate::index::{Finding, Model};
+use serde::Serialize;
+
+/// The version of the JSON formats; bumped on incompatible changes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A span as users see it: path relative to the corpus root, 1-based line and column, exclusive end.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SpanOut {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub text: String,
+}
+
+pub fn span_out(model: &Model, doc: usize, span: Span) -> SpanOut {
+    let d = &model.docs[doc];
+    let text = &d.article.text;
+    let a = d.lines.line_col(text, span.start);
+    let b = d.lines.line_col(text, span.end);
+    SpanOut {
+        path: d.article.path.clone(),
+        line: a.line,
+        column: a.column,
+        end_line: b.line,
+        end_column: b.column,
+        text: text.get(span.start..span.end).unwrap_or("").to_string(),
+    }
+}
+
+/// The claim side of a finding.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimOut {
+    #[serde(flatten)]
+    pub span: SpanOut,
+    pub date: Option<String>,
+    pub date_inferred: bool,
+    pub cue: String,
+}
+
+/// One denial of a finding.
+#[derive(Debug, Clone, Serialize)]
+pub struct DenialOut {
+    #[serde(flatten)]
+    pub span: SpanOut,
+    pub date: Option<String>,
+    pub date_inferred: bool,
+    /// Canonical name of who denies, when known.
+    pub by: Option<String>,
+    pub order: Order,
+    /// Which cue and which shared content produced the match.
+    pub why: String,
+}
+
+/// A finding as the JSON formats write it.
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingOut {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub claim: ClaimOut,
+    pub denials: Vec<DenialOut>,
+}
+
+fn doc_date(model: &Model, doc: usize) -> (Option<String>, bool) {
+    let d = &model.dates[doc];
+    (d.date.map(|x| x.to_string()), d.inferred())
+}
+
+/// Canonical name of the actor who made a denial.
+pub fn denier(model: &Model, doc: usize, denial: usize) -> Option<String> {
+    let x = &model.docs[doc].facts.denials[denial];
+    let a = model.actor_of[doc][x.by?]?;
+    Some(model.actors[a].name.clone())
+}
+
+pub fn finding_out(model: &Model, f: &Finding) -> FindingOut {
+    let (cd, ci) = f.claim;
+    let claim = &model.docs[cd].facts.claims[ci];
+    let (date, date_inferred) = doc_date(model, cd);
+    let denials: Vec<DenialOut> = f
+        .denials
+        .iter()
+        .map(|&((dd, di), order, k)| {
+            let x = &model.docs[dd].facts.denials[di];
+            let (date, date_inferred) = doc_date(model, dd);
+            DenialOut {
+                span: span_out(model, dd, x.span),
+                date,
+                date_inferred,
+                by: denier(model, dd, di),
+                order,
+                why: model.matches[k].why.clone(),
+            }
+        })
+        .collect();
+    let message = message(f, &denials);
+    FindingOut {
+        code: f.code,
+        severity: f.severity,
+        message,
+        claim: ClaimOut { span: span_out(model, cd, claim.span), date, date_inferred, cue: claim.cue.clone() },
+        denials,
+    }
+}
+
+fn message(f: &Finding, denials: &[DenialOut]) -> String {
+    let parts: Vec<String> = denials
+        .iter()
+        .map(|d| {
+            let who = d.by.clone().unwrap_or_else(|| "another article".into());
+            let when = match (&d.date, d.order) {
+                (Some(date), Order::Unknown) => format!(" on {date}{} (order unknown: the claim's date is unknown)", if d.date_inferred { ", inferred" } else { "" }),
+                (Some(date), _) => format!(" on {date}{}", if d.date_inferred { " (inferred)" } else { "" }),
+                (None, _) => " (date unknown, so the order is unknown)".to_string(),
+            };
+            format!("{who} denied this{when} ({}:{})", d.span.path, d.span.line)
+        })
+        .collect();
+    let head = if f.code == "denied-claim" { "Claim denied later" } else { "Repeats a report denied earlier" };
+    format!("{head}: {}", parts.join("; "))
+}
+
+/// The findings to report, in path and line order.
+pub fn findings_out(model: &Model) -> Vec<FindingOut> {
+    let mut out: Vec<FindingOut> = model.findings.iter().map(|f| finding_out(model, f)).collect();
+    out.sort_by(|a, b| (&a.claim.span.path, a.claim.span.line, a.claim.span.column).cmp(&(&b.claim.span.path, b.claim.span.line, b.claim.span.column)));
+    out
+}
+
+/// Severity names as the command line takes them.
+pub fn severity_name(s: Severity) -> &'static str {
+    match s {
+        Severity::Info => "info",
+        Severity::Warning => "warning",
+        Severity::Error => "error",
+    }
+}
