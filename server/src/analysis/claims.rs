@@ -130,16 +130,28 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> (Vec<Claim>, Vec<Denial>) {
     for (si, s) in doc.sents.iter().enumerate() {
         let headline = facts.headlines.contains(&si);
         let words = (s.first..s.last).filter(|&k| doc.toks[k].is_word()).count();
-        if words < 3 {
+        if words < 3 || doc.link_sent[si] {
             continue;
         }
         if let Some((cue_tok, cue, from)) = denial_cue(doc, si, headline) {
-            let mut c = content(doc, facts, from.min(s.last - 1), s.last);
+            let from = from.min(s.last - 1);
+            // the denied content runs to the end of the clause
+            let mut to = from + 1;
+            while to < s.last {
+                let w = doc.lower[to].as_str();
+                let clause_break = (doc.toks[to].kind == super::tokens::TokKind::Punct && matches!(w, "," | ";" | "—" | "–"))
+                    && doc.lower.get(to + 1).is_some_and(|n| matches!(n.as_str(), "suggesting" | "saying" | "adding" | "arguing" | "but" | "although" | "though" | "while" | "which" | "as"));
+                if to > cue_tok + 2 && clause_break {
+                    break;
+                }
+                to += 1;
+            }
+            let (from, to) = if from < cue_tok { (from, s.last) } else { (from, to) };
+            let mut c = content(doc, facts, from, to);
             // "denied having such plans" / "denied the reports": the content is in the sentence before
-            let window: Vec<&str> = (from..(from + 4).min(s.last)).map(|k| doc.lower[k].as_str()).collect();
-            let anaphoric = window.iter().any(|w| ANAPHORS.contains(w))
-                && window.iter().any(|w| matches!(*w, "plans" | "plan" | "reports" | "report" | "claims" | "claim" | "rumours" | "rumors" | "it" | "this" | "that" | "them" | "speculation" | "allegations"))
-                && c.events.is_empty();
+            let window: Vec<&str> = (from..(from + 4).min(to)).map(|k| doc.lower[k].as_str()).collect();
+            let anaphoric = window.iter().take(3).any(|w| ANAPHORS.contains(w))
+                && window.iter().any(|w| matches!(*w, "plans" | "plan" | "reports" | "report" | "claims" | "claim" | "rumours" | "rumors" | "it" | "this" | "that" | "them" | "speculation" | "allegations" | "idea"));
             let antecedent = (anaphoric && si > 0).then(|| si - 1);
             if let Some(a) = antecedent {
                 let prev = doc.sents[a];

@@ -24,7 +24,7 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> Vec<EventMention> {
     let n = doc.toks.len();
     let mut i = 0;
     'tokens: while i < n {
-        if !doc.toks[i].is_word() {
+        if !doc.toks[i].is_word() || doc.link_sent[doc.sent_of[i]] {
             i += 1;
             continue;
         }
@@ -70,16 +70,28 @@ fn mention(doc: &Doc, facts: &ArticleFacts, first: usize, last: usize, lemma: &'
     let si = doc.sent_of[first];
     let sent = doc.sents[si];
     let trigger = Span::new(doc.toks[first].start, doc.toks[last].end);
-    // close modifiers before the trigger: places and names in compound position, hyphen chains
+    // close modifiers before a noun trigger: "Riyadh meeting", "US-Russia talks", "a Trump visit"
+    let lex = lexicon();
+    let form = doc.lower[last].as_str();
+    let verb_form = form.ends_with("ed") || lex.past_irregular.contains(form) || lex.reporting_verbs.contains(form);
+    let in_place = |ps: usize| facts.places.iter().any(|pl| pl.span.start <= ps && ps < pl.span.end);
+    let in_actor = |ps: usize| facts.actors.iter().any(|a| a.span.start <= ps && ps < a.span.end);
     let mut span_start = first;
     let mut k = first;
-    while k > sent.first {
+    while !verb_form && k > sent.first {
         let p = k - 1;
         let ps = doc.toks[p].start;
-        let is_modifier = facts.places.iter().any(|pl| pl.span.start <= ps && ps < pl.span.end)
-            || facts.actors.iter().any(|a| a.span.start <= ps && ps < a.span.end)
+        let is_modifier = in_place(ps)
             || (doc.is_punct(p, "-") && !doc.toks[k].space_before)
-            || lexicon().demonyms.contains_key(doc.lower[p].as_str());
+            || lex.demonyms.contains_key(doc.lower[p].as_str())
+            || (in_actor(ps) && {
+                // a name in compound position follows a determiner: "the Trump-Putin meeting"
+                let mut q = p;
+                while q > sent.first && (in_actor(doc.toks[q - 1].start) || doc.is_punct(q - 1, "-")) {
+                    q -= 1;
+                }
+                q > sent.first && doc.lower_is(q - 1, &["a", "an", "the", "this", "that", "any", "possible", "potential", "planned"])
+            });
         if !is_modifier {
             break;
         }
@@ -88,6 +100,15 @@ fn mention(doc: &Doc, facts: &ArticleFacts, first: usize, last: usize, lemma: &'
     }
     while span_start < first && doc.toks[span_start].kind == TokKind::Punct {
         span_start += 1;
+    }
+    // two or more places in compound position name the sides ("US-Russia talks"), not the venue
+    let compound_places = facts
+        .places
+        .iter()
+        .filter(|p| p.span.start >= doc.toks[span_start].start && p.span.end <= trigger.start)
+        .count();
+    if compound_places >= 2 {
+        span_start = first;
     }
     let span = Span::new(doc.toks[span_start].start, trigger.end);
     let tok_of = |offset: usize| doc.toks.partition_point(|t| t.start < offset);
@@ -103,7 +124,7 @@ fn mention(doc: &Doc, facts: &ArticleFacts, first: usize, last: usize, lemma: &'
             let prep = pt > 0 && doc.lower_is(pt - 1, PLACE_PREPOSITIONS);
             let object = class == EventClass::Visit && pt == last + 1;
             if span.start <= p.span.start && p.span.end <= span.end {
-                Some((0usize, pi))
+                (compound_places < 2).then_some((0usize, pi))
             } else if pt > last && pt - last <= 12 && (prep || object) {
                 Some((pt - last, pi))
             } else if pt < first && first - pt <= 8 && prep {
@@ -127,7 +148,8 @@ fn mention(doc: &Doc, facts: &ArticleFacts, first: usize, last: usize, lemma: &'
                 Some((0usize, di)) // Friday’s discussions
             } else if dt > last && dt - last <= 12 {
                 Some((dt - last, di))
-            } else if de <= first && first - de <= 10 {
+            } else if de <= first && first - de <= 10 && !(de..first).any(|k| lex.triggers.contains_key(doc.lower[k].as_str())) {
+                // a date before the trigger belongs to it only if no other event comes between
                 Some((20 + first - de, di))
             } else {
                 None
@@ -137,9 +159,8 @@ fn mention(doc: &Doc, facts: &ArticleFacts, first: usize, last: usize, lemma: &'
         .map(|(_, di)| di);
 
     // participants: actors near the trigger, not across "that" or a reporting verb on the left
-    let lex = lexicon();
     let mut left = first;
-    while left > sent.first && first - left < 14 {
+    while left > sent.first && first - left < 24 {
         let w = doc.lower[left - 1].as_str();
         if w == "that" || w == ";" || lex.reporting_verbs.contains(w) {
             break;

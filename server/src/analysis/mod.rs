@@ -171,6 +171,8 @@ pub struct ArticleFacts {
     pub denials: Vec<Denial>,
     /// Byte ranges ignored as web-page furniture.
     pub furniture: Vec<Span>,
+    /// Headlines of linked articles ("Read more: …"): actors are recognised there, nothing else.
+    pub links: Vec<Span>,
 }
 
 /// Analyses one article. `body_start` is where the text after front matter begins.
@@ -180,6 +182,7 @@ pub fn analyse(text: &str, body_start: usize) -> ArticleFacts {
         sentences: doc.sents.iter().map(|s| Span::new(s.start, s.end)).collect(),
         headlines: doc.headline_sentences(),
         furniture: doc.furniture.iter().map(|&(s, e)| Span::new(s, e)).collect(),
+        links: doc.links.iter().map(|&(s, e)| Span::new(s, e)).collect(),
         ..Default::default()
     };
     facts.dates = dates::find(&doc);

@@ -104,7 +104,8 @@ pub fn find(doc: &Doc) -> Found {
                 let t = doc.toks[j];
                 if doc.name_like(j) && t.space_before {
                     j += 1;
-                } else if doc.is_punct(j, "-") && !t.space_before && doc.toks.get(j + 1).is_some_and(|n| !n.space_before) && (doc.name_like(j + 1) || doc.toks[j + 1].kind == TokKind::Number) {
+                } else if doc.is_punct(j, "-") && !t.space_before && doc.toks.get(j + 1).is_some_and(|n| !n.space_before) && doc.toks[j + 1].kind == TokKind::Number {
+                    // "Su-25", "F-16": a designation, not two names
                     j += 2;
                 } else if doc.lower_is(j, PARTICLES) && t.space_before && (doc.is_cap(j + 1) || (doc.is_punct(j + 1, "-") && doc.is_cap(j + 2))) {
                     j += 1;
@@ -390,7 +391,7 @@ pub fn attribute_quotes(doc: &Doc, actors: &[ActorMention]) -> Vec<Quote> {
                 continue;
             }
             let span = Span::new(body_start + qs - open.len(), body_start + qe + close.len());
-            if doc.furniture.iter().any(|&(s, e)| span.start >= s && span.start < e) {
+            if doc.furniture.iter().chain(&doc.links).any(|&(s, e)| span.start >= s && span.start < e) {
                 continue;
             }
             quotes.push(Quote { span, text: inner.to_string(), speaker: speaker(doc, actors, span) });

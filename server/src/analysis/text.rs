@@ -20,15 +20,22 @@ pub struct Doc<'a> {
     pub names_here: HashSet<String>,
     /// Words (lower-cased) seen in lower case in the article.
     pub lower_here: HashSet<String>,
+    /// Ignored furniture ranges.
     pub furniture: Vec<(usize, usize)>,
+    /// Headlines of linked articles ("Read more: …"): names count, claims and events do not.
+    pub links: Vec<(usize, usize)>,
+    /// Sentences inside a link.
+    pub link_sent: Vec<bool>,
 }
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str, body_start: usize) -> Doc<'a> {
         let body_start = super::super::corpus::lines::floor_char_boundary(text, body_start);
-        let furniture = crate::corpus::furniture::furniture_ranges(text, body_start);
+        let ranges = crate::corpus::furniture::furniture_ranges(text, body_start);
+        let furniture: Vec<(usize, usize)> = ranges.iter().filter(|f| !f.link).map(|f| (f.start, f.end)).collect();
+        let links: Vec<(usize, usize)> = ranges.iter().filter(|f| f.link).map(|f| (f.start, f.end)).collect();
         let in_furniture = |t: &Token| furniture.iter().any(|&(s, e)| t.start >= s && t.start < e);
-        let toks: Vec<Token> = tokens::tokenize(&text[body_start..])
+        let mut toks: Vec<Token> = tokens::tokenize(&text[body_start..])
             .into_iter()
             .map(|mut t| {
                 t.start += body_start;
@@ -37,8 +44,12 @@ impl<'a> Doc<'a> {
             })
             .filter(|t| !in_furniture(t))
             .collect();
+        for t in &mut toks {
+            if links.iter().any(|&(s, _)| s == t.start) {
+                t.line_start = true;
+            }
+        }
         // the first token after front matter or furniture starts a line
-        let mut toks = toks;
         if let Some(t) = toks.first_mut() {
             t.line_start = true;
         }
@@ -50,6 +61,7 @@ impl<'a> Doc<'a> {
             }
         }
         let lower: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let link_sent = sents.iter().map(|s| links.iter().any(|&(a, b)| s.start >= a && s.start < b)).collect();
         let mut doc = Doc {
             text,
             toks,
@@ -60,6 +72,8 @@ impl<'a> Doc<'a> {
             names_here: HashSet::new(),
             lower_here: HashSet::new(),
             furniture,
+            links,
+            link_sent,
         };
         doc.title_case = (0..doc.sents.len()).map(|s| doc.is_title_case(s)).collect();
         for i in 0..doc.toks.len() {

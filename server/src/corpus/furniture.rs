@@ -40,23 +40,48 @@ pub fn is_furniture_line(line: &str) -> bool {
     !line.is_empty() && line.chars().count() <= 160 && patterns().is_match(line)
 }
 
-/// Byte ranges of furniture lines in `text[from..]`. A line that only says "Read also:" or "Read more:"
-/// takes the next non-empty line (the linked headline) with it.
-pub fn furniture_ranges(text: &str, from: usize) -> Vec<(usize, usize)> {
+/// A range of page furniture: ignored entirely, or the headline of a linked article ("Read more: …"),
+/// where names are still recognised but nothing is claimed or reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Furniture {
+    pub start: usize,
+    pub end: usize,
+    pub link: bool,
+}
+
+fn link_prefix() -> &'static regex::Regex {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r"(?i)^\s*((read|see) (more|also)|related( articles?| stories)?|also read|more from [^:]*)\s*:\s*")
+            .expect("link prefix pattern is a valid regular expression")
+    })
+}
+
+/// Furniture in `text[from..]`. "Read more: headline" ignores the prefix and keeps the headline as a link;
+/// a line that only says "Read also:" makes the next non-empty line a link.
+pub fn furniture_ranges(text: &str, from: usize) -> Vec<Furniture> {
     let mut out = Vec::new();
     let mut pos = from;
     let mut take_next = false;
     while pos < text.len() {
         let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
-        let line = text[pos..end].trim();
+        let raw = &text[pos..end];
+        let line = raw.trim();
         if take_next && !line.is_empty() {
-            out.push((pos, end));
+            out.push(Furniture { start: pos, end, link: true });
             take_next = false;
         } else if is_furniture_line(line) {
-            out.push((pos, end));
-            let lower = line.to_lowercase();
-            take_next = lower.ends_with(':')
-                && (lower.starts_with("read") || lower.starts_with("see") || lower.starts_with("related"));
+            match link_prefix().find(raw) {
+                Some(m) if raw[m.end()..].trim().is_empty() => {
+                    out.push(Furniture { start: pos, end, link: false });
+                    take_next = true;
+                }
+                Some(m) => {
+                    out.push(Furniture { start: pos, end: pos + m.end(), link: false });
+                    out.push(Furniture { start: pos + m.end(), end, link: true });
+                }
+                None => out.push(Furniture { start: pos, end, link: false }),
+            }
         }
         pos = end;
     }
@@ -99,6 +124,11 @@ mod tests {
         let text = "Body.\nRead also:\nMayor: Bridge Will Reopen\nMore body.\n";
         let r = furniture_ranges(text, 0);
         assert_eq!(r.len(), 2);
-        assert_eq!(&text[r[1].0..r[1].1], "Mayor: Bridge Will Reopen\n");
+        assert!(r[1].link);
+        assert_eq!(&text[r[1].start..r[1].end], "Mayor: Bridge Will Reopen\n");
+        let text = "Read more: Port strike ends: Coast Daily\n";
+        let r = furniture_ranges(text, 0);
+        assert_eq!(&text[r[0].start..r[0].end], "Read more: ");
+        assert!(!r[0].link && r[1].link);
     }
 }

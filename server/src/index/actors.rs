@@ -204,7 +204,16 @@ pub fn resolve(docs: &[Arc<DocEntry>]) -> (Vec<Actor>, Vec<Vec<Option<usize>>>) 
                 .map(|(_, f)| f.clone())
                 .unwrap_or_default()
         });
-        let aliases: Vec<String> = b.forms.keys().filter(|f| **f != name).cloned().collect();
+        let mut aliases: Vec<String> = b.forms.keys().filter(|f| **f != name).cloned().collect();
+        // a person is also known by surname alone ("Lavrov" for Sergey Lavrov)
+        if kind == ActorKind::Person
+            && let Some(surname) = name.split_whitespace().last()
+            && surname != name
+            && !aliases.iter().any(|a| a == surname)
+        {
+            aliases.push(surname.to_string());
+            aliases.sort();
+        }
         let base = slug(&name);
         let n = ids.entry(base.clone()).or_insert(0);
         *n += 1;
@@ -251,7 +260,7 @@ mod tests {
     fn nicknames_fold_to_one_person() {
         let a = model(&["Adviser Mike Dorsey spoke first.", "Michael Dorsey, the national security adviser, spoke later."]);
         let d = find(&a, "Mike Dorsey");
-        assert_eq!(d.aliases, vec!["Michael Dorsey".to_string()]);
+        assert_eq!(d.aliases, vec!["Dorsey".to_string(), "Michael Dorsey".to_string()]);
     }
 
     #[test]

@@ -37,12 +37,22 @@ struct Features {
     date: Option<PartialDate>,
     place: Option<&'static str>,
     participants: BTreeSet<usize>,
+    /// The participants that are people (for the who-conflict test).
+    persons: BTreeSet<usize>,
     parties: BTreeSet<&'static str>,
     modality: Modality,
+    /// A back-reference ("the meeting"); only meaningful for a single mention.
+    definite: bool,
 }
 
 impl Features {
     fn of(d: &DocEntry, m: &EventMention, anchor: Option<jiff::civil::Date>, actor_of: &[Option<usize>]) -> Features {
+        let persons = m
+            .participants
+            .iter()
+            .filter(|&&a| d.facts.actors[a].kind != crate::analysis::ActorKind::Organization)
+            .filter_map(|&a| actor_of.get(a).copied().flatten())
+            .collect();
         let date = m.date.and_then(|i| d.facts.dates[i].expr.resolve(anchor));
         let place = m.place.map(|i| d.facts.places[i].name);
         let lex = lexicon();
@@ -53,8 +63,10 @@ impl Features {
             date,
             place,
             participants: m.participants.iter().filter_map(|&a| actor_of.get(a).copied().flatten()).collect(),
+            persons,
             parties: m.parties.iter().copied().filter(|p| Some(*p) != own_country && Some(*p) != place).collect(),
             modality: m.modality,
+            definite: m.definite,
         }
     }
 
@@ -83,6 +95,7 @@ impl Features {
             _ => {}
         }
         self.participants.extend(o.participants.iter().copied());
+        self.persons.extend(o.persons.iter().copied());
         self.parties.extend(o.parties.iter().copied());
         if o.modality == Modality::Realis {
             self.modality = Modality::Realis;
@@ -110,6 +123,12 @@ fn place_relation(a: Option<&str>, b: Option<&str>) -> Option<bool> {
 /// Score and explanation for linking a mention (or chain) to a cluster; `None` when they cannot co-refer.
 fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<(f32, String)> {
     if a.class != b.class || date_conflict(a.date, b.date) {
+        return None;
+    }
+    // different people: Obama's visit is not Trump's — unless a definite reference names the same place
+    // ("the Alaska meeting", where the names around it belong to another clause)
+    let same_place = a.place.is_some() && a.place == b.place;
+    if !a.persons.is_empty() && !b.persons.is_empty() && a.persons.is_disjoint(&b.persons) && !(a.definite && same_place) {
         return None;
     }
     let exact_place = place_relation(a.place, b.place)?;
@@ -154,7 +173,8 @@ fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<(f32, String
         || (same_lemma && !shared.is_empty() && both_realis)
         || (nested_place && shared_parties >= 2);
     if same_doc {
-        return (score >= 1.0).then(|| (score, why.join(", ")));
+        let shares = exact_place || same_day || !shared.is_empty() || shared_parties > 0;
+        return (shares && (same_lemma || exact_place || same_day || shared.len() >= 2)).then(|| (score, why.join(", ")));
     }
     (anchored && score >= 2.0).then(|| (score, why.join(", ")))
 }
