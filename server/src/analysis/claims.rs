@@ -31,6 +31,12 @@ const FALSITY_WORDS: &[&str] = &[
     "hoax", "hoaxes", "fake", "faked", "untrue", "baseless", "unfounded", "fabricated", "fabrication", "doctored",
     "photoshopped", "debunked", "myth", "bogus", "nope", "satire", "satirical", "misleading", "inaccurate",
 ];
+/// Words that, in a headline, say the story is untrue or doubtful.
+const HEADLINE_FALSITY: &[&str] = &[
+    "alive", "exaggerated", "misinformation", "disinformation", "rebuff", "rebuffs", "rebuffed", "doubts", "doubt",
+    "doubtful", "hoaxer", "hoaxers", "bs", "bullshit", "lie", "lies", "fooled", "wrong", "debunks", "false",
+    "fiction", "fictional", "scam", "prank", "misreported", "misleading", "unconfirmed", "unverified", "questioned",
+];
 const NEGATORS: &[&str] = &["not", "never", "no", "without", "nor", "neither", "refused", "declined", "refuses", "declines", "refuse", "decline"];
 const CLAIM_CUES: &[&str] = &[
     "reportedly", "allegedly", "purportedly", "supposedly", "rumored", "rumoured", "according", "claimed", "claims",
@@ -59,8 +65,8 @@ fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, us
             }
             return Some((i, doc.tok_text(i).to_string(), i + 1));
         }
-        if matches!(w, "dismissed" | "dismisses" | "dismiss" | "rejected" | "rejects" | "reject" | "disputed" | "disputes" | "slammed" | "shot" | "played") {
-            if negated(doc, i, s.first) || (w == "shot" && next != "down") || (w == "played" && next != "down") {
+        if matches!(w, "dismissed" | "dismisses" | "dismiss" | "rejected" | "rejects" | "reject" | "disputed" | "disputes" | "slammed" | "shot" | "shoot" | "shoots" | "played") {
+            if negated(doc, i, s.first) || (matches!(w, "shot" | "shoot" | "shoots") && next != "down") || (w == "played" && next != "down") {
                 continue;
             }
             let window: Vec<&str> = (i + 1..(i + 8).min(s.last)).map(|k| doc.lower[k].as_str()).collect();
@@ -85,8 +91,12 @@ fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, us
             return Some((i, doc.tok_text(i).to_string(), s.first));
         }
         if headline {
-            let neg = matches!(w, "not" | "never" | "no") || w.ends_with("n't") || w.ends_with("n’t");
-            if neg {
+            let neg = matches!(w, "not" | "never" | "no" | "nope") || w.ends_with("n't") || w.ends_with("n’t");
+            let debunk = HEADLINE_FALSITY.contains(&w)
+                || (matches!(w, "rumors" | "rumours" | "rumor" | "rumour") && !doc.lower_is(i + 1, &["that", "of", "say", "says", "suggest"]))
+                || (w == "probably" && next == "not")
+                || (w == "exposed" && next == "as");
+            if neg || debunk {
                 return Some((i, doc.tok_text(i).to_string(), s.first));
             }
         }
@@ -148,6 +158,11 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> (Vec<Claim>, Vec<Denial>) {
             }
             let (from, to) = if from < cue_tok { (from, s.last) } else { (from, to) };
             let mut c = content(doc, facts, from, to);
+            // names and words of the whole sentence say what the denial is about ("Joan Rivers's doctor
+            // denies selfie"); events, places and dates come from the denied clause only
+            let whole = content(doc, facts, s.first, s.last);
+            c.actors = whole.actors;
+            c.keywords = whole.keywords;
             // "denied having such plans" / "denied the reports": the content is in the sentence before
             let window: Vec<&str> = (from..(from + 4).min(to)).map(|k| doc.lower[k].as_str()).collect();
             let anaphoric = window.iter().take(3).any(|w| ANAPHORS.contains(w))

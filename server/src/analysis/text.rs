@@ -140,21 +140,35 @@ impl<'a> Doc<'a> {
     /// Sentences that are headlines: the first line of the body and short lines without final punctuation.
     pub fn headline_sentences(&self) -> Vec<usize> {
         let mut out = Vec::new();
+        let first_line_short = self.first_line_words() <= 40;
         for (si, s) in self.sents.iter().enumerate() {
-            let starts_line = self.toks[s.first].line_start;
-            let ends_line = self.toks.get(s.last).is_none_or(|t| t.line_start);
-            if !(starts_line && ends_line) {
+            let on_first_line = !(1..=s.first).any(|i| self.toks[i].line_start);
+            if on_first_line && first_line_short {
+                out.push(si);
                 continue;
             }
+            let starts_line = self.toks[s.first].line_start;
+            let ends_line = self.toks.get(s.last).is_none_or(|t| t.line_start);
             let last = self.tok_text(s.last - 1);
             let words = (s.first..s.last).filter(|&i| self.toks[i].is_word()).count();
             let unpunctuated = !matches!(last, "." | "”" | "\"" | "!" | "…");
-            let short = (2..=25).contains(&words);
-            if short && unpunctuated && (si == 0 || self.title_case[si]) {
+            if starts_line && ends_line && unpunctuated && (2..=25).contains(&words) && self.title_case[si] {
                 out.push(si);
             }
         }
         out
+    }
+
+    /// Words on the first line of the body.
+    fn first_line_words(&self) -> usize {
+        let mut n = 0;
+        for (i, t) in self.toks.iter().enumerate() {
+            if i > 0 && t.line_start {
+                break;
+            }
+            n += usize::from(t.is_word());
+        }
+        n
     }
 
     /// Is this capitalised token evidence of a name? Sentence-initial and Title-Case capitals count only for
@@ -209,16 +223,51 @@ const STOP_EXTRA: &[&str] = &[
     "rumour", "rumours", "story", "stories", "debunk", "debunked", "officials", "official", "sources", "source",
 ];
 
-/// A crude English stem: plural and verb endings removed.
+/// A crude English stem: plural and verb endings removed, a doubled final consonant undone.
 pub fn stem(w: &str) -> String {
     let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-    for (suffix, keep) in [("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")] {
+    let n = w.chars().count();
+    if n <= 4 {
+        return w.to_string();
+    }
+    if let Some(base) = w.strip_suffix("ies") {
+        return format!("{base}y");
+    }
+    for suffix in ["ing", "ed"] {
         if let Some(base) = w.strip_suffix(suffix)
             && base.chars().count() >= 3
-            && !(suffix == "s" && base.ends_with('s'))
         {
-            return format!("{base}{keep}");
+            let b: Vec<char> = base.chars().collect();
+            let l = b.len();
+            if l >= 2 && b[l - 1] == b[l - 2] && !matches!(b[l - 1], 'l' | 's' | 'z') {
+                return b[..l - 1].iter().collect();
+            }
+            return base.to_string();
         }
     }
+    if let Some(base) = w.strip_suffix("es")
+        && (base.ends_with(['s', 'x', 'z']) || base.ends_with("ch") || base.ends_with("sh"))
+    {
+        return base.to_string();
+    }
+    if let Some(base) = w.strip_suffix('s')
+        && !base.ends_with(['s', 'u', 'i'])
+    {
+        return base.to_string();
+    }
     w.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stem;
+
+    #[test]
+    fn stems_fold_inflections() {
+        for (a, b) in [("airlines", "airline"), ("planned", "plans"), ("getting", "gets"), ("churches", "church"), ("stories", "story")] {
+            assert_eq!(stem(a), stem(b), "{a} / {b}");
+        }
+        assert_eq!(stem("news"), "news");
+        assert_eq!(stem("crisis"), "crisis");
+    }
 }

@@ -76,6 +76,34 @@ fn side<'a>(d: &'a DocEntry, c: &'a Content, actor_of: &[Option<usize>], event_o
     }
 }
 
+/// Why a claim of one document and a denial of another do or do not match: the score and the shared
+/// content, or `None` when they do not match.
+pub fn explain(model: &super::Model, claim: MentionRef, denial: MentionRef) -> (Option<f32>, String) {
+    let docs = &model.docs;
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for d in docs.iter() {
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        for c in &d.facts.claims {
+            seen.extend(c.content.keywords.iter().map(String::as_str));
+        }
+        for x in &d.facts.denials {
+            seen.extend(x.content.keywords.iter().map(String::as_str));
+        }
+        for w in seen {
+            *df.entry(w).or_default() += 1;
+        }
+    }
+    let n = docs.len() as f32;
+    let idf = |w: &str| ((n + 1.0) / (*df.get(w).unwrap_or(&0) as f32 + 1.0)).ln();
+    let c = &docs[claim.0].facts.claims[claim.1];
+    let x = &docs[denial.0].facts.denials[denial.1];
+    let cs = side(&docs[claim.0], &c.content, &model.actor_of[claim.0], &model.event_of[claim.0]);
+    let ds = side(&docs[denial.0], &x.content, &model.actor_of[denial.0], &model.event_of[denial.0]);
+    let (overlap, shared) = word_overlap(&cs, &ds, &idf);
+    let s = score(&cs, &ds, &idf);
+    (s.as_ref().map(|x| x.0), format!("overlap {overlap:.2} shared {shared:?} claim {:?} denial {:?} actors {:?}/{:?}", c.content.keywords, x.content.keywords, cs.actors, ds.actors))
+}
+
 /// Finds every claim–denial pair across documents.
 pub fn match_claims(docs: &[Arc<DocEntry>], _dates: &[DocDate], actor_of: &[Vec<Option<usize>>], event_of: &[Vec<usize>]) -> Vec<Match> {
     // document frequency of keywords over claims and denials
@@ -98,19 +126,17 @@ pub fn match_claims(docs: &[Arc<DocEntry>], _dates: &[DocDate], actor_of: &[Vec<
     // inverted indexes over claims
     let mut by_event: HashMap<usize, Vec<MentionRef>> = HashMap::new();
     let mut by_word: HashMap<&str, Vec<MentionRef>> = HashMap::new();
-    let common = (n_docs / 20).max(50);
     for (di, d) in docs.iter().enumerate() {
         for (ci, c) in d.facts.claims.iter().enumerate() {
             for &e in &c.content.events {
                 by_event.entry(event_of[di][e]).or_default().push((di, ci));
             }
             for w in &c.content.keywords {
-                if df.get(w.as_str()).is_some_and(|&n| n <= common) {
-                    by_word.entry(w.as_str()).or_default().push((di, ci));
-                }
+                by_word.entry(w.as_str()).or_default().push((di, ci));
             }
         }
     }
+    let stories = stories(docs, actor_of, event_of, &by_word, &df, &idf);
     let mut out = Vec::new();
     for (dj, d) in docs.iter().enumerate() {
         for (xi, x) in d.facts.denials.iter().enumerate() {
@@ -119,8 +145,8 @@ pub fn match_claims(docs: &[Arc<DocEntry>], _dates: &[DocDate], actor_of: &[Vec<
             for e in &ds.events {
                 cands.extend(by_event.get(e).into_iter().flatten().copied());
             }
-            for w in ds.keywords {
-                cands.extend(by_word.get(w.as_str()).into_iter().flatten().copied());
+            for w in rarest(ds.keywords, &df, 4) {
+                cands.extend(by_word.get(w).into_iter().flatten().copied());
             }
             for (di, ci) in cands {
                 if di == dj {
@@ -140,7 +166,100 @@ pub fn match_claims(docs: &[Arc<DocEntry>], _dates: &[DocDate], actor_of: &[Vec<
             }
         }
     }
+    // a denial of one report of a story denies the other reports of that story
+    let mut seen: BTreeSet<(MentionRef, MentionRef)> = out.iter().map(|m| (m.claim, m.denial)).collect();
+    let direct = out.len();
+    for k in 0..direct {
+        let (claim, denial) = (out[k].claim, out[k].denial);
+        let Some(members) = stories.get(&claim) else { continue };
+        for &other in members.iter() {
+            if other.0 == denial.0 || !seen.insert((other, denial)) {
+                continue;
+            }
+            let cue = &docs[denial.0].facts.denials[denial.1].cue;
+            let why = format!(
+                "denial cue {cue:?}; same story as {} (claim {})",
+                docs[claim.0].path(),
+                claim.1 + 1
+            );
+            out.push(Match { claim: other, denial, score: out[k].score * 0.5, why });
+        }
+    }
     out
+}
+
+/// Groups claims that report the same story: strongly overlapping words and a shared name or place.
+fn stories<'a>(
+    docs: &'a [Arc<DocEntry>],
+    actor_of: &[Vec<Option<usize>>],
+    event_of: &[Vec<usize>],
+    by_word: &HashMap<&'a str, Vec<MentionRef>>,
+    df: &HashMap<&str, usize>,
+    idf: &dyn Fn(&str) -> f32,
+) -> HashMap<MentionRef, Vec<MentionRef>> {
+    let refs: Vec<MentionRef> = docs.iter().enumerate().flat_map(|(di, d)| (0..d.facts.claims.len()).map(move |ci| (di, ci))).collect();
+    let index: HashMap<MentionRef, usize> = refs.iter().enumerate().map(|(i, r)| (*r, i)).collect();
+    let mut parent: Vec<usize> = (0..refs.len()).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    for (i, &(di, ci)) in refs.iter().enumerate() {
+        let c = &docs[di].facts.claims[ci];
+        let a = side(&docs[di], &c.content, &actor_of[di], &event_of[di]);
+        let mut cands: BTreeSet<MentionRef> = BTreeSet::new();
+        for w in rarest(&c.content.keywords, df, 3) {
+            cands.extend(by_word.get(w).into_iter().flatten().copied());
+        }
+        for other in cands {
+            let Some(&j) = index.get(&other) else { continue };
+            if j <= i {
+                continue;
+            }
+            let oc = &docs[other.0].facts.claims[other.1];
+            let b = side(&docs[other.0], &oc.content, &actor_of[other.0], &event_of[other.0]);
+            let (overlap, _) = word_overlap(&a, &b, idf);
+            let entities = a.actors.intersection(&b.actors).count() + a.places.intersection(&b.places).count();
+            if overlap >= 0.7 && (entities > 0 || overlap >= 0.85) {
+                let (x, y) = (find(&mut parent, i), find(&mut parent, j));
+                parent[x] = y;
+            }
+        }
+    }
+    let mut groups: HashMap<usize, Vec<MentionRef>> = HashMap::new();
+    for i in 0..refs.len() {
+        let r = find(&mut parent, i);
+        groups.entry(r).or_default().push(refs[i]);
+    }
+    let mut out = HashMap::new();
+    for g in groups.into_values().filter(|g| g.len() > 1) {
+        for &m in &g {
+            out.insert(m, g.clone());
+        }
+    }
+    out
+}
+
+/// The `n` rarest words of a keyword list (the blocking keys for candidate matches).
+fn rarest<'a>(words: &'a [String], df: &HashMap<&str, usize>, n: usize) -> Vec<&'a str> {
+    // a word in one document only cannot be shared
+    let mut w: Vec<&str> = words.iter().map(String::as_str).filter(|x| df.get(x).is_some_and(|&n| n >= 2)).collect();
+    w.sort_by_key(|x| (df.get(x).copied().unwrap_or(0), *x));
+    w.truncate(n);
+    w
+}
+
+/// IDF-weighted overlap of two keyword sets, and the shared words.
+fn word_overlap<'a>(c: &Side<'a>, d: &Side<'a>, idf: &dyn Fn(&str) -> f32) -> (f32, Vec<&'a str>) {
+    let ck: BTreeSet<&str> = c.keywords.iter().map(String::as_str).collect();
+    let dk: BTreeSet<&str> = d.keywords.iter().map(String::as_str).collect();
+    let shared: Vec<&str> = ck.intersection(&dk).copied().collect();
+    let num: f32 = shared.iter().map(|w| idf(w)).sum();
+    let norm = |s: &BTreeSet<&str>| s.iter().map(|w| idf(w)).sum::<f32>().max(1e-6);
+    (num / (norm(&ck) * norm(&dk)).sqrt(), shared)
 }
 
 fn score(c: &Side, d: &Side, idf: &dyn Fn(&str) -> f32) -> Option<(f32, String)> {
@@ -148,12 +267,7 @@ fn score(c: &Side, d: &Side, idf: &dyn Fn(&str) -> f32) -> Option<(f32, String)>
     let shared_actors = c.actors.intersection(&d.actors).count();
     let shared_places: Vec<&str> = c.places.intersection(&d.places).copied().collect();
     let shared_days = c.days.intersection(&d.days).count();
-    let ck: BTreeSet<&str> = c.keywords.iter().map(String::as_str).collect();
-    let dk: BTreeSet<&str> = d.keywords.iter().map(String::as_str).collect();
-    let shared_words: Vec<&str> = ck.intersection(&dk).copied().collect();
-    let num: f32 = shared_words.iter().map(|w| idf(w)).sum();
-    let norm = |s: &BTreeSet<&str>| s.iter().map(|w| idf(w)).sum::<f32>().max(1e-6);
-    let overlap = num / (norm(&ck) * norm(&dk)).sqrt();
+    let (overlap, shared_words) = word_overlap(c, d, idf);
     let mut why = Vec::new();
     if shared_events > 0 {
         why.push(format!("same event ({shared_events})"));
@@ -171,10 +285,14 @@ fn score(c: &Side, d: &Side, idf: &dyn Fn(&str) -> f32) -> Option<(f32, String)>
         why.push(format!("words {} (overlap {overlap:.2})", shared_words.iter().take(6).copied().collect::<Vec<_>>().join(", ")));
     }
     let entities = shared_actors + shared_places.len() + shared_days;
-    let ok = if !c.events.is_empty() && !d.events.is_empty() {
-        shared_events > 0 && (entities > 0 || overlap >= 0.2)
+    let ok = if shared_events > 0 {
+        entities > 0 || overlap >= 0.2
+    } else if shared_actors > 0 {
+        overlap >= 0.35
+    } else if entities > 0 {
+        overlap >= 0.4
     } else {
-        overlap >= 0.3 && (entities > 0 || overlap >= 0.45)
+        overlap >= 0.55
     };
     ok.then(|| (shared_events as f32 * 3.0 + entities as f32 + overlap * 3.0, why.join("; ")))
 }
@@ -204,3 +322,4 @@ pub fn findings(docs: &[Arc<DocEntry>], dates: &[DocDate], matches: &[Match]) ->
     }
     out
 }
+
