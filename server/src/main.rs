@@ -24,7 +24,9 @@ enum Command {
     /// Report claims denied in other articles; exit 1 when there are findings at or above --fail-on.
     ///
     /// Exit status: 0 no findings (at or above --fail-on), 1 findings, 2 usage or I/O error.
-    #[command(after_help = "Examples:\n  dateline check examples/corpus\n  dateline check --format sarif corpus > dateline.sarif\n  dateline check --format github --fail-on warning .")]
+    #[command(
+        after_help = "Examples:\n  dateline check examples/corpus\n  dateline check --format sarif corpus > dateline.sarif\n  dateline check --format github --fail-on warning ."
+    )]
     Check {
         /// The corpus folder (or one article file).
         #[arg(default_value = ".")]
@@ -92,8 +94,17 @@ impl FailOn {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Check { path, format, fail_on, quiet } => check(&path, format, fail_on, quiet),
-        Command::Export { path, format: ExportFormat::Json, output } => export(&path, output.as_deref()),
+        Command::Check {
+            path,
+            format,
+            fail_on,
+            quiet,
+        } => check(&path, format, fail_on, quiet),
+        Command::Export {
+            path,
+            format: ExportFormat::Json,
+            output,
+        } => export(&path, output.as_deref()),
         Command::Lsp => {
             eprintln!("{}", dateline::lsp::NOT_YET);
             Ok(ExitCode::from(2))
@@ -110,15 +121,25 @@ fn main() -> ExitCode {
 
 /// How the corpus root is written in front of article paths in human, SARIF and GitHub output.
 fn root_prefix(path: &Path) -> String {
-    let base = if path.is_file() { path.parent().unwrap_or(Path::new("")) } else { path };
+    let base = if path.is_file() {
+        path.parent().unwrap_or(Path::new(""))
+    } else {
+        path
+    };
     let s = base.to_string_lossy().replace('\\', "/");
     let s = s.trim_end_matches('/');
-    if s == "." { String::new() } else { s.trim_start_matches("./").to_string() }
+    if s == "." {
+        String::new()
+    } else {
+        s.trim_start_matches("./").to_string()
+    }
 }
 
 fn load(path: &Path, quiet: bool) -> anyhow::Result<(Corpus, usize, Vec<corpus::SkippedFile>)> {
     let loaded = corpus::load(path).map_err(|e| match e {
-        CorpusError::NotFound { path } => anyhow::anyhow!("{}: no such file or folder", path.display()),
+        CorpusError::NotFound { path } => {
+            anyhow::anyhow!("{}: no such file or folder", path.display())
+        }
         other => anyhow::Error::new(other),
     })?;
     if !quiet {
@@ -127,14 +148,19 @@ fn load(path: &Path, quiet: bool) -> anyhow::Result<(Corpus, usize, Vec<corpus::
         }
     }
     if loaded.articles.is_empty() {
-        anyhow::bail!("{}: no articles found (looked for *.txt and *.md files)", path.display());
+        anyhow::bail!(
+            "{}: no articles found (looked for *.txt and *.md files)",
+            path.display()
+        );
     }
     let n = loaded.articles.len();
     let bar = if !quiet && std::io::stderr().is_terminal() && n > 200 {
         let pb = indicatif::ProgressBar::new(n as u64);
         pb.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} analysing {pos}/{len} articles [{bar:30}] {eta}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template(
+                "{spinner} analysing {pos}/{len} articles [{bar:30}] {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         pb
     } else {
@@ -155,7 +181,12 @@ fn write_stdout(s: &str) -> anyhow::Result<()> {
     }
 }
 
-fn check(path: &Path, format: CheckFormat, fail_on: FailOn, quiet: bool) -> anyhow::Result<ExitCode> {
+fn check(
+    path: &Path,
+    format: CheckFormat,
+    fail_on: FailOn,
+    quiet: bool,
+) -> anyhow::Result<ExitCode> {
     let (corpus, n, skipped) = load(path, quiet)?;
     let model = corpus.resolve();
     let findings = report::findings_out(&model);
@@ -163,14 +194,24 @@ fn check(path: &Path, format: CheckFormat, fail_on: FailOn, quiet: bool) -> anyh
     let root = path.to_string_lossy().to_string();
     let text = match format {
         CheckFormat::Json => {
-            let skipped = skipped.iter().map(|s| report::json::SkippedOut { path: s.path.clone(), reason: s.reason.clone() }).collect();
+            let skipped = skipped
+                .iter()
+                .map(|s| report::json::SkippedOut {
+                    path: s.path.clone(),
+                    reason: s.reason.clone(),
+                })
+                .collect();
             report::json::render(&root, n, &findings, skipped) + "\n"
         }
         CheckFormat::Sarif => report::sarif::render(&prefix, &findings) + "\n",
         CheckFormat::Github => report::github::render(&prefix, &findings),
         CheckFormat::Human => {
-            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(140);
+            let color = std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            let width = std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.parse().ok())
+                .unwrap_or(140);
             report::human::render(&model, &prefix, &findings, color, width)
         }
     };
@@ -183,12 +224,22 @@ fn check(path: &Path, format: CheckFormat, fail_on: FailOn, quiet: bool) -> anyh
             findings.len(),
             if findings.len() == 1 { "" } else { "s" },
             count(Severity::Warning),
-            if count(Severity::Warning) == 1 { "" } else { "s" },
+            if count(Severity::Warning) == 1 {
+                ""
+            } else {
+                "s"
+            },
             count(Severity::Info)
         );
     }
-    let failing = fail_on.threshold().is_some_and(|t| findings.iter().any(|f| f.severity >= t));
-    Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    let failing = fail_on
+        .threshold()
+        .is_some_and(|t| findings.iter().any(|f| f.severity >= t));
+    Ok(if failing {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn export(path: &Path, output: Option<&Path>) -> anyhow::Result<ExitCode> {

@@ -5,50 +5,190 @@
 
 use super::lexicon::lexicon;
 use super::text::Doc;
-use super::{ArticleFacts, Claim, ClaimKind, Content, Denial, Span};
+use super::{ArticleFacts, Claim, ClaimKind, Content, Denial, Span, starting_within};
 
 /// Words a deny-verb may take as object that make it a refusal, not a denial of a claim.
 const REFUSAL_OBJECTS: &[&str] = &[
-    "entry", "access", "bail", "visa", "visas", "request", "requests", "permission", "service", "treatment", "asylum",
-    "admission", "parole", "benefits", "coverage", "funding",
+    "entry",
+    "access",
+    "bail",
+    "visa",
+    "visas",
+    "request",
+    "requests",
+    "permission",
+    "service",
+    "treatment",
+    "asylum",
+    "admission",
+    "parole",
+    "benefits",
+    "coverage",
+    "funding",
 ];
 /// Objects that make "dismissed" / "rejected" a denial of a report rather than of a proposal.
 const REPORT_NOUNS: &[&str] = &[
-    "report", "reports", "claim", "claims", "allegation", "allegations", "rumor", "rumors", "rumour", "rumours",
-    "speculation", "story", "stories", "accusation", "accusations", "suggestion that", "suggestions that",
+    "report",
+    "reports",
+    "claim",
+    "claims",
+    "allegation",
+    "allegations",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "speculation",
+    "story",
+    "stories",
+    "accusation",
+    "accusations",
+    "suggestion that",
+    "suggestions that",
 ];
 const FALSITY: &[&str] = &[
-    "false", "untrue", "baseless", "fake", "fabricated", "groundless", "unfounded", "nonsense", "fiction", "rumor",
-    "rumors", "rumour", "rumours", "speculation", "misinformation", "disinformation", "lies", "lie", "hoax",
-    "inaccurate", "incorrect", "propaganda",
+    "false",
+    "untrue",
+    "baseless",
+    "fake",
+    "fabricated",
+    "groundless",
+    "unfounded",
+    "nonsense",
+    "fiction",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "speculation",
+    "misinformation",
+    "disinformation",
+    "lies",
+    "lie",
+    "hoax",
+    "inaccurate",
+    "incorrect",
+    "propaganda",
 ];
 const DENY_VERBS: &[&str] = &[
-    "deny", "denies", "denied", "denying", "denial", "denials", "refute", "refutes", "refuted", "refuting", "rebut",
-    "rebuts", "rebutted", "debunk", "debunks", "debunked", "debunking", "debunk:",
+    "deny",
+    "denies",
+    "denied",
+    "denying",
+    "denial",
+    "denials",
+    "refute",
+    "refutes",
+    "refuted",
+    "refuting",
+    "rebut",
+    "rebuts",
+    "rebutted",
+    "debunk",
+    "debunks",
+    "debunked",
+    "debunking",
+    "debunk:",
 ];
 /// Single words that mark a statement as false.
 const FALSITY_WORDS: &[&str] = &[
-    "hoax", "hoaxes", "fake", "faked", "untrue", "baseless", "unfounded", "fabricated", "fabrication", "doctored",
-    "photoshopped", "debunked", "myth", "bogus", "nope", "satire", "satirical", "misleading", "inaccurate",
+    "hoax",
+    "hoaxes",
+    "fake",
+    "faked",
+    "untrue",
+    "baseless",
+    "unfounded",
+    "fabricated",
+    "fabrication",
+    "doctored",
+    "photoshopped",
+    "debunked",
+    "myth",
+    "bogus",
+    "nope",
+    "satire",
+    "satirical",
+    "misleading",
+    "inaccurate",
 ];
 /// Words that, in a headline, say the story is untrue or doubtful.
 const HEADLINE_FALSITY: &[&str] = &[
-    "alive", "exaggerated", "misinformation", "disinformation", "rebuff", "rebuffs", "rebuffed", "doubts", "doubt",
-    "doubtful", "hoaxer", "hoaxers", "bs", "bullshit", "lie", "lies", "fooled", "wrong", "debunks", "false",
-    "fiction", "fictional", "scam", "prank", "misreported", "misleading", "unconfirmed", "unverified", "questioned",
+    "alive",
+    "exaggerated",
+    "misinformation",
+    "disinformation",
+    "rebuff",
+    "rebuffs",
+    "rebuffed",
+    "doubts",
+    "doubt",
+    "doubtful",
+    "hoaxer",
+    "hoaxers",
+    "bs",
+    "bullshit",
+    "lie",
+    "lies",
+    "fooled",
+    "wrong",
+    "debunks",
+    "false",
+    "fiction",
+    "fictional",
+    "scam",
+    "prank",
+    "misreported",
+    "misleading",
+    "unconfirmed",
+    "unverified",
+    "questioned",
 ];
-const NEGATORS: &[&str] = &["not", "never", "no", "without", "nor", "neither", "refused", "declined", "refuses", "declines", "refuse", "decline"];
+const NEGATORS: &[&str] = &[
+    "not", "never", "no", "without", "nor", "neither", "refused", "declined", "refuses",
+    "declines", "refuse", "decline",
+];
 const CLAIM_CUES: &[&str] = &[
-    "reportedly", "allegedly", "purportedly", "supposedly", "rumored", "rumoured", "according", "claimed", "claims",
-    "claim", "reports", "report", "sources", "source", "indicated", "suggest", "suggests", "suggested", "believed",
-    "expected", "set", "plans", "planning", "considering", "will", "announced", "confirmed", "said", "says",
+    "reportedly",
+    "allegedly",
+    "purportedly",
+    "supposedly",
+    "rumored",
+    "rumoured",
+    "according",
+    "claimed",
+    "claims",
+    "claim",
+    "reports",
+    "report",
+    "sources",
+    "source",
+    "indicated",
+    "suggest",
+    "suggests",
+    "suggested",
+    "believed",
+    "expected",
+    "set",
+    "plans",
+    "planning",
+    "considering",
+    "will",
+    "announced",
+    "confirmed",
+    "said",
+    "says",
 ];
-const ANAPHORS: &[&str] = &["such", "these", "those", "the", "this", "that", "it", "them"];
+const ANAPHORS: &[&str] = &[
+    "such", "these", "those", "the", "this", "that", "it", "them",
+];
 
 fn negated(doc: &Doc, i: usize, from: usize) -> bool {
     (i.saturating_sub(3).max(from)..i).any(|k| {
         let w = doc.lower[k].as_str();
-        NEGATORS.contains(&w) || w.ends_with("n't") || w == "to" && k > from && NEGATORS.contains(&doc.lower[k - 1].as_str())
+        NEGATORS.contains(&w)
+            || w.ends_with("n't")
+            || w == "to" && k > from && NEGATORS.contains(&doc.lower[k - 1].as_str())
     })
 }
 
@@ -60,40 +200,90 @@ fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, us
         let next = doc.lower.get(i + 1).map(String::as_str).unwrap_or("");
         let next2 = doc.lower.get(i + 2).map(String::as_str).unwrap_or("");
         if DENY_VERBS.contains(&w) {
-            if negated(doc, i, s.first) || REFUSAL_OBJECTS.contains(&next) || REFUSAL_OBJECTS.contains(&next2) {
+            if negated(doc, i, s.first)
+                || REFUSAL_OBJECTS.contains(&next)
+                || REFUSAL_OBJECTS.contains(&next2)
+            {
                 continue;
             }
             return Some((i, doc.tok_text(i).to_string(), i + 1));
         }
-        if matches!(w, "dismissed" | "dismisses" | "dismiss" | "rejected" | "rejects" | "reject" | "disputed" | "disputes" | "slammed" | "shot" | "shoot" | "shoots" | "played") {
-            if negated(doc, i, s.first) || (matches!(w, "shot" | "shoot" | "shoots") && next != "down") || (w == "played" && next != "down") {
+        if matches!(
+            w,
+            "dismissed"
+                | "dismisses"
+                | "dismiss"
+                | "rejected"
+                | "rejects"
+                | "reject"
+                | "disputed"
+                | "disputes"
+                | "slammed"
+                | "shot"
+                | "shoot"
+                | "shoots"
+                | "played"
+        ) {
+            if negated(doc, i, s.first)
+                || (matches!(w, "shot" | "shoot" | "shoots") && next != "down")
+                || (w == "played" && next != "down")
+            {
                 continue;
             }
-            let window: Vec<&str> = (i + 1..(i + 8).min(s.last)).map(|k| doc.lower[k].as_str()).collect();
+            let window: Vec<&str> = (i + 1..(i + 8).min(s.last))
+                .map(|k| doc.lower[k].as_str())
+                .collect();
             let object_is_report = window.iter().take(4).any(|w| REPORT_NOUNS.contains(w));
-            let called_false = window.windows(2).any(|p| p[0] == "as" && FALSITY.contains(&p[1]));
+            let called_false = window
+                .windows(2)
+                .any(|p| p[0] == "as" && FALSITY.contains(&p[1]));
             if object_is_report || called_false {
                 return Some((i, doc.tok_text(i).to_string(), i + 1));
             }
             continue;
         }
         // "no plans", "no official plans", "no such plans"
-        if w == "no" && (next == "plans" || next == "plan" || next2 == "plans" || next2 == "plan" || next == "evidence" || next2 == "evidence") {
-            return Some((i, format!("no {}", if next == "plans" || next == "plan" || next == "evidence" { next } else { next2 }), i));
+        if w == "no"
+            && (next == "plans"
+                || next == "plan"
+                || next2 == "plans"
+                || next2 == "plan"
+                || next == "evidence"
+                || next2 == "evidence")
+        {
+            return Some((
+                i,
+                format!(
+                    "no {}",
+                    if next == "plans" || next == "plan" || next == "evidence" {
+                        next
+                    } else {
+                        next2
+                    }
+                ),
+                i,
+            ));
         }
         if w == "not" && matches!(next, "true" | "real" | "accurate" | "correct") {
             return Some((i, format!("not {next}"), s.first));
         }
-        if matches!(w, "false" | "untrue") && i > s.first && doc.lower_is(i - 1, &["is", "are", "was", "were", "as", "be"]) && !negated(doc, i - 1, s.first) {
+        if matches!(w, "false" | "untrue")
+            && i > s.first
+            && doc.lower_is(i - 1, &["is", "are", "was", "were", "as", "be"])
+            && !negated(doc, i - 1, s.first)
+        {
             return Some((i, w.to_string(), s.first));
         }
         if FALSITY_WORDS.contains(&w) && !negated(doc, i, s.first) {
             return Some((i, doc.tok_text(i).to_string(), s.first));
         }
         if headline {
-            let neg = matches!(w, "not" | "never" | "no" | "nope") || w.ends_with("n't") || w.ends_with("n’t");
+            let neg = matches!(w, "not" | "never" | "no" | "nope")
+                || w.ends_with("n't")
+                || w.ends_with("n’t");
             let debunk = HEADLINE_FALSITY.contains(&w)
-                || (matches!(w, "rumors" | "rumours" | "rumor" | "rumour") && !doc.lower_is(i + 1, &["that", "of", "say", "says", "suggest"]))
+                || (matches!(w, "rumors" | "rumours" | "rumor" | "rumour")
+                    && !doc.lower_is(i + 1, &["that", "of", "say", "says", "suggest"]))
                 || (w == "probably" && next == "not")
                 || (w == "exposed" && next == "as");
             if neg || debunk {
@@ -107,12 +297,16 @@ fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, us
 fn content(doc: &Doc, facts: &ArticleFacts, from: usize, to: usize) -> Content {
     let lo = doc.toks[from].start;
     let hi = doc.toks[to - 1].end;
-    let within = |sp: Span| sp.start >= lo && sp.end <= hi;
+    fn pick<T>(items: &[T], span: impl Fn(&T) -> Span + Copy, lo: usize, hi: usize) -> Vec<usize> {
+        starting_within(items, span, lo, hi)
+            .filter(|&i| span(&items[i]).end <= hi)
+            .collect()
+    }
     Content {
-        events: facts.events.iter().enumerate().filter(|(_, e)| within(e.trigger)).map(|(i, _)| i).collect(),
-        actors: facts.actors.iter().enumerate().filter(|(_, a)| within(a.span)).map(|(i, _)| i).collect(),
-        places: facts.places.iter().enumerate().filter(|(_, p)| within(p.span)).map(|(i, _)| i).collect(),
-        dates: facts.dates.iter().enumerate().filter(|(_, d)| within(d.span)).map(|(i, _)| i).collect(),
+        events: pick(&facts.events, |e| e.trigger, lo, hi),
+        actors: pick(&facts.actors, |a| a.span, lo, hi),
+        places: pick(&facts.places, |p| p.span, lo, hi),
+        dates: pick(&facts.dates, |d| d.span, lo, hi),
         keywords: doc.keywords(from, to),
     }
 }
@@ -139,24 +333,46 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> (Vec<Claim>, Vec<Denial>) {
     let lex = lexicon();
     for (si, s) in doc.sents.iter().enumerate() {
         let headline = facts.headlines.contains(&si);
+        // a headline as headlines are written: no full stop at the end of its line
+        let line_end = doc.line_end_after(s.last);
+        let true_headline = headline && !doc.is_punct(line_end - 1, ".");
         let words = (s.first..s.last).filter(|&k| doc.toks[k].is_word()).count();
         if words < 3 || doc.link_sent[si] {
             continue;
         }
-        if let Some((cue_tok, cue, from)) = denial_cue(doc, si, headline) {
+        if let Some((cue_tok, cue, from)) = denial_cue(doc, si, true_headline) {
             let from = from.min(s.last - 1);
             // the denied content runs to the end of the clause
             let mut to = from + 1;
             while to < s.last {
                 let w = doc.lower[to].as_str();
-                let clause_break = (doc.toks[to].kind == super::tokens::TokKind::Punct && matches!(w, "," | ";" | "—" | "–"))
-                    && doc.lower.get(to + 1).is_some_and(|n| matches!(n.as_str(), "suggesting" | "saying" | "adding" | "arguing" | "but" | "although" | "though" | "while" | "which" | "as"));
+                let clause_break = (doc.toks[to].kind == super::tokens::TokKind::Punct
+                    && matches!(w, "," | ";" | "—" | "–"))
+                    && doc.lower.get(to + 1).is_some_and(|n| {
+                        matches!(
+                            n.as_str(),
+                            "suggesting"
+                                | "saying"
+                                | "adding"
+                                | "arguing"
+                                | "but"
+                                | "although"
+                                | "though"
+                                | "while"
+                                | "which"
+                                | "as"
+                        )
+                    });
                 if to > cue_tok + 2 && clause_break {
                     break;
                 }
                 to += 1;
             }
-            let (from, to) = if from < cue_tok { (from, s.last) } else { (from, to) };
+            let (from, to) = if from < cue_tok {
+                (from, s.last)
+            } else {
+                (from, to)
+            };
             let mut c = content(doc, facts, from, to);
             // names and words of the whole sentence say what the denial is about ("Joan Rivers's doctor
             // denies selfie"); events, places and dates come from the denied clause only
@@ -164,22 +380,46 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> (Vec<Claim>, Vec<Denial>) {
             c.actors = whole.actors;
             c.keywords = whole.keywords;
             // "denied having such plans" / "denied the reports": the content is in the sentence before
-            let window: Vec<&str> = (from..(from + 4).min(to)).map(|k| doc.lower[k].as_str()).collect();
+            let window: Vec<&str> = (from..(from + 4).min(to))
+                .map(|k| doc.lower[k].as_str())
+                .collect();
             let anaphoric = window.iter().take(3).any(|w| ANAPHORS.contains(w))
-                && window.iter().any(|w| matches!(*w, "plans" | "plan" | "reports" | "report" | "claims" | "claim" | "rumours" | "rumors" | "it" | "this" | "that" | "them" | "speculation" | "allegations" | "idea"));
+                && window.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "plans"
+                            | "plan"
+                            | "reports"
+                            | "report"
+                            | "claims"
+                            | "claim"
+                            | "rumours"
+                            | "rumors"
+                            | "it"
+                            | "this"
+                            | "that"
+                            | "them"
+                            | "speculation"
+                            | "allegations"
+                            | "idea"
+                    )
+                });
             let antecedent = (anaphoric && si > 0).then(|| si - 1);
             if let Some(a) = antecedent {
                 let prev = doc.sents[a];
                 merge(&mut c, content(doc, facts, prev.first, prev.last));
             }
-            let by = facts
-                .actors
-                .iter()
-                .enumerate()
-                .filter(|(_, a)| a.sentence == si && a.span.end <= doc.toks[cue_tok].start)
-                .next_back()
-                .map(|(i, _)| i);
-            denials.push(Denial { span: sentence_span(doc, si), sentence: si, cue, by, content: c, antecedent });
+            let by = starting_within(&facts.actors, |a| a.span, s.start, doc.toks[cue_tok].start)
+                .rev()
+                .find(|&i| facts.actors[i].span.end <= doc.toks[cue_tok].start);
+            denials.push(Denial {
+                span: sentence_span(doc, si),
+                sentence: si,
+                cue,
+                by,
+                content: c,
+                antecedent,
+            });
             continue;
         }
         let mut kind = None;
@@ -191,20 +431,38 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> (Vec<Claim>, Vec<Denial>) {
             }
             let next = doc.lower.get(k + 1).map(String::as_str).unwrap_or("");
             let found = match w {
-                "reportedly" | "allegedly" | "purportedly" | "supposedly" | "rumored" | "rumoured" => Some(ClaimKind::Hedged),
+                "reportedly" | "allegedly" | "purportedly" | "supposedly" | "rumored"
+                | "rumoured" => Some(ClaimKind::Hedged),
                 "according" if next == "to" => Some(ClaimKind::Reported),
-                "reports" | "report" if matches!(next, "suggest" | "say" | "said" | "indicate" | "that" | "claim") => Some(ClaimKind::Reported),
-                "sources" | "source" if lex.reporting_verbs.contains(next) || matches!(next, "close" | "familiar") => Some(ClaimKind::Reported),
-                "claimed" | "claims" | "claim" if next == "that" || next == "on" => Some(ClaimKind::Reported),
+                "reports" | "report"
+                    if matches!(
+                        next,
+                        "suggest" | "say" | "said" | "indicate" | "that" | "claim"
+                    ) =>
+                {
+                    Some(ClaimKind::Reported)
+                }
+                "sources" | "source"
+                    if lex.reporting_verbs.contains(next)
+                        || matches!(next, "close" | "familiar") =>
+                {
+                    Some(ClaimKind::Reported)
+                }
+                "claimed" | "claims" | "claim" if next == "that" || next == "on" => {
+                    Some(ClaimKind::Reported)
+                }
                 "set" | "expected" | "believed" if next == "to" => Some(ClaimKind::Hedged),
                 "plans" | "planning" if next == "to" => Some(ClaimKind::Planned),
                 "considering" | "will" => Some(ClaimKind::Planned),
-                "announced" | "confirmed" | "said" | "says" if next == "that" || next == "on" => Some(ClaimKind::Reported),
+                "announced" | "confirmed" | "said" | "says" if next == "that" || next == "on" => {
+                    Some(ClaimKind::Reported)
+                }
                 _ => None,
             };
             if let Some(f) = found {
                 kind = Some(f);
-                cue = doc.text[doc.toks[k].start..doc.toks[(k + 1).min(s.last - 1)].end].to_string();
+                cue =
+                    doc.text[doc.toks[k].start..doc.toks[(k + 1).min(s.last - 1)].end].to_string();
                 if f != ClaimKind::Planned {
                     break;
                 }
@@ -220,7 +478,13 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> (Vec<Claim>, Vec<Denial>) {
         if kind == ClaimKind::Planned && c.events.is_empty() {
             continue;
         }
-        claims.push(Claim { span: sentence_span(doc, si), sentence: si, kind, cue, content: c });
+        claims.push(Claim {
+            span: sentence_span(doc, si),
+            sentence: si,
+            kind,
+            cue,
+            content: c,
+        });
     }
     (claims, denials)
 }
@@ -231,7 +495,10 @@ mod tests {
 
     fn denial_texts(text: &str) -> Vec<String> {
         let f = analyse(text, 0);
-        f.denials.iter().map(|d| text[d.span.start..d.span.end].to_string()).collect()
+        f.denials
+            .iter()
+            .map(|d| text[d.span.start..d.span.end].to_string())
+            .collect()
     }
 
     #[test]
@@ -284,12 +551,18 @@ mod tests {
         let text = "Minister to Visit Lisbon Next Month\nThe minister is reportedly set to travel to Lisbon on June 1.\nAccording to the weekly Gazeta, sources said the visit will include talks.\nThe weather was mild.";
         let f = analyse(text, 0);
         let kinds: Vec<ClaimKind> = f.claims.iter().map(|c| c.kind).collect();
-        assert_eq!(kinds, vec![ClaimKind::Headline, ClaimKind::Hedged, ClaimKind::Reported]);
+        assert_eq!(
+            kinds,
+            vec![ClaimKind::Headline, ClaimKind::Hedged, ClaimKind::Reported]
+        );
     }
 
     #[test]
     fn headline_negation_is_a_denial() {
-        let f = analyse("Arrested Woman Is Not The Wife of Rebel Leader, Police Say", 0);
+        let f = analyse(
+            "Arrested Woman Is Not The Wife of Rebel Leader, Police Say",
+            0,
+        );
         assert_eq!(f.denials.len(), 1);
         assert!(f.claims.is_empty());
     }

@@ -15,15 +15,29 @@ use serde::Serialize;
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum DateExpr {
     /// A calendar date, any part of which may be missing.
-    Calendar { year: Option<i16>, month: Option<u8>, day: Option<u8> },
+    Calendar {
+        year: Option<i16>,
+        month: Option<u8>,
+        day: Option<u8>,
+    },
     /// A day of the week (1 = Monday).
-    Weekday { weekday: u8 },
+    Weekday {
+        weekday: u8,
+    },
     /// A number of days from the article's date (yesterday = -1).
-    Days { offset: i32 },
+    Days {
+        offset: i32,
+    },
     /// A number of weeks from the article's date (last week = -1).
-    Weeks { offset: i32 },
-    Months { offset: i32 },
-    Years { offset: i32 },
+    Weeks {
+        offset: i32,
+    },
+    Months {
+        offset: i32,
+    },
+    Years {
+        offset: i32,
+    },
 }
 
 /// A date expression with its span and whether it is told in the past tense (usable to date the article).
@@ -99,21 +113,41 @@ impl DateExpr {
             DateExpr::Weekday { weekday } => {
                 let a = anchor?;
                 let target = Weekday::from_monday_one_offset(weekday as i8).ok()?;
-                let back = (a.weekday().to_monday_zero_offset() - target.to_monday_zero_offset()).rem_euclid(7);
-                a.checked_sub((back as i64).days()).ok().map(PartialDate::full)
+                let back = (a.weekday().to_monday_zero_offset() - target.to_monday_zero_offset())
+                    .rem_euclid(7);
+                a.checked_sub((back as i64).days())
+                    .ok()
+                    .map(PartialDate::full)
             }
-            DateExpr::Days { offset } => anchor?.checked_add((offset as i64).days()).ok().map(PartialDate::full),
-            DateExpr::Weeks { offset } => anchor?
-                .checked_add((offset as i64 * 7).days())
+            DateExpr::Days { offset } => anchor?
+                .checked_add((offset as i64).days())
                 .ok()
-                .map(|d| PartialDate { day: None, ..PartialDate::full(d) }),
-            DateExpr::Months { offset } => anchor?
-                .checked_add((offset as i64).months())
-                .ok()
-                .map(|d| PartialDate { day: None, ..PartialDate::full(d) }),
+                .map(PartialDate::full),
+            DateExpr::Weeks { offset } => {
+                anchor?
+                    .checked_add((offset as i64 * 7).days())
+                    .ok()
+                    .map(|d| PartialDate {
+                        day: None,
+                        ..PartialDate::full(d)
+                    })
+            }
+            DateExpr::Months { offset } => {
+                anchor?
+                    .checked_add((offset as i64).months())
+                    .ok()
+                    .map(|d| PartialDate {
+                        day: None,
+                        ..PartialDate::full(d)
+                    })
+            }
             DateExpr::Years { offset } => {
                 let y = anchor?.year() as i32 + offset;
-                Some(PartialDate { year: i16::try_from(y).ok(), month: None, day: None })
+                Some(PartialDate {
+                    year: i16::try_from(y).ok(),
+                    month: None,
+                    day: None,
+                })
             }
         }
     }
@@ -164,7 +198,14 @@ pub fn find(doc: &Doc) -> Vec<DateMention> {
             && (1..=12).contains(&m)
             && (1..=31).contains(&d)
         {
-            found = Some((i + 5, DateExpr::Calendar { year: Some(y), month: Some(m as u8), day: Some(d as u8) }));
+            found = Some((
+                i + 5,
+                DateExpr::Calendar {
+                    year: Some(y),
+                    month: Some(m as u8),
+                    day: Some(d as u8),
+                },
+            ));
         }
         // holidays
         if found.is_none() && doc.is_cap(i) {
@@ -172,9 +213,19 @@ pub fn find(doc: &Doc) -> Vec<DateMention> {
                 if i + len > n {
                     continue;
                 }
-                let key = (i..i + len).map(|k| doc.lower[k].as_str()).collect::<Vec<_>>().join(" ");
+                let key = (i..i + len)
+                    .map(|k| doc.lower[k].as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 if let Some(&(m, d)) = lex.holidays.get(&key) {
-                    found = Some((i + len, DateExpr::Calendar { year: None, month: Some(m), day: Some(d) }));
+                    found = Some((
+                        i + len,
+                        DateExpr::Calendar {
+                            year: None,
+                            month: Some(m),
+                            day: Some(d),
+                        },
+                    ));
                     break;
                 }
             }
@@ -191,29 +242,69 @@ pub fn find(doc: &Doc) -> Vec<DateMention> {
             if let Some(day) = day {
                 let mut end = j + 1;
                 let mut year = None;
-                if doc.is_punct(end, ",") && let Some(y) = year_at(doc, end + 1) {
+                if doc.is_punct(end, ",")
+                    && let Some(y) = year_at(doc, end + 1)
+                {
                     year = Some(y);
                     end += 2;
                 } else if let Some(y) = year_at(doc, end) {
                     year = Some(y);
                     end += 1;
                 }
-                found = Some((end, DateExpr::Calendar { year, month: Some(month), day: Some(day as u8) }));
+                found = Some((
+                    end,
+                    DateExpr::Calendar {
+                        year,
+                        month: Some(month),
+                        day: Some(day as u8),
+                    },
+                ));
             } else if let Some(y) = year_at(doc, j) {
-                found = Some((j + 1, DateExpr::Calendar { year: Some(y), month: Some(month), day: None }));
+                found = Some((
+                    j + 1,
+                    DateExpr::Calendar {
+                        year: Some(y),
+                        month: Some(month),
+                        day: None,
+                    },
+                ));
             } else {
-                let prev = i.checked_sub(1).map(|p| doc.lower[p].as_str()).unwrap_or("");
+                let prev = i
+                    .checked_sub(1)
+                    .map(|p| doc.lower[p].as_str())
+                    .unwrap_or("");
                 let standalone = w != "may" && w != "mar" && w != "jan" && w.len() > 3;
                 if standalone
-                    && matches!(prev, "in" | "since" | "until" | "by" | "early" | "late" | "mid" | "last" | "next" | "of" | "during" | "this")
+                    && matches!(
+                        prev,
+                        "in" | "since"
+                            | "until"
+                            | "by"
+                            | "early"
+                            | "late"
+                            | "mid"
+                            | "last"
+                            | "next"
+                            | "of"
+                            | "during"
+                            | "this"
+                    )
                 {
-                    found = Some((j, DateExpr::Calendar { year: None, month: Some(month), day: None }));
+                    found = Some((
+                        j,
+                        DateExpr::Calendar {
+                            year: None,
+                            month: Some(month),
+                            day: None,
+                        },
+                    ));
                 }
             }
         }
         // 4 February (2025)
         if found.is_none()
-            && let Some(day) = number(doc, i).filter(|d| (1..=31).contains(d) && doc.tok_text(i).len() <= 2)
+            && let Some(day) =
+                number(doc, i).filter(|d| (1..=31).contains(d) && doc.tok_text(i).len() <= 2)
             && doc.is_cap(i + 1)
             && let Some(&month) = lex.months.get(doc.lower[i + 1].as_str())
         {
@@ -223,7 +314,14 @@ pub fn find(doc: &Doc) -> Vec<DateMention> {
                 year = Some(y);
                 end += 1;
             }
-            found = Some((end, DateExpr::Calendar { year, month: Some(month), day: Some(day as u8) }));
+            found = Some((
+                end,
+                DateExpr::Calendar {
+                    year,
+                    month: Some(month),
+                    day: Some(day as u8),
+                },
+            ));
         }
         if found.is_none()
             && doc.is_cap(i)
@@ -269,7 +367,14 @@ pub fn find(doc: &Doc) -> Vec<DateMention> {
             && let Some(y) = year_at(doc, i)
             && !doc.is_punct(i + 1, "-")
         {
-            found = Some((i + 1, DateExpr::Calendar { year: Some(y), month: None, day: None }));
+            found = Some((
+                i + 1,
+                DateExpr::Calendar {
+                    year: Some(y),
+                    month: None,
+                    day: None,
+                },
+            ));
         }
         if let Some((end, expr)) = found {
             let span = Span::new(doc.toks[i].start, doc.toks[end - 1].end);
@@ -289,8 +394,25 @@ pub fn find(doc: &Doc) -> Vec<DateMention> {
 }
 
 const FUTURE: &[&str] = &[
-    "will", "would", "to", "set", "scheduled", "expected", "plans", "planned", "plan", "upcoming", "next", "slated",
-    "could", "may", "might", "shall", "until", "by", "before",
+    "will",
+    "would",
+    "to",
+    "set",
+    "scheduled",
+    "expected",
+    "plans",
+    "planned",
+    "plan",
+    "upcoming",
+    "next",
+    "slated",
+    "could",
+    "may",
+    "might",
+    "shall",
+    "until",
+    "by",
+    "before",
 ];
 
 fn is_past_verb(w: &str) -> bool {
@@ -298,18 +420,72 @@ fn is_past_verb(w: &str) -> bool {
     lex.past_irregular.contains(w)
         || (w.len() >= 5
             && w.ends_with("ed")
-            && !matches!(w, "scheduled" | "expected" | "planned" | "proposed" | "slated" | "intended" | "indeed"))
+            && !matches!(
+                w,
+                "scheduled"
+                    | "expected"
+                    | "planned"
+                    | "proposed"
+                    | "slated"
+                    | "intended"
+                    | "indeed"
+            ))
 }
 
-/// A past-tense verb within six words in the same sentence and no future marker just before the date.
+/// A past-tense verb near the date in the same clause, no future or recurrence marker just before it, and
+/// the date written with a day (not a holiday, which recurs). A comma is crossed only after an opening
+/// phrase ("On Feb. 12, he held…", "During a briefing on Feb. 21, Trump said…").
 fn past_context(doc: &Doc, first: usize, end: usize) -> bool {
     let s = doc.sents[doc.sent_of[first]];
-    let lo = first.saturating_sub(6).max(s.first);
-    let hi = (end + 6).min(s.last);
-    if (first.saturating_sub(4).max(s.first)..first).any(|k| FUTURE.contains(&doc.lower[k].as_str())) {
+    let w0 = doc.lower[first].as_str();
+    if lexicon()
+        .holidays
+        .keys()
+        .any(|h| h.split(' ').next() == Some(w0))
+    {
         return false;
     }
-    (lo..first).chain(end..hi).any(|k| is_past_verb(&doc.lower[k]))
+    if (first.saturating_sub(4).max(s.first)..first).any(|k| {
+        FUTURE.contains(&doc.lower[k].as_str())
+            || matches!(doc.lower[k].as_str(), "annually" | "every" | "each")
+    }) {
+        return false;
+    }
+    let is_comma = |k: usize| doc.is_punct(k, ",") || doc.is_punct(k, ";") || doc.is_punct(k, "—");
+    let opening_phrase = doc.lower_is(
+        s.first,
+        &[
+            "on",
+            "during",
+            "in",
+            "at",
+            "after",
+            "before",
+            "since",
+            "by",
+            "following",
+        ],
+    ) && !(s.first..first).any(is_comma);
+    let mut lo = first;
+    while lo > s.first && first - lo < 6 && !is_comma(lo - 1) {
+        lo -= 1;
+    }
+    let mut hi = end;
+    let mut crossed = false;
+    while hi < s.last && hi - end < 6 {
+        if is_comma(hi) {
+            if !opening_phrase || crossed {
+                break;
+            }
+            crossed = true;
+        }
+        hi += 1;
+    }
+    (lo..first).chain(end..hi).any(|k| {
+        let passive_present =
+            k > s.first && doc.lower_is(k - 1, &["is", "are", "am", "be", "being"]);
+        is_past_verb(&doc.lower[k]) && !passive_present
+    })
 }
 
 #[cfg(test)]
@@ -318,7 +494,10 @@ mod tests {
 
     fn dates(text: &str) -> Vec<(String, DateExpr, bool)> {
         let doc = Doc::new(text, 0);
-        find(&doc).into_iter().map(|d| (d.text, d.expr, d.past)).collect()
+        find(&doc)
+            .into_iter()
+            .map(|d| (d.text, d.expr, d.past))
+            .collect()
     }
 
     fn cal(year: Option<i16>, month: Option<u8>, day: Option<u8>) -> DateExpr {
@@ -327,7 +506,9 @@ mod tests {
 
     #[test]
     fn absolute_and_partial_dates() {
-        let d = dates("Ministers met on Feb. 18, 2025 and again on 4 March. Elections since June 2021 and in 2022.");
+        let d = dates(
+            "Ministers met on Feb. 18, 2025 and again on 4 March. Elections since June 2021 and in 2022.",
+        );
         assert_eq!(d[0].0, "Feb. 18, 2025");
         assert_eq!(d[0].1, cal(Some(2025), Some(2), Some(18)));
         assert!(d[0].2, "met … on Feb. 18 is past");
@@ -361,7 +542,12 @@ mod tests {
         let may9 = cal(None, Some(5), Some(9)).resolve(Some(anchor));
         assert_eq!(may9.map(|d| d.display()), Some("2025-05-09".into()));
         assert_eq!(DateExpr::Days { offset: -1 }.resolve(None), None);
-        assert_eq!(cal(None, Some(5), Some(9)).resolve(None).map(|d| d.display()), Some("--05-09".into()));
+        assert_eq!(
+            cal(None, Some(5), Some(9))
+                .resolve(None)
+                .map(|d| d.display()),
+            Some("--05-09".into())
+        );
     }
 
     #[test]

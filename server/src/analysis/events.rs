@@ -6,16 +6,55 @@
 use super::lexicon::{EventClass, lexicon};
 use super::text::Doc;
 use super::tokens::TokKind;
-use super::{ActorMention, ArticleFacts, EventMention, Modality, Span};
+use super::{ActorMention, ArticleFacts, EventMention, Modality, Span, covers, starting_within};
 
 const IRREALIS: &[&str] = &[
-    "will", "would", "could", "may", "might", "should", "can", "plans", "plan", "planned", "planning", "set",
-    "expected", "scheduled", "potential", "possible", "possibility", "prospect", "prospects", "proposed", "if",
-    "eventual", "upcoming", "future", "considering", "arrange", "arranging", "organize", "organise", "hopes",
-    "wants", "intends", "aims", "seeking", "slated", "likely", "no", "next", "prepares", "preparing", "whether",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "should",
+    "can",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "set",
+    "expected",
+    "scheduled",
+    "potential",
+    "possible",
+    "possibility",
+    "prospect",
+    "prospects",
+    "proposed",
+    "if",
+    "eventual",
+    "upcoming",
+    "future",
+    "considering",
+    "arrange",
+    "arranging",
+    "organize",
+    "organise",
+    "hopes",
+    "wants",
+    "intends",
+    "aims",
+    "seeking",
+    "slated",
+    "likely",
+    "no",
+    "next",
+    "prepares",
+    "preparing",
+    "whether",
 ];
 
-const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "to", "near", "outside", "inside", "from", "into"];
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "to", "near", "outside", "inside", "from", "into",
+];
 
 /// Finds event mentions, given the dates, places and actors already found.
 pub fn find(doc: &Doc, facts: &ArticleFacts) -> Vec<EventMention> {
@@ -30,14 +69,17 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> Vec<EventMention> {
         }
         // inside a date ("Victory Day") or a name ("Summit Street")
         let start = doc.toks[i].start;
-        if facts.dates.iter().any(|d| d.span.start <= start && start < d.span.end)
-            || facts.actors.iter().any(|a| a.span.start <= start && start < a.span.end)
-        {
+        if covers(&facts.dates, |d| d.span, start) || covers(&facts.actors, |a| a.span, start) {
             i += 1;
             continue;
         }
         for (words, lemma, class) in &lex.multiword_triggers {
-            if i + words.len() <= n && words.iter().enumerate().all(|(k, w)| doc.lower[i + k] == *w) {
+            if i + words.len() <= n
+                && words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| doc.lower[i + k] == *w)
+            {
                 let last = i + words.len() - 1;
                 out.push(mention(doc, facts, i, last, lemma, *class));
                 i = last + 1;
@@ -47,7 +89,10 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> Vec<EventMention> {
         let w = doc.lower[i].as_str();
         if let Some(&(lemma, class)) = lex.triggers.get(w) {
             let next = doc.lower.get(i + 1).map(String::as_str).unwrap_or("");
-            let prev = i.checked_sub(1).map(|p| doc.lower[p].as_str()).unwrap_or("");
+            let prev = i
+                .checked_sub(1)
+                .map(|p| doc.lower[p].as_str())
+                .unwrap_or("");
             let keep = match lemma {
                 // a call is an event only as a call with someone
                 "call" => matches!(next, "with" | "between"),
@@ -66,16 +111,28 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> Vec<EventMention> {
     out
 }
 
-fn mention(doc: &Doc, facts: &ArticleFacts, first: usize, last: usize, lemma: &'static str, class: EventClass) -> EventMention {
+fn mention(
+    doc: &Doc,
+    facts: &ArticleFacts,
+    first: usize,
+    last: usize,
+    lemma: &'static str,
+    class: EventClass,
+) -> EventMention {
     let si = doc.sent_of[first];
     let sent = doc.sents[si];
     let trigger = Span::new(doc.toks[first].start, doc.toks[last].end);
     // close modifiers before a noun trigger: "Riyadh meeting", "US-Russia talks", "a Trump visit"
     let lex = lexicon();
     let form = doc.lower[last].as_str();
-    let verb_form = form.ends_with("ed") || lex.past_irregular.contains(form) || lex.reporting_verbs.contains(form);
-    let in_place = |ps: usize| facts.places.iter().any(|pl| pl.span.start <= ps && ps < pl.span.end);
-    let in_actor = |ps: usize| facts.actors.iter().any(|a| a.span.start <= ps && ps < a.span.end);
+    let verb_form = form.ends_with("ed")
+        || lex.past_irregular.contains(form)
+        || lex.reporting_verbs.contains(form);
+    let in_place = |ps: usize| covers(&facts.places, |p| p.span, ps);
+    let in_actor = |ps: usize| covers(&facts.actors, |a| a.span, ps);
+    let places_here = starting_within(&facts.places, |p| p.span, sent.start, sent.end);
+    let dates_here = starting_within(&facts.dates, |d| d.span, sent.start, sent.end);
+    let actors_here = starting_within(&facts.actors, |a| a.span, sent.start, sent.end);
     let mut span_start = first;
     let mut k = first;
     while !verb_form && k > sent.first {
@@ -87,10 +144,26 @@ fn mention(doc: &Doc, facts: &ArticleFacts, first: usize, last: usize, lemma: &'
             || (in_actor(ps) && {
                 // a name in compound position follows a determiner: "the Trump-Putin meeting"
                 let mut q = p;
-                while q > sent.first && (in_actor(doc.toks[q - 1].start) || doc.is_punct(q - 1, "-")) {
+                while q > sent.first
+                    && (in_actor(doc.toks[q - 1].start) || doc.is_punct(q - 1, "-"))
+                {
                     q -= 1;
                 }
-                q > sent.first && doc.lower_is(q - 1, &["a", "an", "the", "this", "that", "any", "possible", "potential", "planned"])
+                q > sent.first
+                    && doc.lower_is(
+                        q - 1,
+                        &[
+                            "a",
+                            "an",
+                            "the",
+                            "this",
+                            "that",
+                            "any",
+                            "possible",
+                            "potential",
+                            "planned",
+                        ],
+                    )
             });
         if !is_modifier {
             break;
@@ -102,8 +175,7 @@ fn mention(doc: &Doc, facts: &ArticleFacts, first: usize, last: usize, lemma: &'
         span_start += 1;
     }
     // two or more places in compound position name the sides ("US-Russia talks"), not the venue
-    let compound_places = facts
-        .places
+    let compound_places = facts.places[places_here.clone()]
         .iter()
         .filter(|p| p.span.start >= doc.toks[span_start].start && p.span.end <= trigger.start)
         .count();
@@ -114,11 +186,9 @@ fn mention(doc: &Doc, facts: &ArticleFacts, first: usize, last: usize, lemma: &'
     let tok_of = |offset: usize| doc.toks.partition_point(|t| t.start < offset);
 
     // place: in the compound, or after a preposition near the trigger
-    let place = facts
-        .places
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.sentence == si)
+    let place = places_here
+        .clone()
+        .map(|pi| (pi, &facts.places[pi]))
         .filter_map(|(pi, p)| {
             let pt = tok_of(p.span.start);
             let prep = pt > 0 && doc.lower_is(pt - 1, PLACE_PREPOSITIONS);
@@ -136,11 +206,8 @@ fn mention(doc: &Doc, facts: &ArticleFacts, first: usize, last: usize, lemma: &'
         .min()
         .map(|(_, pi)| pi);
 
-    let date = facts
-        .dates
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| d.sentence == si)
+    let date = dates_here
+        .map(|di| (di, &facts.dates[di]))
         .filter_map(|(di, d)| {
             let dt = tok_of(d.span.start);
             let de = tok_of(d.span.end);
@@ -148,7 +215,10 @@ fn mention(doc: &Doc, facts: &ArticleFacts, first: usize, last: usize, lemma: &'
                 Some((0usize, di)) // Friday’s discussions
             } else if dt > last && dt - last <= 12 {
                 Some((dt - last, di))
-            } else if de <= first && first - de <= 10 && !(de..first).any(|k| lex.triggers.contains_key(doc.lower[k].as_str())) {
+            } else if de <= first
+                && first - de <= 10
+                && !(de..first).any(|k| lex.triggers.contains_key(doc.lower[k].as_str()))
+            {
                 // a date before the trigger belongs to it only if no other event comes between
                 Some((20 + first - de, di))
             } else {
@@ -177,17 +247,22 @@ fn mention(doc: &Doc, facts: &ArticleFacts, first: usize, last: usize, lemma: &'
     }
     let lo = doc.toks[left].start;
     let hi = doc.toks[right.min(sent.last) - 1].end;
-    let participants: Vec<usize> = facts
-        .actors
-        .iter()
-        .enumerate()
-        .filter(|(_, a): &(usize, &ActorMention)| a.span.start >= lo && a.span.end <= hi)
-        .map(|(ai, _)| ai)
+    let participants: Vec<usize> = actors_here
+        .filter(|&ai| {
+            let a: &ActorMention = &facts.actors[ai];
+            a.span.start >= lo && a.span.end <= hi
+        })
         .collect();
     let mut parties: Vec<&'static str> = (left..right.min(sent.last))
-        .filter_map(|k| lex.country_of(doc.lower[k].as_str()).filter(|_| doc.is_cap(k) || doc.toks[k].is_all_caps(doc.text)))
+        .filter_map(|k| {
+            lex.country_of(doc.lower[k].as_str())
+                .filter(|_| doc.is_cap(k) || doc.toks[k].is_all_caps(doc.text))
+        })
         .collect();
-    for p in facts.places.iter().filter(|p| p.span.start >= lo && p.span.end <= hi) {
+    for p in facts.places[places_here]
+        .iter()
+        .filter(|p| p.span.start >= lo && p.span.end <= hi)
+    {
         if let Some(c) = lex.country_of(&super::lexicon::phrase_key(p.name)) {
             parties.push(c);
         }
@@ -197,10 +272,15 @@ fn mention(doc: &Doc, facts: &ArticleFacts, first: usize, last: usize, lemma: &'
 
     let window_start = first.saturating_sub(8).max(sent.first);
     let irrealis = (window_start..first).any(|k| doc.lower_is(k, IRREALIS))
-        || (first > sent.first && doc.lower_is(first - 1, &["to"]) && !matches!(class, EventClass::Meeting) && lemma != "talk");
+        || (first > sent.first
+            && doc.lower_is(first - 1, &["to"])
+            && !matches!(class, EventClass::Meeting)
+            && lemma != "talk");
     let definite = span_start > sent.first
-        && (doc.lower_is(span_start - 1, &["the", "this", "that", "these", "those", "such"])
-            || doc.toks[span_start - 1].kind == TokKind::Possessive);
+        && (doc.lower_is(
+            span_start - 1,
+            &["the", "this", "that", "these", "those", "such"],
+        ) || doc.toks[span_start - 1].kind == TokKind::Possessive);
     EventMention {
         span,
         trigger,
@@ -211,7 +291,11 @@ fn mention(doc: &Doc, facts: &ArticleFacts, first: usize, last: usize, lemma: &'
         place,
         participants,
         parties,
-        modality: if irrealis { Modality::Irrealis } else { Modality::Realis },
+        modality: if irrealis {
+            Modality::Irrealis
+        } else {
+            Modality::Realis
+        },
         definite,
     }
 }
@@ -229,7 +313,11 @@ mod tests {
         assert_eq!(e.class, EventClass::Meeting);
         assert_eq!(f.places[e.place.unwrap()].name, "Oslo");
         assert_eq!(f.dates[e.date.unwrap()].text, "March 3");
-        let names: Vec<&str> = e.participants.iter().map(|&a| f.actors[a].name.as_str()).collect();
+        let names: Vec<&str> = e
+            .participants
+            .iter()
+            .map(|&a| f.actors[a].name.as_str())
+            .collect();
         assert_eq!(names, vec!["Anna Berg", "Tomas Lind"]);
         assert_eq!(e.modality, Modality::Realis);
     }
@@ -248,7 +336,10 @@ mod tests {
 
     #[test]
     fn phone_calls_are_calls_and_calls_for_support_are_not_events() {
-        let f = analyse("He held a phone call with the mayor. Calls for support grew.", 0);
+        let f = analyse(
+            "He held a phone call with the mayor. Calls for support grew.",
+            0,
+        );
         assert_eq!(f.events.len(), 1);
         assert_eq!(f.events[0].class, EventClass::Call);
     }

@@ -30,6 +30,24 @@ impl Span {
     }
 }
 
+/// Indexes of the items (sorted by span start) whose span starts in `lo..hi`.
+pub(crate) fn starting_within<T>(
+    items: &[T],
+    span: impl Fn(&T) -> Span,
+    lo: usize,
+    hi: usize,
+) -> std::ops::Range<usize> {
+    let a = items.partition_point(|x| span(x).start < lo);
+    let b = items.partition_point(|x| span(x).start < hi);
+    a..b.max(a)
+}
+
+/// Whether `offset` lies inside one of the items (sorted by span start, not nested).
+pub(crate) fn covers<T>(items: &[T], span: impl Fn(&T) -> Span, offset: usize) -> bool {
+    let i = items.partition_point(|x| span(x).start <= offset);
+    i > 0 && span(&items[i - 1]).end > offset
+}
+
 /// Person, organisation, or a single capitalised word whose kind the corpus decides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -56,7 +74,8 @@ pub struct ActorMention {
     /// The name as written, possessive removed.
     pub name: String,
     pub kind: ActorKind,
-    pub role: Option<Role>,
+    /// Roles stated with this mention: a title before the name, an apposition after it, or both.
+    pub roles: Vec<Role>,
     pub sentence: usize,
     /// Why it was read as an actor.
     pub rule: &'static str,
@@ -179,9 +198,17 @@ pub struct ArticleFacts {
 pub fn analyse(text: &str, body_start: usize) -> ArticleFacts {
     let doc = text::Doc::new(text, body_start);
     let mut facts = ArticleFacts {
-        sentences: doc.sents.iter().map(|s| Span::new(s.start, s.end)).collect(),
+        sentences: doc
+            .sents
+            .iter()
+            .map(|s| Span::new(s.start, s.end))
+            .collect(),
         headlines: doc.headline_sentences(),
-        furniture: doc.furniture.iter().map(|&(s, e)| Span::new(s, e)).collect(),
+        furniture: doc
+            .furniture
+            .iter()
+            .map(|&(s, e)| Span::new(s, e))
+            .collect(),
         links: doc.links.iter().map(|&(s, e)| Span::new(s, e)).collect(),
         ..Default::default()
     };

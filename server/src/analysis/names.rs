@@ -13,7 +13,10 @@ pub struct Found {
     pub places: Vec<PlaceMention>,
 }
 
-const PARTICLES: &[&str] = &["al", "bin", "ibn", "de", "van", "von", "da", "del", "der", "du", "di", "el", "ben", "la", "le", "dos"];
+const PARTICLES: &[&str] = &[
+    "al", "bin", "ibn", "de", "van", "von", "da", "del", "der", "du", "di", "el", "ben", "la",
+    "le", "dos",
+];
 
 fn is_roman(w: &str) -> bool {
     !w.is_empty() && w.len() <= 4 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
@@ -30,7 +33,13 @@ enum Seg {
 }
 
 /// Longest lexicon phrase starting at token `i` within `[i, end)`, as (tokens, value).
-fn longest<'l, V>(doc: &Doc, i: usize, end: usize, max: usize, table: &'l std::collections::HashMap<String, V>) -> Option<(usize, &'l V)> {
+fn longest<'l, V>(
+    doc: &Doc,
+    i: usize,
+    end: usize,
+    max: usize,
+    table: &'l std::collections::HashMap<String, V>,
+) -> Option<(usize, &'l V)> {
     let mut key = String::new();
     let mut best = None;
     let mut words = 0;
@@ -71,11 +80,16 @@ fn segment(doc: &Doc, lex: &Lexicon, from: usize, to: usize) -> Vec<(usize, usiz
             (None, None) => {
                 if let Some((lh, _)) = holiday {
                     (lh, Seg::Skip)
-                } else if lex.months.contains_key(w) || lex.weekdays.contains_key(w) || is_roman(doc.tok_text(i)) {
+                } else if lex.months.contains_key(w)
+                    || lex.weekdays.contains_key(w)
+                    || is_roman(doc.tok_text(i))
+                {
                     (1, Seg::Skip)
                 } else if lex.demonyms.contains_key(w) {
                     (1, Seg::Demonym)
-                } else if (lex.person_roles.contains(w) || lex.role_modifiers.contains(w)) && !lex.first_names.contains(w) {
+                } else if (lex.person_roles.contains(w) || lex.role_modifiers.contains(w))
+                    && !lex.first_names.contains(w)
+                {
                     (1, Seg::Role)
                 } else {
                     (1, Seg::Other)
@@ -91,7 +105,10 @@ fn segment(doc: &Doc, lex: &Lexicon, from: usize, to: usize) -> Vec<(usize, usiz
 /// Finds actor and place mentions.
 pub fn find(doc: &Doc) -> Found {
     let lex = lexicon();
-    let mut found = Found { actors: Vec::new(), places: Vec::new() };
+    let mut found = Found {
+        actors: Vec::new(),
+        places: Vec::new(),
+    };
     for (si, s) in doc.sents.iter().enumerate() {
         let mut i = s.first;
         while i < s.last {
@@ -104,12 +121,22 @@ pub fn find(doc: &Doc) -> Found {
                 let t = doc.toks[j];
                 if doc.name_like(j) && t.space_before {
                     j += 1;
-                } else if doc.is_punct(j, "-") && !t.space_before && doc.toks.get(j + 1).is_some_and(|n| !n.space_before) && doc.toks[j + 1].kind == TokKind::Number {
+                } else if doc.is_punct(j, "-")
+                    && !t.space_before
+                    && doc.toks.get(j + 1).is_some_and(|n| !n.space_before)
+                    && doc.toks[j + 1].kind == TokKind::Number
+                {
                     // "Su-25", "F-16": a designation, not two names
                     j += 2;
-                } else if doc.lower_is(j, PARTICLES) && t.space_before && (doc.is_cap(j + 1) || (doc.is_punct(j + 1, "-") && doc.is_cap(j + 2))) {
-                    j += 1;
-                } else if doc.is_punct(j, ".") && doc.tok_text(j - 1).chars().count() == 1 && doc.is_cap(j - 1) && doc.is_cap(j + 1) {
+                } else if (doc.lower_is(j, PARTICLES)
+                    && t.space_before
+                    && (doc.is_cap(j + 1) || (doc.is_punct(j + 1, "-") && doc.is_cap(j + 2))))
+                    || (doc.is_punct(j, ".")
+                        && doc.tok_text(j - 1).chars().count() == 1
+                        && doc.is_cap(j - 1)
+                        && doc.is_cap(j + 1))
+                {
+                    // a particle ("van", "al") or the period of an initial ("George W. Bush")
                     j += 1;
                 } else {
                     break;
@@ -121,16 +148,25 @@ pub fn find(doc: &Doc) -> Found {
         }
         // names that start with a lower-case particle: al-Baghdadi
         for k in s.first..s.last.saturating_sub(2) {
-            if doc.lower_is(k, PARTICLES) && doc.is_punct(k + 1, "-") && doc.is_cap(k + 2) && !doc.toks[k + 1].space_before
+            if doc.lower_is(k, PARTICLES)
+                && doc.is_punct(k + 1, "-")
+                && doc.is_cap(k + 2)
+                && !doc.toks[k + 1].space_before
                 && (k == s.first || !doc.is_cap(k - 1))
             {
                 let span = Span::new(doc.toks[k].start, doc.toks[k + 2].end);
-                if !found.actors.iter().any(|a| a.span.start <= span.start && span.end <= a.span.end) {
+                if !found
+                    .actors
+                    .iter()
+                    .rev()
+                    .take_while(|a| a.sentence == si)
+                    .any(|a| a.span.start <= span.start && span.end <= a.span.end)
+                {
                     found.actors.push(ActorMention {
                         span,
                         name: doc.text[span.start..span.end].to_string(),
                         kind: ActorKind::Unknown,
-                        role: None,
+                        roles: Vec::new(),
                         sentence: si,
                         rule: "particle name",
                     });
@@ -154,16 +190,40 @@ fn process_run(doc: &Doc, lex: &Lexicon, si: usize, from: usize, to: usize, foun
                 while m < segs.len() && segs[m].2 == Seg::Other {
                     m += 1;
                 }
-                if m > k + 1 && lex.org_heads.contains(doc.lower[segs[m - 1].1 - 1].as_str()) {
-                    push_actor(doc, found, si, a, segs[m - 1].1, ActorKind::Organization, "organisation head word");
+                if m > k + 1
+                    && lex
+                        .org_heads
+                        .contains(doc.lower[segs[m - 1].1 - 1].as_str())
+                {
+                    push_actor(
+                        doc,
+                        found,
+                        si,
+                        a,
+                        segs[m - 1].1,
+                        ActorKind::Organization,
+                        "organisation head word",
+                    );
                     k = m;
                     continue;
                 }
-                found.places.push(PlaceMention { span: Span::new(doc.toks[a].start, doc.toks[b - 1].end), name, sentence: si });
+                found.places.push(PlaceMention {
+                    span: Span::new(doc.toks[a].start, doc.toks[b - 1].end),
+                    name,
+                    sentence: si,
+                });
                 k += 1;
             }
             Seg::Org => {
-                push_actor(doc, found, si, a, b, ActorKind::Organization, "organisation lexicon");
+                push_actor(
+                    doc,
+                    found,
+                    si,
+                    a,
+                    b,
+                    ActorKind::Organization,
+                    "organisation lexicon",
+                );
                 k += 1;
             }
             Seg::Other => {
@@ -178,7 +238,7 @@ fn process_run(doc: &Doc, lex: &Lexicon, si: usize, from: usize, to: usize, foun
                     cs += 1;
                 }
                 if cs < ce {
-                    classify_core(doc, lex, si, from, cs, ce, found);
+                    classify_core(doc, lex, si, cs, ce, found);
                 }
                 k = m;
             }
@@ -190,7 +250,15 @@ fn process_run(doc: &Doc, lex: &Lexicon, si: usize, from: usize, to: usize, foun
                     && lex.org_heads.contains(doc.lower[segs[k + 1].0].as_str())
                     && segs.get(k + 2).is_none_or(|s| s.2 != Seg::Other)
                 {
-                    push_actor(doc, found, si, a, hb, ActorKind::Organization, "organisation head word");
+                    push_actor(
+                        doc,
+                        found,
+                        si,
+                        a,
+                        hb,
+                        ActorKind::Organization,
+                        "organisation head word",
+                    );
                     k += 2;
                     continue;
                 }
@@ -200,49 +268,98 @@ fn process_run(doc: &Doc, lex: &Lexicon, si: usize, from: usize, to: usize, foun
     }
 }
 
-fn push_actor(doc: &Doc, found: &mut Found, si: usize, a: usize, b: usize, kind: ActorKind, rule: &'static str) {
+fn push_actor(
+    doc: &Doc,
+    found: &mut Found,
+    si: usize,
+    a: usize,
+    b: usize,
+    kind: ActorKind,
+    rule: &'static str,
+) {
     let span = Span::new(doc.toks[a].start, doc.toks[b - 1].end);
-    let role = match kind {
-        ActorKind::Unknown => None,
-        _ => title_role(doc, a, kind).or_else(|| apposition_role(doc, b, kind)),
+    let roles = match kind {
+        ActorKind::Unknown => Vec::new(),
+        _ => title_role(doc, a, kind)
+            .into_iter()
+            .chain(apposition_role(doc, b, kind))
+            .collect(),
     };
     found.actors.push(ActorMention {
         span,
         name: doc.text[span.start..span.end].to_string(),
         kind,
-        role,
+        roles,
         sentence: si,
         rule,
     });
 }
 
-fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, run_start: usize, cs: usize, ce: usize, found: &mut Found) {
+fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, found: &mut Found) {
     let words: Vec<usize> = (cs..ce).filter(|&i| doc.toks[i].is_word()).collect();
     let Some(&first) = words.first() else { return };
     let Some(&last) = words.last() else { return };
     let first_w = doc.lower[first].as_str();
     let last_w = doc.lower[last].as_str();
     // a person whose first name is known: split off anything before it in the core
-    if let Some(pos) = words.iter().position(|&w| lex.first_names.contains(doc.lower[w].as_str())) {
+    if let Some(pos) = words
+        .iter()
+        .position(|&w| lex.first_names.contains(doc.lower[w].as_str()))
+    {
         let fstart = words[pos];
-        if words.len() - pos >= 2 && !words[pos..].iter().any(|&w| lex.non_person_heads.contains(doc.lower[w].as_str()) || lex.org_heads.contains(doc.lower[w].as_str())) {
+        if words.len() - pos >= 2
+            && !words[pos..].iter().any(|&w| {
+                lex.non_person_heads.contains(doc.lower[w].as_str())
+                    || lex.org_heads.contains(doc.lower[w].as_str())
+            })
+        {
             if pos > 0 {
-                classify_core(doc, lex, si, run_start, cs, fstart, found);
+                classify_core(doc, lex, si, cs, fstart, found);
             }
-            push_actor(doc, found, si, fstart, ce, ActorKind::Person, "known first name");
+            push_actor(
+                doc,
+                found,
+                si,
+                fstart,
+                ce,
+                ActorKind::Person,
+                "known first name",
+            );
             return;
         }
     }
     if words.len() >= 2 && lex.org_heads.contains(last_w) {
-        push_actor(doc, found, si, cs, ce, ActorKind::Organization, "organisation head word");
+        push_actor(
+            doc,
+            found,
+            si,
+            cs,
+            ce,
+            ActorKind::Organization,
+            "organisation head word",
+        );
         return;
     }
-    if words.iter().any(|&w| lex.non_person_heads.contains(doc.lower[w].as_str())) {
+    if words
+        .iter()
+        .any(|&w| lex.non_person_heads.contains(doc.lower[w].as_str()))
+    {
         return;
     }
-    let prev_lower = cs.checked_sub(1).map(|p| doc.lower[p].as_str()).unwrap_or("");
+    let prev_lower = cs
+        .checked_sub(1)
+        .map(|p| doc.lower[p].as_str())
+        .unwrap_or("");
     if lex.org_roles.contains(prev_lower) {
-        push_actor(doc, found, si, cs, ce, ActorKind::Organization, "after an organisation noun");
+        push_actor(
+            doc,
+            found,
+            si,
+            cs,
+            ce,
+            ActorKind::Organization,
+            "after an organisation noun",
+        );
         return;
     }
     if words.len() == 1 {
@@ -255,17 +372,54 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, run_start: usize, cs: usiz
             return;
         }
         let titled = title_role(doc, cs, ActorKind::Person).is_some();
-        let kind = if titled { ActorKind::Person } else { ActorKind::Unknown };
-        push_actor(doc, found, si, cs, ce, kind, if titled { "title before a name" } else { "capitalised word" });
+        let kind = if titled {
+            ActorKind::Person
+        } else {
+            ActorKind::Unknown
+        };
+        push_actor(
+            doc,
+            found,
+            si,
+            cs,
+            ce,
+            kind,
+            if titled {
+                "title before a name"
+            } else {
+                "capitalised word"
+            },
+        );
         return;
     }
-    if title_role(doc, cs, ActorKind::Person).is_some() || apposition_role(doc, ce, ActorKind::Person).is_some() {
-        push_actor(doc, found, si, cs, ce, ActorKind::Person, "title or apposition");
+    if title_role(doc, cs, ActorKind::Person).is_some()
+        || apposition_role(doc, ce, ActorKind::Person).is_some()
+    {
+        push_actor(
+            doc,
+            found,
+            si,
+            cs,
+            ce,
+            ActorKind::Person,
+            "title or apposition",
+        );
         return;
     }
-    let all_names_here = words.iter().all(|&w| doc.names_here.contains(doc.lower[w].as_str()) && !doc.lower_here.contains(doc.lower[w].as_str()));
+    let all_names_here = words.iter().all(|&w| {
+        doc.names_here.contains(doc.lower[w].as_str())
+            && !doc.lower_here.contains(doc.lower[w].as_str())
+    });
     if all_names_here && words.len() <= 4 && !doc.title_case[si] {
-        push_actor(doc, found, si, cs, ce, ActorKind::Person, "capitalised name");
+        push_actor(
+            doc,
+            found,
+            si,
+            cs,
+            ce,
+            ActorKind::Person,
+            "capitalised name",
+        );
     }
 }
 
@@ -282,7 +436,9 @@ fn accepts_in_title(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
         || lex.org_roles.contains(w)
         || lex.role_modifiers.contains(w)
         || lex.demonyms.contains_key(w)
-        || (t.is_capitalised(doc.text) && !lex.first_names.contains(w) && !lex.months.contains_key(w))
+        || (t.is_capitalised(doc.text)
+            && !lex.first_names.contains(w)
+            && !lex.months.contains_key(w))
 }
 
 /// A role written before the name: "Kremlin spokesman", "US Secretary of State", "then-President".
@@ -300,13 +456,20 @@ pub fn title_role(doc: &Doc, name_start: usize, kind: ActorKind) -> Option<Role>
             continue;
         }
         // "of" / "for the" inside a title, when capitalised words follow
-        if matches!(w, "of" | "for" | "the") && doc.is_cap(first) && first < name_start && p > s.first {
+        if matches!(w, "of" | "for" | "the")
+            && doc.is_cap(first)
+            && first < name_start
+            && p > s.first
+        {
             k = p;
             continue;
         }
         break;
     }
-    while first < name_start && (matches!(doc.lower[first].as_str(), "of" | "for" | "the" | "-") || !doc.toks[first].is_word()) {
+    while first < name_start
+        && (matches!(doc.lower[first].as_str(), "of" | "for" | "the" | "-")
+            || !doc.toks[first].is_word())
+    {
         first += 1;
     }
     if first >= name_start {
@@ -321,7 +484,11 @@ pub fn title_role(doc: &Doc, name_start: usize, kind: ActorKind) -> Option<Role>
         return None;
     }
     let span = Span::new(doc.toks[first].start, doc.toks[name_start - 1].end);
-    Some(Role { text: doc.text[span.start..span.end].to_string(), span, pattern: "title" })
+    Some(Role {
+        text: doc.text[span.start..span.end].to_string(),
+        span,
+        pattern: "title",
+    })
 }
 
 /// A role in apposition after the name: ", the head of Ukraine’s Presidential Office,".
@@ -339,7 +506,12 @@ pub fn apposition_role(doc: &Doc, name_end: usize, kind: ActorKind) -> Option<Ro
     if doc.lower_is(k, &["the", "a", "an", "his", "her", "its", "their"]) {
         has_det = true;
         k += 1;
-    } else if doc.is_cap(k) && doc.toks.get(k + 1).is_some_and(|t| t.kind == TokKind::Possessive) {
+    } else if doc.is_cap(k)
+        && doc
+            .toks
+            .get(k + 1)
+            .is_some_and(|t| t.kind == TokKind::Possessive)
+    {
         has_det = true;
     }
     let start = k;
@@ -347,10 +519,18 @@ pub fn apposition_role(doc: &Doc, name_end: usize, kind: ActorKind) -> Option<Ro
     while end < s.last && end - start < 14 {
         let t = doc.toks[end];
         let w = doc.lower[end].as_str();
-        if t.kind == TokKind::Punct && matches!(doc.tok_text(end), "," | "." | ";" | "—" | "–" | "(" | ")" | ":") {
+        if t.kind == TokKind::Punct
+            && matches!(
+                doc.tok_text(end),
+                "," | "." | ";" | "—" | "–" | "(" | ")" | ":"
+            )
+        {
             break;
         }
-        if matches!(w, "and" | "who" | "which" | "that" | "said" | "told" | "says") {
+        if matches!(
+            w,
+            "and" | "who" | "which" | "that" | "said" | "told" | "says"
+        ) {
             break;
         }
         end += 1;
@@ -369,7 +549,11 @@ pub fn apposition_role(doc: &Doc, name_end: usize, kind: ActorKind) -> Option<Ro
         return None;
     }
     let span = Span::new(doc.toks[start].start, doc.toks[end - 1].end);
-    Some(Role { text: doc.text[span.start..span.end].to_string(), span, pattern: "apposition" })
+    Some(Role {
+        text: doc.text[span.start..span.end].to_string(),
+        span,
+        pattern: "apposition",
+    })
 }
 
 /// Finds quotations and attributes each to an actor mention.
@@ -383,7 +567,9 @@ pub fn attribute_quotes(doc: &Doc, actors: &[ActorMention]) -> Vec<Quote> {
         let mut pos = 0;
         while let Some(o) = body[pos..].find(open) {
             let qs = pos + o + open.len();
-            let Some(c) = body[qs..].find(close) else { break };
+            let Some(c) = body[qs..].find(close) else {
+                break;
+            };
             let qe = qs + c;
             pos = qe + close.len();
             let inner = body[qs..qe].trim();
@@ -391,10 +577,18 @@ pub fn attribute_quotes(doc: &Doc, actors: &[ActorMention]) -> Vec<Quote> {
                 continue;
             }
             let span = Span::new(body_start + qs - open.len(), body_start + qe + close.len());
-            if doc.furniture.iter().chain(&doc.links).any(|&(s, e)| span.start >= s && span.start < e) {
+            let inside = |ranges: &[(usize, usize)]| {
+                let i = ranges.partition_point(|&(s, _)| s <= span.start);
+                i > 0 && ranges[i - 1].1 > span.start
+            };
+            if inside(&doc.furniture) || inside(&doc.links) {
                 continue;
             }
-            quotes.push(Quote { span, text: inner.to_string(), speaker: speaker(doc, actors, span) });
+            quotes.push(Quote {
+                span,
+                text: inner.to_string(),
+                speaker: speaker(doc, actors, span),
+            });
         }
     }
     quotes.sort_by_key(|q| q.span.start);
@@ -402,27 +596,31 @@ pub fn attribute_quotes(doc: &Doc, actors: &[ActorMention]) -> Vec<Quote> {
 }
 
 fn speaker(doc: &Doc, actors: &[ActorMention], q: Span) -> Option<usize> {
-    let tok = doc.toks.partition_point(|t| t.start < q.start).min(doc.toks.len().saturating_sub(1));
+    let tok = doc
+        .toks
+        .partition_point(|t| t.start < q.start)
+        .min(doc.toks.len().saturating_sub(1));
     let si = *doc.sent_of.get(tok)?;
     let sent = doc.sents[si];
-    let in_sentence = |a: &ActorMention| a.sentence == si;
     // before the quote in the same sentence
-    if let Some((i, _)) = actors.iter().enumerate().rev().find(|(_, a)| in_sentence(a) && a.span.end <= q.start && a.span.start >= sent.start) {
+    if let Some(i) = super::starting_within(actors, |a| a.span, sent.start, q.start)
+        .rev()
+        .find(|&i| actors[i].span.end <= q.start)
+    {
         return Some(i);
     }
     // after the quote in the same sentence ("…," said Peskov)
     let end_tok = doc.toks.partition_point(|t| t.start < q.end);
     let end_sent = doc.sent_of.get(end_tok).copied().unwrap_or(si);
-    if let Some((i, _)) = actors.iter().enumerate().find(|(_, a)| (a.sentence == si || a.sentence == end_sent) && a.span.start >= q.end) {
+    let after_end = doc.sents.get(end_sent).map_or(q.end, |s| s.end.max(q.end));
+    if let Some(i) = super::starting_within(actors, |a| a.span, q.end, after_end + 1).next() {
         return Some(i);
     }
-    // a pronoun or a quote on its own line: the last person named before
-    actors
-        .iter()
-        .enumerate()
+    // a pronoun or a quote on its own line: the last person named in the three sentences before
+    let from = doc.sents[si.saturating_sub(3)].start;
+    super::starting_within(actors, |a| a.span, from, q.start)
         .rev()
-        .find(|(_, a)| a.span.end <= q.start && a.kind != ActorKind::Organization && a.sentence + 3 >= si)
-        .map(|(i, _)| i)
+        .find(|&i| actors[i].span.end <= q.start && actors[i].kind != ActorKind::Organization)
 }
 
 #[cfg(test)]
@@ -432,7 +630,11 @@ mod tests {
 
     fn actors(text: &str) -> Vec<(String, ActorKind, Option<String>)> {
         let doc = Doc::new(text, 0);
-        find(&doc).actors.into_iter().map(|a| (a.name, a.kind, a.role.map(|r| r.text))).collect()
+        find(&doc)
+            .actors
+            .into_iter()
+            .map(|a| (a.name, a.kind, a.roles.into_iter().next().map(|r| r.text)))
+            .collect()
     }
 
     fn person(name: &str, role: Option<&str>) -> (String, ActorKind, Option<String>) {
@@ -441,24 +643,53 @@ mod tests {
 
     #[test]
     fn titles_before_names() {
-        let a = actors("Kremlin spokesman Dmitry Peskov said the Foreign Secretary of Norway was away.");
+        let a = actors(
+            "Kremlin spokesman Dmitry Peskov said the Foreign Secretary of Norway was away.",
+        );
         assert!(a.contains(&("Kremlin".into(), ActorKind::Organization, None)));
-        assert!(a.contains(&person("Dmitry Peskov", Some("Kremlin spokesman"))), "{a:?}");
-        let a = actors("The delegation included US Special Envoy for the Middle East Steve Witkoff and then-President Joe Biden.");
-        assert!(a.contains(&person("Steve Witkoff", Some("US Special Envoy for the Middle East"))), "{a:?}");
-        assert!(a.contains(&person("Joe Biden", Some("then-President"))), "{a:?}");
+        assert!(
+            a.contains(&person("Dmitry Peskov", Some("Kremlin spokesman"))),
+            "{a:?}"
+        );
+        let a = actors(
+            "The delegation included US Special Envoy for the Middle East Steve Witkoff and then-President Joe Biden.",
+        );
+        assert!(
+            a.contains(&person(
+                "Steve Witkoff",
+                Some("US Special Envoy for the Middle East")
+            )),
+            "{a:?}"
+        );
+        assert!(
+            a.contains(&person("Joe Biden", Some("then-President"))),
+            "{a:?}"
+        );
     }
 
     #[test]
     fn appositions_after_names() {
-        let a = actors("On Monday, Oksana Hrytsenko, the head of the Lviv Regional Council, met Paul Mercer, a former trade adviser and a friend of the mayor.");
-        assert!(a.contains(&person("Oksana Hrytsenko", Some("head of the Lviv Regional Council"))), "{a:?}");
-        assert!(a.contains(&person("Paul Mercer", Some("former trade adviser"))), "{a:?}");
+        let a = actors(
+            "On Monday, Oksana Hrytsenko, the head of the Lviv Regional Council, met Paul Mercer, a former trade adviser and a friend of the mayor.",
+        );
+        assert!(
+            a.contains(&person(
+                "Oksana Hrytsenko",
+                Some("head of the Lviv Regional Council")
+            )),
+            "{a:?}"
+        );
+        assert!(
+            a.contains(&person("Paul Mercer", Some("former trade adviser"))),
+            "{a:?}"
+        );
     }
 
     #[test]
     fn places_months_and_furniture_are_not_people() {
-        let a = actors("Moscow said on Friday that Victory Day in Red Square would go ahead. May officials agreed.");
+        let a = actors(
+            "Moscow said on Friday that Victory Day in Red Square would go ahead. May officials agreed.",
+        );
         assert!(a.is_empty(), "{a:?}");
         let doc = Doc::new("Officials flew from Riyadh, Saudi Arabia to Geneva.", 0);
         let places: Vec<&str> = find(&doc).places.iter().map(|p| p.name).collect();
@@ -467,23 +698,44 @@ mod tests {
 
     #[test]
     fn organisations_by_noun_and_suffix() {
-        let a = actors("According to the Belgian weekly magazine Le Soir Hebdo, the Baltic Shipping Corporation will close.");
-        assert!(a.iter().any(|(n, k, r)| n == "Le Soir Hebdo" && *k == ActorKind::Organization && r.as_deref() == Some("Belgian weekly magazine")), "{a:?}");
-        assert!(a.iter().any(|(n, k, _)| n == "Baltic Shipping Corporation" && *k == ActorKind::Organization), "{a:?}");
+        let a = actors(
+            "According to the Belgian weekly magazine Le Soir Hebdo, the Baltic Shipping Corporation will close.",
+        );
+        assert!(
+            a.iter().any(|(n, k, r)| n == "Le Soir Hebdo"
+                && *k == ActorKind::Organization
+                && r.as_deref() == Some("Belgian weekly magazine")),
+            "{a:?}"
+        );
+        assert!(
+            a.iter().any(
+                |(n, k, _)| n == "Baltic Shipping Corporation" && *k == ActorKind::Organization
+            ),
+            "{a:?}"
+        );
     }
 
     #[test]
     fn sentence_initial_surname_is_a_candidate_only_when_named_elsewhere() {
-        let a = actors("Mayor Elin Varga opened the bridge. Varga said it was late. Residents cheered.");
+        let a = actors(
+            "Mayor Elin Varga opened the bridge. Varga said it was late. Residents cheered.",
+        );
         assert!(a.contains(&person("Elin Varga", Some("Mayor"))), "{a:?}");
-        assert!(a.contains(&("Varga".into(), ActorKind::Unknown, None)), "{a:?}");
+        assert!(
+            a.contains(&("Varga".into(), ActorKind::Unknown, None)),
+            "{a:?}"
+        );
         assert!(!a.iter().any(|(n, _, _)| n == "Residents"), "{a:?}");
     }
 
     #[test]
     fn title_case_headline_words_are_not_names() {
         let a = actors("Minister Eyes Bridge Deal After Stormy Summit\nMinister Ana Kovac spoke.");
-        assert!(!a.iter().any(|(n, _, _)| n.contains("Eyes") || n.contains("Stormy")), "{a:?}");
+        assert!(
+            !a.iter()
+                .any(|(n, _, _)| n.contains("Eyes") || n.contains("Stormy")),
+            "{a:?}"
+        );
     }
 
     #[test]

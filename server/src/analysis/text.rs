@@ -26,15 +26,30 @@ pub struct Doc<'a> {
     pub links: Vec<(usize, usize)>,
     /// Sentences inside a link.
     pub link_sent: Vec<bool>,
+    /// Indexes of the tokens that start a line.
+    pub line_starts: Vec<usize>,
 }
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str, body_start: usize) -> Doc<'a> {
         let body_start = super::super::corpus::lines::floor_char_boundary(text, body_start);
         let ranges = crate::corpus::furniture::furniture_ranges(text, body_start);
-        let furniture: Vec<(usize, usize)> = ranges.iter().filter(|f| !f.link).map(|f| (f.start, f.end)).collect();
-        let links: Vec<(usize, usize)> = ranges.iter().filter(|f| f.link).map(|f| (f.start, f.end)).collect();
-        let in_furniture = |t: &Token| furniture.iter().any(|&(s, e)| t.start >= s && t.start < e);
+        let furniture: Vec<(usize, usize)> = ranges
+            .iter()
+            .filter(|f| !f.link)
+            .map(|f| (f.start, f.end))
+            .collect();
+        let links: Vec<(usize, usize)> = ranges
+            .iter()
+            .filter(|f| f.link)
+            .map(|f| (f.start, f.end))
+            .collect();
+        // ranges are sorted by start and do not overlap
+        let inside = |ranges: &[(usize, usize)], off: usize| {
+            let i = ranges.partition_point(|&(s, _)| s <= off);
+            i > 0 && ranges[i - 1].1 > off
+        };
+        let in_furniture = |t: &Token| inside(&furniture, t.start);
         let mut toks: Vec<Token> = tokens::tokenize(&text[body_start..])
             .into_iter()
             .map(|mut t| {
@@ -45,7 +60,7 @@ impl<'a> Doc<'a> {
             .filter(|t| !in_furniture(t))
             .collect();
         for t in &mut toks {
-            if links.iter().any(|&(s, _)| s == t.start) {
+            if links.binary_search_by_key(&t.start, |&(s, _)| s).is_ok() {
                 t.line_start = true;
             }
         }
@@ -61,7 +76,7 @@ impl<'a> Doc<'a> {
             }
         }
         let lower: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
-        let link_sent = sents.iter().map(|s| links.iter().any(|&(a, b)| s.start >= a && s.start < b)).collect();
+        let link_sent = sents.iter().map(|s| inside(&links, s.start)).collect();
         let mut doc = Doc {
             text,
             toks,
@@ -74,7 +89,11 @@ impl<'a> Doc<'a> {
             furniture,
             links,
             link_sent,
+            line_starts: Vec::new(),
         };
+        doc.line_starts = (0..doc.toks.len())
+            .filter(|&i| doc.toks[i].line_start)
+            .collect();
         doc.title_case = (0..doc.sents.len()).map(|s| doc.is_title_case(s)).collect();
         for i in 0..doc.toks.len() {
             let t = doc.toks[i];
@@ -97,15 +116,21 @@ impl<'a> Doc<'a> {
     }
 
     pub fn is_cap(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.is_capitalised(self.text))
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.is_capitalised(self.text))
     }
 
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Punct && t.text(self.text) == p)
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == TokKind::Punct && t.text(self.text) == p)
     }
 
     pub fn lower_is(&self, i: usize, words: &[&str]) -> bool {
-        self.lower.get(i).is_some_and(|w| words.contains(&w.as_str()))
+        self.lower
+            .get(i)
+            .is_some_and(|w| words.contains(&w.as_str()))
     }
 
     /// The token opens its sentence (possibly after an opening quote, dash or bullet).
@@ -142,7 +167,10 @@ impl<'a> Doc<'a> {
         let mut out = Vec::new();
         let first_line_short = self.first_line_words() <= 40;
         for (si, s) in self.sents.iter().enumerate() {
-            let on_first_line = !(1..=s.first).any(|i| self.toks[i].line_start);
+            let on_first_line = self
+                .line_starts
+                .get(1)
+                .is_none_or(|&second| s.first < second);
             if on_first_line && first_line_short {
                 out.push(si);
                 continue;
@@ -150,25 +178,33 @@ impl<'a> Doc<'a> {
             let starts_line = self.toks[s.first].line_start;
             let ends_line = self.toks.get(s.last).is_none_or(|t| t.line_start);
             let last = self.tok_text(s.last - 1);
-            let words = (s.first..s.last).filter(|&i| self.toks[i].is_word()).count();
+            let words = (s.first..s.last)
+                .filter(|&i| self.toks[i].is_word())
+                .count();
             let unpunctuated = !matches!(last, "." | "”" | "\"" | "!" | "…");
-            if starts_line && ends_line && unpunctuated && (2..=25).contains(&words) && self.title_case[si] {
+            if starts_line
+                && ends_line
+                && unpunctuated
+                && (2..=25).contains(&words)
+                && self.title_case[si]
+            {
                 out.push(si);
             }
         }
         out
     }
 
+    /// Index of the first token at or after `i` that starts a line (or the token count).
+    pub fn line_end_after(&self, i: usize) -> usize {
+        let from = i.min(self.toks.len());
+        let k = self.line_starts.partition_point(|&t| t < from);
+        self.line_starts.get(k).copied().unwrap_or(self.toks.len())
+    }
+
     /// Words on the first line of the body.
     fn first_line_words(&self) -> usize {
-        let mut n = 0;
-        for (i, t) in self.toks.iter().enumerate() {
-            if i > 0 && t.line_start {
-                break;
-            }
-            n += usize::from(t.is_word());
-        }
-        n
+        let end = self.line_starts.get(1).copied().unwrap_or(self.toks.len());
+        self.toks[..end].iter().filter(|t| t.is_word()).count()
     }
 
     /// Is this capitalised token evidence of a name? Sentence-initial and Title-Case capitals count only for
@@ -190,8 +226,12 @@ impl<'a> Doc<'a> {
                 || lex.orgs.contains_key(w)
                 || lex.demonyms.contains_key(w)
                 || (t.is_all_caps(self.text) && w.len() <= 6)
-                || (i > 0 && self.is_cap(i - 1) && lex.first_names.contains(self.lower[i - 1].as_str()))
-                || (!self.lower_here.contains(w) && self.sentence_initial(i) && !self.title_case[self.sent_of[i]]
+                || (i > 0
+                    && self.is_cap(i - 1)
+                    && lex.first_names.contains(self.lower[i - 1].as_str()))
+                || (!self.lower_here.contains(w)
+                    && self.sentence_initial(i)
+                    && !self.title_case[self.sent_of[i]]
                     && self.followed_by_name(i));
         }
         true
@@ -199,7 +239,9 @@ impl<'a> Doc<'a> {
 
     /// The next token is a capitalised word too, so `i` begins a multi-word name.
     fn followed_by_name(&self, i: usize) -> bool {
-        self.toks.get(i + 1).is_some_and(|n| n.space_before && n.is_capitalised(self.text))
+        self.toks
+            .get(i + 1)
+            .is_some_and(|n| n.space_before && n.is_capitalised(self.text))
     }
 
     /// Lower-cased words of a sentence range that carry content, crudely stemmed.
@@ -208,7 +250,9 @@ impl<'a> Doc<'a> {
         let mut out: Vec<String> = (from..to)
             .filter(|&i| self.toks[i].is_word() || self.toks[i].kind == TokKind::Number)
             .map(|i| self.lower[i].as_str())
-            .filter(|w| w.chars().count() >= 3 && !lex.function_words.contains(w) && !STOP_EXTRA.contains(w))
+            .filter(|w| {
+                w.chars().count() >= 3 && !lex.function_words.contains(w) && !STOP_EXTRA.contains(w)
+            })
             .map(stem)
             .collect();
         out.sort();
@@ -218,16 +262,46 @@ impl<'a> Doc<'a> {
 }
 
 const STOP_EXTRA: &[&str] = &[
-    "said", "says", "say", "told", "according", "report", "reports", "reported", "reportedly", "news", "claims",
-    "claim", "claimed", "deny", "denies", "denied", "not", "hoax", "fake", "false", "true", "rumor", "rumors",
-    "rumour", "rumours", "story", "stories", "debunk", "debunked", "officials", "official", "sources", "source",
+    "said",
+    "says",
+    "say",
+    "told",
+    "according",
+    "report",
+    "reports",
+    "reported",
+    "reportedly",
+    "news",
+    "claims",
+    "claim",
+    "claimed",
+    "deny",
+    "denies",
+    "denied",
+    "not",
+    "hoax",
+    "fake",
+    "false",
+    "true",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "story",
+    "stories",
+    "debunk",
+    "debunked",
+    "officials",
+    "official",
+    "sources",
+    "source",
 ];
 
 /// A crude English stem: plural and verb endings removed, a doubled final consonant undone.
 pub fn stem(w: &str) -> String {
     let w = w.trim_matches(|c: char| !c.is_alphanumeric());
     let n = w.chars().count();
-    if n <= 4 {
+    if n <= 3 || w == "news" {
         return w.to_string();
     }
     if let Some(base) = w.strip_suffix("ies") {
@@ -264,7 +338,13 @@ mod tests {
 
     #[test]
     fn stems_fold_inflections() {
-        for (a, b) in [("airlines", "airline"), ("planned", "plans"), ("getting", "gets"), ("churches", "church"), ("stories", "story")] {
+        for (a, b) in [
+            ("airlines", "airline"),
+            ("planned", "plans"),
+            ("getting", "gets"),
+            ("churches", "church"),
+            ("stories", "story"),
+        ] {
             assert_eq!(stem(a), stem(b), "{a} / {b}");
         }
         assert_eq!(stem("news"), "news");

@@ -34,7 +34,12 @@ impl Token {
 
     /// The word starts with an upper-case letter.
     pub fn is_capitalised(&self, text: &str) -> bool {
-        self.kind == TokKind::Word && self.text(text).chars().next().is_some_and(char::is_uppercase)
+        self.kind == TokKind::Word
+            && self
+                .text(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
     }
 
     /// Every letter is upper case and there are at least two.
@@ -42,7 +47,9 @@ impl Token {
         let t = self.text(text);
         self.kind == TokKind::Word
             && t.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+            && t.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
     }
 }
 
@@ -67,14 +74,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         let start = i;
-        let kind;
         if c.is_alphanumeric() {
             let numeric_start = c.is_ascii_digit();
             let mut end = i + c.len_utf8();
             chars.next();
             let mut all_digits = numeric_start;
-            loop {
-                let Some(&(j, d)) = chars.peek() else { break };
+            while let Some(&(j, d)) = chars.peek() {
                 if d.is_alphanumeric() {
                     all_digits &= d.is_ascii_digit();
                     end = j + d.len_utf8();
@@ -84,7 +89,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let rest = &text[j + d.len_utf8()..];
                 let next = rest.chars().next();
                 // 1,000 / 3.5 / 10:30 inside numbers
-                if all_digits && matches!(d, ',' | '.' | ':') && next.is_some_and(|n| n.is_ascii_digit()) {
+                if all_digits
+                    && matches!(d, ',' | '.' | ':')
+                    && next.is_some_and(|n| n.is_ascii_digit())
+                {
                     end = j + d.len_utf8();
                     chars.next();
                     continue;
@@ -126,7 +134,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             out.push(Token {
                 start,
                 end,
-                kind: if all_digits { TokKind::Number } else { TokKind::Word },
+                kind: if all_digits {
+                    TokKind::Number
+                } else {
+                    TokKind::Word
+                },
                 space_before,
                 line_start,
             });
@@ -134,11 +146,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             line_start = false;
             continue;
         }
-        if is_apostrophe(c) && !space_before && out.last().is_some_and(|t: &Token| t.kind == TokKind::Word) {
+        if is_apostrophe(c)
+            && !space_before
+            && out.last().is_some_and(|t: &Token| t.kind == TokKind::Word)
+        {
             let rest = &text[i + c.len_utf8()..];
             let mut it = rest.chars();
             let s = it.next();
-            if s.is_some_and(|s| s == 's' || s == 'S') && !it.next().is_some_and(char::is_alphanumeric) {
+            if s.is_some_and(|s| s == 's' || s == 'S')
+                && !it.next().is_some_and(char::is_alphanumeric)
+            {
                 chars.next();
                 chars.next();
                 out.push(Token {
@@ -154,11 +171,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         chars.next();
-        kind = TokKind::Punct;
         out.push(Token {
             start,
             end: i + c.len_utf8(),
-            kind,
+            kind: TokKind::Punct,
             space_before,
             line_start,
         });
@@ -178,6 +194,9 @@ pub struct Sentence {
     pub end: usize,
 }
 
+/// Longest sentence, in tokens; text without sentence ends is cut there so work per sentence stays bounded.
+pub const MAX_SENTENCE_TOKENS: usize = 300;
+
 /// Splits tokens into sentences. Every line break ends a sentence.
 pub fn sentences(text: &str, toks: &[Token]) -> Vec<Sentence> {
     let lex = super::lexicon::lexicon();
@@ -194,7 +213,8 @@ pub fn sentences(text: &str, toks: &[Token]) -> Vec<Sentence> {
         }
     };
     for i in 0..toks.len() {
-        if i > first && toks[i].line_start {
+        // a line with no sentence ends is cut into pieces of bounded length
+        if i > first && (toks[i].line_start || i - first >= MAX_SENTENCE_TOKENS) {
             close(first, i, &mut out);
             first = i;
         }
@@ -249,7 +269,10 @@ mod tests {
     fn possessives_abbreviations_and_hyphens() {
         assert_eq!(
             texts("Trump’s U.S. visit, Zelensky's post-war plan isn't 1,000.5"),
-            vec!["Trump", "’s", "U.S.", "visit", ",", "Zelensky", "'s", "post", "-", "war", "plan", "isn't", "1,000.5"]
+            vec![
+                "Trump", "’s", "U.S.", "visit", ",", "Zelensky", "'s", "post", "-", "war", "plan",
+                "isn't", "1,000.5"
+            ]
         );
     }
 
@@ -257,10 +280,17 @@ mod tests {
     fn sentences_respect_abbreviations_and_initials() {
         let text = "He met George W. Bush on Feb. 18 in the U.S. capital. Then he left.\nNew line";
         let toks = tokenize(text);
-        let s: Vec<&str> = sentences(text, &toks).iter().map(|s| &text[s.start..s.end]).collect();
+        let s: Vec<&str> = sentences(text, &toks)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
         assert_eq!(
             s,
-            vec!["He met George W. Bush on Feb. 18 in the U.S. capital.", "Then he left.", "New line"]
+            vec![
+                "He met George W. Bush on Feb. 18 in the U.S. capital.",
+                "Then he left.",
+                "New line"
+            ]
         );
     }
 
@@ -268,7 +298,10 @@ mod tests {
     fn quotes_close_sentences() {
         let text = "She said, “It is over.” Officials agreed.";
         let toks = tokenize(text);
-        let s: Vec<&str> = sentences(text, &toks).iter().map(|s| &text[s.start..s.end]).collect();
+        let s: Vec<&str> = sentences(text, &toks)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
         assert_eq!(s, vec!["She said, “It is over.”", "Officials agreed."]);
     }
 }

@@ -49,7 +49,9 @@ pub fn parse(text: &str) -> Parsed {
         return Parsed {
             issues: vec![ArticleIssue {
                 code: "front-matter",
-                message: format!("front matter opened with `{delim}` is never closed; read as article text"),
+                message: format!(
+                    "front matter opened with `{delim}` is never closed; read as article text"
+                ),
                 start: 0,
                 end: open_end.min(text.len()),
             }],
@@ -105,7 +107,11 @@ pub fn parse(text: &str) -> Parsed {
 }
 
 fn first_line(text: &str) -> &str {
-    text.split('\n').next().unwrap_or("").trim_end_matches('\r').trim_end()
+    text.split('\n')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('\r')
+        .trim_end()
 }
 
 /// Byte offset just past the line starting at `pos` (past its `\n`, or the end of text).
@@ -154,7 +160,9 @@ fn parse_yaml(inner: &str) -> Result<Vec<(String, String)>, String> {
 }
 
 fn parse_toml(inner: &str) -> Result<Vec<(String, String)>, String> {
-    let table: toml::Table = inner.parse().map_err(|e: toml::de::Error| e.message().to_string())?;
+    let table: toml::Table = inner
+        .parse()
+        .map_err(|e: toml::de::Error| e.message().to_string())?;
     Ok(table
         .into_iter()
         .map(|(k, v)| {
@@ -179,7 +187,10 @@ mod tests {
         assert_eq!(p.front_matter.title.as_deref(), Some("Talks end"));
         assert_eq!(p.front_matter.date, Some(jiff::civil::date(2025, 2, 22)));
         assert_eq!(p.front_matter.source.as_deref(), Some("Daily Ledger"));
-        assert_eq!(p.front_matter.extra.get("mood").map(String::as_str), Some("calm"));
+        assert_eq!(
+            p.front_matter.extra.get("mood").map(String::as_str),
+            Some("calm")
+        );
         assert_eq!(&text[p.body_start..], "Body here.\n");
         assert!(p.issues.is_empty());
     }

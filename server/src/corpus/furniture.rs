@@ -68,19 +68,39 @@ pub fn furniture_ranges(text: &str, from: usize) -> Vec<Furniture> {
         let raw = &text[pos..end];
         let line = raw.trim();
         if take_next && !line.is_empty() {
-            out.push(Furniture { start: pos, end, link: true });
+            out.push(Furniture {
+                start: pos,
+                end,
+                link: true,
+            });
             take_next = false;
         } else if is_furniture_line(line) {
             match link_prefix().find(raw) {
                 Some(m) if raw[m.end()..].trim().is_empty() => {
-                    out.push(Furniture { start: pos, end, link: false });
+                    out.push(Furniture {
+                        start: pos,
+                        end,
+                        link: false,
+                    });
                     take_next = true;
                 }
                 Some(m) => {
-                    out.push(Furniture { start: pos, end: pos + m.end(), link: false });
-                    out.push(Furniture { start: pos + m.end(), end, link: true });
+                    out.push(Furniture {
+                        start: pos,
+                        end: pos + m.end(),
+                        link: false,
+                    });
+                    out.push(Furniture {
+                        start: pos + m.end(),
+                        end,
+                        link: true,
+                    });
                 }
-                None => out.push(Furniture { start: pos, end, link: false }),
+                None => out.push(Furniture {
+                    start: pos,
+                    end,
+                    link: false,
+                }),
             }
         }
         pos = end;

@@ -23,7 +23,9 @@ impl LineIndex {
 
     /// 0-based line holding byte `offset` (clamped to the text).
     pub fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
     }
 
     /// Byte offset where 0-based `line` starts, if the line exists.
@@ -80,7 +82,10 @@ mod tests {
         assert_eq!(idx.line_col(text, said), LineCol { line: 2, column: 6 });
         assert_eq!(idx.line_text(text, 0), "ab");
         assert_eq!(idx.line_text(text, 2), "last");
-        assert_eq!(idx.line_col(text, text.len()), LineCol { line: 3, column: 5 });
+        assert_eq!(
+            idx.line_col(text, text.len()),
+            LineCol { line: 3, column: 5 }
+        );
     }
 
     #[test]

@@ -82,7 +82,10 @@ pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
 /// Reads one file as an article, or says why it is skipped.
 pub fn read_article(root: &Path, file: &Path) -> Result<Article, SkippedFile> {
     let rel = relative_path(root, file);
-    let skip = |reason: String| SkippedFile { path: rel.clone(), reason };
+    let skip = |reason: String| SkippedFile {
+        path: rel.clone(),
+        reason,
+    };
     let meta = std::fs::metadata(file).map_err(|e| skip(format!("cannot read: {e}")))?;
     if meta.len() > MAX_ARTICLE_BYTES {
         return Err(skip(format!(

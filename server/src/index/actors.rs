@@ -66,7 +66,11 @@ pub fn surname_key(s: &str) -> String {
 }
 
 fn words_of(name: &str) -> Vec<String> {
-    phrase_key(name).split(' ').filter(|w| !w.is_empty() && *w != "." && *w != "-").map(String::from).collect()
+    phrase_key(name)
+        .split(' ')
+        .filter(|w| !w.is_empty() && *w != "." && *w != "-")
+        .map(String::from)
+        .collect()
 }
 
 fn slug(name: &str) -> String {
@@ -96,7 +100,10 @@ pub fn resolve(docs: &[Arc<DocEntry>]) -> (Vec<Actor>, Vec<Vec<Option<usize>>>) 
     let mut builders: Vec<Builder> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut actor_of: Vec<Vec<Option<usize>>> = docs.iter().map(|d| vec![None; d.facts.actors.len()]).collect();
+    let mut actor_of: Vec<Vec<Option<usize>>> = docs
+        .iter()
+        .map(|d| vec![None; d.facts.actors.len()])
+        .collect();
     let mut pending: Vec<MentionRef> = Vec::new();
 
     // 1. full names and organisations
@@ -105,8 +112,15 @@ pub fn resolve(docs: &[Arc<DocEntry>]) -> (Vec<Actor>, Vec<Vec<Option<usize>>>) 
             let words = words_of(&m.name);
             let key = match m.kind {
                 ActorKind::Organization => {
-                    let canon = lex.orgs.get(&phrase_key(&m.name)).copied().map(str::to_string);
-                    format!("org:{}", canon.map_or_else(|| words.join(" "), |c| phrase_key(&c)))
+                    let canon = lex
+                        .orgs
+                        .get(&phrase_key(&m.name))
+                        .copied()
+                        .map(str::to_string);
+                    format!(
+                        "org:{}",
+                        canon.map_or_else(|| words.join(" "), |c| phrase_key(&c))
+                    )
                 }
                 ActorKind::Person if words.len() >= 2 => {
                     let first = words[0].as_str();
@@ -120,11 +134,17 @@ pub fn resolve(docs: &[Arc<DocEntry>]) -> (Vec<Actor>, Vec<Vec<Option<usize>>>) 
                 }
             };
             let id = *by_key.entry(key.clone()).or_insert_with(|| {
-                builders.push(Builder { kind: Some(m.kind), ..Default::default() });
+                builders.push(Builder {
+                    kind: Some(m.kind),
+                    ..Default::default()
+                });
                 if m.kind == ActorKind::Person
                     && let Some(last) = words.last()
                 {
-                    by_surname.entry(surname_key(last)).or_default().push(builders.len() - 1);
+                    by_surname
+                        .entry(surname_key(last))
+                        .or_default()
+                        .push(builders.len() - 1);
                 }
                 builders.len() - 1
             });
@@ -138,19 +158,31 @@ pub fn resolve(docs: &[Arc<DocEntry>]) -> (Vec<Actor>, Vec<Vec<Option<usize>>>) 
             mention_count[*id] += 1;
         }
     }
+    let actors_in_doc: Vec<std::collections::HashSet<usize>> = actor_of
+        .iter()
+        .map(|row| row.iter().flatten().copied().collect())
+        .collect();
     for (di, mi) in pending {
         let m = &docs[di].facts.actors[mi];
         let words = words_of(&m.name);
         let Some(last) = words.last() else { continue };
         let sk = surname_key(last);
         if let Some(cands) = by_surname.get(&sk) {
-            let here: Vec<usize> = cands.iter().copied().filter(|&c| actor_of[di].contains(&Some(c))).collect();
+            let here: Vec<usize> = cands
+                .iter()
+                .copied()
+                .filter(|c| actors_in_doc[di].contains(c))
+                .collect();
             let pick = if here.len() == 1 {
                 Some(here[0])
             } else if here.is_empty() {
-                cands.iter().copied().max_by_key(|&c| (mention_count[c], std::cmp::Reverse(c)))
+                cands
+                    .iter()
+                    .copied()
+                    .max_by_key(|&c| (mention_count[c], std::cmp::Reverse(c)))
             } else {
-                here.into_iter().max_by_key(|&c| (mention_count[c], std::cmp::Reverse(c)))
+                here.into_iter()
+                    .max_by_key(|&c| (mention_count[c], std::cmp::Reverse(c)))
             };
             actor_of[di][mi] = pick;
             continue;
@@ -164,7 +196,10 @@ pub fn resolve(docs: &[Arc<DocEntry>]) -> (Vec<Actor>, Vec<Vec<Option<usize>>>) 
         if m.kind == ActorKind::Person {
             let key = format!("per::{sk}");
             let id = *by_key.entry(key).or_insert_with(|| {
-                builders.push(Builder { kind: Some(ActorKind::Person), ..Default::default() });
+                builders.push(Builder {
+                    kind: Some(ActorKind::Person),
+                    ..Default::default()
+                });
                 builders.len() - 1
             });
             actor_of[di][mi] = Some(id);
@@ -181,10 +216,14 @@ pub fn resolve(docs: &[Arc<DocEntry>]) -> (Vec<Actor>, Vec<Vec<Option<usize>>>) 
             }
             *n += 1;
             b.mentions.push((di, mi));
-            if let Some(r) = &m.role
-                && !b.roles.iter().any(|x| x.text.eq_ignore_ascii_case(&r.text))
-            {
-                b.roles.push(RoleRef { text: r.text.clone(), doc: di, span: r.span });
+            for r in &m.roles {
+                if !b.roles.iter().any(|x| x.text.eq_ignore_ascii_case(&r.text)) {
+                    b.roles.push(RoleRef {
+                        text: r.text.clone(),
+                        doc: di,
+                        span: r.span,
+                    });
+                }
             }
         }
     }
@@ -193,14 +232,24 @@ pub fn resolve(docs: &[Arc<DocEntry>]) -> (Vec<Actor>, Vec<Vec<Option<usize>>>) 
     for b in builders {
         let kind = b.kind.unwrap_or(ActorKind::Person);
         let lex_canon = (kind == ActorKind::Organization)
-            .then(|| b.forms.keys().find_map(|f| lex.orgs.get(&phrase_key(f)).copied()))
+            .then(|| {
+                b.forms
+                    .keys()
+                    .find_map(|f| lex.orgs.get(&phrase_key(f)).copied())
+            })
             .flatten();
         // the fullest form, the most frequent among those, the first seen among equals
         let name = lex_canon.map(str::to_string).unwrap_or_else(|| {
             b.first_seen
                 .iter()
                 .enumerate()
-                .max_by_key(|(i, f)| (f.split_whitespace().count().min(2), b.forms.get(*f).copied().unwrap_or(0), std::cmp::Reverse(*i)))
+                .max_by_key(|(i, f)| {
+                    (
+                        f.split_whitespace().count().min(2),
+                        b.forms.get(*f).copied().unwrap_or(0),
+                        std::cmp::Reverse(*i),
+                    )
+                })
                 .map(|(_, f)| f.clone())
                 .unwrap_or_default()
         });
@@ -218,7 +267,14 @@ pub fn resolve(docs: &[Arc<DocEntry>]) -> (Vec<Actor>, Vec<Vec<Option<usize>>>) 
         let n = ids.entry(base.clone()).or_insert(0);
         *n += 1;
         let id = if *n == 1 { base } else { format!("{base}-{n}") };
-        actors.push(Actor { id, name, kind, aliases, roles: b.roles, mentions: b.mentions });
+        actors.push(Actor {
+            id,
+            name,
+            kind,
+            aliases,
+            roles: b.roles,
+            mentions: b.mentions,
+        });
     }
     (actors, actor_of)
 }
@@ -238,7 +294,10 @@ mod tests {
     }
 
     fn find<'a>(actors: &'a [Actor], name: &str) -> &'a Actor {
-        actors.iter().find(|a| a.name == name).unwrap_or_else(|| panic!("{name} not in {actors:#?}"))
+        actors
+            .iter()
+            .find(|a| a.name == name)
+            .unwrap_or_else(|| panic!("{name} not in {actors:#?}"))
     }
 
     #[test]
@@ -248,7 +307,10 @@ mod tests {
             "Sergei Orlov and Deputy Minister Sergei Kravets said Zelinsky would attend. Orlov declined to comment.",
         ]);
         let orlov = find(&a, "Sergey Orlov");
-        assert_eq!(orlov.aliases, vec!["Orlov".to_string(), "Sergei Orlov".to_string()]);
+        assert_eq!(
+            orlov.aliases,
+            vec!["Orlov".to_string(), "Sergei Orlov".to_string()]
+        );
         assert_eq!(orlov.mentions.len(), 3);
         let z = find(&a, "Oleksiy Zelinskyy");
         assert!(z.aliases.contains(&"Zelinsky".to_string()), "{z:?}");
@@ -258,15 +320,25 @@ mod tests {
 
     #[test]
     fn nicknames_fold_to_one_person() {
-        let a = model(&["Adviser Mike Dorsey spoke first.", "Michael Dorsey, the national security adviser, spoke later."]);
+        let a = model(&[
+            "Adviser Mike Dorsey spoke first.",
+            "Michael Dorsey, the national security adviser, spoke later.",
+        ]);
         let d = find(&a, "Mike Dorsey");
-        assert_eq!(d.aliases, vec!["Dorsey".to_string(), "Michael Dorsey".to_string()]);
+        assert_eq!(
+            d.aliases,
+            vec!["Dorsey".to_string(), "Michael Dorsey".to_string()]
+        );
     }
 
     #[test]
     fn unresolved_single_words_are_not_actors() {
         let a = model(&["Residents of Brightwater said the Harbour looked calm."]);
-        assert!(a.iter().all(|x| x.name != "Brightwater" && x.name != "Harbour"), "{a:?}");
+        assert!(
+            a.iter()
+                .all(|x| x.name != "Brightwater" && x.name != "Harbour"),
+            "{a:?}"
+        );
     }
 
     #[test]

@@ -54,7 +54,11 @@ pub fn resolve(docs: &[Arc<DocEntry>]) -> Vec<DocDate> {
     docs.iter()
         .map(|d| {
             if let Some(date) = d.article.front_matter.date {
-                return DocDate { date: Some(date), source: Some(DateSource::FrontMatter), evidence: None };
+                return DocDate {
+                    date: Some(date),
+                    source: Some(DateSource::FrontMatter),
+                    evidence: None,
+                };
             }
             infer(d, year)
         })
@@ -68,7 +72,11 @@ fn infer(d: &DocEntry, corpus_year: Option<i16>) -> DocDate {
         .iter()
         .filter(|m| m.past)
         .filter_map(|m| match m.expr {
-            DateExpr::Calendar { year, month: Some(month), day: Some(day) } => Some((year, month, day, m)),
+            DateExpr::Calendar {
+                year,
+                month: Some(month),
+                day: Some(day),
+            } => Some((year, month, day, m)),
             _ => None,
         })
         .filter_map(|(year, month, day, m)| {
@@ -88,9 +96,17 @@ fn infer(d: &DocEntry, corpus_year: Option<i16>) -> DocDate {
             let before: Vec<&str> = text[line_start..m.span.start].split_whitespace().collect();
             let lead = before[before.len().saturating_sub(2)..].join(" ");
             let evidence = format!("{lead} {}{note}", m.text);
-            DocDate { date: Some(date), source: Some(DateSource::Inferred), evidence: Some(evidence) }
+            DocDate {
+                date: Some(date),
+                source: Some(DateSource::Inferred),
+                evidence: Some(evidence),
+            }
         }
-        None => DocDate { date: None, source: None, evidence: None },
+        None => DocDate {
+            date: None,
+            source: None,
+            evidence: None,
+        },
     }
 }
 
@@ -119,7 +135,10 @@ mod tests {
         assert_eq!(d[0].source, Some(DateSource::FrontMatter));
         assert_eq!(d[1].date, Some(jiff::civil::date(2025, 3, 5)));
         assert!(d[1].inferred());
-        assert_eq!(d[1].evidence.as_deref(), Some("ended on March 5 (year from other dates in the corpus)"));
+        assert_eq!(
+            d[1].evidence.as_deref(),
+            Some("ended on March 5 (year from other dates in the corpus)")
+        );
         assert_eq!(d[2].date, None);
     }
 }

@@ -46,7 +46,12 @@ struct Features {
 }
 
 impl Features {
-    fn of(d: &DocEntry, m: &EventMention, anchor: Option<jiff::civil::Date>, actor_of: &[Option<usize>]) -> Features {
+    fn of(
+        d: &DocEntry,
+        m: &EventMention,
+        anchor: Option<jiff::civil::Date>,
+        actor_of: &[Option<usize>],
+    ) -> Features {
         let persons = m
             .participants
             .iter()
@@ -56,15 +61,25 @@ impl Features {
         let date = m.date.and_then(|i| d.facts.dates[i].expr.resolve(anchor));
         let place = m.place.map(|i| d.facts.places[i].name);
         let lex = lexicon();
-        let own_country = place.and_then(|p| lex.country_of(&crate::analysis::lexicon::phrase_key(p)));
+        let own_country =
+            place.and_then(|p| lex.country_of(&crate::analysis::lexicon::phrase_key(p)));
         Features {
             class: m.class,
             lemmas: [m.lemma].into(),
             date,
             place,
-            participants: m.participants.iter().filter_map(|&a| actor_of.get(a).copied().flatten()).collect(),
+            participants: m
+                .participants
+                .iter()
+                .filter_map(|&a| actor_of.get(a).copied().flatten())
+                .collect(),
             persons,
-            parties: m.parties.iter().copied().filter(|p| Some(*p) != own_country && Some(*p) != place).collect(),
+            parties: m
+                .parties
+                .iter()
+                .copied()
+                .filter(|p| Some(*p) != own_country && Some(*p) != place)
+                .collect(),
             modality: m.modality,
             definite: m.definite,
         }
@@ -79,7 +94,11 @@ impl Features {
     /// Adds another mention's features (a cluster's features are the union, keeping the most specific).
     fn absorb(&mut self, o: &Features) {
         self.lemmas.extend(o.lemmas.iter().copied());
-        if self.date.is_none_or(|d| !d.is_specific() && o.date.is_some_and(|x| x.is_specific())) && o.date.is_some() {
+        if self
+            .date
+            .is_none_or(|d| !d.is_specific() && o.date.is_some_and(|x| x.is_specific()))
+            && o.date.is_some()
+        {
             self.date = o.date;
         }
         if let (Some(d), Some(od)) = (self.date, o.date)
@@ -128,13 +147,22 @@ fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<(f32, String
     // different people: Obama's visit is not Trump's — unless a definite reference names the same place
     // ("the Alaska meeting", where the names around it belong to another clause)
     let same_place = a.place.is_some() && a.place == b.place;
-    if !a.persons.is_empty() && !b.persons.is_empty() && a.persons.is_disjoint(&b.persons) && !(a.definite && same_place) {
+    if !a.persons.is_empty()
+        && !b.persons.is_empty()
+        && a.persons.is_disjoint(&b.persons)
+        && (!a.definite || !same_place)
+    {
         return None;
     }
     let exact_place = place_relation(a.place, b.place)?;
     let nested_place = !exact_place && a.place.is_some() && b.place.is_some();
-    let same_day = matches!((a.date, b.date), (Some(x), Some(y)) if x.is_specific() && y.is_specific());
-    let shared: Vec<usize> = a.participants.intersection(&b.participants).copied().collect();
+    let same_day =
+        matches!((a.date, b.date), (Some(x), Some(y)) if x.is_specific() && y.is_specific());
+    let shared: Vec<usize> = a
+        .participants
+        .intersection(&b.participants)
+        .copied()
+        .collect();
     let shared_parties = a.parties.intersection(&b.parties).count();
     let same_lemma = a.lemmas.intersection(&b.lemmas).next().is_some();
     let both_realis = a.modality == Modality::Realis && b.modality == Modality::Realis;
@@ -146,11 +174,18 @@ fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<(f32, String
     }
     if nested_place {
         score += 1.0;
-        why.push(format!("places within one another ({} / {})", a.place.unwrap_or_default(), b.place.unwrap_or_default()));
+        why.push(format!(
+            "places within one another ({} / {})",
+            a.place.unwrap_or_default(),
+            b.place.unwrap_or_default()
+        ));
     }
     if same_day {
         score += 2.0;
-        why.push(format!("same day ({})", a.date.map(|d| d.display()).unwrap_or_default()));
+        why.push(format!(
+            "same day ({})",
+            a.date.map(|d| d.display()).unwrap_or_default()
+        ));
     }
     if !shared.is_empty() {
         score += shared.len().min(2) as f32;
@@ -174,7 +209,8 @@ fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<(f32, String
         || (nested_place && shared_parties >= 2);
     if same_doc {
         let shares = exact_place || same_day || !shared.is_empty() || shared_parties > 0;
-        return (shares && (same_lemma || exact_place || same_day || shared.len() >= 2)).then(|| (score, why.join(", ")));
+        return (shares && (same_lemma || exact_place || same_day || shared.len() >= 2))
+            .then(|| (score, why.join(", ")));
     }
     (anchored && score >= 2.0).then(|| (score, why.join(", ")))
 }
@@ -186,7 +222,11 @@ struct Cluster {
 }
 
 /// Clusters all event mentions of the corpus.
-pub fn resolve(docs: &[Arc<DocEntry>], dates: &[DocDate], actor_of: &[Vec<Option<usize>>]) -> (Vec<Event>, Vec<Vec<usize>>) {
+pub fn resolve(
+    docs: &[Arc<DocEntry>],
+    dates: &[DocDate],
+    actor_of: &[Vec<Option<usize>>],
+) -> (Vec<Event>, Vec<Vec<usize>>) {
     // 1. chains within each article
     let mut chains: Vec<Cluster> = Vec::new();
     for (di, d) in docs.iter().enumerate() {
@@ -196,11 +236,13 @@ pub fn resolve(docs: &[Arc<DocEntry>], dates: &[DocDate], actor_of: &[Vec<Option
             let f = Features::of(d, m, anchor, &actor_of[di]);
             let bare = f.args() == 0;
             let mut best: Option<(f32, usize, String)> = None;
-            for ci in (first_chain..chains.len()).rev() {
+            // the most recent chains of the article (bounded, so long articles stay linear)
+            for ci in (first_chain.max(chains.len().saturating_sub(64))..chains.len()).rev() {
                 let c = &chains[ci];
                 let scored = link_score(&f, &c.features, true).or_else(|| {
                     // "the meeting", "these talks": back to the latest chain of its class
-                    (m.definite && bare && c.features.class == f.class).then(|| (1.0, "definite reference back".to_string()))
+                    (m.definite && bare && c.features.class == f.class)
+                        .then(|| (1.0, "definite reference back".to_string()))
                 });
                 if let Some((s, why)) = scored
                     && best.as_ref().is_none_or(|b| s > b.0)
@@ -214,7 +256,11 @@ pub fn resolve(docs: &[Arc<DocEntry>], dates: &[DocDate], actor_of: &[Vec<Option
                     chains[ci].mentions.push((di, mi));
                     chains[ci].evidence.push(format!("{}: {why}", d.path()));
                 }
-                None => chains.push(Cluster { features: f, mentions: vec![(di, mi)], evidence: Vec::new() }),
+                None => chains.push(Cluster {
+                    features: f,
+                    mentions: vec![(di, mi)],
+                    evidence: Vec::new(),
+                }),
             }
         }
     }
@@ -230,7 +276,9 @@ pub fn resolve(docs: &[Arc<DocEntry>], dates: &[DocDate], actor_of: &[Vec<Option
         let mut k = Vec::new();
         let lex = lexicon();
         if let Some(p) = f.place {
-            let country = lex.country_of(&crate::analysis::lexicon::phrase_key(p)).unwrap_or(p);
+            let country = lex
+                .country_of(&crate::analysis::lexicon::phrase_key(p))
+                .unwrap_or(p);
             k.push(format!("{:?}|c|{country}", f.class));
         }
         if let Some(d) = f.date.filter(|d| d.is_specific()) {
@@ -244,7 +292,12 @@ pub fn resolve(docs: &[Arc<DocEntry>], dates: &[DocDate], actor_of: &[Vec<Option
 
     for ci in order {
         let f = chains[ci].features.clone();
-        let mut cands: Vec<usize> = keys(&f).iter().filter_map(|k| blocks.get(k)).flatten().copied().collect();
+        let mut cands: Vec<usize> = keys(&f)
+            .iter()
+            .filter_map(|k| blocks.get(k))
+            .flatten()
+            .copied()
+            .collect();
         cands.sort_unstable();
         cands.dedup();
         let this_doc = chains[ci].mentions[0].0;
@@ -261,7 +314,7 @@ pub fn resolve(docs: &[Arc<DocEntry>], dates: &[DocDate], actor_of: &[Vec<Option
         }
         let k = match best {
             Some((_, k, why)) => {
-                let chain = std::mem::replace(&mut chains[ci].mentions, Vec::new());
+                let chain = std::mem::take(&mut chains[ci].mentions);
                 let ev = std::mem::take(&mut chains[ci].evidence);
                 let doc = docs[this_doc].path();
                 clusters[k].features.absorb(&f);
@@ -287,7 +340,8 @@ pub fn resolve(docs: &[Arc<DocEntry>], dates: &[DocDate], actor_of: &[Vec<Option
         }
     }
     // 3. events, with their defining mention
-    let mut event_of: Vec<Vec<usize>> = docs.iter().map(|d| vec![0; d.facts.events.len()]).collect();
+    let mut event_of: Vec<Vec<usize>> =
+        docs.iter().map(|d| vec![0; d.facts.events.len()]).collect();
     let mut events = Vec::with_capacity(clusters.len());
     let mut ids: HashMap<String, usize> = HashMap::new();
     for (k, mut c) in clusters.into_iter().enumerate() {
@@ -299,7 +353,12 @@ pub fn resolve(docs: &[Arc<DocEntry>], dates: &[DocDate], actor_of: &[Vec<Option
             .mentions
             .iter()
             .max_by_key(|&&(di, mi)| {
-                let f = Features::of(&docs[di], &docs[di].facts.events[mi], dates[di].date, &actor_of[di]);
+                let f = Features::of(
+                    &docs[di],
+                    &docs[di].facts.events[mi],
+                    dates[di].date,
+                    &actor_of[di],
+                );
                 let m = &docs[di].facts.events[mi];
                 (
                     f.args(),
@@ -321,8 +380,14 @@ pub fn resolve(docs: &[Arc<DocEntry>], dates: &[DocDate], actor_of: &[Vec<Option
         let base = format!(
             "{}{}{}",
             dm.lemma,
-            c.features.place.map(|p| format!("-{}", p.to_lowercase().replace(' ', "-"))).unwrap_or_default(),
-            c.features.date.map(|d| format!("-{}", d.display().trim_start_matches('-'))).unwrap_or_default()
+            c.features
+                .place
+                .map(|p| format!("-{}", p.to_lowercase().replace(' ', "-")))
+                .unwrap_or_default(),
+            c.features
+                .date
+                .map(|d| format!("-{}", d.display().trim_start_matches('-')))
+                .unwrap_or_default()
         );
         let n = ids.entry(base.clone()).or_insert(0);
         *n += 1;

@@ -59,16 +59,33 @@ struct Side<'a> {
     keywords: &'a [String],
 }
 
-fn side<'a>(d: &'a DocEntry, c: &'a Content, actor_of: &[Option<usize>], event_of: &[usize]) -> Side<'a> {
+fn side<'a>(
+    d: &'a DocEntry,
+    c: &'a Content,
+    actor_of: &[Option<usize>],
+    event_of: &[usize],
+) -> Side<'a> {
     Side {
-        events: c.events.iter().filter_map(|&e| event_of.get(e).copied()).collect(),
-        actors: c.actors.iter().filter_map(|&a| actor_of.get(a).copied().flatten()).collect(),
+        events: c
+            .events
+            .iter()
+            .filter_map(|&e| event_of.get(e).copied())
+            .collect(),
+        actors: c
+            .actors
+            .iter()
+            .filter_map(|&a| actor_of.get(a).copied().flatten())
+            .collect(),
         places: c.places.iter().map(|&p| d.facts.places[p].name).collect(),
         days: c
             .dates
             .iter()
             .filter_map(|&i| match d.facts.dates[i].expr {
-                crate::analysis::DateExpr::Calendar { month: Some(m), day: Some(dd), .. } => Some((m, dd)),
+                crate::analysis::DateExpr::Calendar {
+                    month: Some(m),
+                    day: Some(dd),
+                    ..
+                } => Some((m, dd)),
                 _ => None,
             })
             .collect(),
@@ -78,7 +95,11 @@ fn side<'a>(d: &'a DocEntry, c: &'a Content, actor_of: &[Option<usize>], event_o
 
 /// Why a claim of one document and a denial of another do or do not match: the score and the shared
 /// content, or `None` when they do not match.
-pub fn explain(model: &super::Model, claim: MentionRef, denial: MentionRef) -> (Option<f32>, String) {
+pub fn explain(
+    model: &super::Model,
+    claim: MentionRef,
+    denial: MentionRef,
+) -> (Option<f32>, String) {
     let docs = &model.docs;
     let mut df: HashMap<&str, usize> = HashMap::new();
     for d in docs.iter() {
@@ -97,15 +118,36 @@ pub fn explain(model: &super::Model, claim: MentionRef, denial: MentionRef) -> (
     let idf = |w: &str| ((n + 1.0) / (*df.get(w).unwrap_or(&0) as f32 + 1.0)).ln();
     let c = &docs[claim.0].facts.claims[claim.1];
     let x = &docs[denial.0].facts.denials[denial.1];
-    let cs = side(&docs[claim.0], &c.content, &model.actor_of[claim.0], &model.event_of[claim.0]);
-    let ds = side(&docs[denial.0], &x.content, &model.actor_of[denial.0], &model.event_of[denial.0]);
+    let cs = side(
+        &docs[claim.0],
+        &c.content,
+        &model.actor_of[claim.0],
+        &model.event_of[claim.0],
+    );
+    let ds = side(
+        &docs[denial.0],
+        &x.content,
+        &model.actor_of[denial.0],
+        &model.event_of[denial.0],
+    );
     let (overlap, shared) = word_overlap(&cs, &ds, &idf);
     let s = score(&cs, &ds, &idf);
-    (s.as_ref().map(|x| x.0), format!("overlap {overlap:.2} shared {shared:?} claim {:?} denial {:?} actors {:?}/{:?}", c.content.keywords, x.content.keywords, cs.actors, ds.actors))
+    (
+        s.as_ref().map(|x| x.0),
+        format!(
+            "overlap {overlap:.2} shared {shared:?} claim {:?} denial {:?} actors {:?}/{:?}",
+            c.content.keywords, x.content.keywords, cs.actors, ds.actors
+        ),
+    )
 }
 
 /// Finds every claim–denial pair across documents.
-pub fn match_claims(docs: &[Arc<DocEntry>], _dates: &[DocDate], actor_of: &[Vec<Option<usize>>], event_of: &[Vec<usize>]) -> Vec<Match> {
+pub fn match_claims(
+    docs: &[Arc<DocEntry>],
+    _dates: &[DocDate],
+    actor_of: &[Vec<Option<usize>>],
+    event_of: &[Vec<usize>],
+) -> Vec<Match> {
     // document frequency of keywords over claims and denials
     let mut df: HashMap<&str, usize> = HashMap::new();
     let mut n_docs = 0usize;
@@ -167,11 +209,14 @@ pub fn match_claims(docs: &[Arc<DocEntry>], _dates: &[DocDate], actor_of: &[Vec<
         }
     }
     // a denial of one report of a story denies the other reports of that story
-    let mut seen: BTreeSet<(MentionRef, MentionRef)> = out.iter().map(|m| (m.claim, m.denial)).collect();
+    let mut seen: BTreeSet<(MentionRef, MentionRef)> =
+        out.iter().map(|m| (m.claim, m.denial)).collect();
     let direct = out.len();
     for k in 0..direct {
         let (claim, denial) = (out[k].claim, out[k].denial);
-        let Some(members) = stories.get(&claim) else { continue };
+        let Some(members) = stories.get(&claim) else {
+            continue;
+        };
         for &other in members.iter() {
             if other.0 == denial.0 || !seen.insert((other, denial)) {
                 continue;
@@ -182,7 +227,12 @@ pub fn match_claims(docs: &[Arc<DocEntry>], _dates: &[DocDate], actor_of: &[Vec<
                 docs[claim.0].path(),
                 claim.1 + 1
             );
-            out.push(Match { claim: other, denial, score: out[k].score * 0.5, why });
+            out.push(Match {
+                claim: other,
+                denial,
+                score: out[k].score * 0.5,
+                why,
+            });
         }
     }
     out
@@ -197,7 +247,11 @@ fn stories<'a>(
     df: &HashMap<&str, usize>,
     idf: &dyn Fn(&str) -> f32,
 ) -> HashMap<MentionRef, Vec<MentionRef>> {
-    let refs: Vec<MentionRef> = docs.iter().enumerate().flat_map(|(di, d)| (0..d.facts.claims.len()).map(move |ci| (di, ci))).collect();
+    let refs: Vec<MentionRef> = docs
+        .iter()
+        .enumerate()
+        .flat_map(|(di, d)| (0..d.facts.claims.len()).map(move |ci| (di, ci)))
+        .collect();
     let index: HashMap<MentionRef, usize> = refs.iter().enumerate().map(|(i, r)| (*r, i)).collect();
     let mut parent: Vec<usize> = (0..refs.len()).collect();
     fn find(p: &mut [usize], mut x: usize) -> usize {
@@ -215,14 +269,22 @@ fn stories<'a>(
             cands.extend(by_word.get(w).into_iter().flatten().copied());
         }
         for other in cands {
-            let Some(&j) = index.get(&other) else { continue };
+            let Some(&j) = index.get(&other) else {
+                continue;
+            };
             if j <= i {
                 continue;
             }
             let oc = &docs[other.0].facts.claims[other.1];
-            let b = side(&docs[other.0], &oc.content, &actor_of[other.0], &event_of[other.0]);
+            let b = side(
+                &docs[other.0],
+                &oc.content,
+                &actor_of[other.0],
+                &event_of[other.0],
+            );
             let (overlap, _) = word_overlap(&a, &b, idf);
-            let entities = a.actors.intersection(&b.actors).count() + a.places.intersection(&b.places).count();
+            let entities =
+                a.actors.intersection(&b.actors).count() + a.places.intersection(&b.places).count();
             if overlap >= 0.7 && (entities > 0 || overlap >= 0.85) {
                 let (x, y) = (find(&mut parent, i), find(&mut parent, j));
                 parent[x] = y;
@@ -230,9 +292,9 @@ fn stories<'a>(
         }
     }
     let mut groups: HashMap<usize, Vec<MentionRef>> = HashMap::new();
-    for i in 0..refs.len() {
-        let r = find(&mut parent, i);
-        groups.entry(r).or_default().push(refs[i]);
+    for (i, &r) in refs.iter().enumerate() {
+        let root = find(&mut parent, i);
+        groups.entry(root).or_default().push(r);
     }
     let mut out = HashMap::new();
     for g in groups.into_values().filter(|g| g.len() > 1) {
@@ -246,7 +308,11 @@ fn stories<'a>(
 /// The `n` rarest words of a keyword list (the blocking keys for candidate matches).
 fn rarest<'a>(words: &'a [String], df: &HashMap<&str, usize>, n: usize) -> Vec<&'a str> {
     // a word in one document only cannot be shared
-    let mut w: Vec<&str> = words.iter().map(String::as_str).filter(|x| df.get(x).is_some_and(|&n| n >= 2)).collect();
+    let mut w: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .filter(|x| df.get(x).is_some_and(|&n| n >= 2))
+        .collect();
     w.sort_by_key(|x| (df.get(x).copied().unwrap_or(0), *x));
     w.truncate(n);
     w
@@ -282,7 +348,15 @@ fn score(c: &Side, d: &Side, idf: &dyn Fn(&str) -> f32) -> Option<(f32, String)>
         why.push("same date".into());
     }
     if !shared_words.is_empty() {
-        why.push(format!("words {} (overlap {overlap:.2})", shared_words.iter().take(6).copied().collect::<Vec<_>>().join(", ")));
+        why.push(format!(
+            "words {} (overlap {overlap:.2})",
+            shared_words
+                .iter()
+                .take(6)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
     }
     let entities = shared_actors + shared_places.len() + shared_days;
     let ok = if shared_events > 0 {
@@ -294,7 +368,12 @@ fn score(c: &Side, d: &Side, idf: &dyn Fn(&str) -> f32) -> Option<(f32, String)>
     } else {
         overlap >= 0.55
     };
-    ok.then(|| (shared_events as f32 * 3.0 + entities as f32 + overlap * 3.0, why.join("; ")))
+    ok.then(|| {
+        (
+            shared_events as f32 * 3.0 + entities as f32 + overlap * 3.0,
+            why.join("; "),
+        )
+    })
 }
 
 /// Findings from the matches: one per claim.
@@ -309,17 +388,33 @@ pub fn findings(docs: &[Arc<DocEntry>], dates: &[DocDate], matches: &[Match]) ->
             (Some(_), Some(_)) => continue,
             _ => Order::Unknown,
         };
-        by_claim.entry(m.claim).or_default().push((m.denial, order, k));
+        by_claim
+            .entry(m.claim)
+            .or_default()
+            .push((m.denial, order, k));
     }
     let mut out = Vec::new();
     for (claim, denials) in by_claim {
-        let later: Vec<_> = denials.iter().copied().filter(|d| d.1 != Order::Earlier).collect();
+        let later: Vec<_> = denials
+            .iter()
+            .copied()
+            .filter(|d| d.1 != Order::Earlier)
+            .collect();
         if !later.is_empty() {
-            out.push(Finding { code: "denied-claim", severity: Severity::Warning, claim, denials: later });
+            out.push(Finding {
+                code: "denied-claim",
+                severity: Severity::Warning,
+                claim,
+                denials: later,
+            });
         } else {
-            out.push(Finding { code: "repeats-denied-claim", severity: Severity::Info, claim, denials });
+            out.push(Finding {
+                code: "repeats-denied-claim",
+                severity: Severity::Info,
+                claim,
+                denials,
+            });
         }
     }
     out
 }
-

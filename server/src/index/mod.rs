@@ -34,7 +34,11 @@ impl DocEntry {
     pub fn new(article: Article) -> DocEntry {
         let facts = analysis::analyse(&article.text, article.body_start);
         let lines = LineIndex::new(&article.text);
-        DocEntry { article, facts, lines }
+        DocEntry {
+            article,
+            facts,
+            lines,
+        }
     }
 
     pub fn path(&self) -> &str {
@@ -64,7 +68,12 @@ impl Corpus {
                 e
             })
             .collect();
-        Corpus { docs: entries.into_iter().map(|e| (e.article.path.clone(), e)).collect() }
+        Corpus {
+            docs: entries
+                .into_iter()
+                .map(|e| (e.article.path.clone(), e))
+                .collect(),
+        }
     }
 
     /// Adds or replaces one article.
@@ -118,10 +127,21 @@ impl Model {
         let (events, event_of) = events::resolve(&docs, &dates, &actor_of);
         let matches = findings::match_claims(&docs, &dates, &actor_of, &event_of);
         let findings = findings::findings(&docs, &dates, &matches);
-        Model { docs, dates, actors, actor_of, events, event_of, matches, findings }
+        Model {
+            docs,
+            dates,
+            actors,
+            actor_of,
+            events,
+            event_of,
+            matches,
+            findings,
+        }
     }
 
     pub fn doc_index(&self, path: &str) -> Option<usize> {
-        self.docs.binary_search_by(|d| d.article.path.as_str().cmp(path)).ok()
+        self.docs
+            .binary_search_by(|d| d.article.path.as_str().cmp(path))
+            .ok()
     }
 }

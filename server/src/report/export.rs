@@ -125,7 +125,11 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
                     .article
                     .issues
                     .iter()
-                    .map(|i| IssueOut { code: i.code, message: i.message.clone(), span: span_out(model, di, crate::analysis::Span::new(i.start, i.end)) })
+                    .map(|i| IssueOut {
+                        code: i.code,
+                        message: i.message.clone(),
+                        span: span_out(model, di, crate::analysis::Span::new(i.start, i.end)),
+                    })
                     .collect(),
             }
         })
@@ -143,7 +147,10 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
                         .quotes
                         .iter()
                         .filter(move |q| q.speaker == Some(mi))
-                        .map(move |q| QuoteOut { text: q.text.clone(), span: span_out(model, di, q.span) })
+                        .map(move |q| QuoteOut {
+                            text: q.text.clone(),
+                            span: span_out(model, di, q.span),
+                        })
                 })
                 .collect();
             ActorOut {
@@ -154,11 +161,23 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
                 roles: a
                     .roles
                     .iter()
-                    .map(|r| RoleOut { text: r.text.clone(), path: model.docs[r.doc].article.path.clone(), line: span_out(model, r.doc, r.span).line })
+                    .map(|r| RoleOut {
+                        text: r.text.clone(),
+                        path: model.docs[r.doc].article.path.clone(),
+                        line: span_out(model, r.doc, r.span).line,
+                    })
                     .collect(),
-                mentions: a.mentions.iter().map(|&(di, mi)| span_out(model, di, model.docs[di].facts.actors[mi].span)).collect(),
+                mentions: a
+                    .mentions
+                    .iter()
+                    .map(|&(di, mi)| span_out(model, di, model.docs[di].facts.actors[mi].span))
+                    .collect(),
                 quotes,
-                rules: a.mentions.iter().map(|&(di, mi)| model.docs[di].facts.actors[mi].rule).collect(),
+                rules: a
+                    .mentions
+                    .iter()
+                    .map(|&(di, mi)| model.docs[di].facts.actors[mi].rule)
+                    .collect(),
             }
         })
         .collect();
@@ -171,9 +190,21 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
             class: e.class,
             date: e.date.map(|d| d.display()),
             place: e.place,
-            participants: e.participants.iter().map(|&a| model.actors[a].id.clone()).collect(),
-            definition: span_out(model, e.definition.0, model.docs[e.definition.0].facts.events[e.definition.1].span),
-            mentions: e.mentions.iter().map(|&(di, mi)| span_out(model, di, model.docs[di].facts.events[mi].span)).collect(),
+            participants: e
+                .participants
+                .iter()
+                .map(|&a| model.actors[a].id.clone())
+                .collect(),
+            definition: span_out(
+                model,
+                e.definition.0,
+                model.docs[e.definition.0].facts.events[e.definition.1].span,
+            ),
+            mentions: e
+                .mentions
+                .iter()
+                .map(|&(di, mi)| span_out(model, di, model.docs[di].facts.events[mi].span))
+                .collect(),
             evidence: e.evidence.clone(),
         })
         .collect();
@@ -182,7 +213,12 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
     for (di, d) in model.docs.iter().enumerate() {
         let path = &d.article.path;
         for (ci, c) in d.facts.claims.iter().enumerate() {
-            let events: Vec<String> = c.content.events.iter().map(|&e| model.events[model.event_of[di][e]].id.clone()).collect();
+            let events: Vec<String> = c
+                .content
+                .events
+                .iter()
+                .map(|&e| model.events[model.event_of[di][e]].id.clone())
+                .collect();
             claims.push(ClaimOut {
                 id: claim_id(path, ci),
                 span: span_out(model, di, c.span),
@@ -203,17 +239,31 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
                 id: denial_id(path, xi),
                 span: span_out(model, di, x.span),
                 cue: x.cue.clone(),
-                by: x.by.and_then(|b| model.actor_of[di][b]).map(|a| model.actors[a].id.clone()),
+                by: x
+                    .by
+                    .and_then(|b| model.actor_of[di][b])
+                    .map(|a| model.actors[a].id.clone()),
                 denies: model
                     .matches
                     .iter()
                     .filter(|m| m.denial == (di, xi))
                     .map(|m| claim_id(&model.docs[m.claim.0].article.path, m.claim.1))
                     .collect(),
-                antecedent: x.antecedent.map(|s| span_out(model, di, d.facts.sentences[s])),
+                antecedent: x
+                    .antecedent
+                    .map(|s| span_out(model, di, d.facts.sentences[s])),
             });
         }
     }
-    let out = ExportOut { version: FORMAT_VERSION, root: root.to_string(), documents, actors, events, claims, denials, findings };
+    let out = ExportOut {
+        version: FORMAT_VERSION,
+        root: root.to_string(),
+        documents,
+        actors,
+        events,
+        claims,
+        denials,
+        findings,
+    };
     serde_json::to_string_pretty(&out).unwrap_or_default()
 }

@@ -4,7 +4,10 @@ use super::{FindingOut, severity_name};
 
 /// Escapes a workflow-command message (`%`, CR, LF) or property (also `:` and `,`).
 fn escape(s: &str, property: bool) -> String {
-    let mut out = s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    let mut out = s
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A");
     if property {
         out = out.replace(':', "%3A").replace(',', "%2C");
     }
@@ -20,7 +23,11 @@ pub fn render(root_prefix: &str, findings: &[FindingOut]) -> String {
             _ => "warning",
         };
         let c = &f.claim.span;
-        let file = if root_prefix.is_empty() { c.path.clone() } else { format!("{root_prefix}/{}", c.path) };
+        let file = if root_prefix.is_empty() {
+            c.path.clone()
+        } else {
+            format!("{root_prefix}/{}", c.path)
+        };
         out.push_str(&format!(
             "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
             escape(&file, true),

@@ -13,16 +13,51 @@ fn line_of<'a>(model: &'a Model, s: &SpanOut) -> Option<(&'a str, usize)> {
 
 /// Byte range within the line of a span given in scalar-value columns (clamped to the line).
 fn byte_range(line: &str, s: &SpanOut) -> std::ops::Range<usize> {
-    let col_to_byte = |col: usize| line.char_indices().nth(col.saturating_sub(1)).map_or(line.len(), |(i, _)| i);
+    let col_to_byte = |col: usize| {
+        line.char_indices()
+            .nth(col.saturating_sub(1))
+            .map_or(line.len(), |(i, _)| i)
+    };
     let start = col_to_byte(s.column);
-    let end = if s.end_line == s.line { col_to_byte(s.end_column) } else { line.len() };
+    let end = if s.end_line == s.line {
+        col_to_byte(s.end_column)
+    } else {
+        line.len()
+    };
     start..end.max(start)
 }
 
+/// Title, path, label, line text, line number and byte range of one denial's snippet.
+type DenialSnippet<'a> = (
+    String,
+    String,
+    String,
+    &'a str,
+    usize,
+    std::ops::Range<usize>,
+);
+
 /// Renders the findings; `color` for a terminal.
-pub fn render(model: &Model, root_prefix: &str, findings: &[FindingOut], color: bool, width: usize) -> String {
-    let renderer = if color { Renderer::styled() } else { Renderer::plain() }.term_width(width);
-    let path = |p: &str| if root_prefix.is_empty() { p.to_string() } else { format!("{root_prefix}/{p}") };
+pub fn render(
+    model: &Model,
+    root_prefix: &str,
+    findings: &[FindingOut],
+    color: bool,
+    width: usize,
+) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+    .term_width(width);
+    let path = |p: &str| {
+        if root_prefix.is_empty() {
+            p.to_string()
+        } else {
+            format!("{root_prefix}/{p}")
+        }
+    };
     let mut out = String::new();
     for f in findings {
         let level = match severity_name(f.severity) {
@@ -31,24 +66,58 @@ pub fn render(model: &Model, root_prefix: &str, findings: &[FindingOut], color: 
             _ => Level::WARNING,
         };
         let c = &f.claim.span;
-        let Some((cline, cno)) = line_of(model, c) else { continue };
+        let Some((cline, cno)) = line_of(model, c) else {
+            continue;
+        };
         let claim_path = path(&c.path);
         let claim_label = match &f.claim.date {
-            Some(d) => format!("claim ({}, published {d}{})", f.claim.cue, if f.claim.date_inferred { ", inferred" } else { "" }),
+            Some(d) => format!(
+                "claim ({}, published {d}{})",
+                f.claim.cue,
+                if f.claim.date_inferred {
+                    ", inferred"
+                } else {
+                    ""
+                }
+            ),
             None => format!("claim ({}, publication date unknown)", f.claim.cue),
         };
-        let mut groups = vec![level.primary_title(f.message.as_str()).id(f.code).element(
-            Snippet::source(cline)
-                .line_start(cno)
-                .path(claim_path.as_str())
-                .annotation(AnnotationKind::Primary.span(byte_range(cline, c)).label(claim_label.as_str())),
-        )];
-        let mut owned: Vec<(String, String, String, &str, usize, std::ops::Range<usize>)> = Vec::new();
+        let mut groups = vec![
+            level.primary_title(f.message.as_str()).id(f.code).element(
+                Snippet::source(cline)
+                    .line_start(cno)
+                    .path(claim_path.as_str())
+                    .annotation(
+                        AnnotationKind::Primary
+                            .span(byte_range(cline, c))
+                            .label(claim_label.as_str()),
+                    ),
+            ),
+        ];
+        let mut owned: Vec<DenialSnippet> = Vec::new();
         for d in &f.denials {
-            let Some((dline, dno)) = line_of(model, &d.span) else { continue };
+            let Some((dline, dno)) = line_of(model, &d.span) else {
+                continue;
+            };
             let who = d.by.clone().unwrap_or_else(|| "another article".into());
-            let when = d.date.clone().map_or_else(|| "date unknown".into(), |x| if d.date_inferred { format!("{x}, inferred") } else { x });
-            owned.push((format!("denied by {who} ({when})"), path(&d.span.path), format!("why: {}", d.why), dline, dno, byte_range(dline, &d.span)));
+            let when = d.date.clone().map_or_else(
+                || "date unknown".into(),
+                |x| {
+                    if d.date_inferred {
+                        format!("{x}, inferred")
+                    } else {
+                        x
+                    }
+                },
+            );
+            owned.push((
+                format!("denied by {who} ({when})"),
+                path(&d.span.path),
+                format!("why: {}", d.why),
+                dline,
+                dno,
+                byte_range(dline, &d.span),
+            ));
         }
         for (title, p, why, dline, dno, range) in &owned {
             groups.push(
@@ -56,7 +125,11 @@ pub fn render(model: &Model, root_prefix: &str, findings: &[FindingOut], color: 
                     Snippet::source(*dline)
                         .line_start(*dno)
                         .path(p.as_str())
-                        .annotation(AnnotationKind::Primary.span(range.clone()).label(why.as_str())),
+                        .annotation(
+                            AnnotationKind::Primary
+                                .span(range.clone())
+                                .label(why.as_str()),
+                        ),
                 ),
             );
         }

@@ -19,7 +19,18 @@ pub struct CheckJson<'a> {
     pub skipped: Vec<SkippedOut>,
 }
 
-pub fn render(root: &str, documents: usize, findings: &[FindingOut], skipped: Vec<SkippedOut>) -> String {
-    let out = CheckJson { version: FORMAT_VERSION, root: root.to_string(), documents, findings, skipped };
+pub fn render(
+    root: &str,
+    documents: usize,
+    findings: &[FindingOut],
+    skipped: Vec<SkippedOut>,
+) -> String {
+    let out = CheckJson {
+        version: FORMAT_VERSION,
+        root: root.to_string(),
+        documents,
+        findings,
+        skipped,
+    };
     serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }

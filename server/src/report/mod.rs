@@ -112,7 +112,12 @@ pub fn finding_out(model: &Model, f: &Finding) -> FindingOut {
         code: f.code,
         severity: f.severity,
         message,
-        claim: ClaimOut { span: span_out(model, cd, claim.span), date, date_inferred, cue: claim.cue.clone() },
+        claim: ClaimOut {
+            span: span_out(model, cd, claim.span),
+            date,
+            date_inferred,
+            cue: claim.cue.clone(),
+        },
         denials,
     }
 }
@@ -121,23 +126,45 @@ fn message(f: &Finding, denials: &[DenialOut]) -> String {
     let parts: Vec<String> = denials
         .iter()
         .map(|d| {
-            let who = d.by.clone().unwrap_or_else(|| "another article".into());
+            let who =
+                d.by.clone()
+                    .map_or_else(|| "Denied".to_string(), |b| format!("{b} denied this"));
             let when = match (&d.date, d.order) {
-                (Some(date), Order::Unknown) => format!(" on {date}{} (order unknown: the claim's date is unknown)", if d.date_inferred { ", inferred" } else { "" }),
-                (Some(date), _) => format!(" on {date}{}", if d.date_inferred { " (inferred)" } else { "" }),
+                (Some(date), Order::Unknown) => format!(
+                    " on {date}{} (order unknown: the claim's date is unknown)",
+                    if d.date_inferred { ", inferred" } else { "" }
+                ),
+                (Some(date), _) => format!(
+                    " on {date}{}",
+                    if d.date_inferred { " (inferred)" } else { "" }
+                ),
                 (None, _) => " (date unknown, so the order is unknown)".to_string(),
             };
-            format!("{who} denied this{when} ({}:{})", d.span.path, d.span.line)
+            format!("{who}{when} ({}:{})", d.span.path, d.span.line)
         })
         .collect();
-    let head = if f.code == "denied-claim" { "Claim denied later" } else { "Repeats a report denied earlier" };
+    let head = if f.code == "denied-claim" {
+        "Claim denied later"
+    } else {
+        "Repeats a report denied earlier"
+    };
     format!("{head}: {}", parts.join("; "))
 }
 
 /// The findings to report, in path and line order.
 pub fn findings_out(model: &Model) -> Vec<FindingOut> {
-    let mut out: Vec<FindingOut> = model.findings.iter().map(|f| finding_out(model, f)).collect();
-    out.sort_by(|a, b| (&a.claim.span.path, a.claim.span.line, a.claim.span.column).cmp(&(&b.claim.span.path, b.claim.span.line, b.claim.span.column)));
+    let mut out: Vec<FindingOut> = model
+        .findings
+        .iter()
+        .map(|f| finding_out(model, f))
+        .collect();
+    out.sort_by(|a, b| {
+        (&a.claim.span.path, a.claim.span.line, a.claim.span.column).cmp(&(
+            &b.claim.span.path,
+            b.claim.span.line,
+            b.claim.span.column,
+        ))
+    });
     out
 }
 

@@ -4,8 +4,17 @@
 use super::{FindingOut, severity_name};
 use serde_json::{Value, json};
 
-fn location(root_prefix: &str, s: &super::SpanOut, id: Option<usize>, message: Option<String>) -> Value {
-    let uri = if root_prefix.is_empty() { s.path.clone() } else { format!("{root_prefix}/{}", s.path) };
+fn location(
+    root_prefix: &str,
+    s: &super::SpanOut,
+    id: Option<usize>,
+    message: Option<String>,
+) -> Value {
+    let uri = if root_prefix.is_empty() {
+        s.path.clone()
+    } else {
+        format!("{root_prefix}/{}", s.path)
+    };
     let mut loc = json!({
         "physicalLocation": {
             "artifactLocation": { "uri": uri },
@@ -42,7 +51,12 @@ pub fn render(root_prefix: &str, findings: &[FindingOut]) -> String {
                 .enumerate()
                 .map(|(i, d)| {
                     let who = d.by.clone().unwrap_or_else(|| "another article".into());
-                    location(root_prefix, &d.span, Some(i + 1), Some(format!("denied by {who}: {}", d.span.text)))
+                    location(
+                        root_prefix,
+                        &d.span,
+                        Some(i + 1),
+                        Some(format!("denied by {who}: {}", d.span.text)),
+                    )
                 })
                 .collect();
             json!({
