@@ -218,6 +218,8 @@ fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<(f32, String
 struct Cluster {
     features: Features,
     mentions: Vec<MentionRef>,
+    /// Documents the mentions are in.
+    docs: std::collections::HashSet<usize>,
     evidence: Vec<String>,
 }
 
@@ -259,6 +261,7 @@ pub fn resolve(
                 None => chains.push(Cluster {
                     features: f,
                     mentions: vec![(di, mi)],
+                    docs: [di].into(),
                     evidence: Vec::new(),
                 }),
             }
@@ -303,7 +306,7 @@ pub fn resolve(
         let this_doc = chains[ci].mentions[0].0;
         let mut best: Option<(f32, usize, String)> = None;
         for k in cands {
-            if clusters[k].mentions.iter().any(|m| m.0 == this_doc) {
+            if clusters[k].docs.contains(&this_doc) {
                 continue;
             }
             if let Some((s, why)) = link_score(&f, &clusters[k].features, false)
@@ -319,6 +322,7 @@ pub fn resolve(
                 let doc = docs[this_doc].path();
                 clusters[k].features.absorb(&f);
                 clusters[k].mentions.extend(chain);
+                clusters[k].docs.insert(this_doc);
                 clusters[k].evidence.extend(ev);
                 clusters[k].evidence.push(format!("{doc} linked: {why}"));
                 k
@@ -326,6 +330,7 @@ pub fn resolve(
             None => {
                 clusters.push(Cluster {
                     features: f.clone(),
+                    docs: [this_doc].into(),
                     mentions: std::mem::take(&mut chains[ci].mentions),
                     evidence: std::mem::take(&mut chains[ci].evidence),
                 });

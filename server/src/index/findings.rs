@@ -185,10 +185,10 @@ pub fn match_claims(
             let ds = side(d, &x.content, &actor_of[dj], &event_of[dj]);
             let mut cands: BTreeSet<MentionRef> = BTreeSet::new();
             for e in &ds.events {
-                cands.extend(by_event.get(e).into_iter().flatten().copied());
+                gather(by_event.get(e), dj, &mut cands);
             }
             for w in rarest(ds.keywords, &df, 4) {
-                cands.extend(by_word.get(w).into_iter().flatten().copied());
+                gather(by_word.get(w), dj, &mut cands);
             }
             for (di, ci) in cands {
                 if di == dj {
@@ -266,7 +266,7 @@ fn stories<'a>(
         let a = side(&docs[di], &c.content, &actor_of[di], &event_of[di]);
         let mut cands: BTreeSet<MentionRef> = BTreeSet::new();
         for w in rarest(&c.content.keywords, df, 3) {
-            cands.extend(by_word.get(w).into_iter().flatten().copied());
+            gather(by_word.get(w), di, &mut cands);
         }
         for other in cands {
             let Some(&j) = index.get(&other) else {
@@ -303,6 +303,23 @@ fn stories<'a>(
         }
     }
     out
+}
+
+/// Most candidates examined for one claim or denial; keeps matching linear when a word or an event is
+/// shared by very many claims.
+const MAX_CANDIDATES: usize = 2000;
+
+/// Adds the postings of `list` (sorted by document) from documents other than `skip_doc`, up to the cap.
+fn gather(list: Option<&Vec<MentionRef>>, skip_doc: usize, out: &mut BTreeSet<MentionRef>) {
+    let Some(list) = list else { return };
+    let a = list.partition_point(|m| m.0 < skip_doc);
+    let b = list.partition_point(|m| m.0 <= skip_doc);
+    for &m in list[..a].iter().chain(&list[b..]) {
+        if out.len() >= MAX_CANDIDATES {
+            return;
+        }
+        out.insert(m);
+    }
 }
 
 /// The `n` rarest words of a keyword list (the blocking keys for candidate matches).

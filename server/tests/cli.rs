@@ -1,0 +1,465 @@
+//! End-to-end tests of the `dateline` binary: exit codes, every `check` format, `export`, and bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("server/ has a parent")
+        .to_path_buf()
+}
+
+fn dateline(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("the dateline binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn check_json(path: &str) -> (i32, serde_json::Value) {
+    let o = dateline(&["check", "--format", "json", path], &repo_root());
+    let v =
+        serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("json: {e}\n{}", stdout(&o)));
+    (o.status.code().unwrap_or(-1), v)
+}
+
+#[test]
+fn example_corpus_flags_the_denied_trip_and_exits_1() {
+    let (code, v) = check_json("examples/corpus");
+    assert_eq!(code, 1);
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["documents"], 5);
+    let findings = v["findings"].as_array().expect("findings");
+    let trip = findings
+        .iter()
+        .find(|f| {
+            f["claim"]["path"] == "2026-03-05-baltic-wire-pm-trip.md" && f["claim"]["line"] == 8
+        })
+        .expect("the reported Oslo trip is flagged");
+    assert_eq!(trip["code"], "denied-claim");
+    assert_eq!(trip["severity"], "warning");
+    let denial = trip["denials"]
+        .as_array()
+        .expect("denials")
+        .iter()
+        .find(|d| d["path"] == "2026-03-09-warsaw-courier-denial.txt" && d["line"] == 5)
+        .expect("denied by the spokesman");
+    assert_eq!(denial["by"], "Piotr Zielinski");
+    assert_eq!(denial["date"], "2026-03-09");
+    assert_eq!(denial["date_inferred"], true);
+    assert!(
+        trip["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("Piotr Zielinski denied this on 2026-03-09"))
+    );
+    // columns count characters, end exclusive
+    assert_eq!(trip["claim"]["column"], 1);
+    let text = trip["claim"]["text"].as_str().expect("text");
+    assert_eq!(
+        trip["claim"]["end_column"].as_u64(),
+        Some(text.chars().count() as u64 + 1)
+    );
+}
+
+#[test]
+fn traps_in_the_example_corpus_are_not_flagged() {
+    let (_, v) = check_json("examples/corpus");
+    for f in v["findings"].as_array().expect("findings") {
+        for d in f["denials"].as_array().expect("denials") {
+            let t = d["text"].as_str().unwrap_or("");
+            assert!(
+                !t.contains("firmly rejected"),
+                "a rejected proposal is not a denial: {t}"
+            );
+            assert!(
+                !t.contains("dismissed such criticisms"),
+                "dismissed criticism is not a denial: {t}"
+            );
+            assert!(
+                !t.contains("did not dismiss"),
+                "a negated denial is not a denial: {t}"
+            );
+        }
+        let c = f["claim"]["text"].as_str().unwrap_or("");
+        assert!(
+            !c.contains("Leave a Reply") && !c.contains("Scroll to Top"),
+            "furniture: {c}"
+        );
+    }
+}
+
+#[test]
+fn fail_on_controls_the_exit_code() {
+    let root = repo_root();
+    let code = |fail_on: &str| {
+        dateline(
+            &["check", "--quiet", "--fail-on", fail_on, "examples/corpus"],
+            &root,
+        )
+        .status
+        .code()
+    };
+    assert_eq!(code("never"), Some(0));
+    assert_eq!(
+        code("error"),
+        Some(0),
+        "the example has warnings, no errors"
+    );
+    assert_eq!(code("warning"), Some(1));
+    assert_eq!(code("info"), Some(1));
+}
+
+#[test]
+fn human_format_shows_snippets_without_colour_when_piped() {
+    let o = dateline(&["check", "examples/corpus"], &repo_root());
+    let out = stdout(&o);
+    assert!(out.contains("warning[denied-claim]"), "{out}");
+    assert!(
+        out.contains("--> examples/corpus/2026-03-05-baltic-wire-pm-trip.md:8:1"),
+        "{out}"
+    );
+    assert!(out.contains("^^^^"), "a caret under the span: {out}");
+    assert!(
+        out.contains("denied by Piotr Zielinski (2026-03-09, inferred)"),
+        "{out}"
+    );
+    assert!(
+        !out.contains('\u{1b}'),
+        "no colour codes when output is piped"
+    );
+    assert!(
+        stderr(&o).contains("5 articles, 4 findings"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn github_format_writes_workflow_commands() {
+    let o = dateline(
+        &["check", "--format", "github", "examples/corpus"],
+        &repo_root(),
+    );
+    let out = stdout(&o);
+    let first = out.lines().next().expect("a line per finding");
+    assert!(
+        first.starts_with(
+            "::warning file=examples/corpus/2026-03-05-baltic-wire-pm-trip.md,line=6,col=1,"
+        ),
+        "{first}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("::notice file=examples/corpus/2026-03-12")),
+        "{out}"
+    );
+    assert!(out.lines().all(|l| l.starts_with("::")));
+}
+
+fn sarif_schema() -> serde_json::Value {
+    // The SARIF 2.1.0 schema ships inside the serde-sarif crate (a dev-dependency), in cargo's registry.
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .expect("CARGO_HOME or HOME is set");
+    let src = home.join("registry").join("src");
+    let dirs = std::fs::read_dir(&src).unwrap_or_else(|e| panic!("{}: {e}", src.display()));
+    for d in dirs.flatten() {
+        let p = d
+            .path()
+            .join("serde-sarif-0.8.0")
+            .join("src")
+            .join("schema.json");
+        if p.exists() {
+            let text = std::fs::read_to_string(&p).expect("schema readable");
+            return serde_json::from_str(&text).expect("schema is JSON");
+        }
+    }
+    panic!(
+        "the SARIF 2.1.0 schema (serde-sarif 0.8.0 src/schema.json) was not found under {}",
+        src.display()
+    );
+}
+
+#[test]
+fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
+    let o = dateline(
+        &["check", "--format", "sarif", "examples/corpus"],
+        &repo_root(),
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("SARIF is JSON");
+    let mut schema = sarif_schema();
+    // The published schema's `language` patterns have an unbalanced bracket that strict regular-expression
+    // checking rejects; they are replaced by the pattern they mean. Dateline writes no `language`, so this
+    // does not weaken the check of its output.
+    fn fix_language_patterns(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                for (k, x) in map.iter_mut() {
+                    if k == "pattern" && x.as_str().is_some_and(|p| p.ends_with("]?$")) {
+                        *x = serde_json::json!("^[a-zA-Z]{2}(-[a-zA-Z]{2})?$");
+                    } else {
+                        fix_language_patterns(x);
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(fix_language_patterns),
+            _ => {}
+        }
+    }
+    fix_language_patterns(&mut schema);
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&v)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "SARIF does not validate: {errors:#?}");
+    // and it reads back as SARIF
+    let log: serde_sarif::sarif::Sarif =
+        serde_json::from_value(v.clone()).expect("reads as a SARIF log");
+    let results = log.runs[0].results.as_ref().expect("results");
+    assert_eq!(results.len(), 4);
+    assert_eq!(
+        v["runs"][0]["results"][0]["relatedLocations"]
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+    assert_eq!(
+        v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "examples/corpus/2026-03-05-baltic-wire-pm-trip.md"
+    );
+}
+
+#[test]
+fn export_has_documents_actors_events_claims_and_denials() {
+    let o = dateline(
+        &["export", "--format", "json", "examples/corpus"],
+        &repo_root(),
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("export is JSON");
+    assert_eq!(v["version"], 1);
+    let docs = v["documents"].as_array().expect("documents");
+    let courier = docs
+        .iter()
+        .find(|d| d["path"] == "2026-03-09-warsaw-courier-denial.txt")
+        .expect("courier");
+    assert_eq!(courier["date_source"], "inferred");
+    assert_eq!(
+        courier["date_evidence"],
+        "said on March 9 (year from other dates in the corpus)"
+    );
+    let roundup = docs
+        .iter()
+        .find(|d| d["path"] == "2026-03-12-nordic-digest-roundup.md")
+        .expect("toml front matter");
+    assert_eq!(roundup["date_source"], "front-matter");
+    assert_eq!(roundup["source"], "Nordic Energy Digest");
+    let actors = v["actors"].as_array().expect("actors");
+    let pm = actors
+        .iter()
+        .find(|a| a["name"] == "Tomasz Wierzbicki")
+        .expect("the prime minister");
+    let aliases: Vec<&str> = pm["aliases"]
+        .as_array()
+        .expect("aliases")
+        .iter()
+        .filter_map(|a| a.as_str())
+        .collect();
+    assert!(
+        aliases.contains(&"Wierzbicky"),
+        "spelling variant merged: {aliases:?}"
+    );
+    let reyes = actors
+        .iter()
+        .find(|a| a["name"] == "Jon Reyes")
+        .expect("the envoy");
+    assert!(
+        reyes["aliases"]
+            .as_array()
+            .expect("aliases")
+            .iter()
+            .any(|a| a == "Jonathan Reyes"),
+        "nickname merged"
+    );
+    let halvorsen = actors
+        .iter()
+        .find(|a| a["name"] == "Ingrid Halvorsen")
+        .expect("the minister");
+    assert_eq!(
+        halvorsen["quotes"][0]["text"],
+        "We are closer to a ten-year agreement than we have ever been."
+    );
+    let events = v["events"].as_array().expect("events");
+    let talks = events
+        .iter()
+        .find(|e| e["id"] == "meet-oslo-2026-03-03")
+        .expect("the Oslo talks");
+    let paths: std::collections::BTreeSet<&str> = talks["mentions"]
+        .as_array()
+        .expect("mentions")
+        .iter()
+        .filter_map(|m| m["path"].as_str())
+        .collect();
+    assert!(
+        paths.len() >= 3,
+        "the talks are linked across articles: {paths:?}"
+    );
+    assert_eq!(
+        talks["definition"]["path"],
+        "2026-03-03-harbour-ledger-oslo-talks.md"
+    );
+    let denials = v["denials"].as_array().expect("denials");
+    assert!(denials.iter().any(
+        |d| d["by"] == "piotr-zielinski" && !d["denies"].as_array().expect("denies").is_empty()
+    ));
+}
+
+#[test]
+fn a_path_that_does_not_exist_is_an_error_with_exit_2() {
+    let o = dateline(&["check", "no/such/corpus"], &repo_root());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("no/such/corpus: no such file or folder"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn an_empty_folder_is_an_error_with_exit_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let o = dateline(&["check", "."], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no articles found"), "{}", stderr(&o));
+}
+
+#[test]
+fn binary_and_non_utf8_files_are_skipped_with_a_warning() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("photo.txt"),
+        [0x89, b'P', b'N', b'G', 0, 0, 1, 2],
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("latin1.txt"),
+        b"Caf\xe9 owner denied reports.\n",
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("story.md"), "The council met on Monday.\n").expect("write");
+    let o = dateline(&["check", "--format", "json", "."], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("skipped photo.txt: binary file"), "{err}");
+    assert!(err.contains("skipped latin1.txt: not UTF-8"), "{err}");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["documents"], 1);
+    assert_eq!(v["skipped"].as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn malformed_front_matter_is_reported_and_the_article_still_analysed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("a.md"),
+        "---\ntitle: [unclosed\n---\nHarbour master Lena Brandt said the port reopened on Monday.\n",
+    )
+    .expect("write");
+    let o = dateline(&["export", "."], dir.path());
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let issues = v["documents"][0]["issues"].as_array().expect("issues");
+    assert!(
+        issues[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("malformed front matter"))
+    );
+    assert_eq!(issues[0]["span"]["line"], 1);
+    assert!(
+        v["actors"]
+            .as_array()
+            .expect("actors")
+            .iter()
+            .any(|a| a["name"] == "Lena Brandt")
+    );
+}
+
+#[test]
+fn crlf_bom_and_hidden_or_ignored_folders() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = dir.path();
+    std::fs::write(
+        p.join("a.txt"),
+        "\u{feff}Mayor Elin Varga opened the bridge.\r\nVarga said it was late.\r\n",
+    )
+    .expect("write");
+    std::fs::create_dir(p.join(".drafts")).expect("mkdir");
+    std::fs::write(p.join(".drafts/b.txt"), "Hidden draft.\n").expect("write");
+    std::fs::create_dir(p.join("old")).expect("mkdir");
+    std::fs::write(p.join("old/c.txt"), "Ignored.\n").expect("write");
+    std::fs::write(p.join(".gitignore"), "old/\n").expect("write");
+    let o = dateline(&["export", "."], p);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let docs: Vec<&str> = v["documents"]
+        .as_array()
+        .expect("docs")
+        .iter()
+        .filter_map(|d| d["path"].as_str())
+        .collect();
+    assert_eq!(docs, vec!["a.txt"]);
+    let varga = v["actors"]
+        .as_array()
+        .expect("actors")
+        .iter()
+        .find(|a| a["name"] == "Elin Varga")
+        .expect("Varga")
+        .clone();
+    let m = &varga["mentions"][1];
+    assert_eq!(
+        (m["line"].as_u64(), m["column"].as_u64(), m["text"].as_str()),
+        (Some(2), Some(1), Some("Varga"))
+    );
+}
+
+#[test]
+fn a_20_mb_article_is_analysed_without_trouble() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let para = "Harbour master Lena Brandt said on Monday that the port of Gdansk would reopen after talks with the union in Gdansk on March 3. Union leader Tomas Lind denied reports that the strike would resume.\n";
+    let text = para.repeat(20 * 1024 * 1024 / para.len() + 1);
+    std::fs::write(dir.path().join("huge.txt"), &text).expect("write");
+    let o = dateline(
+        &["check", "--format", "json", "--fail-on", "never", "."],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["documents"], 1);
+}
+
+#[test]
+fn help_explains_the_commands() {
+    let o = dateline(&["--help"], &repo_root());
+    let out = stdout(&o);
+    for cmd in ["check", "export", "lsp"] {
+        assert!(out.contains(cmd), "{out}");
+    }
+    let o = dateline(&["check", "--help"], &repo_root());
+    let out = stdout(&o);
+    assert!(
+        out.contains("--fail-on") && out.contains("--format") && out.contains("Exit status"),
+        "{out}"
+    );
+}
