@@ -231,10 +231,15 @@ fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
     let results = log.runs[0].results.as_ref().expect("results");
     assert_eq!(results.len(), 4);
     assert_eq!(
-        v["runs"][0]["results"][0]["relatedLocations"]
+        v["runs"][0]["results"][1]["locations"][0]["physicalLocation"]["region"]["startLine"],
+        8
+    );
+    assert_eq!(
+        v["runs"][0]["results"][1]["relatedLocations"]
             .as_array()
             .map(Vec::len),
-        Some(2)
+        Some(2),
+        "both denials"
     );
     assert_eq!(
         v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
