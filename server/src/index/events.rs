@@ -215,6 +215,9 @@ fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<(f32, String
     (anchored && score >= 2.0).then(|| (score, why.join(", ")))
 }
 
+/// Clusters examined per blocking key when linking a chain across articles.
+const MAX_BLOCK_CANDIDATES: usize = 200;
+
 struct Cluster {
     features: Features,
     mentions: Vec<MentionRef>,
@@ -295,11 +298,15 @@ pub fn resolve(
 
     for ci in order {
         let f = chains[ci].features.clone();
+        // the most recent clusters of each block (bounded, so a name shared by thousands of events stays cheap)
         let mut cands: Vec<usize> = keys(&f)
             .iter()
             .filter_map(|k| blocks.get(k))
-            .flatten()
-            .copied()
+            .flat_map(|b| {
+                b[b.len().saturating_sub(MAX_BLOCK_CANDIDATES)..]
+                    .iter()
+                    .copied()
+            })
             .collect();
         cands.sort_unstable();
         cands.dedup();

@@ -51,12 +51,56 @@ pub struct Finding {
     pub denials: Vec<(MentionRef, Order, usize)>,
 }
 
+/// What a claim or a denial is about, resolved to corpus-wide ids, with its keyword weight.
 struct Side<'a> {
     events: BTreeSet<usize>,
     actors: BTreeSet<usize>,
     places: BTreeSet<&'static str>,
     days: BTreeSet<(u8, u8)>,
+    /// Sorted, unique.
     keywords: &'a [String],
+    /// Sum of the keywords' IDF weights.
+    norm: f32,
+}
+
+/// Inverse document frequency of the keywords of claims and denials.
+struct Weights<'a> {
+    df: HashMap<&'a str, usize>,
+    /// A word in more documents than this is no evidence of one story.
+    common: usize,
+    idf: HashMap<&'a str, f32>,
+}
+
+impl<'a> Weights<'a> {
+    fn new(docs: &'a [Arc<DocEntry>]) -> Weights<'a> {
+        let mut df: HashMap<&str, usize> = HashMap::new();
+        for d in docs {
+            let mut seen: BTreeSet<&str> = BTreeSet::new();
+            for c in &d.facts.claims {
+                seen.extend(c.content.keywords.iter().map(String::as_str));
+            }
+            for x in &d.facts.denials {
+                seen.extend(x.content.keywords.iter().map(String::as_str));
+            }
+            for w in seen {
+                *df.entry(w).or_default() += 1;
+            }
+        }
+        let n = docs.len() as f32;
+        let idf = df
+            .iter()
+            .map(|(w, &k)| (*w, ((n + 1.0) / (k as f32 + 1.0)).ln()))
+            .collect();
+        Weights {
+            df,
+            idf,
+            common: (docs.len() / 100).max(100),
+        }
+    }
+
+    fn idf(&self, w: &str) -> f32 {
+        self.idf.get(w).copied().unwrap_or(0.0)
+    }
 }
 
 fn side<'a>(
@@ -64,6 +108,7 @@ fn side<'a>(
     c: &'a Content,
     actor_of: &[Option<usize>],
     event_of: &[usize],
+    weights: &Weights,
 ) -> Side<'a> {
     Side {
         events: c
@@ -90,6 +135,12 @@ fn side<'a>(
             })
             .collect(),
         keywords: &c.keywords,
+        norm: c
+            .keywords
+            .iter()
+            .map(|w| weights.idf(w))
+            .sum::<f32>()
+            .max(1e-6),
     }
 }
 
@@ -101,21 +152,7 @@ pub fn explain(
     denial: MentionRef,
 ) -> (Option<f32>, String) {
     let docs = &model.docs;
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    for d in docs.iter() {
-        let mut seen: BTreeSet<&str> = BTreeSet::new();
-        for c in &d.facts.claims {
-            seen.extend(c.content.keywords.iter().map(String::as_str));
-        }
-        for x in &d.facts.denials {
-            seen.extend(x.content.keywords.iter().map(String::as_str));
-        }
-        for w in seen {
-            *df.entry(w).or_default() += 1;
-        }
-    }
-    let n = docs.len() as f32;
-    let idf = |w: &str| ((n + 1.0) / (*df.get(w).unwrap_or(&0) as f32 + 1.0)).ln();
+    let weights = Weights::new(docs);
     let c = &docs[claim.0].facts.claims[claim.1];
     let x = &docs[denial.0].facts.denials[denial.1];
     let cs = side(
@@ -123,20 +160,22 @@ pub fn explain(
         &c.content,
         &model.actor_of[claim.0],
         &model.event_of[claim.0],
+        &weights,
     );
     let ds = side(
         &docs[denial.0],
         &x.content,
         &model.actor_of[denial.0],
         &model.event_of[denial.0],
+        &weights,
     );
-    let (overlap, shared) = word_overlap(&cs, &ds, &idf);
-    let s = score(&cs, &ds, &idf);
+    let (overlap, shared) = word_overlap(&cs, &ds, &weights);
+    let s = score(&cs, &ds, &weights);
     (
         s.as_ref().map(|x| x.0),
         format!(
-            "overlap {overlap:.2} shared {shared:?} claim {:?} denial {:?} actors {:?}/{:?}",
-            c.content.keywords, x.content.keywords, cs.actors, ds.actors
+            "overlap {overlap:.2} shared {shared:?}; {}",
+            s.map(|x| x.1).unwrap_or_default()
         ),
     )
 }
@@ -148,56 +187,46 @@ pub fn match_claims(
     actor_of: &[Vec<Option<usize>>],
     event_of: &[Vec<usize>],
 ) -> Vec<Match> {
-    // document frequency of keywords over claims and denials
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    let mut n_docs = 0usize;
-    for d in docs {
-        let mut seen: BTreeSet<&str> = BTreeSet::new();
-        for c in &d.facts.claims {
-            seen.extend(c.content.keywords.iter().map(String::as_str));
-        }
-        for x in &d.facts.denials {
-            seen.extend(x.content.keywords.iter().map(String::as_str));
-        }
-        n_docs += 1;
-        for w in seen {
-            *df.entry(w).or_default() += 1;
-        }
-    }
-    let idf = |w: &str| ((n_docs as f32 + 1.0) / (*df.get(w).unwrap_or(&0) as f32 + 1.0)).ln();
-    // inverted indexes over claims
+    let weights = Weights::new(docs);
+    // every claim's side, and inverted indexes over claims
+    let claim_sides: Vec<Vec<Side>> = docs
+        .iter()
+        .enumerate()
+        .map(|(di, d)| {
+            d.facts
+                .claims
+                .iter()
+                .map(|c| side(d, &c.content, &actor_of[di], &event_of[di], &weights))
+                .collect()
+        })
+        .collect();
     let mut by_event: HashMap<usize, Vec<MentionRef>> = HashMap::new();
     let mut by_word: HashMap<&str, Vec<MentionRef>> = HashMap::new();
     for (di, d) in docs.iter().enumerate() {
         for (ci, c) in d.facts.claims.iter().enumerate() {
-            for &e in &c.content.events {
-                by_event.entry(event_of[di][e]).or_default().push((di, ci));
+            for &e in &claim_sides[di][ci].events {
+                by_event.entry(e).or_default().push((di, ci));
             }
             for w in &c.content.keywords {
                 by_word.entry(w.as_str()).or_default().push((di, ci));
             }
         }
     }
-    let stories = stories(docs, actor_of, event_of, &by_word, &df, &idf);
+    let (story_of, stories) = stories(&claim_sides, &by_word, &weights);
     let mut out = Vec::new();
+    let mut cands: BTreeSet<MentionRef> = BTreeSet::new();
     for (dj, d) in docs.iter().enumerate() {
         for (xi, x) in d.facts.denials.iter().enumerate() {
-            let ds = side(d, &x.content, &actor_of[dj], &event_of[dj]);
-            let mut cands: BTreeSet<MentionRef> = BTreeSet::new();
+            let ds = side(d, &x.content, &actor_of[dj], &event_of[dj], &weights);
+            cands.clear();
             for e in &ds.events {
                 gather(by_event.get(e), dj, &mut cands);
             }
-            for w in rarest(ds.keywords, &df, 4) {
+            for w in rarest(ds.keywords, &weights, 4) {
                 gather(by_word.get(w), dj, &mut cands);
             }
-            for (di, ci) in cands {
-                if di == dj {
-                    continue;
-                }
-                let cd = &docs[di];
-                let claim = &cd.facts.claims[ci];
-                let cs = side(cd, &claim.content, &actor_of[di], &event_of[di]);
-                if let Some((score, why)) = score(&cs, &ds, &idf) {
+            for &(di, ci) in &cands {
+                if let Some((score, why)) = score(&claim_sides[di][ci], &ds, &weights) {
                     out.push(Match {
                         claim: (di, ci),
                         denial: (dj, xi),
@@ -211,13 +240,17 @@ pub fn match_claims(
     // a denial of one report of a story denies the other reports of that story
     let mut seen: BTreeSet<(MentionRef, MentionRef)> =
         out.iter().map(|m| (m.claim, m.denial)).collect();
+    let mut done: BTreeSet<(usize, MentionRef)> = BTreeSet::new();
     let direct = out.len();
     for k in 0..direct {
         let (claim, denial) = (out[k].claim, out[k].denial);
-        let Some(members) = stories.get(&claim) else {
+        let Some(&story) = story_of.get(&claim) else {
             continue;
         };
-        for &other in members.iter() {
+        if !done.insert((story, denial)) {
+            continue;
+        }
+        for &other in &stories[story] {
             if other.0 == denial.0 || !seen.insert((other, denial)) {
                 continue;
             }
@@ -239,18 +272,16 @@ pub fn match_claims(
 }
 
 /// Groups claims that report the same story: strongly overlapping words and a shared name or place.
-fn stories<'a>(
-    docs: &'a [Arc<DocEntry>],
-    actor_of: &[Vec<Option<usize>>],
-    event_of: &[Vec<usize>],
-    by_word: &HashMap<&'a str, Vec<MentionRef>>,
-    df: &HashMap<&str, usize>,
-    idf: &dyn Fn(&str) -> f32,
-) -> HashMap<MentionRef, Vec<MentionRef>> {
-    let refs: Vec<MentionRef> = docs
+/// Returns each grouped claim's story and the stories' members.
+fn stories(
+    sides: &[Vec<Side>],
+    by_word: &HashMap<&str, Vec<MentionRef>>,
+    weights: &Weights,
+) -> (HashMap<MentionRef, usize>, Vec<Vec<MentionRef>>) {
+    let refs: Vec<MentionRef> = sides
         .iter()
         .enumerate()
-        .flat_map(|(di, d)| (0..d.facts.claims.len()).map(move |ci| (di, ci)))
+        .flat_map(|(di, d)| (0..d.len()).map(move |ci| (di, ci)))
         .collect();
     let index: HashMap<MentionRef, usize> = refs.iter().enumerate().map(|(i, r)| (*r, i)).collect();
     let mut parent: Vec<usize> = (0..refs.len()).collect();
@@ -261,28 +292,20 @@ fn stories<'a>(
         }
         x
     }
+    let mut cands: BTreeSet<MentionRef> = BTreeSet::new();
     for (i, &(di, ci)) in refs.iter().enumerate() {
-        let c = &docs[di].facts.claims[ci];
-        let a = side(&docs[di], &c.content, &actor_of[di], &event_of[di]);
-        let mut cands: BTreeSet<MentionRef> = BTreeSet::new();
-        for w in rarest(&c.content.keywords, df, 3) {
+        let a = &sides[di][ci];
+        cands.clear();
+        for w in rarest(a.keywords, weights, 3) {
             gather(by_word.get(w), di, &mut cands);
         }
-        for other in cands {
-            let Some(&j) = index.get(&other) else {
-                continue;
-            };
+        for other in &cands {
+            let Some(&j) = index.get(other) else { continue };
             if j <= i {
                 continue;
             }
-            let oc = &docs[other.0].facts.claims[other.1];
-            let b = side(
-                &docs[other.0],
-                &oc.content,
-                &actor_of[other.0],
-                &event_of[other.0],
-            );
-            let (overlap, _) = word_overlap(&a, &b, idf);
+            let b = &sides[other.0][other.1];
+            let (overlap, _) = word_overlap(a, b, weights);
             let entities =
                 a.actors.intersection(&b.actors).count() + a.places.intersection(&b.places).count();
             if overlap >= 0.7 && (entities > 0 || overlap >= 0.85) {
@@ -296,13 +319,22 @@ fn stories<'a>(
         let root = find(&mut parent, i);
         groups.entry(root).or_default().push(r);
     }
-    let mut out = HashMap::new();
-    for g in groups.into_values().filter(|g| g.len() > 1) {
-        for &m in &g {
-            out.insert(m, g.clone());
+    let mut story_of = HashMap::new();
+    let mut stories = Vec::new();
+    let mut roots: Vec<usize> = groups.keys().copied().collect();
+    roots.sort_unstable();
+    for root in roots {
+        let Some(g) = groups.remove(&root) else {
+            continue;
+        };
+        if g.len() > 1 {
+            for &m in &g {
+                story_of.insert(m, stories.len());
+            }
+            stories.push(g);
         }
     }
-    out
+    (story_of, stories)
 }
 
 /// Most candidates examined for one claim or denial; keeps matching linear when a word or an event is
@@ -323,34 +355,46 @@ fn gather(list: Option<&Vec<MentionRef>>, skip_doc: usize, out: &mut BTreeSet<Me
 }
 
 /// The `n` rarest words of a keyword list (the blocking keys for candidate matches).
-fn rarest<'a>(words: &'a [String], df: &HashMap<&str, usize>, n: usize) -> Vec<&'a str> {
-    // a word in one document only cannot be shared
+fn rarest<'a>(words: &'a [String], weights: &Weights, n: usize) -> Vec<&'a str> {
+    // a word in one document only cannot be shared; a word in very many is no evidence of one story
+    let (df, common) = (&weights.df, weights.common);
     let mut w: Vec<&str> = words
         .iter()
         .map(String::as_str)
-        .filter(|x| df.get(x).is_some_and(|&n| n >= 2))
+        .filter(|x| df.get(x).is_some_and(|&n| n >= 2 && n <= common))
         .collect();
     w.sort_by_key(|x| (df.get(x).copied().unwrap_or(0), *x));
     w.truncate(n);
     w
 }
 
-/// IDF-weighted overlap of two keyword sets, and the shared words.
-fn word_overlap<'a>(c: &Side<'a>, d: &Side<'a>, idf: &dyn Fn(&str) -> f32) -> (f32, Vec<&'a str>) {
-    let ck: BTreeSet<&str> = c.keywords.iter().map(String::as_str).collect();
-    let dk: BTreeSet<&str> = d.keywords.iter().map(String::as_str).collect();
-    let shared: Vec<&str> = ck.intersection(&dk).copied().collect();
-    let num: f32 = shared.iter().map(|w| idf(w)).sum();
-    let norm = |s: &BTreeSet<&str>| s.iter().map(|w| idf(w)).sum::<f32>().max(1e-6);
-    (num / (norm(&ck) * norm(&dk)).sqrt(), shared)
+/// IDF-weighted overlap of two sorted keyword lists, and the shared words.
+fn word_overlap<'a>(c: &Side<'a>, d: &Side<'a>, weights: &Weights) -> (f32, Vec<&'a str>) {
+    let (a, b) = (c.keywords, d.keywords);
+    let (mut i, mut j) = (0, 0);
+    let mut shared = Vec::new();
+    let mut num = 0.0;
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                num += weights.idf(&a[i]);
+                shared.push(a[i].as_str());
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (num / (c.norm * d.norm).sqrt(), shared)
 }
 
-fn score(c: &Side, d: &Side, idf: &dyn Fn(&str) -> f32) -> Option<(f32, String)> {
+fn score(c: &Side, d: &Side, weights: &Weights) -> Option<(f32, String)> {
     let shared_events = c.events.intersection(&d.events).count();
     let shared_actors = c.actors.intersection(&d.actors).count();
     let shared_places: Vec<&str> = c.places.intersection(&d.places).copied().collect();
     let shared_days = c.days.intersection(&d.days).count();
-    let (overlap, shared_words) = word_overlap(c, d, idf);
+    let (overlap, shared_words) = word_overlap(c, d, weights);
     let mut why = Vec::new();
     if shared_events > 0 {
         why.push(format!("same event ({shared_events})"));

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Every test of the project, as CI runs it: formatting, lints, the Rust test suite (unit, end-to-end, snapshots),
+# and, when ../shared is beside the checkout, the acceptance check on the seed articles and the dev-set figures.
+# Usage: bash tests/all.sh            (from the repository root or anywhere inside it)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+passed=0
+failed=0
+step() {
+  local name=$1
+  shift
+  echo "==> $name"
+  if "$@"; then
+    passed=$((passed + 1))
+    echo "<== $name: ok"
+  else
+    failed=$((failed + 1))
+    echo "<== $name: FAILED"
+  fi
+}
+
+step "cargo fmt --check" cargo fmt --all --check
+step "cargo clippy" cargo clippy --all-targets --release -- -D warnings
+step "cargo test" cargo test --release --all-targets
+step "cargo test (doc)" cargo test --release --doc
+
+shared=../shared
+if [ -d "$shared/corpora/seeds" ] && [ -f "$shared/tools/score.py" ]; then
+  step "seeds acceptance (../shared)" bash tests/seeds.sh "$shared"
+  echo "==> dev-set figures (information, not pass/fail)"
+  bash tests/eval.sh "$shared" || echo "dev-set figures could not be computed"
+else
+  echo "!!! SKIPPED: seeds acceptance and dev-set figures: $shared is not beside this checkout"
+fi
+
+echo "dateline: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
