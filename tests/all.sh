@@ -22,7 +22,6 @@ step() {
 step "cargo fmt --check" cargo fmt --all --check
 step "cargo clippy" cargo clippy --all-targets --release -- -D warnings
 step "cargo test" cargo test --release --all-targets
-step "cargo test (doc)" cargo test --release --doc
 
 shared=../shared
 if [ -d "$shared/corpora/seeds" ] && [ -f "$shared/tools/score.py" ]; then
