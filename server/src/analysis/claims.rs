@@ -42,6 +42,8 @@ const REPORT_NOUNS: &[&str] = &[
     "story",
     "stories",
     "accusation",
+    "assertion",
+    "assertions",
     "accusations",
     "suggestion that",
     "suggestions that",
@@ -278,11 +280,21 @@ fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, us
             return Some((i, doc.tok_text(i).to_string(), s.first));
         }
         if headline {
-            let neg = matches!(w, "not" | "never" | "no" | "nope")
-                || w.ends_with("n't")
-                || w.ends_with("n’t");
+            // "don't shoot": an imperative at the start of a clause denies nothing
+            let clause_start =
+                i == s.first || doc.toks[i - 1].kind == super::tokens::TokKind::Punct;
+            let imperative = clause_start && matches!(w, "don't" | "don’t" | "do");
+            let neg = !imperative
+                && (matches!(w, "not" | "never" | "no" | "nope")
+                    || w.ends_with("n't")
+                    || w.ends_with("n’t"));
+            // "Rumor: Apple plans…" labels a rumour, it does not deny one
+            let rumour_label =
+                doc.is_punct(i + 1, ":") || (i > s.first && doc.is_punct(i - 1, ":"));
             let debunk = HEADLINE_FALSITY.contains(&w)
+                || (w == "questions" && next == "whether")
                 || (matches!(w, "rumors" | "rumours" | "rumor" | "rumour")
+                    && !rumour_label
                     && !doc.lower_is(i + 1, &["that", "of", "say", "says", "suggest"]))
                 || (w == "probably" && next == "not")
                 || (w == "exposed" && next == "as");
@@ -555,6 +567,16 @@ mod tests {
             kinds,
             vec![ClaimKind::Headline, ClaimKind::Hedged, ClaimKind::Reported]
         );
+    }
+
+    #[test]
+    fn slogans_and_rumour_labels_in_headlines_are_not_denials() {
+        for t in [
+            "Protesters in Lisbon chant hands up, don't shoot",
+            "Rumor: Carmaker to unveil a flying van next spring",
+        ] {
+            assert!(analyse(t, 0).denials.is_empty(), "{t}");
+        }
     }
 
     #[test]
