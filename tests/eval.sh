@@ -10,9 +10,7 @@ cargo build --release --quiet
 bin=target/release/dateline
 score=$shared/tools/score.py
 echo "seeds:"
-"$bin" check --format json --fail-on never "$shared/corpora/seeds" > "$out/seeds-check.json"
-"$bin" export --format json "$shared/corpora/seeds" > "$out/seeds-export.json"
-python3 "$score" seeds "$out/seeds-check.json" "$out/seeds-export.json" "$shared/corpora/seeds.gold.toml" | tail -n 1 || true
+bash tests/seeds.sh "$shared" | tail -n 1 || true
 echo "emergent-dev (denied pairs):"
 "$bin" check --format json --fail-on never "$shared/data/emergent-dev" > "$out/emergent-check.json"
 python3 "$score" pairs "$out/emergent-check.json" "$shared/data/emergent-dev/gold.json"

@@ -180,6 +180,19 @@ fn year_at(doc: &Doc, i: usize) -> Option<i16> {
     (doc.tok_text(i).len() == 4 && (1800..=2199).contains(&n)).then_some(n as i16)
 }
 
+/// A year right after a day ("May 9 2024", "May 9, 2024", "4 February 2025"): the year and the token after it.
+fn optional_year(doc: &Doc, at: usize) -> (Option<i16>, usize) {
+    if doc.is_punct(at, ",")
+        && let Some(y) = year_at(doc, at + 1)
+    {
+        return (Some(y), at + 2);
+    }
+    match year_at(doc, at) {
+        Some(y) => (Some(y), at + 1),
+        None => (None, at),
+    }
+}
+
 /// Finds every date expression in the article.
 pub fn find(doc: &Doc) -> Vec<DateMention> {
     let lex = lexicon();
@@ -240,17 +253,7 @@ pub fn find(doc: &Doc) -> Vec<DateMention> {
             }
             let day = number(doc, j).filter(|d| (1..=31).contains(d) && doc.tok_text(j).len() <= 2);
             if let Some(day) = day {
-                let mut end = j + 1;
-                let mut year = None;
-                if doc.is_punct(end, ",")
-                    && let Some(y) = year_at(doc, end + 1)
-                {
-                    year = Some(y);
-                    end += 2;
-                } else if let Some(y) = year_at(doc, end) {
-                    year = Some(y);
-                    end += 1;
-                }
+                let (year, end) = optional_year(doc, j + 1);
                 found = Some((
                     end,
                     DateExpr::Calendar {
@@ -308,12 +311,7 @@ pub fn find(doc: &Doc) -> Vec<DateMention> {
             && doc.is_cap(i + 1)
             && let Some(&month) = lex.months.get(doc.lower[i + 1].as_str())
         {
-            let mut end = i + 2;
-            let mut year = None;
-            if let Some(y) = year_at(doc, end) {
-                year = Some(y);
-                end += 1;
-            }
+            let (year, end) = optional_year(doc, i + 2);
             found = Some((
                 end,
                 DateExpr::Calendar {
