@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The scorer's figures on the three sets in ../shared (seeds, emergent-dev, ecbplus-dev), with timings.
+# The scorer's figures on the three sets in ../shared (seeds, emergent-dev, ecbplus-dev).
 # Usage: bash tests/eval.sh [SHARED_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."

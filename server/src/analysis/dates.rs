@@ -102,6 +102,15 @@ impl PartialDate {
 }
 
 impl DateExpr {
+    /// A calendar day, the year possibly unknown.
+    pub fn day(year: Option<i16>, month: u8, day: u8) -> DateExpr {
+        DateExpr::Calendar {
+            year,
+            month: Some(month),
+            day: Some(day),
+        }
+    }
+
     /// Resolves against the article's date (`None` when unknown).
     pub fn resolve(&self, anchor: Option<Date>) -> Option<PartialDate> {
         match *self {
@@ -254,14 +263,7 @@ pub fn find(doc: &Doc) -> Vec<DateMention> {
             let day = number(doc, j).filter(|d| (1..=31).contains(d) && doc.tok_text(j).len() <= 2);
             if let Some(day) = day {
                 let (year, end) = optional_year(doc, j + 1);
-                found = Some((
-                    end,
-                    DateExpr::Calendar {
-                        year,
-                        month: Some(month),
-                        day: Some(day as u8),
-                    },
-                ));
+                found = Some((end, DateExpr::day(year, month, day as u8)));
             } else if let Some(y) = year_at(doc, j) {
                 found = Some((
                     j + 1,
@@ -312,14 +314,7 @@ pub fn find(doc: &Doc) -> Vec<DateMention> {
             && let Some(&month) = lex.months.get(doc.lower[i + 1].as_str())
         {
             let (year, end) = optional_year(doc, i + 2);
-            found = Some((
-                end,
-                DateExpr::Calendar {
-                    year,
-                    month: Some(month),
-                    day: Some(day as u8),
-                },
-            ));
+            found = Some((end, DateExpr::day(year, month, day as u8)));
         }
         if found.is_none()
             && doc.is_cap(i)
