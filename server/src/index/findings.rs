@@ -144,46 +144,9 @@ fn side<'a>(
     }
 }
 
-/// Why a claim of one document and a denial of another do or do not match: the score and the shared
-/// content, or `None` when they do not match.
-pub fn explain(
-    model: &super::Model,
-    claim: MentionRef,
-    denial: MentionRef,
-) -> (Option<f32>, String) {
-    let docs = &model.docs;
-    let weights = Weights::new(docs);
-    let c = &docs[claim.0].facts.claims[claim.1];
-    let x = &docs[denial.0].facts.denials[denial.1];
-    let cs = side(
-        &docs[claim.0],
-        &c.content,
-        &model.actor_of[claim.0],
-        &model.event_of[claim.0],
-        &weights,
-    );
-    let ds = side(
-        &docs[denial.0],
-        &x.content,
-        &model.actor_of[denial.0],
-        &model.event_of[denial.0],
-        &weights,
-    );
-    let (overlap, shared) = word_overlap(&cs, &ds, &weights);
-    let s = score(&cs, &ds, &weights);
-    (
-        s.as_ref().map(|x| x.0),
-        format!(
-            "overlap {overlap:.2} shared {shared:?}; {}",
-            s.map(|x| x.1).unwrap_or_default()
-        ),
-    )
-}
-
 /// Finds every claim–denial pair across documents.
 pub fn match_claims(
     docs: &[Arc<DocEntry>],
-    _dates: &[DocDate],
     actor_of: &[Vec<Option<usize>>],
     event_of: &[Vec<usize>],
 ) -> Vec<Match> {
@@ -438,8 +401,7 @@ fn score(c: &Side, d: &Side, weights: &Weights) -> Option<(f32, String)> {
 }
 
 /// Findings from the matches: one per claim.
-pub fn findings(docs: &[Arc<DocEntry>], dates: &[DocDate], matches: &[Match]) -> Vec<Finding> {
-    let _ = docs;
+pub fn findings(dates: &[DocDate], matches: &[Match]) -> Vec<Finding> {
     let mut by_claim: BTreeMap<MentionRef, Vec<(MentionRef, Order, usize)>> = BTreeMap::new();
     for (k, m) in matches.iter().enumerate() {
         let (cd, dd) = (dates[m.claim.0].date, dates[m.denial.0].date);

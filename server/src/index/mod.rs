@@ -125,8 +125,8 @@ impl Model {
         let dates = dates::resolve(&docs);
         let (actors, actor_of) = actors::resolve(&docs);
         let (events, event_of) = events::resolve(&docs, &dates, &actor_of);
-        let matches = findings::match_claims(&docs, &dates, &actor_of, &event_of);
-        let findings = findings::findings(&docs, &dates, &matches);
+        let matches = findings::match_claims(&docs, &actor_of, &event_of);
+        let findings = findings::findings(&dates, &matches);
         Model {
             docs,
             dates,
