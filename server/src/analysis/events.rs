@@ -263,7 +263,7 @@ fn mention(
         .iter()
         .filter(|p| p.span.start >= lo && p.span.end <= hi)
     {
-        if let Some(c) = lex.country_of(&super::lexicon::phrase_key(p.name)) {
+        if let Some(c) = lex.country_of_place(p.name) {
             parties.push(c);
         }
     }

@@ -39,6 +39,8 @@ pub struct Lexicon {
     pub first_names: HashSet<&'static str>,
     pub nickname_of: HashMap<&'static str, &'static str>,
     pub places: HashMap<String, Place>,
+    /// The same places keyed by canonical name (for names already resolved, without tokenising again).
+    pub places_by_name: HashMap<&'static str, Place>,
     /// Longest place entry, in tokens.
     pub place_max_tokens: usize,
     pub demonyms: HashMap<&'static str, &'static str>,
@@ -492,6 +494,7 @@ pub fn phrase_key(phrase: &str) -> String {
 
 fn build() -> Lexicon {
     let mut places = HashMap::new();
+    let mut places_by_name = HashMap::new();
     let mut place_max_tokens = 1;
     for entry in PLACES.split(';') {
         let Some((names, parent)) = entry.split_once('|') else {
@@ -502,6 +505,13 @@ fn build() -> Lexicon {
             continue;
         };
         let parent = (!parent.is_empty()).then_some(parent);
+        places_by_name.insert(
+            canonical,
+            Place {
+                name: canonical,
+                parent,
+            },
+        );
         for alias in std::iter::once(canonical).chain(aliases) {
             let key = phrase_key(alias);
             place_max_tokens = place_max_tokens.max(key.split(' ').count());
@@ -561,6 +571,7 @@ fn build() -> Lexicon {
         first_names: words(FIRST_NAMES).collect(),
         nickname_of: NICKNAMES.iter().copied().collect(),
         places,
+        places_by_name,
         place_max_tokens,
         demonyms: DEMONYMS.iter().copied().collect(),
         orgs,
@@ -600,14 +611,20 @@ impl Lexicon {
         Some(p.parent.unwrap_or(p.name))
     }
 
-    /// True when place `inner` is `outer` or lies within it.
+    /// The country of a place given by its canonical name (the place itself when it is a country).
+    pub fn country_of_place(&self, name: &str) -> Option<&'static str> {
+        let p = self.places_by_name.get(name)?;
+        Some(p.parent.unwrap_or(p.name))
+    }
+
+    /// True when place `inner` (a canonical name) is `outer` or lies within it.
     pub fn place_within(&self, inner: &str, outer: &str) -> bool {
         if inner == outer {
             return true;
         }
         let mut cur = inner;
         for _ in 0..4 {
-            let Some(p) = self.places.get(&phrase_key(cur)) else {
+            let Some(p) = self.places_by_name.get(cur) else {
                 return false;
             };
             match p.parent {

@@ -61,8 +61,7 @@ impl Features {
         let date = m.date.and_then(|i| d.facts.dates[i].expr.resolve(anchor));
         let place = m.place.map(|i| d.facts.places[i].name);
         let lex = lexicon();
-        let own_country =
-            place.and_then(|p| lex.country_of(&crate::analysis::lexicon::phrase_key(p)));
+        let own_country = place.and_then(|p| lex.country_of_place(p));
         Features {
             class: m.class,
             lemmas: [m.lemma].into(),
@@ -282,9 +281,7 @@ pub fn resolve(
         let mut k = Vec::new();
         let lex = lexicon();
         if let Some(p) = f.place {
-            let country = lex
-                .country_of(&crate::analysis::lexicon::phrase_key(p))
-                .unwrap_or(p);
+            let country = lex.country_of_place(p).unwrap_or(p);
             k.push(format!("{:?}|c|{country}", f.class));
         }
         if let Some(d) = f.date.filter(|d| d.is_specific()) {
