@@ -1,6 +1,7 @@
 //! `check --format github`: GitHub Actions workflow commands, one annotation per finding.
 
-use super::{FindingOut, severity_name};
+use super::{FindingOut, prefixed};
+use crate::index::findings::Severity;
 
 /// Escapes a workflow-command message (`%`, CR, LF) or property (also `:` and `,`).
 fn escape(s: &str, property: bool) -> String {
@@ -17,17 +18,13 @@ fn escape(s: &str, property: bool) -> String {
 pub fn render(root_prefix: &str, findings: &[FindingOut]) -> String {
     let mut out = String::new();
     for f in findings {
-        let level = match severity_name(f.severity) {
-            "info" => "notice",
-            "error" => "error",
-            _ => "warning",
+        let level = match f.severity {
+            Severity::Info => "notice",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
         };
         let c = &f.claim.span;
-        let file = if root_prefix.is_empty() {
-            c.path.clone()
-        } else {
-            format!("{root_prefix}/{}", c.path)
-        };
+        let file = prefixed(root_prefix, &c.path);
         out.push_str(&format!(
             "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
             escape(&file, true),

@@ -1,8 +1,9 @@
 //! `check --format human`: each finding with source snippets of the claim and its denials
 //! (file:line:column, the line, a caret under the span), in colour only when asked for.
 
-use super::{FindingOut, SpanOut, severity_name};
+use super::{FindingOut, SpanOut, prefixed};
 use crate::index::Model;
+use crate::index::findings::Severity;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 fn line_of<'a>(model: &'a Model, s: &SpanOut) -> Option<(&'a str, usize)> {
@@ -51,19 +52,13 @@ pub fn render(
         Renderer::plain()
     }
     .term_width(width);
-    let path = |p: &str| {
-        if root_prefix.is_empty() {
-            p.to_string()
-        } else {
-            format!("{root_prefix}/{p}")
-        }
-    };
+    let path = |p: &str| prefixed(root_prefix, p);
     let mut out = String::new();
     for f in findings {
-        let level = match severity_name(f.severity) {
-            "info" => Level::INFO,
-            "error" => Level::ERROR,
-            _ => Level::WARNING,
+        let level = match f.severity {
+            Severity::Info => Level::INFO,
+            Severity::Warning => Level::WARNING,
+            Severity::Error => Level::ERROR,
         };
         let c = &f.claim.span;
         let Some((cline, cno)) = line_of(model, c) else {

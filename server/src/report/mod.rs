@@ -168,11 +168,11 @@ pub fn findings_out(model: &Model) -> Vec<FindingOut> {
     out
 }
 
-/// Severity names as the command line takes them.
-pub fn severity_name(s: Severity) -> &'static str {
-    match s {
-        Severity::Info => "info",
-        Severity::Warning => "warning",
-        Severity::Error => "error",
+/// An article path as printed by the human, SARIF and GitHub formats: behind the corpus root as given.
+pub fn prefixed(root_prefix: &str, path: &str) -> String {
+    if root_prefix.is_empty() {
+        path.to_string()
+    } else {
+        format!("{root_prefix}/{path}")
     }
 }

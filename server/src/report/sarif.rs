@@ -1,7 +1,8 @@
 //! `check --format sarif`: SARIF 2.1.0, one result per finding with the denials as related locations, in
 //! the shape GitHub code scanning accepts.
 
-use super::{FindingOut, severity_name};
+use super::{FindingOut, prefixed};
+use crate::index::findings::Severity;
 use serde_json::{Value, json};
 
 fn location(
@@ -10,11 +11,7 @@ fn location(
     id: Option<usize>,
     message: Option<String>,
 ) -> Value {
-    let uri = if root_prefix.is_empty() {
-        s.path.clone()
-    } else {
-        format!("{root_prefix}/{}", s.path)
-    };
+    let uri = prefixed(root_prefix, &s.path);
     let mut loc = json!({
         "physicalLocation": {
             "artifactLocation": { "uri": uri },
@@ -40,10 +37,10 @@ pub fn render(root_prefix: &str, findings: &[FindingOut]) -> String {
     let results: Vec<Value> = findings
         .iter()
         .map(|f| {
-            let level = match severity_name(f.severity) {
-                "info" => "note",
-                "error" => "error",
-                _ => "warning",
+            let level = match f.severity {
+                Severity::Info => "note",
+                Severity::Warning => "warning",
+                Severity::Error => "error",
             };
             let related: Vec<Value> = f
                 .denials
