@@ -578,8 +578,7 @@ pub fn attribute_quotes(doc: &Doc, actors: &[ActorMention]) -> Vec<Quote> {
             }
             let span = Span::new(body_start + qs - open.len(), body_start + qe + close.len());
             let inside = |ranges: &[(usize, usize)]| {
-                let i = ranges.partition_point(|&(s, _)| s <= span.start);
-                i > 0 && ranges[i - 1].1 > span.start
+                super::covers(ranges, |&(s, e)| Span::new(s, e), span.start)
             };
             if inside(&doc.furniture) || inside(&doc.links) {
                 continue;

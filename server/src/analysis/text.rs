@@ -46,8 +46,7 @@ impl<'a> Doc<'a> {
             .collect();
         // ranges are sorted by start and do not overlap
         let inside = |ranges: &[(usize, usize)], off: usize| {
-            let i = ranges.partition_point(|&(s, _)| s <= off);
-            i > 0 && ranges[i - 1].1 > off
+            super::covers(ranges, |&(s, e)| super::Span::new(s, e), off)
         };
         let in_furniture = |t: &Token| inside(&furniture, t.start);
         let mut toks: Vec<Token> = tokens::tokenize(&text[body_start..])
