@@ -233,11 +233,15 @@ pub fn resolve(
 ) -> (Vec<Event>, Vec<Vec<usize>>) {
     // 1. chains within each article
     let mut chains: Vec<Cluster> = Vec::new();
+    // how specific each mention is (for choosing definitions), kept from the one time features are made
+    let mut specificity: Vec<Vec<usize>> = Vec::with_capacity(docs.len());
     for (di, d) in docs.iter().enumerate() {
         let anchor = dates[di].date;
         let first_chain = chains.len();
+        let mut doc_specificity = Vec::with_capacity(d.facts.events.len());
         for (mi, m) in d.facts.events.iter().enumerate() {
             let f = Features::of(d, m, anchor, &actor_of[di]);
+            doc_specificity.push(f.args());
             let bare = f.args() == 0;
             let mut best: Option<(f32, usize, String)> = None;
             // the most recent chains of the article (bounded, so long articles stay linear)
@@ -268,6 +272,7 @@ pub fn resolve(
                 }),
             }
         }
+        specificity.push(doc_specificity);
     }
     // 2. chains across articles, earliest articles first, through blocking keys
     let mut order: Vec<usize> = (0..chains.len()).collect();
@@ -362,15 +367,9 @@ pub fn resolve(
             .mentions
             .iter()
             .max_by_key(|&&(di, mi)| {
-                let f = Features::of(
-                    &docs[di],
-                    &docs[di].facts.events[mi],
-                    dates[di].date,
-                    &actor_of[di],
-                );
                 let m = &docs[di].facts.events[mi];
                 (
-                    f.args(),
+                    specificity[di][mi],
                     !m.definite,
                     std::cmp::Reverse((dates[di].date.is_none(), dates[di].date, di, m.span.start)),
                 )
