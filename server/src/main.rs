@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
-use dateline::corpus::{self, CorpusError};
+use dateline::corpus;
 use dateline::index::Corpus;
 use dateline::index::findings::Severity;
 use dateline::report;
@@ -136,12 +136,7 @@ fn root_prefix(path: &Path) -> String {
 }
 
 fn load(path: &Path, quiet: bool) -> anyhow::Result<(Corpus, usize, Vec<corpus::SkippedFile>)> {
-    let loaded = corpus::load(path).map_err(|e| match e {
-        CorpusError::NotFound { path } => {
-            anyhow::anyhow!("{}: no such file or folder", path.display())
-        }
-        other => anyhow::Error::new(other),
-    })?;
+    let loaded = corpus::load(path)?;
     if !quiet {
         for s in &loaded.skipped {
             eprintln!("dateline: warning: skipped {}: {}", s.path, s.reason);

@@ -12,7 +12,7 @@ pub fn is_article_path(path: &Path) -> bool {
 }
 
 /// The article files under `root`, sorted.
-pub fn article_files(root: &Path) -> std::io::Result<Vec<PathBuf>> {
+pub fn article_files(root: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let walker = ignore::WalkBuilder::new(root)
         .hidden(true)
@@ -34,5 +34,5 @@ pub fn article_files(root: &Path) -> std::io::Result<Vec<PathBuf>> {
         }
     }
     out.sort();
-    Ok(out)
+    out
 }

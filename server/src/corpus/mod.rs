@@ -66,14 +66,8 @@ pub struct LoadedCorpus {
 /// Errors that stop a corpus from being read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum CorpusError {
-    #[error("corpus path {path} does not exist")]
+    #[error("{}: no such file or folder", path.display())]
     NotFound { path: PathBuf },
-    #[error("cannot read {path}: {source}")]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
 }
 
 /// Largest file read as an article; larger files are skipped with a warning.
@@ -118,11 +112,7 @@ pub fn load(root: &Path) -> Result<LoadedCorpus, CorpusError> {
         let base = root.parent().unwrap_or(Path::new(".")).to_path_buf();
         (base, vec![root.to_path_buf()])
     } else {
-        let files = discover::article_files(root).map_err(|source| CorpusError::Io {
-            path: root.to_path_buf(),
-            source,
-        })?;
-        (root.to_path_buf(), files)
+        (root.to_path_buf(), discover::article_files(root))
     };
     use rayon::prelude::*;
     let results: Vec<Result<Article, SkippedFile>> =
