@@ -430,12 +430,9 @@ fn is_past_verb(w: &str) -> bool {
 /// phrase ("On Feb. 12, he held…", "During a briefing on Feb. 21, Trump said…").
 fn past_context(doc: &Doc, first: usize, end: usize) -> bool {
     let s = doc.sents[doc.sent_of[first]];
-    let w0 = doc.lower[first].as_str();
-    if lexicon()
-        .holidays
-        .keys()
-        .any(|h| h.split(' ').next() == Some(w0))
-    {
+    // a holiday recurs every year; "May 8" merely starts like "May Day"
+    let phrase: Vec<&str> = (first..end).map(|k| doc.lower[k].as_str()).collect();
+    if lexicon().holidays.contains_key(&phrase.join(" ")) {
         return false;
     }
     if (first.saturating_sub(4).max(s.first)..first).any(|k| {
@@ -508,6 +505,14 @@ mod tests {
         assert_eq!(d[1].1, cal(None, Some(3), Some(4)));
         assert_eq!(d[2].1, cal(Some(2021), Some(6), None));
         assert_eq!(d[3].1, cal(Some(2022), None, None));
+    }
+
+    #[test]
+    fn a_may_date_told_in_the_past_dates_the_article_but_may_day_does_not() {
+        let d = dates("Saar said on May 8 that no date was set. They marched on May Day.");
+        assert_eq!(d[0].0, "May 8");
+        assert!(d[0].2, "said on May 8 is past");
+        assert!(d.iter().any(|x| x.0 == "May Day" && !x.2));
     }
 
     #[test]
