@@ -105,10 +105,9 @@ fn main() -> ExitCode {
             format: ExportFormat::Json,
             output,
         } => export(&path, output.as_deref()),
-        Command::Lsp => {
-            eprintln!("{}", dateline::lsp::NOT_YET);
-            Ok(ExitCode::from(2))
-        }
+        Command::Lsp => dateline::lsp::run()
+            .context("running the language server")
+            .map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,

@@ -13,6 +13,11 @@ pub fn is_article_path(path: &Path) -> bool {
 
 /// The article files under `root`, sorted.
 pub fn article_files(root: &Path) -> Vec<PathBuf> {
+    files_where(root, is_article_path)
+}
+
+/// The files under `root` (with the same exclusions) that `keep` accepts, sorted.
+pub fn files_where(root: &Path, keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let walker = ignore::WalkBuilder::new(root)
         .hidden(true)
@@ -29,7 +34,7 @@ pub fn article_files(root: &Path) -> Vec<PathBuf> {
     for entry in walker {
         // An unreadable directory entry is left out; the files that can be read are still analysed.
         let Ok(entry) = entry else { continue };
-        if entry.file_type().is_some_and(|t| t.is_file()) && is_article_path(entry.path()) {
+        if entry.file_type().is_some_and(|t| t.is_file()) && keep(entry.path()) {
             out.push(entry.into_path());
         }
     }

@@ -16,8 +16,14 @@ pub struct LineCol {
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        // LF, CRLF and a lone CR each end a line, as in LSP and in editors.
+        starts.extend(
+            line_end_bytes(bytes)
+                .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+                .map(|i| i + 1),
+        );
         LineIndex { starts }
     }
 
@@ -61,6 +67,15 @@ impl LineIndex {
     }
 }
 
+/// Offsets of every `\n` and `\r` byte.
+fn line_end_bytes(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b'\n' || b == b'\r')
+        .map(|(i, _)| i)
+}
+
 /// The largest char boundary not after `offset`.
 pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset = offset.min(text.len());
@@ -86,6 +101,16 @@ mod tests {
             idx.line_col(text, text.len()),
             LineCol { line: 3, column: 5 }
         );
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let text = "one\rtwo\r\nthree";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_count(), 3);
+        assert_eq!(idx.line_text(text, 1), "two");
+        let three = text.find("three").unwrap();
+        assert_eq!(idx.line_col(text, three), LineCol { line: 3, column: 1 });
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod actors;
 pub mod dates;
 pub mod events;
 pub mod findings;
+pub mod lookup;
 
 use crate::analysis::{self, ArticleFacts};
 use crate::corpus::{Article, LineIndex};
@@ -21,6 +22,7 @@ pub use actors::Actor;
 pub use dates::DocDate;
 pub use events::Event;
 pub use findings::{Finding, Match};
+pub use lookup::{Item, Links};
 
 /// One article with its analysis.
 #[derive(Debug)]
@@ -82,6 +84,21 @@ impl Corpus {
         self.docs.insert(e.article.path.clone(), e);
     }
 
+    /// Adds or replaces one article already analysed.
+    pub fn insert(&mut self, entry: Arc<DocEntry>) {
+        self.docs.insert(entry.article.path.clone(), entry);
+    }
+
+    /// The article at `path`, if there is one.
+    pub fn get(&self, path: &str) -> Option<&Arc<DocEntry>> {
+        self.docs.get(path)
+    }
+
+    /// The paths of all articles, sorted.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.docs.keys().map(String::as_str)
+    }
+
     /// Removes one article; true when it was there.
     pub fn remove(&mut self, path: &str) -> bool {
         self.docs.remove(path).is_some()
@@ -118,6 +135,8 @@ pub struct Model {
     pub event_of: Vec<Vec<usize>>,
     pub matches: Vec<Match>,
     pub findings: Vec<Finding>,
+    /// Claims and denials to their matches and findings.
+    pub links: Links,
 }
 
 impl Model {
@@ -127,6 +146,7 @@ impl Model {
         let (events, event_of) = events::resolve(&docs, &dates, &actor_of);
         let matches = findings::match_claims(&docs, &actor_of, &event_of);
         let findings = findings::findings(&dates, &matches);
+        let links = Links::build(&docs, actors.len(), &events, &event_of, &matches, &findings);
         Model {
             docs,
             dates,
@@ -136,6 +156,7 @@ impl Model {
             event_of,
             matches,
             findings,
+            links,
         }
     }
 

@@ -227,9 +227,12 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
                 event: events.first().cloned(),
                 events,
                 denied_by: model
-                    .matches
-                    .iter()
-                    .filter(|m| m.claim == (di, ci))
+                    .links
+                    .claim_matches
+                    .get(&(di, ci))
+                    .into_iter()
+                    .flatten()
+                    .map(|&k| &model.matches[k])
                     .map(|m| denial_id(&model.docs[m.denial.0].article.path, m.denial.1))
                     .collect(),
             });
@@ -244,9 +247,12 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
                     .and_then(|b| model.actor_of[di][b])
                     .map(|a| model.actors[a].id.clone()),
                 denies: model
-                    .matches
-                    .iter()
-                    .filter(|m| m.denial == (di, xi))
+                    .links
+                    .denial_matches
+                    .get(&(di, xi))
+                    .into_iter()
+                    .flatten()
+                    .map(|&k| &model.matches[k])
                     .map(|m| claim_id(&model.docs[m.claim.0].article.path, m.claim.1))
                     .collect(),
                 antecedent: x

@@ -176,3 +176,13 @@ pub fn prefixed(root_prefix: &str, path: &str) -> String {
         format!("{root_prefix}/{path}")
     }
 }
+
+/// `text` on one line, whitespace runs folded, cut at `max` characters with an ellipsis.
+pub fn snippet(text: &str, max: usize) -> String {
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if folded.chars().count() <= max {
+        return folded;
+    }
+    let cut: String = folded.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}

@@ -1,0 +1,630 @@
+//! The writer: one thread that owns the workspace and the open documents. Every edit, file event, folder
+//! change and setting goes through it, in order; after each burst (typing is debounced) it re-analyses the
+//! articles that changed, re-resolves the corpora they belong to, swaps in a new immutable [`Snapshot`] for
+//! requests, and publishes the diagnostics that changed. Indexing runs on other threads and hands its
+//! results back as a message, so open documents are served before the index is complete.
+
+use super::config::Settings;
+use super::convert::{Encoding, path_to_uri};
+use super::diagnostics;
+use super::documents::Documents;
+use super::outbox::{Out, Outbox};
+use super::workspace::{Folder, Place, Snapshot, View, Workspace};
+use crate::corpus::{self, Article, SkippedFile};
+use crate::index::{Corpus, DocEntry, Model};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+use tower_lsp_server::ls_types::{Diagnostic, MessageType, TextDocumentContentChangeEvent};
+
+/// The snapshot requests read; the writer replaces it whole.
+pub type Shared = Arc<RwLock<Arc<Snapshot>>>;
+
+/// What the writer is told.
+#[derive(Debug)]
+pub enum Msg {
+    /// After `initialized`: the negotiated encoding, the folders, the settings, and whether the server
+    /// must watch the files itself (the client does not).
+    Start {
+        encoding: Encoding,
+        folders: Vec<PathBuf>,
+        settings: Settings,
+        watch_files: bool,
+    },
+    Open {
+        path: PathBuf,
+        text: String,
+        version: i32,
+    },
+    Change {
+        path: PathBuf,
+        version: i32,
+        changes: Vec<TextDocumentContentChangeEvent>,
+    },
+    Close {
+        path: PathBuf,
+    },
+    /// Files or folders created, changed, deleted or renamed on disk.
+    Disk(Vec<PathBuf>),
+    Folders {
+        added: Vec<PathBuf>,
+        removed: Vec<PathBuf>,
+    },
+    Settings(Settings),
+    Indexed(Indexed),
+}
+
+/// The result of indexing one folder.
+#[derive(Debug)]
+pub struct Indexed {
+    root: PathBuf,
+    generation: u64,
+    token: String,
+    entries: Vec<Arc<DocEntry>>,
+    skipped: Vec<SkippedFile>,
+}
+
+/// Which corpus: a folder by its root, or the loose documents.
+type CorpusId = Option<PathBuf>;
+
+struct Writer {
+    rx: Receiver<Msg>,
+    tx: Sender<Msg>,
+    out: Outbox,
+    shared: Shared,
+    encoding: Encoding,
+    settings: Arc<Settings>,
+    ws: Workspace,
+    /// The resolved model of each corpus.
+    models: HashMap<CorpusId, Arc<Model>>,
+    docs: Documents,
+    /// Open documents whose text changed since the last flush.
+    dirty_text: BTreeSet<PathBuf>,
+    /// Corpora to resolve again.
+    dirty_models: BTreeSet<CorpusId>,
+    /// Corpora whose diagnostics must be computed again (settings changed, or resolved again).
+    dirty_diags: BTreeSet<CorpusId>,
+    /// What was last published, per corpus and article.
+    published: HashMap<CorpusId, BTreeMap<PathBuf, Vec<Diagnostic>>>,
+    /// Progress tokens to end after the next flush.
+    ending: Vec<(String, String)>,
+    indexing: usize,
+    jobs: usize,
+    watcher: Option<super::watch::Watcher>,
+    watch_files: bool,
+}
+
+/// Starts the writer thread; returns the channel to it.
+pub fn start(out: Outbox, shared: Shared) -> Sender<Msg> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let w = Writer {
+        rx,
+        tx: tx.clone(),
+        out,
+        shared,
+        encoding: Encoding::default(),
+        settings: Arc::new(Settings::default()),
+        ws: Workspace::default(),
+        models: HashMap::new(),
+        docs: Documents::default(),
+        dirty_text: BTreeSet::new(),
+        dirty_models: BTreeSet::new(),
+        dirty_diags: BTreeSet::new(),
+        published: HashMap::new(),
+        ending: Vec::new(),
+        indexing: 0,
+        jobs: 0,
+        watcher: None,
+        watch_files: false,
+    };
+    let spawned = std::thread::Builder::new()
+        .name("dateline-writer".into())
+        .spawn(move || w.run());
+    if let Err(e) = spawned {
+        eprintln!("dateline: cannot start the writer thread: {e}");
+    }
+    tx
+}
+
+/// True when a path relative to a corpus root passes through a hidden folder, `target/` or
+/// `node_modules/` (which discovery skips too).
+fn skipped_dir(relative: &str) -> bool {
+    let mut parts: Vec<&str> = relative.split('/').collect();
+    parts.pop();
+    parts
+        .iter()
+        .any(|p| p.starts_with('.') || *p == "target" || *p == "node_modules")
+}
+
+impl Writer {
+    fn run(mut self) {
+        while let Ok(msg) = self.rx.recv() {
+            let typing = matches!(msg, Msg::Change { .. });
+            self.apply(msg);
+            if typing {
+                // debounce: wait until typing pauses, but never longer than a few pauses in all
+                let start = Instant::now();
+                let quiet = Duration::from_millis(self.settings.debounce_ms);
+                let cap = quiet * 4;
+                loop {
+                    let wait = quiet.min(cap.saturating_sub(start.elapsed()));
+                    if wait.is_zero() {
+                        break;
+                    }
+                    match self.rx.recv_timeout(wait) {
+                        Ok(m) => self.apply(m),
+                        Err(RecvTimeoutError::Timeout) => break,
+                        Err(RecvTimeoutError::Disconnected) => return,
+                    }
+                }
+            }
+            while let Ok(m) = self.rx.try_recv() {
+                self.apply(m);
+            }
+            self.flush();
+        }
+    }
+
+    fn id_of(&self, place: &Place) -> CorpusId {
+        place
+            .folder
+            .and_then(|i| self.ws.folders.get(i))
+            .map(|f| f.root.clone())
+    }
+
+    fn apply(&mut self, msg: Msg) {
+        match msg {
+            Msg::Start {
+                encoding,
+                folders,
+                settings,
+                watch_files,
+            } => {
+                self.encoding = encoding;
+                self.settings = Arc::new(settings);
+                self.watch_files = watch_files;
+                if watch_files {
+                    self.watcher = super::watch::Watcher::new(self.tx.clone(), &self.out);
+                }
+                self.add_folders(folders);
+            }
+            Msg::Open {
+                path,
+                text,
+                version,
+            } => {
+                self.docs.open(path.clone(), &text, version);
+                self.dirty_text.insert(path);
+            }
+            Msg::Change {
+                path,
+                version,
+                changes,
+            } => match self.docs.change(&path, version, &changes, self.encoding) {
+                Ok(()) => {
+                    self.dirty_text.insert(path);
+                }
+                Err(e) => self.out.log(MessageType::WARNING, e.to_string()),
+            },
+            Msg::Close { path } => {
+                if self.docs.close(&path) {
+                    self.dirty_text.remove(&path);
+                    // the file on disk speaks again (or the article goes, if it is gone)
+                    self.reload(vec![path]);
+                }
+            }
+            Msg::Disk(paths) => {
+                let paths = paths
+                    .into_iter()
+                    .filter(|p| !self.docs.is_open(p))
+                    .collect();
+                self.reload(paths);
+            }
+            Msg::Folders { added, removed } => {
+                for root in removed {
+                    self.remove_folder(&root);
+                }
+                self.add_folders(added);
+            }
+            Msg::Settings(settings) => {
+                let reindex = settings.files_differ(&self.settings);
+                self.settings = Arc::new(settings);
+                self.dirty_diags.extend(self.models.keys().cloned());
+                if reindex {
+                    for i in 0..self.ws.folders.len() {
+                        self.index(i);
+                    }
+                }
+            }
+            Msg::Indexed(ix) => self.indexed(ix),
+        }
+    }
+
+    fn add_folders(&mut self, roots: Vec<PathBuf>) {
+        for root in roots {
+            if self.ws.folders.iter().any(|f| f.root == root) {
+                continue;
+            }
+            // loose documents under the new folder move into it
+            let moved: Vec<String> = self
+                .ws
+                .loose
+                .paths()
+                .filter(|k| Path::new(k).starts_with(&root))
+                .map(String::from)
+                .collect();
+            for k in &moved {
+                self.ws.loose.remove(k);
+                self.dirty_text.insert(PathBuf::from(k));
+            }
+            if !moved.is_empty() {
+                self.dirty_models.insert(None);
+            }
+            if let Some(w) = &mut self.watcher {
+                w.watch(&root, &self.out);
+            }
+            self.ws.folders.push(Folder {
+                root: root.clone(),
+                corpus: Corpus::default(),
+                generation: 0,
+                indexed: false,
+            });
+            self.dirty_models.insert(Some(root));
+            self.index(self.ws.folders.len() - 1);
+        }
+    }
+
+    fn remove_folder(&mut self, root: &Path) {
+        let Some(i) = self.ws.folders.iter().position(|f| f.root == root) else {
+            return;
+        };
+        self.ws.folders.remove(i);
+        if let Some(w) = &mut self.watcher {
+            w.unwatch(root);
+        }
+        let id = Some(root.to_path_buf());
+        self.models.remove(&id);
+        self.dirty_models.remove(&id);
+        self.dirty_diags.remove(&id);
+        if let Some(old) = self.published.remove(&id) {
+            for path in old.into_keys() {
+                self.send_diagnostics(&path, Vec::new());
+            }
+        }
+        // open documents of the removed folder stay served, as loose documents
+        let open: Vec<PathBuf> = self
+            .docs
+            .paths()
+            .filter(|p| p.starts_with(root))
+            .cloned()
+            .collect();
+        self.dirty_text.extend(open);
+    }
+
+    /// Starts indexing folder `i` on another thread.
+    fn index(&mut self, i: usize) {
+        let Some(f) = self.ws.folders.get_mut(i) else {
+            return;
+        };
+        f.generation += 1;
+        let (root, generation) = (f.root.clone(), f.generation);
+        let settings = self.settings.clone();
+        let (tx, out) = (self.tx.clone(), self.out.clone());
+        self.jobs += 1;
+        self.indexing += 1;
+        let token = format!("dateline/index/{}", self.jobs);
+        let spawned = std::thread::Builder::new()
+            .name("dateline-index".into())
+            .spawn(move || {
+                let ix = index_folder(root, generation, token, &settings, &out);
+                let _ = tx.send(Msg::Indexed(ix));
+            });
+        if let Err(e) = spawned {
+            self.indexing -= 1;
+            self.out
+                .log(MessageType::ERROR, format!("cannot start indexing: {e}"));
+        }
+    }
+
+    fn indexed(&mut self, ix: Indexed) {
+        self.indexing = self.indexing.saturating_sub(1);
+        let n = ix.entries.len();
+        self.ending.push((
+            ix.token,
+            format!("{n} article{}", if n == 1 { "" } else { "s" }),
+        ));
+        let Some(folder) = self
+            .ws
+            .folders
+            .iter_mut()
+            .find(|f| f.root == ix.root && f.generation == ix.generation)
+        else {
+            return; // the folder went away or was indexed again since
+        };
+        for s in &ix.skipped {
+            self.out.log(
+                MessageType::WARNING,
+                format!("skipped {}: {}", s.path, s.reason),
+            );
+        }
+        let mut corpus = Corpus::default();
+        for e in ix.entries {
+            if !self.docs.is_open(&folder.root.join(e.path())) {
+                corpus.insert(e);
+            }
+        }
+        // open documents keep their editor text
+        for key in folder.corpus.paths() {
+            if self.docs.is_open(&folder.root.join(key))
+                && let Some(e) = folder.corpus.get(key)
+            {
+                corpus.insert(e.clone());
+            }
+        }
+        folder.corpus = corpus;
+        folder.indexed = true;
+        self.dirty_models.insert(Some(ix.root));
+    }
+
+    /// Reads files (or whole folders) from disk again after they changed; what is gone is removed.
+    fn reload(&mut self, paths: Vec<PathBuf>) {
+        // (where it goes, the folder's root, the file)
+        let mut read: Vec<(Place, PathBuf, PathBuf)> = Vec::new();
+        for path in paths {
+            let place = self.ws.locate(&path);
+            if place.folder.is_none() {
+                // a loose document only lives while it is open
+                if self.ws.loose.remove(&place.key) {
+                    self.dirty_models.insert(None);
+                }
+                continue;
+            }
+            if skipped_dir(&place.key) {
+                continue;
+            }
+            let id = self.id_of(&place);
+            let root = self.ws.path_of(&Place {
+                folder: place.folder,
+                key: String::new(),
+            });
+            if path.is_dir() {
+                let settings = self.settings.clone();
+                for f in corpus::discover::files_where(&path, |p| {
+                    settings.is_article(&corpus::relative_path(&root, p))
+                }) {
+                    let p = self.ws.locate(&f);
+                    if !self.docs.is_open(&f) {
+                        read.push((p, root.clone(), f));
+                    }
+                }
+            } else if path.is_file() && self.settings.is_article(&place.key) {
+                read.push((place, root, path));
+                continue;
+            }
+            // gone (or not an article): remove it, and everything under it when it was a folder
+            let Some(corpus) = self.ws.corpus_mut(place.folder) else {
+                continue;
+            };
+            let prefix = format!("{}/", place.key);
+            let gone: Vec<String> = corpus
+                .paths()
+                .filter(|k| *k == place.key || k.starts_with(&prefix))
+                .filter(|k| path.is_file() || !root.join(k).is_file())
+                .map(String::from)
+                .collect();
+            for k in gone {
+                corpus.remove(&k);
+                self.dirty_models.insert(id.clone());
+            }
+        }
+        let analysed: Vec<(Place, Result<Arc<DocEntry>, SkippedFile>)> = read
+            .into_par_iter()
+            .map(|(place, root, file)| {
+                let e = corpus::read_article(&root, &file).map(|a| Arc::new(DocEntry::new(a)));
+                (place, e)
+            })
+            .collect();
+        for (place, e) in analysed {
+            let id = self.id_of(&place);
+            let Some(corpus) = self.ws.corpus_mut(place.folder) else {
+                continue;
+            };
+            match e {
+                Ok(entry) => corpus.insert(entry),
+                Err(skip) => {
+                    corpus.remove(&place.key);
+                    self.out.log(
+                        MessageType::WARNING,
+                        format!("skipped {}: {}", skip.path, skip.reason),
+                    );
+                }
+            }
+            self.dirty_models.insert(id);
+        }
+    }
+
+    /// Re-analyses the open documents that changed, resolves the corpora that changed, publishes a new
+    /// snapshot and the diagnostics that changed.
+    fn flush(&mut self) {
+        let dirty: Vec<PathBuf> = std::mem::take(&mut self.dirty_text).into_iter().collect();
+        let mut fresh: Vec<(Place, String)> = Vec::new();
+        for path in dirty {
+            let place = self.ws.locate(&path);
+            if let Some(doc) = self.docs.get(&path) {
+                let in_folder = place.folder.is_some();
+                if in_folder && (skipped_dir(&place.key) || !self.settings.is_article(&place.key)) {
+                    continue;
+                }
+                fresh.push((place, doc.text.to_string()));
+            } else if place.folder.is_some() {
+                // moved between corpora while closed: read it from disk
+                self.reload(vec![path]);
+            }
+        }
+        let analysed: Vec<(Place, DocEntry)> = fresh
+            .into_par_iter()
+            .map(|(place, text)| {
+                let e = DocEntry::new(Article::from_text(place.key.clone(), &text));
+                (place, e)
+            })
+            .collect();
+        for (place, e) in analysed {
+            let id = self.id_of(&place);
+            if let Some(c) = self.ws.corpus_mut(place.folder) {
+                c.insert(Arc::new(e));
+                self.dirty_models.insert(id);
+            }
+        }
+        let ids: Vec<CorpusId> = std::mem::take(&mut self.dirty_models).into_iter().collect();
+        for id in ids {
+            let corpus = match &id {
+                Some(root) => match self.ws.folders.iter().find(|f| &f.root == root) {
+                    Some(f) => &f.corpus,
+                    None => continue,
+                },
+                None => &self.ws.loose,
+            };
+            self.models.insert(id.clone(), Arc::new(corpus.resolve()));
+            self.dirty_diags.insert(id);
+        }
+        self.publish_snapshot();
+        self.publish_diagnostics();
+        for (token, message) in std::mem::take(&mut self.ending) {
+            self.out.send(Out::ProgressEnd { token, message });
+        }
+    }
+
+    fn view(&self, id: &CorpusId) -> View {
+        View {
+            root: id.clone(),
+            model: self
+                .models
+                .get(id)
+                .cloned()
+                .unwrap_or_else(|| Arc::new(Model::build(Vec::new()))),
+        }
+    }
+
+    fn publish_snapshot(&self) {
+        let mut views: Vec<View> = self
+            .ws
+            .folders
+            .iter()
+            .map(|f| self.view(&Some(f.root.clone())))
+            .collect();
+        views.push(self.view(&None));
+        let snap = Snapshot {
+            encoding: self.encoding,
+            views,
+            settings: self.settings.clone(),
+            indexing: self.indexing,
+        };
+        match self.shared.write() {
+            Ok(mut s) => *s = Arc::new(snap),
+            Err(poisoned) => *poisoned.into_inner() = Arc::new(snap),
+        }
+    }
+
+    fn send_diagnostics(&self, path: &Path, diagnostics: Vec<Diagnostic>) {
+        let Some(uri) = path_to_uri(path) else {
+            return;
+        };
+        let version = self.docs.get(path).map(|d| d.version);
+        self.out.send(Out::Diagnostics {
+            uri,
+            diagnostics,
+            version,
+        });
+    }
+
+    fn publish_diagnostics(&mut self) {
+        let ids: Vec<CorpusId> = std::mem::take(&mut self.dirty_diags).into_iter().collect();
+        for id in ids {
+            let view = self.view(&id);
+            let new = diagnostics::of_view(&view, &self.settings, self.encoding);
+            let old = self.published.remove(&id).unwrap_or_default();
+            for path in old.keys() {
+                if !new.contains_key(path) {
+                    self.send_diagnostics(path, Vec::new());
+                }
+            }
+            for (path, diags) in &new {
+                if old.get(path) != Some(diags) {
+                    self.send_diagnostics(path, diags.clone());
+                }
+            }
+            self.published.insert(id, new);
+        }
+    }
+}
+
+/// Reads and analyses every article of a folder, in parallel, reporting progress.
+fn index_folder(
+    root: PathBuf,
+    generation: u64,
+    token: String,
+    settings: &Settings,
+    out: &Outbox,
+) -> Indexed {
+    let name = root.file_name().map_or_else(
+        || root.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    out.send(Out::ProgressBegin {
+        token: token.clone(),
+        title: "Dateline: indexing".into(),
+        message: name.clone(),
+    });
+    let files = corpus::discover::files_where(&root, |p| {
+        settings.is_article(&corpus::relative_path(&root, p))
+    });
+    let total = files.len().max(1);
+    let done = AtomicUsize::new(0);
+    let last = Mutex::new(Instant::now());
+    let results: Vec<Result<Arc<DocEntry>, SkippedFile>> = files
+        .par_iter()
+        .map(|f| {
+            let r = corpus::read_article(&root, f).map(|a| Arc::new(DocEntry::new(a)));
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            if let Ok(mut t) = last.try_lock()
+                && t.elapsed() > Duration::from_millis(100)
+            {
+                *t = Instant::now();
+                out.send(Out::ProgressReport {
+                    token: token.clone(),
+                    message: format!("{name}: {n}/{total} articles"),
+                    percentage: u32::try_from(n * 100 / total).unwrap_or(100),
+                });
+            }
+            r
+        })
+        .collect();
+    let mut entries = Vec::new();
+    let mut skipped = Vec::new();
+    for r in results {
+        match r {
+            Ok(e) => entries.push(e),
+            Err(s) => skipped.push(s),
+        }
+    }
+    out.log(
+        MessageType::INFO,
+        format!(
+            "indexed {}: {} articles, {} skipped",
+            root.display(),
+            entries.len(),
+            skipped.len()
+        ),
+    );
+    Indexed {
+        root,
+        generation,
+        token,
+        entries,
+        skipped,
+    }
+}
