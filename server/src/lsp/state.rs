@@ -90,8 +90,8 @@ struct Writer {
     dirty_diags: BTreeSet<CorpusId>,
     /// What was last published, per corpus and article.
     published: HashMap<CorpusId, BTreeMap<PathBuf, Vec<Diagnostic>>>,
-    /// Progress tokens to end after the next flush.
-    ending: Vec<(String, String)>,
+    /// Indexing runs to report finished after the next flush: progress token, its last message, log line.
+    ending: Vec<(String, String, String)>,
     indexing: usize,
     jobs: usize,
     watcher: Option<super::watch::Watcher>,
@@ -333,10 +333,13 @@ impl Writer {
     fn indexed(&mut self, ix: Indexed) {
         self.indexing = self.indexing.saturating_sub(1);
         let n = ix.entries.len();
-        self.ending.push((
-            ix.token,
-            format!("{n} article{}", if n == 1 { "" } else { "s" }),
-        ));
+        let articles = format!("{n} article{}", if n == 1 { "" } else { "s" });
+        let log = format!(
+            "indexed {}: {articles}, {} skipped",
+            ix.root.display(),
+            ix.skipped.len()
+        );
+        self.ending.push((ix.token, articles, log));
         let Some(folder) = self
             .ws
             .folders
@@ -493,8 +496,9 @@ impl Writer {
         }
         self.publish_snapshot();
         self.publish_diagnostics();
-        for (token, message) in std::mem::take(&mut self.ending) {
+        for (token, message, log) in std::mem::take(&mut self.ending) {
             self.out.send(Out::ProgressEnd { token, message });
+            self.out.log(MessageType::INFO, log);
         }
     }
 
@@ -611,15 +615,6 @@ fn index_folder(
             Err(s) => skipped.push(s),
         }
     }
-    out.log(
-        MessageType::INFO,
-        format!(
-            "indexed {}: {} articles, {} skipped",
-            root.display(),
-            entries.len(),
-            skipped.len()
-        ),
-    );
     Indexed {
         root,
         generation,

@@ -1,0 +1,541 @@
+//! Protocol tests: the real `dateline lsp` binary, driven over stdio as an editor drives it, on a fixture
+//! corpus written for these tests (tests/fixtures/lsp: four invented articles about Finnish–Estonian tunnel
+//! talks, a reported trip and its later denial).
+
+mod support;
+
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use support::lsp_client::{Client, position_of, uri};
+
+const BIN: &str = env!("CARGO_BIN_EXE_dateline");
+const TALKS: &str = "2026-05-02-coastal-times-talks.md";
+const TRIP: &str = "2026-05-04-baltic-herald-trip.md";
+const DENIAL: &str = "2026-05-08-tallinn-post-denial.txt";
+const REVIEW: &str = "2026-05-10-nordic-review.md";
+
+/// A copy of the fixture corpus in a temporary folder (tests change it).
+fn corpus() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lsp");
+    for e in std::fs::read_dir(&src).expect("fixture folder") {
+        let e = e.expect("fixture entry");
+        std::fs::copy(e.path(), dir.path().join(e.file_name())).expect("copy fixture");
+    }
+    let root = dir.path().canonicalize().expect("canonical temp dir");
+    (dir, root)
+}
+
+fn read(root: &Path, name: &str) -> String {
+    std::fs::read_to_string(root.join(name)).expect("fixture article")
+}
+
+/// Capabilities of a modern client: UTF-8 offered, progress, dynamic file watching, configuration.
+fn full_caps() -> Value {
+    json!({
+        "general": {"positionEncodings": ["utf-8", "utf-16"]},
+        "window": {"workDoneProgress": true},
+        "workspace": {
+            "didChangeWatchedFiles": {"dynamicRegistration": true},
+            "configuration": true,
+            "workspaceFolders": true
+        },
+        "textDocument": {"hover": {"contentFormat": ["markdown", "plaintext"]}}
+    })
+}
+
+fn started(caps: Value, options: Value) -> (tempfile::TempDir, PathBuf, Client) {
+    let (dir, root) = corpus();
+    let mut c = Client::spawn(BIN);
+    c.initialize(&root, caps, options);
+    assert!(c.wait_indexed(), "indexing ends");
+    (dir, root, c)
+}
+
+fn at(root: &Path, name: &str, needle: &str, nth: usize) -> Value {
+    let (line, character) = position_of(&read(root, name), needle, nth);
+    json!({"textDocument": {"uri": uri(&root.join(name))}, "position": {"line": line, "character": character}})
+}
+
+fn hover_text(c: &mut Client, params: Value) -> String {
+    let h = c.request("textDocument/hover", params);
+    h["contents"]["value"].as_str().unwrap_or("").to_string()
+}
+
+/// Retries `check` for up to ten seconds (requests read the state as of the last change processed).
+fn eventually(c: &mut Client, mut check: impl FnMut(&mut Client) -> bool) -> bool {
+    for _ in 0..200 {
+        if check(c) {
+            return true;
+        }
+        c.wait_until(Duration::from_millis(50), |_| false);
+    }
+    false
+}
+
+fn has_denied_claim_from(c: &Client, root: &Path) -> bool {
+    c.diagnostics_of(&root.join(TRIP))
+        .iter()
+        .any(|d| d["code"] == "denied-claim")
+}
+
+#[test]
+fn initialize_negotiates_utf8_and_advertises_every_feature() {
+    let (_dir, root) = corpus();
+    let mut c = Client::spawn(BIN);
+    let r = c.initialize(&root, full_caps(), Value::Null);
+    let caps = &r["capabilities"];
+    assert_eq!(caps["positionEncoding"], "utf-8");
+    assert_eq!(caps["textDocumentSync"]["change"], 2, "incremental sync");
+    for feature in [
+        "hoverProvider",
+        "definitionProvider",
+        "referencesProvider",
+        "documentHighlightProvider",
+        "documentSymbolProvider",
+        "workspaceSymbolProvider",
+    ] {
+        assert_eq!(caps[feature], true, "{feature}");
+    }
+    assert_eq!(
+        caps["workspace"]["workspaceFolders"]["changeNotifications"],
+        true
+    );
+    assert_eq!(r["serverInfo"]["name"], "dateline");
+    // a client that offers only UTF-16 gets UTF-16
+    let mut d = Client::spawn(BIN);
+    let r = d.initialize(&root, json!({}), Value::Null);
+    assert_eq!(r["capabilities"]["positionEncoding"], "utf-16");
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+#[test]
+fn indexing_reports_progress_with_counts_and_registers_a_file_watcher() {
+    let (_dir, _root, c) = started(full_caps(), Value::Null);
+    let progress: Vec<&Value> = c
+        .notifications
+        .iter()
+        .filter(|n| n["method"] == "$/progress")
+        .map(|n| &n["params"]["value"])
+        .collect();
+    assert_eq!(progress.first().map(|v| &v["kind"]), Some(&json!("begin")));
+    assert_eq!(progress.last().map(|v| &v["kind"]), Some(&json!("end")));
+    assert_eq!(
+        progress.last().map(|v| &v["message"]),
+        Some(&json!("4 articles"))
+    );
+    let methods: Vec<&Value> = c.server_requests.iter().map(|r| &r["method"]).collect();
+    assert!(methods.contains(&&json!("window/workDoneProgress/create")));
+    assert!(methods.contains(&&json!("client/registerCapability")));
+}
+
+#[test]
+fn hover_on_a_surname_shows_the_full_name_role_and_other_articles() {
+    let (_dir, root, mut c) = started(full_caps(), Value::Null);
+    // "Lehtinen has said …" in the review names her by surname only
+    let text = hover_text(&mut c, at(&root, REVIEW, "Lehtinen has", 0));
+    assert!(text.contains("**Aino Lehtinen** · person"), "{text}");
+    assert!(text.contains("Finnish Foreign Minister"), "{text}");
+    assert!(text.contains("in 3 articles"), "{text}");
+    assert!(
+        text.contains("The tunnel is no longer a dream"),
+        "quote: {text}"
+    );
+    assert!(text.contains("met in Helsinki"), "event: {text}");
+    // the hover's range covers the word
+    let h = c.request("textDocument/hover", at(&root, REVIEW, "Lehtinen has", 0));
+    assert_eq!(
+        h["range"]["end"]["character"],
+        h["range"]["start"]["character"].as_u64().unwrap() + 8
+    );
+}
+
+#[test]
+fn hover_on_claims_and_denials_says_who_denied_what_and_when() {
+    let (_dir, root, mut c) = started(full_caps(), Value::Null);
+    let claim = hover_text(&mut c, at(&root, TRIP, "is reportedly set", 0));
+    assert!(claim.contains("**Claim** (hedged"), "{claim}");
+    assert!(
+        claim.contains("by Maria Saar on 2026-05-08 (inferred)"),
+        "{claim}"
+    );
+    assert!(claim.contains(DENIAL), "{claim}");
+    let denial = hover_text(&mut c, at(&root, DENIAL, "denied reports", 0));
+    assert!(denial.contains("**Denial** by Maria Saar"), "{denial}");
+    assert!(denial.contains("2026-05-04"), "{denial}");
+    assert!(denial.contains(TRIP), "{denial}");
+    let event = hover_text(&mut c, at(&root, TRIP, "travel", 0));
+    assert!(event.contains("**Date** 2026-06-05"), "{event}");
+    assert!(event.contains("**Place** Helsinki"), "{event}");
+    assert!(event.contains("Denied claims about it"), "{event}");
+}
+
+#[test]
+fn definition_on_an_event_mention_lands_on_the_defining_report_in_another_article() {
+    let (_dir, root, mut c) = started(full_caps(), Value::Null);
+    // "the Helsinki talks" in the trip article → "met" in the talks article
+    let r = c.request("textDocument/definition", at(&root, TRIP, "talks", 0));
+    assert_eq!(r["uri"], json!(uri(&root.join(TALKS))), "{r}");
+    let (line, col) = position_of(&read(&root, TALKS), "met Estonian", 0);
+    assert_eq!(r["range"]["start"], json!({"line": line, "character": col}));
+    // on an actor: the mention that introduces her with full name and role
+    let r = c.request(
+        "textDocument/definition",
+        at(&root, REVIEW, "Lehtinen has", 0),
+    );
+    assert_eq!(r["uri"], json!(uri(&root.join(TALKS))));
+    let (line, _) = position_of(&read(&root, TALKS), "Aino Lehtinen", 0);
+    assert_eq!(r["range"]["start"]["line"], line);
+}
+
+#[test]
+fn references_list_mentions_across_articles_and_honour_include_declaration() {
+    let (_dir, root, mut c) = started(full_caps(), Value::Null);
+    let mut params = at(&root, REVIEW, "Lehtinen has", 0);
+    params["context"] = json!({"includeDeclaration": true});
+    let all = c.request("textDocument/references", params.clone());
+    let all = all.as_array().expect("locations");
+    assert_eq!(all.len(), 5, "{all:?}");
+    let files: std::collections::BTreeSet<&str> =
+        all.iter().filter_map(|l| l["uri"].as_str()).collect();
+    assert_eq!(files.len(), 3, "{files:?}");
+    params["context"] = json!({"includeDeclaration": false});
+    let without = c.request("textDocument/references", params);
+    assert_eq!(without.as_array().map(Vec::len), Some(4));
+    // highlight: her two mentions in the review
+    let hl = c.request(
+        "textDocument/documentHighlight",
+        at(&root, REVIEW, "Lehtinen has", 0),
+    );
+    assert_eq!(hl.as_array().map(Vec::len), Some(2), "{hl}");
+}
+
+#[test]
+fn denied_claim_diagnostic_points_at_the_denial_and_goes_when_the_denial_is_edited_away() {
+    let (_dir, root, mut c) = started(full_caps(), Value::Null);
+    // pushed for articles that are not open
+    assert!(c.wait_until(Duration::from_secs(10), |c| {
+        has_denied_claim_from(c, &root) && !c.diagnostics_of(&root.join(DENIAL)).is_empty()
+    }));
+    let diags = c.diagnostics_of(&root.join(TRIP));
+    let d = diags
+        .iter()
+        .find(|d| d["code"] == "denied-claim" && d["range"]["start"]["line"] == 7)
+        .expect("the reported trip is flagged");
+    assert_eq!(d["severity"], 2);
+    assert_eq!(d["source"], "dateline");
+    let msg = d["message"].as_str().unwrap_or("");
+    assert!(
+        msg.contains("Maria Saar") && msg.contains("2026-05-08"),
+        "{msg}"
+    );
+    let rel = &d["relatedInformation"][0]["location"];
+    assert_eq!(rel["uri"], json!(uri(&root.join(DENIAL))));
+    assert_eq!(rel["range"]["start"]["line"], 4);
+    // the denial itself carries an information diagnostic naming what it denies
+    let denial_diags = c.diagnostics_of(&root.join(DENIAL));
+    assert!(denial_diags.iter().any(|d| d["code"] == "denial"
+        && d["severity"] == 3
+        && d["message"].as_str().is_some_and(|m| m.contains(TRIP))));
+
+    // open the denial and edit the denial sentence away: the finding disappears everywhere
+    let text = read(&root, DENIAL);
+    c.open(&root.join(DENIAL), &text);
+    let (line, _) = position_of(&text, "Saar denied", 0);
+    let line_len = text.lines().nth(line as usize).map_or(0, str::len) as u32;
+    c.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": {"uri": uri(&root.join(DENIAL)), "version": 2},
+            "contentChanges": [{
+                "range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": line_len}},
+                "text": "Saar said the ministry would publish a timetable later."
+            }]
+        }),
+    );
+    assert!(
+        c.wait_until(Duration::from_secs(10), |c| !has_denied_claim_from(
+            c, &root
+        ) && c
+            .diagnostics_of(&root.join(DENIAL))
+            .is_empty()),
+        "the diagnostics are cleared: {:?}",
+        c.diagnostics_of(&root.join(TRIP))
+    );
+    // undo: it comes back
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri(&root.join(DENIAL)), "version": 3}, "contentChanges": [{"text": text}]}),
+    );
+    assert!(c.wait_until(Duration::from_secs(10), |c| has_denied_claim_from(c, &root)));
+}
+
+#[test]
+fn files_deleted_and_added_on_disk_update_the_findings_through_watched_files() {
+    let (_dir, root, mut c) = started(full_caps(), Value::Null);
+    assert!(c.wait_until(Duration::from_secs(10), |c| has_denied_claim_from(c, &root)));
+    let denial = read(&root, DENIAL);
+    std::fs::remove_file(root.join(DENIAL)).expect("delete");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&root.join(DENIAL)), "type": 3}]}),
+    );
+    assert!(
+        c.wait_until(Duration::from_secs(10), |c| !has_denied_claim_from(
+            c, &root
+        ))
+    );
+    // its hovers are gone too
+    let r = c.request(
+        "textDocument/hover",
+        at_text(&root, DENIAL, &denial, "Saar denied"),
+    );
+    assert_eq!(r, Value::Null);
+    // a new article with the denial, in a new sub-folder
+    std::fs::create_dir(root.join("late")).expect("mkdir");
+    std::fs::write(root.join("late/denial.txt"), &denial).expect("write");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&root.join("late")), "type": 1}]}),
+    );
+    assert!(c.wait_until(Duration::from_secs(10), |c| has_denied_claim_from(c, &root)));
+    let d = c.diagnostics_of(&root.join(TRIP));
+    let rel = &d[0]["relatedInformation"][0]["location"]["uri"];
+    assert_eq!(rel, &json!(uri(&root.join("late/denial.txt"))));
+}
+
+fn at_text(root: &Path, name: &str, text: &str, needle: &str) -> Value {
+    let (line, character) = position_of(text, needle, 0);
+    json!({"textDocument": {"uri": uri(&root.join(name))}, "position": {"line": line, "character": character}})
+}
+
+#[test]
+fn without_client_watching_the_server_watches_the_files_itself() {
+    // no dynamic registration of didChangeWatchedFiles: the server's own watcher sees the disk
+    let (_dir, root, mut c) = started(json!({}), Value::Null);
+    assert!(c.wait_until(Duration::from_secs(10), |c| has_denied_claim_from(c, &root)));
+    std::fs::rename(root.join(DENIAL), root.join("moved.txt.bak")).expect("rename");
+    assert!(
+        c.wait_until(Duration::from_secs(10), |c| !has_denied_claim_from(
+            c, &root
+        )),
+        "renamed away: the finding goes"
+    );
+    std::fs::rename(root.join("moved.txt.bak"), root.join("moved.txt")).expect("rename");
+    assert!(
+        c.wait_until(Duration::from_secs(10), |c| has_denied_claim_from(c, &root)),
+        "renamed back as an article: the finding returns"
+    );
+}
+
+#[test]
+fn positions_count_utf16_units_or_utf8_bytes_as_negotiated() {
+    let (_dir, root) = corpus();
+    let text = "Envoys 😀 met in Tallinn.\n\nFinnish Foreign Minister Aino Lehtinen 👋 said the talks with Kristjan Tamm went well.\n";
+    std::fs::write(root.join("emoji.txt"), text).expect("write");
+    for (caps, utf8) in [(full_caps(), true), (json!({}), false)] {
+        let mut c = Client::spawn(BIN);
+        c.initialize(&root, caps, Value::Null);
+        assert!(c.wait_indexed());
+        let line = 2;
+        let line_text = text.lines().nth(2).unwrap();
+        // the hover's range covers the whole name, "Kristjan Tamm"
+        let byte = line_text.find("Kristjan").unwrap();
+        let character = if utf8 {
+            byte
+        } else {
+            line_text[..byte].chars().map(char::len_utf16).sum()
+        };
+        let on_tamm = character + 10;
+        let h = c.request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri(&root.join("emoji.txt"))}, "position": {"line": line, "character": on_tamm}}),
+        );
+        let v = h["contents"]["value"].as_str().unwrap_or("");
+        assert!(v.contains("Kristjan Tamm"), "utf8={utf8}: {h}");
+        assert_eq!(h["range"]["start"]["character"], character, "utf8={utf8}");
+    }
+}
+
+#[test]
+fn symbols_outline_an_article_and_find_actors_and_events_by_name() {
+    let (_dir, root, mut c) = started(full_caps(), Value::Null);
+    let outline = c.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri(&root.join(TRIP))}}),
+    );
+    let groups: Vec<&str> = outline
+        .as_array()
+        .expect("symbols")
+        .iter()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    assert_eq!(groups, ["Actors", "Events", "Claims"]);
+    let actors = &outline[0]["children"];
+    assert!(
+        actors
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["name"] == "Liis Kask")
+    );
+    let found = c.request("workspace/symbol", json!({"query": "lehtin"}));
+    assert_eq!(found[0]["name"], "Aino Lehtinen", "{found}");
+    assert_eq!(found[0]["location"]["uri"], json!(uri(&root.join(TALKS))));
+    let events = c.request("workspace/symbol", json!({"query": "met helsinki"}));
+    assert!(
+        events.as_array().unwrap().iter().any(|s| s["kind"] == 24),
+        "{events}"
+    );
+}
+
+#[test]
+fn severities_follow_the_settings_and_their_changes() {
+    let options = json!({"severity": {"denied-claim": "error"}});
+    let (_dir, root, mut c) = started(full_caps(), options);
+    assert!(c.wait_until(Duration::from_secs(10), |c| {
+        c.diagnostics_of(&root.join(TRIP))
+            .iter()
+            .any(|d| d["code"] == "denied-claim" && d["severity"] == 1)
+    }));
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"dateline": {"severity": {"denied-claim": "off", "denial": "hint"}}}}),
+    );
+    assert!(
+        c.wait_until(Duration::from_secs(10), |c| !has_denied_claim_from(
+            c, &root
+        ))
+    );
+    assert!(c.wait_until(Duration::from_secs(10), |c| {
+        c.diagnostics_of(&root.join(DENIAL))
+            .iter()
+            .all(|d| d["severity"] == 4)
+    }));
+    // pulled from the client when the notification carries no settings
+    c.configuration = json!({"severity": {"denied-claim": "information"}});
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": null}),
+    );
+    assert!(c.wait_until(Duration::from_secs(10), |c| {
+        c.diagnostics_of(&root.join(TRIP))
+            .iter()
+            .any(|d| d["code"] == "denied-claim" && d["severity"] == 3)
+    }));
+}
+
+#[test]
+fn excluded_files_are_not_articles() {
+    let options = json!({"exclude": [DENIAL]});
+    let (_dir, root, mut c) = started(full_caps(), options);
+    let r = c.request("workspace/symbol", json!({"query": "Maria Saar"}));
+    assert_eq!(r, json!([]), "{r}");
+    assert!(!has_denied_claim_from(&c, &root));
+}
+
+#[test]
+fn folders_added_and_removed_later_are_followed() {
+    let (_dir, root) = corpus();
+    let empty = tempfile::tempdir().expect("temp dir");
+    let mut c = Client::spawn(BIN);
+    c.initialize(
+        &empty.path().canonicalize().unwrap(),
+        full_caps(),
+        Value::Null,
+    );
+    assert!(c.wait_indexed());
+    c.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [{"uri": uri(&root), "name": "tunnel"}], "removed": []}}),
+    );
+    assert!(c.wait_until(Duration::from_secs(10), |c| has_denied_claim_from(c, &root)));
+    c.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [], "removed": [{"uri": uri(&root), "name": "tunnel"}]}}),
+    );
+    assert!(
+        c.wait_until(Duration::from_secs(10), |c| !has_denied_claim_from(
+            c, &root
+        ))
+    );
+}
+
+#[test]
+fn bad_requests_get_answers_and_the_server_keeps_serving() {
+    let (_dir, root) = corpus();
+    let mut c = Client::spawn(BIN);
+    // before initialize: an error, not a crash
+    let early = c.request_full("textDocument/hover", at(&root, REVIEW, "Lehtinen has", 0));
+    assert_eq!(early["error"]["code"], -32002, "{early}");
+    c.initialize(&root, full_caps(), Value::Null);
+    assert!(c.wait_indexed());
+    // unknown document, position past the end, unknown method
+    let unknown = json!({"textDocument": {"uri": "file:///nowhere/x.txt"}, "position": {"line": 0, "character": 0}});
+    assert_eq!(c.request("textDocument/hover", unknown), Value::Null);
+    let past = json!({"textDocument": {"uri": uri(&root.join(REVIEW))}, "position": {"line": 9999, "character": 9999}});
+    assert_eq!(c.request("textDocument/hover", past.clone()), Value::Null);
+    assert_eq!(c.request("textDocument/definition", past), Value::Null);
+    let far_right = json!({"textDocument": {"uri": uri(&root.join(REVIEW))}, "position": {"line": 0, "character": 99999}});
+    c.request("textDocument/hover", far_right);
+    let m = c.request_full("dateline/unknown", json!({}));
+    assert_eq!(m["error"]["code"], -32601);
+    let bad_uri = c.request_full(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": "not a uri"}, "position": {"line": 0, "character": 0}}),
+    );
+    assert!(bad_uri.get("error").is_some() || bad_uri["result"].is_null());
+    // an edit to a document never opened, then a file deleted while open
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri(&root.join(TALKS)), "version": 5},
+               "contentChanges": [{"range": {"start": {"line": 50, "character": 3}, "end": {"line": 60, "character": 0}}, "text": "x"}]}),
+    );
+    let review = read(&root, REVIEW);
+    c.open(&root.join(REVIEW), &review);
+    std::fs::remove_file(root.join(REVIEW)).expect("delete");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&root.join(REVIEW)), "type": 3}]}),
+    );
+    // the open document is still served from the editor's text
+    let lehtinen = at_text(&root, REVIEW, &review, "Lehtinen has");
+    assert!(eventually(&mut c, |c| hover_text(c, lehtinen.clone())
+        .contains("Aino Lehtinen")));
+    // closing it: it is gone from disk, so it is gone from the corpus
+    c.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri(&root.join(REVIEW))}}),
+    );
+    let mut refs = at(&root, TALKS, "Aino Lehtinen", 0);
+    refs["context"] = json!({"includeDeclaration": true});
+    assert!(eventually(&mut c, |c| {
+        c.request("textDocument/references", refs.clone())
+            .as_array()
+            .map(Vec::len)
+            == Some(3)
+    }));
+    assert!(c.alive());
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+#[test]
+fn a_document_outside_every_folder_is_served_on_its_own() {
+    let (_dir, root) = corpus();
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let loose = elsewhere.path().canonicalize().unwrap().join("note.txt");
+    let text =
+        "Finnish Foreign Minister Aino Lehtinen met reporters in Turku.\n\nLehtinen said little.\n";
+    std::fs::write(&loose, text).expect("write");
+    let mut c = Client::spawn(BIN);
+    c.initialize(&root, full_caps(), Value::Null);
+    assert!(c.wait_indexed());
+    c.open(&loose, text);
+    let (line, character) = position_of(text, "Lehtinen said", 0);
+    let params = json!({"textDocument": {"uri": uri(&loose)}, "position": {"line": line, "character": character}});
+    assert!(eventually(&mut c, |c| {
+        let v = hover_text(c, params.clone());
+        v.contains("Aino Lehtinen") && v.contains("Finnish Foreign Minister")
+    }));
+}
