@@ -10,7 +10,7 @@ cargo build --release --quiet
 bin=target/release/dateline
 score=$shared/tools/score.py
 echo "seeds:"
-bash tests/seeds.sh "$shared" | tail -n 1 || true
+bash tests/seeds.sh "$shared" | grep "^score:" || true
 echo "emergent-dev (denied pairs):"
 "$bin" check --format json --fail-on never "$shared/data/emergent-dev" > "$out/emergent-check.json"
 python3 "$score" pairs "$out/emergent-check.json" "$shared/data/emergent-dev/gold.json"

@@ -1,0 +1,142 @@
+//! The language server on the five real seed articles in ../shared/corpora/seeds (not in this repository).
+//! Ignored by `cargo test`; `tests/seeds.sh` runs it with `--ignored` when ../shared is beside the checkout
+//! (set `DATELINE_SHARED` to point elsewhere).
+
+mod support;
+
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use support::lsp_client::{Client, position_of, uri};
+
+const BIN: &str = env!("CARGO_BIN_EXE_dateline");
+
+fn seeds() -> PathBuf {
+    let shared = std::env::var_os("DATELINE_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared"));
+    let dir = shared.join("corpora/seeds");
+    assert!(
+        dir.is_dir(),
+        "{} is missing: this test needs ../shared",
+        dir.display()
+    );
+    dir.canonicalize().expect("canonical seeds folder")
+}
+
+/// The seed article whose name starts with `prefix` ("002").
+fn article(dir: &Path, prefix: &str) -> PathBuf {
+    std::fs::read_dir(dir)
+        .expect("seeds folder")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+        })
+        .unwrap_or_else(|| panic!("no seed article {prefix}"))
+}
+
+fn params(path: &Path, needle: &str, line: Option<u32>) -> Value {
+    let text = std::fs::read_to_string(path).expect("seed article");
+    let (l, c) = match line {
+        // the occurrence on the given 1-based line
+        Some(want) => {
+            let n = text.matches(needle).count();
+            (0..n)
+                .map(|i| position_of(&text, needle, i))
+                .find(|(l, _)| *l + 1 == want)
+                .unwrap_or_else(|| panic!("{needle:?} not on line {want}"))
+        }
+        None => position_of(&text, needle, 0),
+    };
+    json!({"textDocument": {"uri": uri(path)}, "position": {"line": l, "character": c}})
+}
+
+fn started(dir: &Path) -> Client {
+    let mut c = Client::spawn(BIN);
+    c.initialize(
+        dir,
+        json!({"general": {"positionEncodings": ["utf-16"]}, "window": {"workDoneProgress": true}}),
+        Value::Null,
+    );
+    assert!(c.wait_indexed(), "indexing ends");
+    c
+}
+
+#[test]
+#[ignore = "needs ../shared; run by tests/seeds.sh"]
+fn hover_on_peskov_names_dmitry_peskov_of_the_kremlin() {
+    let dir = seeds();
+    let mut c = started(&dir);
+    let h = c.request(
+        "textDocument/hover",
+        params(&article(&dir, "002"), "Peskov’s", None),
+    );
+    let v = h["contents"]["value"].as_str().unwrap_or("");
+    assert!(v.contains("Dmitry Peskov"), "{v}");
+    assert!(v.contains("Kremlin"), "{v}");
+}
+
+/// The (article prefix, 1-based line) of every mention of the Riyadh talks in the gold file.
+fn riyadh_mentions(dir: &Path) -> Vec<(String, u64)> {
+    let gold = std::fs::read_to_string(dir.with_file_name("seeds.gold.toml")).expect("gold file");
+    let gold: toml::Table = gold.parse().expect("gold is TOML");
+    let events = gold["event"].as_array().expect("events");
+    let riyadh = events
+        .iter()
+        .find(|e| e["id"].as_str() == Some("riyadh-talks"))
+        .expect("the Riyadh talks in the gold file");
+    riyadh["mentions"]
+        .as_array()
+        .expect("mentions")
+        .iter()
+        .map(|m| {
+            (
+                m["doc"].as_str().unwrap_or("").to_string(),
+                m["line"].as_integer().unwrap_or(0) as u64,
+            )
+        })
+        .collect()
+}
+
+#[test]
+#[ignore = "needs ../shared; run by tests/seeds.sh"]
+fn definition_on_the_riyadh_meeting_lands_on_a_riyadh_talks_mention() {
+    let dir = seeds();
+    let mut c = started(&dir);
+    let r = c.request(
+        "textDocument/definition",
+        params(&article(&dir, "004"), "Riyadh meeting", Some(11)),
+    );
+    let target = r["uri"].as_str().expect("one location");
+    let line = r["range"]["start"]["line"].as_u64().expect("a line") + 1;
+    let name = target.rsplit('/').next().unwrap_or("");
+    let ok = riyadh_mentions(&dir)
+        .iter()
+        .any(|(doc, l)| name.starts_with(doc.as_str()) && *l == line);
+    assert!(ok, "definition went to {name}:{line}");
+    assert!(!(name.starts_with("004") && line == 11), "not to itself");
+}
+
+#[test]
+#[ignore = "needs ../shared; run by tests/seeds.sh"]
+fn the_moscow_trip_claim_is_flagged_and_related_to_trumps_denial() {
+    let dir = seeds();
+    let mut c = started(&dir);
+    let claim = article(&dir, "003");
+    let denial = article(&dir, "004");
+    let found = c.wait_until(Duration::from_secs(30), |c| {
+        c.diagnostics_of(&claim).iter().any(|d| {
+            d["code"] == "denied-claim"
+                && d["range"]["start"]["line"] == 4
+                && d["relatedInformation"].as_array().is_some_and(|r| {
+                    r.iter().any(|i| {
+                        i["location"]["uri"] == json!(uri(&denial))
+                            && i["location"]["range"]["start"]["line"] == 14
+                    })
+                })
+        })
+    });
+    assert!(found, "diagnostics of 003: {:?}", c.diagnostics_of(&claim));
+}
