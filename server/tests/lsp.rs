@@ -539,3 +539,92 @@ fn a_document_outside_every_folder_is_served_on_its_own() {
         v.contains("Aino Lehtinen") && v.contains("Finnish Foreign Minister")
     }));
 }
+
+/// Everything a client sees of the corpus: each article's outline and diagnostics, with the root taken
+/// out of URIs so that two servers can be compared.
+fn observed(c: &mut Client, root: &Path, names: &[&str]) -> String {
+    let mut out = Vec::new();
+    for name in names {
+        let p = root.join(name);
+        let outline = c.request(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": uri(&p)}}),
+        );
+        out.push(json!({"name": name, "outline": outline, "diagnostics": c.diagnostics_of(&p)}));
+    }
+    serde_json::to_string_pretty(&out)
+        .unwrap_or_default()
+        .replace(&uri(root), "ROOT")
+}
+
+#[test]
+fn after_random_edits_the_server_agrees_with_a_fresh_server_on_the_final_texts() {
+    use support::text_edit::offset;
+    const PIECES: [&str; 8] = [
+        "",
+        "\n",
+        " Kask",
+        " denied reports that Kask will travel to Helsinki on June 5.",
+        "Foreign Minister Aino Lehtinen ",
+        "😀",
+        "reportedly set to visit Tallinn on June 9",
+        "\n\nSaar denied that.\n",
+    ];
+    let names = [TALKS, TRIP, DENIAL, REVIEW];
+    for seed in [7u64, 1234, 99_991] {
+        let (_dir, root, mut c) = started(json!({}), json!({"debounceMs": 5}));
+        let mut texts: Vec<String> = names.iter().map(|n| read(&root, n)).collect();
+        for (n, t) in names.iter().zip(&texts) {
+            c.open(&root.join(n), t);
+        }
+        let mut rng = seed;
+        let mut next = |n: u64| {
+            rng = rng
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (rng >> 33) % n
+        };
+        for v in 0..40 {
+            let d = next(4) as usize;
+            let start = (next(14) as u32, next(120) as u32);
+            let end = (start.0 + next(2) as u32, next(120) as u32);
+            let piece = PIECES[next(PIECES.len() as u64) as usize];
+            let (s, e) = (
+                tower_lsp_server::ls_types::Position::new(start.0, start.1),
+                tower_lsp_server::ls_types::Position::new(end.0, end.1),
+            );
+            let enc = dateline::lsp::convert::Encoding::Utf16;
+            let t = &mut texts[d];
+            let a = offset(t, s, enc);
+            let b = offset(t, e, enc).max(a);
+            // send the range as the client would: an end before the start is not sent
+            let (s, e) = if offset(t, e, enc) < a {
+                (s, s)
+            } else {
+                (s, e)
+            };
+            t.replace_range(a..b, piece);
+            c.notify(
+                "textDocument/didChange",
+                json!({
+                    "textDocument": {"uri": uri(&root.join(names[d])), "version": v + 2},
+                    "contentChanges": [{"range": {"start": s, "end": e}, "text": piece}]
+                }),
+            );
+        }
+        // the final texts on disk, and a fresh server reading them
+        for (n, t) in names.iter().zip(&texts) {
+            std::fs::write(root.join(n), t).expect("write final text");
+        }
+        let mut fresh = Client::spawn(BIN);
+        fresh.initialize(&root, json!({}), Value::Null);
+        assert!(fresh.wait_indexed());
+        let want = observed(&mut fresh, &root, &names);
+        let mut got = String::new();
+        let same = eventually(&mut c, |c| {
+            got = observed(c, &root, &names);
+            got == want
+        });
+        assert!(same, "seed {seed}: incremental\n{got}\nfresh\n{want}");
+    }
+}
