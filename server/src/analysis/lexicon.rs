@@ -1,7 +1,7 @@
 //! The word lists the recognisers use, compiled once per process and shared by every article.
 //! All lookups are on lower-cased text; multi-word entries are matched token by token.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// A place in the gazetteer: canonical name, the country it is in (if it is not one), and its demonyms.
@@ -493,8 +493,8 @@ pub fn phrase_key(phrase: &str) -> String {
 }
 
 fn build() -> Lexicon {
-    let mut places = HashMap::new();
-    let mut places_by_name = HashMap::new();
+    let mut places = HashMap::default();
+    let mut places_by_name = HashMap::default();
     let mut place_max_tokens = 1;
     for entry in PLACES.split(';') {
         let Some((names, parent)) = entry.split_once('|') else {
@@ -524,7 +524,7 @@ fn build() -> Lexicon {
             );
         }
     }
-    let mut orgs = HashMap::new();
+    let mut orgs = HashMap::default();
     let mut org_max_tokens = 1;
     for entry in ORGS.split('|') {
         let mut aliases = entry.split('/');
@@ -537,7 +537,7 @@ fn build() -> Lexicon {
             orgs.insert(key, canonical);
         }
     }
-    let mut triggers = HashMap::new();
+    let mut triggers = HashMap::default();
     for entry in TRIGGERS.split(';') {
         let mut parts = entry.splitn(3, ':');
         let (Some(lemma), Some(class), Some(forms)) = (parts.next(), parts.next(), parts.next())

@@ -223,3 +223,47 @@ pub fn analyse(text: &str, body_start: usize) -> ArticleFacts {
     facts.denials = denials;
     facts
 }
+
+impl ArticleFacts {
+    /// These facts with every span moved by `map_start` / `map_end` (offsets after an edit); `None`
+    /// when a span cannot be moved (it touched the edited text).
+    pub fn moved(
+        &self,
+        map_start: impl Fn(usize) -> Option<usize>,
+        map_end: impl Fn(usize) -> Option<usize>,
+    ) -> Option<ArticleFacts> {
+        let span =
+            |s: Span| -> Option<Span> { Some(Span::new(map_start(s.start)?, map_end(s.end)?)) };
+        let spans = |v: &[Span]| -> Option<Vec<Span>> { v.iter().map(|&s| span(s)).collect() };
+        let mut f = self.clone();
+        f.sentences = spans(&self.sentences)?;
+        f.furniture = spans(&self.furniture)?;
+        f.links = spans(&self.links)?;
+        for d in &mut f.dates {
+            d.span = span(d.span)?;
+        }
+        for p in &mut f.places {
+            p.span = span(p.span)?;
+        }
+        for a in &mut f.actors {
+            a.span = span(a.span)?;
+            for r in &mut a.roles {
+                r.span = span(r.span)?;
+            }
+        }
+        for q in &mut f.quotes {
+            q.span = span(q.span)?;
+        }
+        for e in &mut f.events {
+            e.span = span(e.span)?;
+            e.trigger = span(e.trigger)?;
+        }
+        for c in &mut f.claims {
+            c.span = span(c.span)?;
+        }
+        for x in &mut f.denials {
+            x.span = span(x.span)?;
+        }
+        Some(f)
+    }
+}

@@ -38,7 +38,7 @@ fn longest<'l, V>(
     i: usize,
     end: usize,
     max: usize,
-    table: &'l std::collections::HashMap<String, V>,
+    table: &'l rustc_hash::FxHashMap<String, V>,
 ) -> Option<(usize, &'l V)> {
     let mut key = String::new();
     let mut best = None;

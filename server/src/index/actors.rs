@@ -4,9 +4,10 @@
 //! that surname in the same article or else in the corpus, organisations by canonical name.
 
 use super::{DocEntry, MentionRef};
+use crate::analysis::ActorKind;
 use crate::analysis::lexicon::{lexicon, phrase_key};
-use crate::analysis::{ActorKind, Span};
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// A role and where it was stated.
@@ -14,7 +15,10 @@ use std::sync::Arc;
 pub struct RoleRef {
     pub text: String,
     pub doc: usize,
-    pub span: Span,
+    /// The actor mention (index in its document) and the role's index among that mention's roles:
+    /// where it was stated, found without keeping an offset in the joins.
+    pub mention: usize,
+    pub role: usize,
 }
 
 /// One real person or organisation.
@@ -98,8 +102,8 @@ struct Builder {
 pub fn resolve(docs: &[Arc<DocEntry>]) -> (Vec<Actor>, Vec<Vec<Option<usize>>>) {
     let lex = lexicon();
     let mut builders: Vec<Builder> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::default();
     let mut actor_of: Vec<Vec<Option<usize>>> = docs
         .iter()
         .map(|d| vec![None; d.facts.actors.len()])
@@ -216,19 +220,20 @@ pub fn resolve(docs: &[Arc<DocEntry>]) -> (Vec<Actor>, Vec<Vec<Option<usize>>>) 
             }
             *n += 1;
             b.mentions.push((di, mi));
-            for r in &m.roles {
+            for (ri, r) in m.roles.iter().enumerate() {
                 if !b.roles.iter().any(|x| x.text.eq_ignore_ascii_case(&r.text)) {
                     b.roles.push(RoleRef {
                         text: r.text.clone(),
                         doc: di,
-                        span: r.span,
+                        mention: mi,
+                        role: ri,
                     });
                 }
             }
         }
     }
     let mut actors = Vec::with_capacity(builders.len());
-    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut ids: HashMap<String, usize> = HashMap::default();
     for b in builders {
         let kind = b.kind.unwrap_or(ActorKind::Person);
         let lex_canon = (kind == ActorKind::Organization)

@@ -31,7 +31,7 @@ impl DocDate {
 
 /// The latest year written in the corpus (front-matter dates and explicit years), used to complete an
 /// inferred month and day.
-fn corpus_year(docs: &[Arc<DocEntry>]) -> Option<i16> {
+pub fn corpus_year(docs: &[Arc<DocEntry>]) -> Option<i16> {
     docs.iter()
         .flat_map(|d| {
             let fm = d.article.front_matter.date.map(|x| x.year());
@@ -48,21 +48,21 @@ fn corpus_year(docs: &[Arc<DocEntry>]) -> Option<i16> {
         .max()
 }
 
-/// Dates of every document.
-pub fn resolve(docs: &[Arc<DocEntry>]) -> Vec<DocDate> {
-    let year = corpus_year(docs);
-    docs.iter()
-        .map(|d| {
-            if let Some(date) = d.article.front_matter.date {
-                return DocDate {
-                    date: Some(date),
-                    source: Some(DateSource::FrontMatter),
-                    evidence: None,
-                };
-            }
-            infer(d, year)
-        })
-        .collect()
+/// Dates of every document; `corpus_year` from [`corpus_year`].
+pub fn resolve(docs: &[Arc<DocEntry>], corpus_year: Option<i16>) -> Vec<DocDate> {
+    docs.iter().map(|d| of_doc(d, corpus_year)).collect()
+}
+
+/// One document's date: its front matter, else inferred from its text.
+pub fn of_doc(d: &DocEntry, corpus_year: Option<i16>) -> DocDate {
+    if let Some(date) = d.article.front_matter.date {
+        return DocDate {
+            date: Some(date),
+            source: Some(DateSource::FrontMatter),
+            evidence: None,
+        };
+    }
+    infer(d, corpus_year)
 }
 
 fn infer(d: &DocEntry, corpus_year: Option<i16>) -> DocDate {
@@ -121,7 +121,7 @@ mod tests {
             .enumerate()
             .map(|(i, t)| Arc::new(DocEntry::new(Article::from_text(format!("{i}.txt"), t))))
             .collect();
-        resolve(&docs)
+        resolve(&docs, corpus_year(&docs))
     }
 
     #[test]

@@ -10,7 +10,8 @@ use super::{DocEntry, MentionRef};
 use crate::analysis::dates::PartialDate;
 use crate::analysis::lexicon::{EventClass, lexicon};
 use crate::analysis::{EventMention, Modality};
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// One real-world event and its mentions.
@@ -138,8 +139,66 @@ fn place_relation(a: Option<&str>, b: Option<&str>) -> Option<bool> {
     }
 }
 
-/// Score and explanation for linking a mention (or chain) to a cluster; `None` when they cannot co-refer.
-fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<(f32, String)> {
+/// Why a mention (or chain) may be linked to a cluster, and how strongly.
+struct Link {
+    score: f32,
+    place: Option<&'static str>,
+    /// Places within one another (this side's, the other's).
+    nested: Option<(&'static str, &'static str)>,
+    day: Option<PartialDate>,
+    shared: usize,
+    shared_parties: usize,
+    same_lemma: bool,
+    /// "the meeting" referring back to the latest chain of its class.
+    back: bool,
+}
+
+impl Link {
+    /// A definite reference back ("the meeting") with nothing else shared.
+    fn back() -> Link {
+        Link {
+            score: 1.0,
+            place: None,
+            nested: None,
+            day: None,
+            shared: 0,
+            shared_parties: 0,
+            same_lemma: false,
+            back: true,
+        }
+    }
+
+    /// The explanation shown in `export` and hovers.
+    fn why(&self) -> String {
+        if self.back {
+            return "definite reference back".into();
+        }
+        let mut why = Vec::new();
+        if let Some(p) = self.place {
+            why.push(format!("same place ({p})"));
+        }
+        if let Some((a, b)) = self.nested {
+            why.push(format!("places within one another ({a} / {b})"));
+        }
+        if let Some(d) = self.day {
+            why.push(format!("same day ({})", d.display()));
+        }
+        if self.shared > 0 {
+            why.push(format!("{} shared participant(s)", self.shared));
+        }
+        if self.shared_parties > 0 {
+            why.push(format!("{} shared countries", self.shared_parties));
+        }
+        if self.same_lemma {
+            why.push("same trigger".into());
+        }
+        why.join(", ")
+    }
+}
+
+/// Whether a mention (or chain) can be linked to a cluster, and how strongly; `None` when they cannot
+/// co-refer.
+fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<Link> {
     if a.class != b.class || date_conflict(a.date, b.date) {
         return None;
     }
@@ -157,61 +216,75 @@ fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<(f32, String
     let nested_place = !exact_place && a.place.is_some() && b.place.is_some();
     let same_day =
         matches!((a.date, b.date), (Some(x), Some(y)) if x.is_specific() && y.is_specific());
-    let shared: Vec<usize> = a
-        .participants
-        .intersection(&b.participants)
-        .copied()
-        .collect();
+    let shared = a.participants.intersection(&b.participants).count();
     let shared_parties = a.parties.intersection(&b.parties).count();
     let same_lemma = a.lemmas.intersection(&b.lemmas).next().is_some();
     let both_realis = a.modality == Modality::Realis && b.modality == Modality::Realis;
-    let mut why = Vec::new();
     let mut score = 0.0;
     if exact_place {
         score += 2.0;
-        why.push(format!("same place ({})", a.place.unwrap_or_default()));
     }
     if nested_place {
         score += 1.0;
-        why.push(format!(
-            "places within one another ({} / {})",
-            a.place.unwrap_or_default(),
-            b.place.unwrap_or_default()
-        ));
     }
     if same_day {
         score += 2.0;
-        why.push(format!(
-            "same day ({})",
-            a.date.map(|d| d.display()).unwrap_or_default()
-        ));
     }
-    if !shared.is_empty() {
-        score += shared.len().min(2) as f32;
-        why.push(format!("{} shared participant(s)", shared.len()));
-    }
-    if shared_parties > 0 {
-        score += 0.5 * shared_parties.min(2) as f32;
-        why.push(format!("{shared_parties} shared countries"));
-    }
+    score += shared.min(2) as f32;
+    score += 0.5 * shared_parties.min(2) as f32;
     if same_lemma {
         score += 1.0;
-        why.push("same trigger".into());
     }
     if a.modality != b.modality {
         score -= 0.5;
     }
+    let link = Link {
+        score,
+        place: if exact_place { a.place } else { None },
+        nested: if nested_place {
+            a.place.zip(b.place)
+        } else {
+            None
+        },
+        day: if same_day { a.date } else { None },
+        shared,
+        shared_parties,
+        same_lemma,
+        back: false,
+    };
     let anchored = exact_place
         || same_day
-        || shared.len() >= 2
-        || (same_lemma && !shared.is_empty() && both_realis)
+        || shared >= 2
+        || (same_lemma && shared > 0 && both_realis)
         || (nested_place && shared_parties >= 2);
     if same_doc {
-        let shares = exact_place || same_day || !shared.is_empty() || shared_parties > 0;
-        return (shares && (same_lemma || exact_place || same_day || shared.len() >= 2))
-            .then(|| (score, why.join(", ")));
+        let shares = exact_place || same_day || shared > 0 || shared_parties > 0;
+        return (shares && (same_lemma || exact_place || same_day || shared >= 2)).then_some(link);
     }
-    (anchored && score >= 2.0).then(|| (score, why.join(", ")))
+    (anchored && score >= 2.0).then_some(link)
+}
+
+/// A blocking key: events of one class in one country, on one day, or with one participant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum BlockKey {
+    Country(EventClass, &'static str),
+    Day(EventClass, Option<u8>, Option<u8>),
+    Actor(EventClass, usize),
+}
+
+fn block_keys(f: &Features) -> Vec<BlockKey> {
+    let mut k = Vec::new();
+    if let Some(p) = f.place {
+        let country = lexicon().country_of_place(p).unwrap_or(p);
+        k.push(BlockKey::Country(f.class, country));
+    }
+    if let Some(d) = f.date.filter(|d| d.is_specific()) {
+        k.push(BlockKey::Day(f.class, d.month, d.day));
+    }
+    for &p in &f.participants {
+        k.push(BlockKey::Actor(f.class, p));
+    }
+    k
 }
 
 /// Clusters examined per blocking key when linking a chain across articles.
@@ -243,26 +316,27 @@ pub fn resolve(
             let f = Features::of(d, m, anchor, &actor_of[di]);
             doc_specificity.push(f.args());
             let bare = f.args() == 0;
-            let mut best: Option<(f32, usize, String)> = None;
+            let mut best: Option<(f32, usize, Link)> = None;
             // the most recent chains of the article (bounded, so long articles stay linear)
             for ci in (first_chain.max(chains.len().saturating_sub(64))..chains.len()).rev() {
                 let c = &chains[ci];
                 let scored = link_score(&f, &c.features, true).or_else(|| {
                     // "the meeting", "these talks": back to the latest chain of its class
-                    (m.definite && bare && c.features.class == f.class)
-                        .then(|| (1.0, "definite reference back".to_string()))
+                    (m.definite && bare && c.features.class == f.class).then(Link::back)
                 });
-                if let Some((s, why)) = scored
-                    && best.as_ref().is_none_or(|b| s > b.0)
+                if let Some(link) = scored
+                    && best.as_ref().is_none_or(|b| link.score > b.0)
                 {
-                    best = Some((s, ci, why));
+                    best = Some((link.score, ci, link));
                 }
             }
             match best {
-                Some((_, ci, why)) => {
+                Some((_, ci, link)) => {
                     chains[ci].features.absorb(&f);
                     chains[ci].mentions.push((di, mi));
-                    chains[ci].evidence.push(format!("{}: {why}", d.path()));
+                    chains[ci]
+                        .evidence
+                        .push(format!("{}: {}", d.path(), link.why()));
                 }
                 None => chains.push(Cluster {
                     features: f,
@@ -281,27 +355,17 @@ pub fn resolve(
         (dates[di].date.is_none(), dates[di].date, di)
     });
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
-    let keys = |f: &Features| -> Vec<String> {
-        let mut k = Vec::new();
-        let lex = lexicon();
-        if let Some(p) = f.place {
-            let country = lex.country_of_place(p).unwrap_or(p);
-            k.push(format!("{:?}|c|{country}", f.class));
-        }
-        if let Some(d) = f.date.filter(|d| d.is_specific()) {
-            k.push(format!("{:?}|d|{:?}-{:?}", f.class, d.month, d.day));
-        }
-        for p in &f.participants {
-            k.push(format!("{:?}|a|{p}", f.class));
-        }
-        k
-    };
-
+    let mut blocks: HashMap<BlockKey, Vec<usize>> = HashMap::default();
+    // (key, cluster) pairs already in `blocks`
+    let mut registered: HashSet<(BlockKey, usize)> = HashSet::default();
+    let mut chains: Vec<Option<Cluster>> = chains.into_iter().map(Some).collect();
     for ci in order {
-        let f = chains[ci].features.clone();
+        let Some(chain) = chains[ci].take() else {
+            continue;
+        };
+        let f = &chain.features;
         // the most recent clusters of each block (bounded, so a name shared by thousands of events stays cheap)
-        let mut cands: Vec<usize> = keys(&f)
+        let mut cands: Vec<usize> = block_keys(f)
             .iter()
             .filter_map(|k| blocks.get(k))
             .flat_map(|b| {
@@ -312,44 +376,42 @@ pub fn resolve(
             .collect();
         cands.sort_unstable();
         cands.dedup();
-        let this_doc = chains[ci].mentions[0].0;
-        let mut best: Option<(f32, usize, String)> = None;
+        let this_doc = chain.mentions[0].0;
+        let mut best: Option<(f32, usize, Link)> = None;
         for k in cands {
             if clusters[k].docs.contains(&this_doc) {
                 continue;
             }
-            if let Some((s, why)) = link_score(&f, &clusters[k].features, false)
-                && best.as_ref().is_none_or(|b| s > b.0)
+            if let Some(link) = link_score(f, &clusters[k].features, false)
+                && best.as_ref().is_none_or(|b| link.score > b.0)
             {
-                best = Some((s, k, why));
+                best = Some((link.score, k, link));
             }
         }
         let k = match best {
-            Some((_, k, why)) => {
-                let chain = std::mem::take(&mut chains[ci].mentions);
-                let ev = std::mem::take(&mut chains[ci].evidence);
+            Some((_, k, link)) => {
                 let doc = docs[this_doc].path();
-                clusters[k].features.absorb(&f);
-                clusters[k].mentions.extend(chain);
-                clusters[k].docs.insert(this_doc);
-                clusters[k].evidence.extend(ev);
-                clusters[k].evidence.push(format!("{doc} linked: {why}"));
+                let c = &mut clusters[k];
+                c.features.absorb(&chain.features);
+                c.mentions.extend(chain.mentions);
+                c.docs.insert(this_doc);
+                c.evidence.extend(chain.evidence);
+                c.evidence.push(format!("{doc} linked: {}", link.why()));
                 k
             }
             None => {
                 clusters.push(Cluster {
-                    features: f.clone(),
+                    features: chain.features,
                     docs: [this_doc].into(),
-                    mentions: std::mem::take(&mut chains[ci].mentions),
-                    evidence: std::mem::take(&mut chains[ci].evidence),
+                    mentions: chain.mentions,
+                    evidence: chain.evidence,
                 });
                 clusters.len() - 1
             }
         };
-        for key in keys(&clusters[k].features) {
-            let b = blocks.entry(key).or_default();
-            if !b.contains(&k) {
-                b.push(k);
+        for key in block_keys(&clusters[k].features) {
+            if registered.insert((key, k)) {
+                blocks.entry(key).or_default().push(k);
             }
         }
     }
@@ -357,7 +419,7 @@ pub fn resolve(
     let mut event_of: Vec<Vec<usize>> =
         docs.iter().map(|d| vec![0; d.facts.events.len()]).collect();
     let mut events = Vec::with_capacity(clusters.len());
-    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut ids: HashMap<String, usize> = HashMap::default();
     for (k, mut c) in clusters.into_iter().enumerate() {
         c.mentions.sort();
         for &(di, mi) in &c.mentions {

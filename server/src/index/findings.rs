@@ -7,8 +7,9 @@
 use super::dates::DocDate;
 use super::{DocEntry, MentionRef};
 use crate::analysis::Content;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 /// A claim and a denial found to be about the same thing.
@@ -52,28 +53,31 @@ pub struct Finding {
 }
 
 /// What a claim or a denial is about, resolved to corpus-wide ids, with its keyword weight.
-struct Side<'a> {
+struct Side {
     events: BTreeSet<usize>,
     actors: BTreeSet<usize>,
     places: BTreeSet<&'static str>,
     days: BTreeSet<(u8, u8)>,
-    /// Sorted, unique.
-    keywords: &'a [String],
+    /// Word ids, sorted and unique (ids follow alphabetical order, so this is the words' order too).
+    keywords: Vec<u32>,
     /// Sum of the keywords' IDF weights.
     norm: f32,
 }
 
-/// Inverse document frequency of the keywords of claims and denials.
+/// The keywords of claims and denials, numbered in alphabetical order, with their document frequency and
+/// inverse document frequency.
 struct Weights<'a> {
-    df: HashMap<&'a str, usize>,
+    words: Vec<&'a str>,
+    ids: HashMap<&'a str, u32>,
+    df: Vec<usize>,
     /// A word in more documents than this is no evidence of one story.
     common: usize,
-    idf: HashMap<&'a str, f32>,
+    idf: Vec<f32>,
 }
 
 impl<'a> Weights<'a> {
     fn new(docs: &'a [Arc<DocEntry>]) -> Weights<'a> {
-        let mut df: HashMap<&str, usize> = HashMap::new();
+        let mut df: HashMap<&str, usize> = HashMap::default();
         for d in docs {
             let mut seen: BTreeSet<&str> = BTreeSet::new();
             for c in &d.facts.claims {
@@ -86,30 +90,62 @@ impl<'a> Weights<'a> {
                 *df.entry(w).or_default() += 1;
             }
         }
+        let mut words: Vec<&str> = df.keys().copied().collect();
+        words.sort_unstable();
         let n = docs.len() as f32;
+        let df: Vec<usize> = words.iter().map(|w| df[w]).collect();
         let idf = df
             .iter()
-            .map(|(w, &k)| (*w, ((n + 1.0) / (k as f32 + 1.0)).ln()))
+            .map(|&k| ((n + 1.0) / (k as f32 + 1.0)).ln())
+            .collect();
+        let ids = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (*w, i as u32))
             .collect();
         Weights {
+            words,
+            ids,
             df,
             idf,
             common: (docs.len() / 100).max(100),
         }
     }
 
-    fn idf(&self, w: &str) -> f32 {
-        self.idf.get(w).copied().unwrap_or(0.0)
+    fn idf(&self, w: u32) -> f32 {
+        self.idf.get(w as usize).copied().unwrap_or(0.0)
+    }
+
+    fn df(&self, w: u32) -> usize {
+        self.df.get(w as usize).copied().unwrap_or(0)
+    }
+
+    fn word(&self, w: u32) -> &'a str {
+        self.words.get(w as usize).copied().unwrap_or("")
+    }
+
+    /// The ids of words (sorted strings give sorted ids).
+    fn ids_of(&self, words: &[String]) -> Vec<u32> {
+        words
+            .iter()
+            .filter_map(|w| self.ids.get(w.as_str()).copied())
+            .collect()
     }
 }
 
-fn side<'a>(
-    d: &'a DocEntry,
-    c: &'a Content,
+fn side(
+    d: &DocEntry,
+    c: &Content,
     actor_of: &[Option<usize>],
     event_of: &[usize],
     weights: &Weights,
-) -> Side<'a> {
+) -> Side {
+    let keywords = weights.ids_of(&c.keywords);
+    let norm = keywords
+        .iter()
+        .map(|&w| weights.idf(w))
+        .sum::<f32>()
+        .max(1e-6);
     Side {
         events: c
             .events
@@ -134,13 +170,8 @@ fn side<'a>(
                 _ => None,
             })
             .collect(),
-        keywords: &c.keywords,
-        norm: c
-            .keywords
-            .iter()
-            .map(|w| weights.idf(w))
-            .sum::<f32>()
-            .max(1e-6),
+        keywords,
+        norm,
     }
 }
 
@@ -163,15 +194,15 @@ pub fn match_claims(
                 .collect()
         })
         .collect();
-    let mut by_event: HashMap<usize, Vec<MentionRef>> = HashMap::new();
-    let mut by_word: HashMap<&str, Vec<MentionRef>> = HashMap::new();
-    for (di, d) in docs.iter().enumerate() {
-        for (ci, c) in d.facts.claims.iter().enumerate() {
-            for &e in &claim_sides[di][ci].events {
+    let mut by_event: HashMap<usize, Vec<MentionRef>> = HashMap::default();
+    let mut by_word: Vec<Vec<MentionRef>> = vec![Vec::new(); weights.words.len()];
+    for (di, sides) in claim_sides.iter().enumerate() {
+        for (ci, side) in sides.iter().enumerate() {
+            for &e in &side.events {
                 by_event.entry(e).or_default().push((di, ci));
             }
-            for w in &c.content.keywords {
-                by_word.entry(w.as_str()).or_default().push((di, ci));
+            for &w in &side.keywords {
+                by_word[w as usize].push((di, ci));
             }
         }
     }
@@ -185,8 +216,8 @@ pub fn match_claims(
             for e in &ds.events {
                 gather(by_event.get(e), dj, &mut cands);
             }
-            for w in rarest(ds.keywords, &weights, 4) {
-                gather(by_word.get(w), dj, &mut cands);
+            for w in rarest(&ds.keywords, &weights, 4) {
+                gather(by_word.get(w as usize), dj, &mut cands);
             }
             for &(di, ci) in &cands {
                 if let Some((score, why)) = score(&claim_sides[di][ci], &ds, &weights) {
@@ -238,7 +269,7 @@ pub fn match_claims(
 /// Returns each grouped claim's story and the stories' members.
 fn stories(
     sides: &[Vec<Side>],
-    by_word: &HashMap<&str, Vec<MentionRef>>,
+    by_word: &[Vec<MentionRef>],
     weights: &Weights,
 ) -> (HashMap<MentionRef, usize>, Vec<Vec<MentionRef>>) {
     let refs: Vec<MentionRef> = sides
@@ -259,8 +290,8 @@ fn stories(
     for (i, &(di, ci)) in refs.iter().enumerate() {
         let a = &sides[di][ci];
         cands.clear();
-        for w in rarest(a.keywords, weights, 3) {
-            gather(by_word.get(w), di, &mut cands);
+        for w in rarest(&a.keywords, weights, 3) {
+            gather(by_word.get(w as usize), di, &mut cands);
         }
         for other in &cands {
             let Some(&j) = index.get(other) else { continue };
@@ -268,7 +299,7 @@ fn stories(
                 continue;
             }
             let b = &sides[other.0][other.1];
-            let (overlap, _) = word_overlap(a, b, weights);
+            let overlap = word_overlap(a, b, weights, None);
             let entities =
                 a.actors.intersection(&b.actors).count() + a.places.intersection(&b.places).count();
             if overlap >= 0.7 && (entities > 0 || overlap >= 0.85) {
@@ -277,12 +308,12 @@ fn stories(
             }
         }
     }
-    let mut groups: HashMap<usize, Vec<MentionRef>> = HashMap::new();
+    let mut groups: HashMap<usize, Vec<MentionRef>> = HashMap::default();
     for (i, &r) in refs.iter().enumerate() {
         let root = find(&mut parent, i);
         groups.entry(root).or_default().push(r);
     }
-    let mut story_of = HashMap::new();
+    let mut story_of = HashMap::default();
     let mut stories = Vec::new();
     let mut roots: Vec<usize> = groups.keys().copied().collect();
     roots.sort_unstable();
@@ -318,71 +349,49 @@ fn gather(list: Option<&Vec<MentionRef>>, skip_doc: usize, out: &mut BTreeSet<Me
 }
 
 /// The `n` rarest words of a keyword list (the blocking keys for candidate matches).
-fn rarest<'a>(words: &'a [String], weights: &Weights, n: usize) -> Vec<&'a str> {
+fn rarest(words: &[u32], weights: &Weights, n: usize) -> Vec<u32> {
     // a word in one document only cannot be shared; a word in very many is no evidence of one story
-    let (df, common) = (&weights.df, weights.common);
-    let mut w: Vec<&str> = words
+    let common = weights.common;
+    let mut w: Vec<u32> = words
         .iter()
-        .map(String::as_str)
-        .filter(|x| df.get(x).is_some_and(|&n| n >= 2 && n <= common))
+        .copied()
+        .filter(|&x| (2..=common).contains(&weights.df(x)))
         .collect();
-    w.sort_by_key(|x| (df.get(x).copied().unwrap_or(0), *x));
+    w.sort_by_key(|&x| (weights.df(x), x));
     w.truncate(n);
     w
 }
 
-/// IDF-weighted overlap of two sorted keyword lists, and the shared words.
-fn word_overlap<'a>(c: &Side<'a>, d: &Side<'a>, weights: &Weights) -> (f32, Vec<&'a str>) {
-    let (a, b) = (c.keywords, d.keywords);
+/// IDF-weighted overlap of two sides' keywords; the shared words are added to `shared` when given.
+fn word_overlap(c: &Side, d: &Side, weights: &Weights, mut shared: Option<&mut Vec<u32>>) -> f32 {
+    let (a, b) = (&c.keywords, &d.keywords);
     let (mut i, mut j) = (0, 0);
-    let mut shared = Vec::new();
     let mut num = 0.0;
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                num += weights.idf(&a[i]);
-                shared.push(a[i].as_str());
+                num += weights.idf(a[i]);
+                if let Some(s) = shared.as_deref_mut() {
+                    s.push(a[i]);
+                }
                 i += 1;
                 j += 1;
             }
         }
     }
-    (num / (c.norm * d.norm).sqrt(), shared)
+    num / (c.norm * d.norm).sqrt()
 }
 
+/// Whether a claim and a denial match, with a score and, for a match, the explanation.
 fn score(c: &Side, d: &Side, weights: &Weights) -> Option<(f32, String)> {
     let shared_events = c.events.intersection(&d.events).count();
     let shared_actors = c.actors.intersection(&d.actors).count();
-    let shared_places: Vec<&str> = c.places.intersection(&d.places).copied().collect();
+    let shared_places = c.places.intersection(&d.places).count();
     let shared_days = c.days.intersection(&d.days).count();
-    let (overlap, shared_words) = word_overlap(c, d, weights);
-    let mut why = Vec::new();
-    if shared_events > 0 {
-        why.push(format!("same event ({shared_events})"));
-    }
-    if shared_actors > 0 {
-        why.push(format!("{shared_actors} shared actor(s)"));
-    }
-    if !shared_places.is_empty() {
-        why.push(format!("place {}", shared_places.join(", ")));
-    }
-    if shared_days > 0 {
-        why.push("same date".into());
-    }
-    if !shared_words.is_empty() {
-        why.push(format!(
-            "words {} (overlap {overlap:.2})",
-            shared_words
-                .iter()
-                .take(6)
-                .copied()
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
-    let entities = shared_actors + shared_places.len() + shared_days;
+    let overlap = word_overlap(c, d, weights, None);
+    let entities = shared_actors + shared_places + shared_days;
     let ok = if shared_events > 0 {
         entities > 0 || overlap >= 0.2
     } else if shared_actors > 0 {
@@ -392,12 +401,40 @@ fn score(c: &Side, d: &Side, weights: &Weights) -> Option<(f32, String)> {
     } else {
         overlap >= 0.55
     };
-    ok.then(|| {
-        (
-            shared_events as f32 * 3.0 + entities as f32 + overlap * 3.0,
-            why.join("; "),
-        )
-    })
+    if !ok {
+        return None;
+    }
+    let mut why = Vec::new();
+    if shared_events > 0 {
+        why.push(format!("same event ({shared_events})"));
+    }
+    if shared_actors > 0 {
+        why.push(format!("{shared_actors} shared actor(s)"));
+    }
+    if shared_places > 0 {
+        let places: Vec<&str> = c.places.intersection(&d.places).copied().collect();
+        why.push(format!("place {}", places.join(", ")));
+    }
+    if shared_days > 0 {
+        why.push("same date".into());
+    }
+    let mut shared_words = Vec::new();
+    word_overlap(c, d, weights, Some(&mut shared_words));
+    if !shared_words.is_empty() {
+        why.push(format!(
+            "words {} (overlap {overlap:.2})",
+            shared_words
+                .iter()
+                .take(6)
+                .map(|&w| weights.word(w))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    Some((
+        shared_events as f32 * 3.0 + entities as f32 + overlap * 3.0,
+        why.join("; "),
+    ))
 }
 
 /// Findings from the matches: one per claim.

@@ -4,7 +4,7 @@
 
 use super::{MentionRef, Model};
 use crate::analysis::Span;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// What lies at an offset, most specific first: a name or an event before the clause around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +24,8 @@ pub struct Links {
     pub denial_matches: HashMap<MentionRef, Vec<usize>>,
     /// (doc, claim) → index into `Model::findings`.
     pub claim_finding: HashMap<MentionRef, usize>,
+    /// Per document: indexes into `Model::findings` whose claim is in it.
+    pub findings_in_doc: Vec<Vec<usize>>,
     /// Per actor: the events it takes part in.
     pub actor_events: Vec<Vec<usize>>,
     /// Per event: the findings whose claim is about it.
@@ -40,6 +42,7 @@ impl Links {
         findings: &[super::Finding],
     ) -> Links {
         let mut l = Links {
+            findings_in_doc: vec![Vec::new(); docs.len()],
             actor_events: vec![Vec::new(); actors],
             event_findings: vec![Vec::new(); events.len()],
             ..Links::default()
@@ -58,6 +61,9 @@ impl Links {
         for (k, f) in findings.iter().enumerate() {
             l.claim_finding.insert(f.claim, k);
             let (cd, ci) = f.claim;
+            if let Some(v) = l.findings_in_doc.get_mut(cd) {
+                v.push(k);
+            }
             let mut about: Vec<usize> = docs[cd].facts.claims[ci]
                 .content
                 .events
@@ -134,6 +140,43 @@ impl Model {
             )
         };
         a.mentions.iter().copied().min_by_key(key)
+    }
+
+    /// Document `doc` and the documents whose claims or denials are matched with its own: those whose
+    /// diagnostics point into it.
+    pub fn related_docs(&self, doc: usize) -> std::collections::BTreeSet<usize> {
+        let mut out = std::collections::BTreeSet::from([doc]);
+        let Some(d) = self.docs.get(doc) else {
+            return out;
+        };
+        for ci in 0..d.facts.claims.len() {
+            for &k in self
+                .links
+                .claim_matches
+                .get(&(doc, ci))
+                .into_iter()
+                .flatten()
+            {
+                out.insert(self.matches[k].denial.0);
+            }
+        }
+        for xi in 0..d.facts.denials.len() {
+            for &k in self
+                .links
+                .denial_matches
+                .get(&(doc, xi))
+                .into_iter()
+                .flatten()
+            {
+                out.insert(self.matches[k].claim.0);
+            }
+        }
+        out
+    }
+
+    /// Where a role of an actor was stated.
+    pub fn role_span(&self, r: &super::actors::RoleRef) -> Span {
+        self.docs[r.doc].facts.actors[r.mention].roles[r.role].span
     }
 
     /// The span of a mention of an actor.

@@ -122,11 +122,21 @@ impl Corpus {
 /// Reference to a mention: (document index, index within that document's list).
 pub type MentionRef = (usize, usize);
 
-/// The resolved corpus model.
+/// The resolved corpus model: the articles, and the cross-article joins made from them.
 #[derive(Debug)]
 pub struct Model {
     pub docs: Vec<Arc<DocEntry>>,
+    /// Shared between models that differ only in where an article's facts lie (see [`Model::moved`]);
+    /// its fields read as the model's own (`model.actors`).
+    joins: Arc<Joins>,
+}
+
+/// Everything resolved across articles.
+#[derive(Debug)]
+pub struct Joins {
     pub dates: Vec<DocDate>,
+    /// The latest year written in the corpus (completes inferred dates).
+    pub corpus_year: Option<i16>,
     pub actors: Vec<Actor>,
     /// Actor index of each actor mention, per document (`None`: not an actor after all).
     pub actor_of: Vec<Vec<Option<usize>>>,
@@ -139,9 +149,33 @@ pub struct Model {
     pub links: Links,
 }
 
+impl std::ops::Deref for Model {
+    type Target = Joins;
+    fn deref(&self) -> &Joins {
+        &self.joins
+    }
+}
+
+/// The byte offsets of an edit between two texts: the old text's `start..old_end` became `start..new_end`
+/// (the longest common prefix and suffix are unchanged).
+fn edit_between(old: &str, new: &str) -> (usize, usize, usize) {
+    let (a, b) = (old.as_bytes(), new.as_bytes());
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let room = a.len().min(b.len()) - prefix;
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take(room)
+        .take_while(|(x, y)| x == y)
+        .count();
+    (prefix, a.len() - suffix, b.len() - suffix)
+}
+
 impl Model {
     pub fn build(docs: Vec<Arc<DocEntry>>) -> Model {
-        let dates = dates::resolve(&docs);
+        let corpus_year = dates::corpus_year(&docs);
+        let dates = dates::resolve(&docs, corpus_year);
         let (actors, actor_of) = actors::resolve(&docs);
         let (events, event_of) = events::resolve(&docs, &dates, &actor_of);
         let matches = findings::match_claims(&docs, &actor_of, &event_of);
@@ -149,20 +183,132 @@ impl Model {
         let links = Links::build(&docs, actors.len(), &events, &event_of, &matches, &findings);
         Model {
             docs,
-            dates,
-            actors,
-            actor_of,
-            events,
-            event_of,
-            matches,
-            findings,
-            links,
+            joins: Arc::new(Joins {
+                dates,
+                corpus_year,
+                actors,
+                actor_of,
+                events,
+                event_of,
+                matches,
+                findings,
+                links,
+            }),
         }
+    }
+
+    /// The model after an article was edited, without resolving the corpus again, when the edit only
+    /// moved the article's facts (early cutoff): every fact the joins read — names, roles, dates, events,
+    /// claims, denials, keywords, front matter, the article's date and its evidence — is unchanged once
+    /// its span is moved through the edit. `None` when the edit changed a fact (resolve then).
+    pub fn moved(&self, entry: &Arc<DocEntry>) -> Option<Model> {
+        let i = self.doc_index(entry.path())?;
+        let old = &self.docs[i];
+        let (start, old_end, new_end) = edit_between(&old.article.text, &entry.article.text);
+        let shift = |x: usize| x + new_end - old_end;
+        // a span may start at an insertion point (the insertion goes before it) and end at one (after it)
+        let map_start = |x: usize| match x {
+            x if x < start => Some(x),
+            x if x >= old_end => Some(shift(x)),
+            _ => None,
+        };
+        let map_end = |x: usize| match x {
+            x if x <= start => Some(x),
+            x if x > old_end || (x == old_end && start == old_end) => Some(shift(x)),
+            _ => None,
+        };
+        if old.article.front_matter != entry.article.front_matter
+            || map_start(old.article.body_start) != Some(entry.article.body_start)
+        {
+            return None;
+        }
+        let issues: Option<Vec<_>> = old
+            .article
+            .issues
+            .iter()
+            .map(|x| {
+                Some(crate::corpus::ArticleIssue {
+                    start: map_start(x.start)?,
+                    end: map_end(x.end)?,
+                    ..x.clone()
+                })
+            })
+            .collect();
+        if issues.as_ref() != Some(&entry.article.issues)
+            || old.facts.moved(map_start, map_end).as_ref() != Some(&entry.facts)
+            || dates::of_doc(entry, self.corpus_year) != self.dates[i]
+        {
+            return None;
+        }
+        let mut docs = self.docs.clone();
+        docs[i] = entry.clone();
+        Some(Model {
+            docs,
+            joins: self.joins.clone(),
+        })
     }
 
     pub fn doc_index(&self, path: &str) -> Option<usize> {
         self.docs
             .binary_search_by(|d| d.article.path.as_str().cmp(path))
             .ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model_of(texts: &[&str]) -> (Corpus, Model) {
+        let c = Corpus::from_articles(
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Article::from_text(format!("{i}.txt"), t))
+                .collect(),
+        );
+        let m = c.resolve();
+        (c, m)
+    }
+
+    const CLAIM: &str = "Polish Prime Minister Tomasz Wierzbicki is reportedly set to travel to Oslo on April 2.\n\nThe weather was mild.\n";
+    const DENIAL: &str = "Spokesman Piotr Zielinski said on March 9 that Wierzbicki denied reports he plans to visit Oslo on April 2.\n";
+
+    #[test]
+    fn an_edit_that_only_moves_the_facts_keeps_the_joins() {
+        let (mut c, m) = model_of(&[CLAIM, DENIAL]);
+        assert_eq!(m.findings.len(), 1);
+        let edited = CLAIM.replace(
+            "The weather was mild.",
+            "The weather, by all accounts, was very mild.",
+        );
+        let more_space = CLAIM.replace("\n\n", "\n\n\n");
+        let appended = format!("{CLAIM}\n");
+        for text in [edited, more_space, appended] {
+            c.upsert(Article::from_text("0.txt", &text));
+            let e = c.get("0.txt").unwrap().clone();
+            let moved = m.moved(&e).expect("facts only moved");
+            assert!(Arc::ptr_eq(&moved.joins, &m.joins));
+            let (fresh_findings, moved_findings) = (
+                crate::report::findings_out(&c.resolve()),
+                crate::report::findings_out(&moved),
+            );
+            assert_eq!(format!("{fresh_findings:?}"), format!("{moved_findings:?}"));
+        }
+    }
+
+    #[test]
+    fn an_edit_that_changes_a_fact_needs_a_new_resolve() {
+        let (mut c, m) = model_of(&[CLAIM, DENIAL]);
+        for text in [
+            CLAIM.replace("Wierzbicki", "Wierzbicky"),
+            CLAIM.replace("April 2", "April 3"),
+            CLAIM.replace("The weather was mild.", "Officials met in Oslo."),
+            format!("---\ndate: 2026-03-01\n---\n{CLAIM}"),
+        ] {
+            c.upsert(Article::from_text("0.txt", &text));
+            let e = c.get("0.txt").unwrap().clone();
+            assert!(m.moved(&e).is_none(), "{text}");
+        }
     }
 }

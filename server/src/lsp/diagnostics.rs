@@ -7,6 +7,7 @@ use super::convert::{Encoding, location};
 use super::workspace::View;
 use crate::index::findings::Order;
 use crate::report::{self, snippet};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use tower_lsp_server::ls_types::{
@@ -40,16 +41,12 @@ fn dated(model: &crate::index::Model, doc: usize) -> String {
     }
 }
 
-/// Every diagnostic of a view, by the absolute path of the article it belongs to. Articles without any
-/// are absent.
-pub fn of_view(
-    view: &View,
-    settings: &Settings,
-    enc: Encoding,
-) -> BTreeMap<PathBuf, Vec<Diagnostic>> {
+/// The diagnostics of document `doc`.
+pub fn of_doc(view: &View, settings: &Settings, enc: Encoding, doc: usize) -> Vec<Diagnostic> {
     let model = &view.model;
-    let mut out: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
-    for f in &model.findings {
+    let mut out = Vec::new();
+    for &fi in &model.links.findings_in_doc[doc] {
+        let f = &model.findings[fi];
         let Some(severity) = settings.level(f.code).severity() else {
             continue;
         };
@@ -80,7 +77,7 @@ pub fn of_view(
                 })
             })
             .collect();
-        out.entry(view.path(cd)).or_default().push(diagnostic(
+        out.push(diagnostic(
             view.text(cd).range(enc, claim.span),
             severity,
             f.code,
@@ -89,8 +86,10 @@ pub fn of_view(
         ));
     }
     if let Some(severity) = settings.level("denial").severity() {
-        for (&(dd, di), ks) in &model.links.denial_matches {
-            let x = &model.docs[dd].facts.denials[di];
+        for (xi, x) in model.docs[doc].facts.denials.iter().enumerate() {
+            let Some(ks) = model.links.denial_matches.get(&(doc, xi)) else {
+                continue;
+            };
             let related: Vec<_> = ks
                 .iter()
                 .filter_map(|&k| {
@@ -125,8 +124,8 @@ pub fn of_view(
                 if n == 1 { "" } else { "s" },
                 places.join(", ")
             );
-            out.entry(view.path(dd)).or_default().push(diagnostic(
-                view.text(dd).range(enc, x.span),
+            out.push(diagnostic(
+                view.text(doc).range(enc, x.span),
                 severity,
                 "denial",
                 message,
@@ -134,23 +133,39 @@ pub fn of_view(
             ));
         }
     }
-    for (di, d) in model.docs.iter().enumerate() {
-        for issue in &d.article.issues {
-            let Some(severity) = settings.level(issue.code).severity() else {
-                continue;
-            };
-            out.entry(view.path(di)).or_default().push(diagnostic(
-                view.text(di)
-                    .range(enc, crate::analysis::Span::new(issue.start, issue.end)),
-                severity,
-                issue.code,
-                issue.message.clone(),
-                Vec::new(),
-            ));
-        }
+    for issue in &model.docs[doc].article.issues {
+        let Some(severity) = settings.level(issue.code).severity() else {
+            continue;
+        };
+        out.push(diagnostic(
+            view.text(doc)
+                .range(enc, crate::analysis::Span::new(issue.start, issue.end)),
+            severity,
+            issue.code,
+            issue.message.clone(),
+            Vec::new(),
+        ));
     }
-    for diags in out.values_mut() {
-        diags.sort_by_key(|d| (d.range.start.line, d.range.start.character));
-    }
+    out.sort_by_key(|d| (d.range.start.line, d.range.start.character));
     out
+}
+
+/// The diagnostics of the documents `docs` (all of them when `None`), by absolute path; a document
+/// without diagnostics is present with an empty list only when it was asked for by index.
+pub fn of_docs(
+    view: &View,
+    settings: &Settings,
+    enc: Encoding,
+    docs: Option<&std::collections::BTreeSet<usize>>,
+) -> BTreeMap<PathBuf, Vec<Diagnostic>> {
+    let all: Vec<usize> = match docs {
+        Some(set) => set.iter().copied().collect(),
+        None => (0..view.model.docs.len()).collect(),
+    };
+    all.into_par_iter()
+        .filter(|&d| d < view.model.docs.len())
+        .map(|d| (d, of_doc(view, settings, enc, d)))
+        .filter(|(_, diags)| docs.is_some() || !diags.is_empty())
+        .map(|(d, diags)| (view.path(d), diags))
+        .collect()
 }

@@ -101,7 +101,12 @@ fn actor_md(view: &View, actor: usize) -> String {
     if !roles.is_empty() {
         let _ = writeln!(out, "**Roles**\n");
         for r in roles.iter().take(LIST) {
-            let _ = writeln!(out, "- {} — {}", escape(&r.text), link(view, r.doc, r.span));
+            let _ = writeln!(
+                out,
+                "- {} — {}",
+                escape(&r.text),
+                link(view, r.doc, model.role_span(r))
+            );
         }
         more(&mut out, roles.len());
         out.push('\n');

@@ -88,6 +88,9 @@ struct Writer {
     dirty_models: BTreeSet<CorpusId>,
     /// Corpora whose diagnostics must be computed again (settings changed, or resolved again).
     dirty_diags: BTreeSet<CorpusId>,
+    /// Articles (by index in their corpus's model) whose facts only moved: their diagnostics, and those
+    /// pointing into them, must be computed again.
+    partial_diags: HashMap<CorpusId, BTreeSet<usize>>,
     /// What was last published, per corpus and article.
     published: HashMap<CorpusId, BTreeMap<PathBuf, Vec<Diagnostic>>>,
     /// Indexing runs to report finished after the next flush: progress token, its last message, log line.
@@ -114,6 +117,7 @@ pub fn start(out: Outbox, shared: Shared) -> Sender<Msg> {
         dirty_text: BTreeSet::new(),
         dirty_models: BTreeSet::new(),
         dirty_diags: BTreeSet::new(),
+        partial_diags: HashMap::new(),
         published: HashMap::new(),
         ending: Vec::new(),
         indexing: 0,
@@ -475,11 +479,37 @@ impl Writer {
                 (place, e)
             })
             .collect();
+        // early cutoff: an edit that only moved an article's facts keeps its corpus's joins
+        let mut moved: HashMap<CorpusId, Vec<Arc<DocEntry>>> = HashMap::new();
         for (place, e) in analysed {
             let id = self.id_of(&place);
+            let e = Arc::new(e);
             if let Some(c) = self.ws.corpus_mut(place.folder) {
-                c.insert(Arc::new(e));
-                self.dirty_models.insert(id);
+                c.insert(e.clone());
+                moved.entry(id).or_default().push(e);
+            }
+        }
+        for (id, entries) in moved {
+            if self.dirty_models.contains(&id) {
+                continue;
+            }
+            let mut model = self.models.get(&id).cloned();
+            let mut touched = BTreeSet::new();
+            for e in entries {
+                model = model.and_then(|m| m.moved(&e)).map(Arc::new);
+                match model.as_ref().and_then(|m| m.doc_index(e.path())) {
+                    Some(i) => touched.insert(i),
+                    None => break,
+                };
+            }
+            match model {
+                Some(m) => {
+                    self.models.insert(id.clone(), m);
+                    self.partial_diags.entry(id).or_default().extend(touched);
+                }
+                None => {
+                    self.dirty_models.insert(id);
+                }
             }
         }
         let ids: Vec<CorpusId> = std::mem::take(&mut self.dirty_models).into_iter().collect();
@@ -546,11 +576,12 @@ impl Writer {
     }
 
     fn publish_diagnostics(&mut self) {
-        let ids: Vec<CorpusId> = std::mem::take(&mut self.dirty_diags).into_iter().collect();
-        for id in ids {
-            let view = self.view(&id);
-            let new = diagnostics::of_view(&view, &self.settings, self.encoding);
-            let old = self.published.remove(&id).unwrap_or_default();
+        let full: Vec<CorpusId> = std::mem::take(&mut self.dirty_diags).into_iter().collect();
+        let partial = std::mem::take(&mut self.partial_diags);
+        for id in full.iter() {
+            let view = self.view(id);
+            let new = diagnostics::of_docs(&view, &self.settings, self.encoding, None);
+            let old = self.published.remove(id).unwrap_or_default();
             for path in old.keys() {
                 if !new.contains_key(path) {
                     self.send_diagnostics(path, Vec::new());
@@ -561,7 +592,32 @@ impl Writer {
                     self.send_diagnostics(path, diags.clone());
                 }
             }
-            self.published.insert(id, new);
+            self.published.insert(id.clone(), new);
+        }
+        for (id, docs) in partial {
+            if full.contains(&id) {
+                continue;
+            }
+            let view = self.view(&id);
+            // the edited articles and those whose diagnostics point into them
+            let affected: BTreeSet<usize> = docs
+                .iter()
+                .flat_map(|&d| view.model.related_docs(d))
+                .collect();
+            let new = diagnostics::of_docs(&view, &self.settings, self.encoding, Some(&affected));
+            let mut published = self.published.remove(&id).unwrap_or_default();
+            for (path, diags) in new {
+                let old = published.get(&path);
+                if old.map_or(!diags.is_empty(), |o| *o != diags) {
+                    self.send_diagnostics(&path, diags.clone());
+                }
+                if diags.is_empty() {
+                    published.remove(&path);
+                } else {
+                    published.insert(path, diags);
+                }
+            }
+            self.published.insert(id, published);
         }
     }
 }

@@ -164,7 +164,7 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
                     .map(|r| RoleOut {
                         text: r.text.clone(),
                         path: model.docs[r.doc].article.path.clone(),
-                        line: span_out(model, r.doc, r.span).line,
+                        line: span_out(model, r.doc, model.role_span(r)).line,
                     })
                     .collect(),
                 mentions: a

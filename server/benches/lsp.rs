@@ -1,0 +1,210 @@
+//! Benchmark of the language server as an editor uses it: `dateline lsp` over stdio on a generated corpus
+//! written to a temporary folder (5,000 articles unless `DATELINE_BENCH_ARTICLES` says otherwise).
+//! Prints: time to first diagnostics and to the end of indexing after `initialized`; hover and definition
+//! latency (median, p99); edit-to-diagnostics latency (an edit that removes a denial, until the
+//! diagnostics of the edited article change, debounce included); resident memory against corpus size.
+//! Run with `cargo bench --bench lsp`; `DATELINE_BENCH_DIR=DIR` keeps the generated corpus in DIR.
+
+#[path = "support/corpus_gen.rs"]
+mod corpus_gen;
+#[path = "../tests/support/lsp_client.rs"]
+mod lsp_client;
+
+use lsp_client::{Client, position_of, uri};
+use serde_json::{Value, json};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_dateline");
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// Median and 99th percentile, in milliseconds.
+fn summary(mut xs: Vec<Duration>) -> (f64, f64) {
+    xs.sort();
+    let at = |q: f64| ms(xs[((xs.len() as f64 - 1.0) * q).round() as usize]);
+    (at(0.5), at(0.99))
+}
+
+fn rss_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+fn at(path: &Path, text: &str, needle: &str, nth: usize) -> Value {
+    let (line, character) = position_of(text, needle, nth);
+    json!({"textDocument": {"uri": uri(path)}, "position": {"line": line, "character": character}})
+}
+
+/// Times `n` requests of `method` at the positions given.
+fn latency(c: &mut Client, method: &str, positions: &[Value]) -> Vec<Duration> {
+    positions
+        .iter()
+        .map(|p| {
+            let t = Instant::now();
+            let r = c.request(method, p.clone());
+            let d = t.elapsed();
+            assert!(!r.is_null(), "{method} found something at {p}");
+            d
+        })
+        .collect()
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; any other argument is a filter we do not use
+    let n: usize = std::env::var("DATELINE_BENCH_ARTICLES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5000);
+    // DATELINE_BENCH_DIR keeps the generated corpus there (for profiling `dateline check` on it)
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = match std::env::var_os("DATELINE_BENCH_DIR") {
+        Some(d) => {
+            std::fs::create_dir_all(&d).expect("bench dir");
+            std::path::PathBuf::from(d)
+                .canonicalize()
+                .expect("canonical bench dir")
+        }
+        None => dir.path().canonicalize().expect("canonical temp dir"),
+    };
+    let articles = corpus_gen::corpus(n);
+    let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+    for a in &articles {
+        std::fs::write(root.join(&a.path), &a.text).expect("write article");
+    }
+    println!(
+        "corpus: {n} articles, {:.1} MB, in {}",
+        bytes as f64 / 1e6,
+        root.display()
+    );
+
+    let mut c = Client::spawn(BIN);
+    let t0 = Instant::now();
+    c.initialize(
+        &root,
+        json!({"window": {"workDoneProgress": true}, "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}),
+        Value::Null,
+    );
+    let init = t0.elapsed();
+    assert!(
+        c.wait_until(Duration::from_secs(600), |c| !c.diagnostics.is_empty()),
+        "diagnostics arrive"
+    );
+    let first = t0.elapsed();
+    assert!(c.wait_indexed(), "indexing ends");
+    let indexed = t0.elapsed();
+    let with_diags = c.diagnostics.values().filter(|d| !d.is_empty()).count();
+    println!(
+        "startup: initialize answered in {:.1} ms; first diagnostics {:.0} ms; all indexed and published {:.0} ms ({with_diags} articles with diagnostics)",
+        ms(init),
+        ms(first),
+        ms(indexed)
+    );
+
+    // hover on a surname, definition on an event word, in 400 articles spread over the corpus
+    let step = (n / 400).max(1);
+    let mut hovers = Vec::new();
+    let mut defs = Vec::new();
+    for a in articles.iter().step_by(step) {
+        let path = root.join(&a.path);
+        let told = a.text.find(" told reporters").expect("generated text");
+        let surname_start = a.text[..told].rfind(' ').map_or(0, |i| i + 1);
+        let surname = &a.text[surname_start..told];
+        hovers.push(at(&path, &a.text, &format!("{surname} told"), 0));
+        defs.push(at(&path, &a.text, " met ", 0));
+    }
+    // the positions of " met " point at the space: move one character right
+    for d in &mut defs {
+        let ch = d["position"]["character"].as_u64().unwrap_or(0) + 1;
+        d["position"]["character"] = json!(ch);
+    }
+    let (h50, h99) = summary(latency(&mut c, "textDocument/hover", &hovers));
+    let (d50, d99) = summary(latency(&mut c, "textDocument/definition", &defs));
+    let mut refs = hovers.clone();
+    for r in &mut refs {
+        r["context"] = json!({"includeDeclaration": true});
+    }
+    let (r50, r99) = summary(latency(
+        &mut c,
+        "textDocument/references",
+        &refs[..100.min(refs.len())],
+    ));
+    println!(
+        "hover: median {h50:.2} ms, p99 {h99:.2} ms ({} requests)",
+        hovers.len()
+    );
+    println!(
+        "definition: median {d50:.2} ms, p99 {d99:.2} ms ({} requests)",
+        defs.len()
+    );
+    println!("references: median {r50:.2} ms, p99 {r99:.2} ms (100 requests)");
+
+    // edit-to-diagnostics: remove a denial sentence and put it back, in an article that has one
+    let denial = articles
+        .iter()
+        .find(|a| {
+            a.text.contains("denied reports") && !c.diagnostics_of(&root.join(&a.path)).is_empty()
+        })
+        .expect("a generated denial with a diagnostic");
+    let path = root.join(&denial.path);
+    c.open(&path, &denial.text);
+    c.wait_until(Duration::from_millis(500), |_| false);
+    let (line, _) = position_of(&denial.text, "The spokesman denied", 0);
+    let original = denial
+        .text
+        .lines()
+        .nth(line as usize)
+        .unwrap_or("")
+        .to_string();
+    let neutral = "The spokesman said a statement would follow next week.";
+    let mut edits = Vec::new();
+    let mut current = original.clone();
+    for v in 0..40 {
+        let next = if v % 2 == 0 {
+            neutral
+        } else {
+            original.as_str()
+        };
+        let before = c.diagnostics_of(&path);
+        let t = Instant::now();
+        c.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": {"uri": uri(&path), "version": v + 2},
+                "contentChanges": [{
+                    "range": {"start": {"line": line, "character": 0},
+                              "end": {"line": line, "character": current.encode_utf16().count()}},
+                    "text": next
+                }]
+            }),
+        );
+        let changed = c.wait_until(Duration::from_secs(30), |c| {
+            c.diagnostics_of(&path) != before
+        });
+        assert!(changed, "the edit changes the diagnostics");
+        edits.push(t.elapsed());
+        current = next.to_string();
+    }
+    let (e50, e99) = summary(edits);
+    println!(
+        "edit-to-diagnostics: median {e50:.1} ms, p99 {e99:.1} ms (40 edits, debounce 30 ms included)"
+    );
+
+    let rss = rss_kib(c.pid()).unwrap_or(0) * 1024;
+    println!(
+        "memory: resident {:.1} MB = {:.1}× the corpus ({:.1} MB)",
+        rss as f64 / 1e6,
+        rss as f64 / bytes as f64,
+        bytes as f64 / 1e6
+    );
+    let code = c.shutdown();
+    assert_eq!(code, Some(0), "clean exit");
+}
