@@ -150,6 +150,16 @@ pub struct Content {
     pub keywords: Vec<String>,
 }
 
+impl Content {
+    fn shrink(&mut self) {
+        self.events.shrink_to_fit();
+        self.actors.shrink_to_fit();
+        self.places.shrink_to_fit();
+        self.dates.shrink_to_fit();
+        self.keywords.shrink_to_fit();
+    }
+}
+
 /// A claim: a statement that something happened or will happen.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Claim {
@@ -221,10 +231,40 @@ pub fn analyse(text: &str, body_start: usize) -> ArticleFacts {
     let (claims, denials) = claims::find(&doc, &facts);
     facts.claims = claims;
     facts.denials = denials;
+    facts.shrink();
     facts
 }
 
 impl ArticleFacts {
+    /// Gives back the room vectors grew into while the facts were found: they are kept as long as the
+    /// article is in the corpus.
+    fn shrink(&mut self) {
+        self.sentences.shrink_to_fit();
+        self.headlines.shrink_to_fit();
+        self.dates.shrink_to_fit();
+        self.places.shrink_to_fit();
+        self.actors.shrink_to_fit();
+        for a in &mut self.actors {
+            a.roles.shrink_to_fit();
+        }
+        self.quotes.shrink_to_fit();
+        self.events.shrink_to_fit();
+        for e in &mut self.events {
+            e.participants.shrink_to_fit();
+            e.parties.shrink_to_fit();
+        }
+        for c in &mut self.claims {
+            c.content.shrink();
+        }
+        self.claims.shrink_to_fit();
+        for x in &mut self.denials {
+            x.content.shrink();
+        }
+        self.denials.shrink_to_fit();
+        self.furniture.shrink_to_fit();
+        self.links.shrink_to_fit();
+    }
+
     /// These facts with every span moved by `map_start` / `map_end` (offsets after an edit); `None`
     /// when a span cannot be moved (it touched the edited text).
     pub fn moved(
