@@ -10,6 +10,7 @@ use super::{DocEntry, MentionRef};
 use crate::analysis::dates::PartialDate;
 use crate::analysis::lexicon::{EventClass, lexicon};
 use crate::analysis::{EventMention, Modality};
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -298,55 +299,70 @@ struct Cluster {
     evidence: Vec<String>,
 }
 
+/// The chains of one article's event mentions, and how specific each mention is.
+fn chains_of(
+    di: usize,
+    d: &DocEntry,
+    anchor: Option<jiff::civil::Date>,
+    actor_of: &[Option<usize>],
+) -> (Vec<Cluster>, Vec<usize>) {
+    let mut chains: Vec<Cluster> = Vec::new();
+    let mut specificity = Vec::with_capacity(d.facts.events.len());
+    for (mi, m) in d.facts.events.iter().enumerate() {
+        let f = Features::of(d, m, anchor, actor_of);
+        specificity.push(f.args());
+        let bare = f.args() == 0;
+        let mut best: Option<(f32, usize, Link)> = None;
+        // the most recent chains of the article (bounded, so long articles stay linear)
+        for ci in (chains.len().saturating_sub(64)..chains.len()).rev() {
+            let c = &chains[ci];
+            let scored = link_score(&f, &c.features, true).or_else(|| {
+                // "the meeting", "these talks": back to the latest chain of its class
+                (m.definite && bare && c.features.class == f.class).then(Link::back)
+            });
+            if let Some(link) = scored
+                && best.as_ref().is_none_or(|b| link.score > b.0)
+            {
+                best = Some((link.score, ci, link));
+            }
+        }
+        match best {
+            Some((_, ci, link)) => {
+                chains[ci].features.absorb(&f);
+                chains[ci].mentions.push((di, mi));
+                chains[ci]
+                    .evidence
+                    .push(format!("{}: {}", d.path(), link.why()));
+            }
+            None => chains.push(Cluster {
+                features: f,
+                mentions: vec![(di, mi)],
+                docs: [di].into(),
+                evidence: Vec::new(),
+            }),
+        }
+    }
+    (chains, specificity)
+}
+
 /// Clusters all event mentions of the corpus.
 pub fn resolve(
     docs: &[Arc<DocEntry>],
     dates: &[DocDate],
     actor_of: &[Vec<Option<usize>>],
 ) -> (Vec<Event>, Vec<Vec<usize>>) {
-    // 1. chains within each article
+    // 1. chains within each article (articles in parallel, kept in document order)
+    let per_doc: Vec<(Vec<Cluster>, Vec<usize>)> = docs
+        .par_iter()
+        .enumerate()
+        .map(|(di, d)| chains_of(di, d, dates[di].date, &actor_of[di]))
+        .collect();
     let mut chains: Vec<Cluster> = Vec::new();
     // how specific each mention is (for choosing definitions), kept from the one time features are made
     let mut specificity: Vec<Vec<usize>> = Vec::with_capacity(docs.len());
-    for (di, d) in docs.iter().enumerate() {
-        let anchor = dates[di].date;
-        let first_chain = chains.len();
-        let mut doc_specificity = Vec::with_capacity(d.facts.events.len());
-        for (mi, m) in d.facts.events.iter().enumerate() {
-            let f = Features::of(d, m, anchor, &actor_of[di]);
-            doc_specificity.push(f.args());
-            let bare = f.args() == 0;
-            let mut best: Option<(f32, usize, Link)> = None;
-            // the most recent chains of the article (bounded, so long articles stay linear)
-            for ci in (first_chain.max(chains.len().saturating_sub(64))..chains.len()).rev() {
-                let c = &chains[ci];
-                let scored = link_score(&f, &c.features, true).or_else(|| {
-                    // "the meeting", "these talks": back to the latest chain of its class
-                    (m.definite && bare && c.features.class == f.class).then(Link::back)
-                });
-                if let Some(link) = scored
-                    && best.as_ref().is_none_or(|b| link.score > b.0)
-                {
-                    best = Some((link.score, ci, link));
-                }
-            }
-            match best {
-                Some((_, ci, link)) => {
-                    chains[ci].features.absorb(&f);
-                    chains[ci].mentions.push((di, mi));
-                    chains[ci]
-                        .evidence
-                        .push(format!("{}: {}", d.path(), link.why()));
-                }
-                None => chains.push(Cluster {
-                    features: f,
-                    mentions: vec![(di, mi)],
-                    docs: [di].into(),
-                    evidence: Vec::new(),
-                }),
-            }
-        }
-        specificity.push(doc_specificity);
+    for (c, sp) in per_doc {
+        chains.extend(c);
+        specificity.push(sp);
     }
     // 2. chains across articles, earliest articles first, through blocking keys
     let mut order: Vec<usize> = (0..chains.len()).collect();

@@ -7,6 +7,7 @@
 use super::dates::DocDate;
 use super::{DocEntry, MentionRef};
 use crate::analysis::Content;
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -184,7 +185,7 @@ pub fn match_claims(
     let weights = Weights::new(docs);
     // every claim's side, and inverted indexes over claims
     let claim_sides: Vec<Vec<Side>> = docs
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(di, d)| {
             d.facts
@@ -207,30 +208,37 @@ pub fn match_claims(
         }
     }
     let (story_of, stories) = stories(&claim_sides, &by_word, &weights);
-    let mut out = Vec::new();
-    let mut cands: BTreeSet<MentionRef> = BTreeSet::new();
-    for (dj, d) in docs.iter().enumerate() {
-        for (xi, x) in d.facts.denials.iter().enumerate() {
-            let ds = side(d, &x.content, &actor_of[dj], &event_of[dj], &weights);
-            cands.clear();
-            for e in &ds.events {
-                gather(by_event.get(e), dj, &mut cands);
-            }
-            for w in rarest(&ds.keywords, &weights, 4) {
-                gather(by_word.get(w as usize), dj, &mut cands);
-            }
-            for &(di, ci) in &cands {
-                if let Some((score, why)) = score(&claim_sides[di][ci], &ds, &weights) {
-                    out.push(Match {
-                        claim: (di, ci),
-                        denial: (dj, xi),
-                        score,
-                        why: format!("denial cue {:?}; {why}", x.cue),
-                    });
+    // every denial against its candidate claims (documents in parallel, kept in document order)
+    let per_doc: Vec<Vec<Match>> = docs
+        .par_iter()
+        .enumerate()
+        .map(|(dj, d)| {
+            let mut found = Vec::new();
+            let mut cands: BTreeSet<MentionRef> = BTreeSet::new();
+            for (xi, x) in d.facts.denials.iter().enumerate() {
+                let ds = side(d, &x.content, &actor_of[dj], &event_of[dj], &weights);
+                cands.clear();
+                for e in &ds.events {
+                    gather(by_event.get(e), dj, &mut cands);
+                }
+                for w in rarest(&ds.keywords, &weights, 4) {
+                    gather(by_word.get(w as usize), dj, &mut cands);
+                }
+                for &(di, ci) in &cands {
+                    if let Some((score, why)) = score(&claim_sides[di][ci], &ds, &weights) {
+                        found.push(Match {
+                            claim: (di, ci),
+                            denial: (dj, xi),
+                            score,
+                            why: format!("denial cue {:?}; {why}", x.cue),
+                        });
+                    }
                 }
             }
-        }
-    }
+            found
+        })
+        .collect();
+    let mut out: Vec<Match> = per_doc.into_iter().flatten().collect();
     // a denial of one report of a story denies the other reports of that story
     let mut seen: BTreeSet<(MentionRef, MentionRef)> =
         out.iter().map(|m| (m.claim, m.denial)).collect();
@@ -286,26 +294,37 @@ fn stories(
         }
         x
     }
-    let mut cands: BTreeSet<MentionRef> = BTreeSet::new();
-    for (i, &(di, ci)) in refs.iter().enumerate() {
-        let a = &sides[di][ci];
-        cands.clear();
-        for w in rarest(&a.keywords, weights, 3) {
-            gather(by_word.get(w as usize), di, &mut cands);
-        }
-        for other in &cands {
-            let Some(&j) = index.get(other) else { continue };
-            if j <= i {
-                continue;
+    // the pairs of reports of one story (claims in parallel), joined in claim order
+    let pairs: Vec<Vec<usize>> = refs
+        .par_iter()
+        .enumerate()
+        .map(|(i, &(di, ci))| {
+            let a = &sides[di][ci];
+            let mut cands: BTreeSet<MentionRef> = BTreeSet::new();
+            for w in rarest(&a.keywords, weights, 3) {
+                gather(by_word.get(w as usize), di, &mut cands);
             }
-            let b = &sides[other.0][other.1];
-            let overlap = word_overlap(a, b, weights, None);
-            let entities =
-                a.actors.intersection(&b.actors).count() + a.places.intersection(&b.places).count();
-            if overlap >= 0.7 && (entities > 0 || overlap >= 0.85) {
-                let (x, y) = (find(&mut parent, i), find(&mut parent, j));
-                parent[x] = y;
+            let mut same = Vec::new();
+            for other in &cands {
+                let Some(&j) = index.get(other) else { continue };
+                if j <= i {
+                    continue;
+                }
+                let b = &sides[other.0][other.1];
+                let overlap = word_overlap(a, b, weights, None);
+                let entities = a.actors.intersection(&b.actors).count()
+                    + a.places.intersection(&b.places).count();
+                if overlap >= 0.7 && (entities > 0 || overlap >= 0.85) {
+                    same.push(j);
+                }
             }
+            same
+        })
+        .collect();
+    for (i, same) in pairs.into_iter().enumerate() {
+        for j in same {
+            let (x, y) = (find(&mut parent, i), find(&mut parent, j));
+            parent[x] = y;
         }
     }
     let mut groups: HashMap<usize, Vec<MentionRef>> = HashMap::default();
