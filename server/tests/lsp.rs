@@ -628,3 +628,33 @@ fn after_random_edits_the_server_agrees_with_a_fresh_server_on_the_final_texts()
         assert!(same, "seed {seed}: incremental\n{got}\nfresh\n{want}");
     }
 }
+
+#[test]
+fn a_folder_deleted_on_disk_keeps_its_open_documents_until_they_are_closed() {
+    let (_dir, root, mut c) = started(full_caps(), Value::Null);
+    std::fs::create_dir(root.join("desk")).expect("mkdir");
+    let review = read(&root, REVIEW);
+    std::fs::rename(root.join(REVIEW), root.join("desk/review.md")).expect("move");
+    let moved = root.join("desk/review.md");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&root.join(REVIEW)), "type": 3}, {"uri": uri(&moved), "type": 1}]}),
+    );
+    c.open(&moved, &review);
+    let on_lehtinen = at_text(&root, "desk/review.md", &review, "Lehtinen has");
+    assert!(eventually(&mut c, |c| hover_text(c, on_lehtinen.clone())
+        .contains("Aino Lehtinen")));
+    std::fs::remove_dir_all(root.join("desk")).expect("rm -r");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&root.join("desk")), "type": 3}]}),
+    );
+    // still served while open
+    c.wait_until(Duration::from_millis(300), |_| false);
+    assert!(hover_text(&mut c, on_lehtinen.clone()).contains("Aino Lehtinen"));
+    c.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri(&moved)}}),
+    );
+    assert!(eventually(&mut c, |c| hover_text(c, on_lehtinen.clone()).is_empty()));
+}

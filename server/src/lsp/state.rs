@@ -413,6 +413,7 @@ impl Writer {
                 continue;
             }
             // gone (or not an article): remove it, and everything under it when it was a folder
+            let docs = &self.docs;
             let Some(corpus) = self.ws.corpus_mut(place.folder) else {
                 continue;
             };
@@ -421,6 +422,8 @@ impl Writer {
                 .paths()
                 .filter(|k| *k == place.key || k.starts_with(&prefix))
                 .filter(|k| path.is_file() || !root.join(k).is_file())
+                // an open document's text stays served until it is closed
+                .filter(|k| !docs.is_open(&root.join(k)))
                 .map(String::from)
                 .collect();
             for k in gone {
