@@ -174,6 +174,44 @@ impl Model {
         out
     }
 
+    /// The quotes attributed to an actor, with the document each is in.
+    pub fn actor_quotes(&self, actor: usize) -> Vec<(usize, &crate::analysis::Quote)> {
+        let Some(a) = self.actors.get(actor) else {
+            return Vec::new();
+        };
+        a.mentions
+            .iter()
+            .flat_map(|&(di, mi)| {
+                self.docs[di]
+                    .facts
+                    .quotes
+                    .iter()
+                    .filter(move |q| q.speaker == Some(mi))
+                    .map(move |q| (di, q))
+            })
+            .collect()
+    }
+
+    /// The text of a span of document `doc` (empty when the span is not in it).
+    pub fn span_text(&self, doc: usize, span: Span) -> &str {
+        self.docs
+            .get(doc)
+            .and_then(|d| d.article.text.get(span.start..span.end))
+            .unwrap_or("")
+    }
+
+    /// A document's date as users read it: "2025-02-22", "2025-02-22 (inferred)" or "date unknown".
+    pub fn date_label(&self, doc: usize) -> String {
+        match self.dates.get(doc) {
+            Some(d) => match d.date {
+                Some(date) if d.inferred() => format!("{date} (inferred)"),
+                Some(date) => date.to_string(),
+                None => "date unknown".into(),
+            },
+            None => "date unknown".into(),
+        }
+    }
+
     /// Where a role of an actor was stated.
     pub fn role_span(&self, r: &super::actors::RoleRef) -> Span {
         self.docs[r.doc].facts.actors[r.mention].roles[r.role].span

@@ -32,15 +32,6 @@ fn diagnostic(
     }
 }
 
-fn dated(model: &crate::index::Model, doc: usize) -> String {
-    let d = &model.dates[doc];
-    match d.date {
-        Some(date) if d.inferred() => format!("{date} (inferred)"),
-        Some(date) => date.to_string(),
-        None => "date unknown".into(),
-    }
-}
-
 /// The diagnostics of document `doc`.
 pub fn of_doc(view: &View, settings: &Settings, enc: Encoding, doc: usize) -> Vec<Diagnostic> {
     let model = &view.model;
@@ -65,13 +56,12 @@ pub fn of_doc(view: &View, settings: &Settings, enc: Encoding, doc: usize) -> Ve
                     Order::Later => "after the claim",
                     Order::Unknown => "order unknown",
                 };
-                let text = &model.docs[dd].article.text;
                 Some(DiagnosticRelatedInformation {
                     location: location(&view.path(dd), view.text(dd), enc, x.span)?,
                     message: format!(
                         "{who}, {} ({when}): “{}” — why: {}",
-                        dated(model, dd),
-                        snippet(text.get(x.span.start..x.span.end).unwrap_or(""), 160),
+                        model.date_label(dd),
+                        snippet(model.span_text(dd, x.span), 160),
                         model.matches[k].why
                     ),
                 })
@@ -95,13 +85,12 @@ pub fn of_doc(view: &View, settings: &Settings, enc: Encoding, doc: usize) -> Ve
                 .filter_map(|&k| {
                     let (cd, ci) = model.matches[k].claim;
                     let c = &model.docs[cd].facts.claims[ci];
-                    let text = &model.docs[cd].article.text;
                     Some(DiagnosticRelatedInformation {
                         location: location(&view.path(cd), view.text(cd), enc, c.span)?,
                         message: format!(
                             "Claim, {}: “{}”",
-                            dated(model, cd),
-                            snippet(text.get(c.span.start..c.span.end).unwrap_or(""), 160)
+                            model.date_label(cd),
+                            snippet(model.span_text(cd, c.span), 160)
                         ),
                     })
                 })

@@ -6,7 +6,7 @@
 use super::convert::path_to_uri;
 use super::workspace::View;
 use crate::analysis::Span;
-use crate::index::{Item, MentionRef, Model};
+use crate::index::{Item, MentionRef};
 use crate::report::snippet;
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -38,23 +38,6 @@ fn link(view: &View, doc: usize, span: Span) -> String {
         Some(uri) => format!("[{name}:{line}]({}#L{line})", uri.as_str()),
         None => format!("{name}:{line}"),
     }
-}
-
-fn date_of(model: &Model, doc: usize) -> String {
-    let d = &model.dates[doc];
-    match d.date {
-        Some(date) if d.inferred() => format!("{date} (inferred)"),
-        Some(date) => date.to_string(),
-        None => "date unknown".into(),
-    }
-}
-
-fn text_of(model: &Model, doc: usize, span: Span) -> &str {
-    model.docs[doc]
-        .article
-        .text
-        .get(span.start..span.end)
-        .unwrap_or("")
 }
 
 /// A kind's name as users read it ("hedged", "meeting").
@@ -137,22 +120,11 @@ fn actor_md(view: &View, actor: usize) -> String {
             out,
             " · first: {} ({})",
             link(view, first.0, model.actor_span(*first)),
-            date_of(model, first.0)
+            model.date_label(first.0)
         );
     }
     out.push_str("\n\n");
-    let quotes: Vec<(usize, &crate::analysis::Quote)> = a
-        .mentions
-        .iter()
-        .flat_map(|&(di, mi)| {
-            model.docs[di]
-                .facts
-                .quotes
-                .iter()
-                .filter(move |q| q.speaker == Some(mi))
-                .map(move |q| (di, q))
-        })
-        .collect();
+    let quotes = model.actor_quotes(actor);
     if !quotes.is_empty() {
         let _ = writeln!(out, "**Said**\n");
         for (di, q) in quotes.iter().take(LIST) {
@@ -227,7 +199,7 @@ fn event_md(view: &View, event: usize) -> String {
             "s"
         },
         link(view, e.definition.0, model.event_span(e.definition)),
-        date_of(model, e.definition.0)
+        model.date_label(e.definition.0)
     );
     let denied = &model.links.event_findings[event];
     if denied.is_empty() {
@@ -241,7 +213,7 @@ fn event_md(view: &View, event: usize) -> String {
             let _ = writeln!(
                 out,
                 "- “{}” — {}",
-                escape(&snippet(text_of(model, cd, span), 100)),
+                escape(&snippet(model.span_text(cd, span), 100)),
                 link(view, cd, span)
             );
         }
@@ -269,7 +241,7 @@ fn claim_md(view: &View, (cd, ci): MentionRef) -> String {
         "**Claim** ({}, cue “{}”) · {}\n",
         lower(c.kind),
         escape(&c.cue),
-        date_of(model, cd)
+        model.date_label(cd)
     );
     match model.links.claim_matches.get(&(cd, ci)) {
         None => out.push_str("No other article denies it."),
@@ -290,9 +262,9 @@ fn claim_md(view: &View, (cd, ci): MentionRef) -> String {
                 let _ = writeln!(
                     out,
                     "- {by}on {} — {}\n  > {}\n\n  why: {}",
-                    date_of(model, dd),
+                    model.date_label(dd),
                     link(view, dd, x.span),
-                    escape(&snippet(text_of(model, dd, x.span), 200)),
+                    escape(&snippet(model.span_text(dd, x.span), 200)),
                     escape(&m.why)
                 );
             }
@@ -313,7 +285,7 @@ fn denial_md(view: &View, (dd, di): MentionRef) -> String {
         out,
         "**Denial**{by} (cue “{}”) · {}\n",
         escape(&x.cue),
-        date_of(model, dd)
+        model.date_label(dd)
     );
     match model.links.denial_matches.get(&(dd, di)) {
         None => out.push_str("No claim in another article was found that it denies."),
@@ -327,8 +299,8 @@ fn denial_md(view: &View, (dd, di): MentionRef) -> String {
                     out,
                     "- {} ({}): “{}”",
                     link(view, cd, span),
-                    date_of(model, cd),
-                    escape(&snippet(text_of(model, cd, span), 200))
+                    model.date_label(cd),
+                    escape(&snippet(model.span_text(cd, span), 200))
                 );
             }
             more(&mut out, ks.len());

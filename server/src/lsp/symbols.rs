@@ -65,7 +65,6 @@ fn group(name: &str, kind: SymbolKind, children: Vec<DocumentSymbol>) -> Option<
 pub fn outline(view: &View, enc: Encoding, doc: usize) -> Vec<DocumentSymbol> {
     let model = &view.model;
     let facts = &model.docs[doc].facts;
-    let text = &model.docs[doc].article.text;
     let mut actors: BTreeMap<usize, (usize, usize)> = BTreeMap::new(); // actor → (first mention, count)
     for (mi, a) in model.actor_of[doc].iter().enumerate() {
         if let Some(a) = *a {
@@ -145,7 +144,7 @@ pub fn outline(view: &View, enc: Encoding, doc: usize) -> Vec<DocumentSymbol> {
             } else {
                 format!("{:?}", c.kind).to_lowercase()
             };
-            let name = crate::report::snippet(text.get(c.span.start..c.span.end).unwrap_or(""), 80);
+            let name = crate::report::snippet(model.span_text(doc, c.span), 80);
             symbol(
                 view,
                 enc,
@@ -167,7 +166,7 @@ pub fn outline(view: &View, enc: Encoding, doc: usize) -> Vec<DocumentSymbol> {
                 .denial_matches
                 .get(&(doc, xi))
                 .map_or(0, Vec::len);
-            let name = crate::report::snippet(text.get(x.span.start..x.span.end).unwrap_or(""), 80);
+            let name = crate::report::snippet(model.span_text(doc, x.span), 80);
             let detail = format!("“{}” · denies {n}", x.cue);
             symbol(
                 view,

@@ -137,20 +137,14 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
     let actors = model
         .actors
         .iter()
-        .map(|a| {
-            let quotes = a
-                .mentions
-                .iter()
-                .flat_map(|&(di, mi)| {
-                    model.docs[di]
-                        .facts
-                        .quotes
-                        .iter()
-                        .filter(move |q| q.speaker == Some(mi))
-                        .map(move |q| QuoteOut {
-                            text: q.text.clone(),
-                            span: span_out(model, di, q.span),
-                        })
+        .enumerate()
+        .map(|(ai, a)| {
+            let quotes = model
+                .actor_quotes(ai)
+                .into_iter()
+                .map(|(di, q)| QuoteOut {
+                    text: q.text.clone(),
+                    span: span_out(model, di, q.span),
                 })
                 .collect();
             ActorOut {
