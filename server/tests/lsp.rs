@@ -658,3 +658,31 @@ fn a_folder_deleted_on_disk_keeps_its_open_documents_until_they_are_closed() {
     );
     assert!(eventually(&mut c, |c| hover_text(c, on_lehtinen.clone()).is_empty()));
 }
+
+#[test]
+fn open_documents_are_answered_before_indexing_completes() {
+    let (_dir, root) = corpus();
+    // a very large article keeps the indexer busy for seconds
+    let paragraph =
+        "Officials met in Oslo on March 3 to discuss the pipeline, the ministry said.\n\n";
+    std::fs::write(root.join("archive.txt"), paragraph.repeat(250_000)).expect("write");
+    let mut c = Client::spawn(BIN);
+    c.initialize(&root, full_caps(), Value::Null);
+    let review = read(&root, REVIEW);
+    c.open(&root.join(REVIEW), &review);
+    let on_lehtinen = at(&root, REVIEW, "Lehtinen has", 0);
+    assert!(eventually(&mut c, |c| hover_text(c, on_lehtinen.clone())
+        .contains("Aino Lehtinen")));
+    let indexed = |c: &Client| {
+        c.notifications.iter().any(|n| {
+            n["params"]["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("indexed "))
+        })
+    };
+    assert!(
+        !indexed(&c),
+        "answered while the index was still being built"
+    );
+    assert!(c.wait_indexed());
+}
