@@ -3,7 +3,7 @@
 //! Prints: time to first diagnostics and to the end of indexing after `initialized`; hover and definition
 //! latency (median, p99); edit-to-diagnostics latency (an edit that removes a denial, until the
 //! diagnostics of the edited article change, debounce included); resident memory against corpus size.
-//! Run with `cargo bench --bench lsp`; `DATELINE_BENCH_DIR=DIR` keeps the generated corpus in DIR.
+//! Run with `cargo bench --bench lsp` (under `cargo test` it runs on 200 articles, as a check); `DATELINE_BENCH_DIR=DIR` keeps the generated corpus in DIR.
 
 #[path = "support/corpus_gen.rs"]
 mod corpus_gen;
@@ -59,11 +59,12 @@ fn latency(c: &mut Client, method: &str, positions: &[Value]) -> Vec<Duration> {
 }
 
 fn main() {
-    // `cargo bench` passes `--bench`; any other argument is a filter we do not use
+    // `cargo bench` passes `--bench`; under `cargo test --all-targets` this runs once, small, as a check
+    let benching = std::env::args().any(|a| a == "--bench");
     let n: usize = std::env::var("DATELINE_BENCH_ARTICLES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(5000);
+        .unwrap_or(if benching { 5000 } else { 200 });
     // DATELINE_BENCH_DIR keeps the generated corpus there (for profiling `dateline check` on it)
     let dir = tempfile::tempdir().expect("temp dir");
     let root = match std::env::var_os("DATELINE_BENCH_DIR") {
