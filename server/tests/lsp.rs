@@ -686,3 +686,59 @@ fn open_documents_are_answered_before_indexing_completes() {
     );
     assert!(c.wait_indexed());
 }
+
+#[test]
+fn diagnostics_say_what_check_says() {
+    let (_dir, root, mut c) = started(full_caps(), Value::Null);
+    let out = std::process::Command::new(BIN)
+        .args(["check", "--format", "json", "--fail-on", "never"])
+        .arg(&root)
+        .output()
+        .expect("dateline check runs");
+    let report: Value = serde_json::from_slice(&out.stdout).expect("check prints JSON");
+    let findings = report["findings"].as_array().expect("findings");
+    assert!(!findings.is_empty());
+    assert!(c.wait_until(Duration::from_secs(10), |c| has_denied_claim_from(c, &root)));
+    for f in findings {
+        let path = root.join(f["claim"]["path"].as_str().unwrap_or(""));
+        let line = f["claim"]["line"].as_u64().unwrap_or(0) - 1;
+        let diags = c.diagnostics_of(&path);
+        let d = diags
+            .iter()
+            .find(|d| d["code"] == f["code"] && d["range"]["start"]["line"] == line)
+            .unwrap_or_else(|| panic!("no diagnostic for {f}"));
+        assert_eq!(d["message"], f["message"]);
+        let related: Vec<(String, u64)> = d["relatedInformation"]
+            .as_array()
+            .unwrap_or(&Vec::new())
+            .iter()
+            .map(|r| {
+                let uri = r["location"]["uri"].as_str().unwrap_or("").to_string();
+                (
+                    uri,
+                    r["location"]["range"]["start"]["line"]
+                        .as_u64()
+                        .unwrap_or(0)
+                        + 1,
+                )
+            })
+            .collect();
+        let denials: Vec<(String, u64)> = f["denials"]
+            .as_array()
+            .unwrap_or(&Vec::new())
+            .iter()
+            .map(|x| {
+                let p = root.join(x["path"].as_str().unwrap_or(""));
+                (uri(&p), x["line"].as_u64().unwrap_or(0))
+            })
+            .collect();
+        assert_eq!(related, denials);
+    }
+    // and nothing more: one denied-claim diagnostic per finding
+    let total: usize = c
+        .diagnostics
+        .values()
+        .map(|ds| ds.iter().filter(|d| d["code"] == "denied-claim").count())
+        .sum();
+    assert_eq!(total, findings.len());
+}
