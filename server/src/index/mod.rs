@@ -12,7 +12,7 @@ pub mod events;
 pub mod findings;
 pub mod lookup;
 
-use crate::analysis::{self, ArticleFacts};
+use crate::analysis::{self, ArticleFacts, Span};
 use crate::corpus::{Article, LineIndex};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -240,6 +240,19 @@ impl Model {
         {
             return None;
         }
+        // event labels are made of the trigger's words: an edit inside a trigger that keeps its lemma
+        // ("analyse" / "analyze") still changes them
+        let trigger =
+            |d: &DocEntry, s: Span| d.article.text.get(s.start..s.end).map(str::to_lowercase);
+        let same_triggers = old
+            .facts
+            .events
+            .iter()
+            .zip(&entry.facts.events)
+            .all(|(a, b)| trigger(old, a.trigger) == trigger(entry, b.trigger));
+        if !same_triggers {
+            return None;
+        }
         let mut docs = self.docs.clone();
         docs[i] = entry.clone();
         Some(Model {
@@ -310,5 +323,16 @@ mod tests {
             let e = c.get("0.txt").unwrap().clone();
             assert!(m.moved(&e).is_none(), "{text}");
         }
+    }
+
+    #[test]
+    fn an_edit_inside_a_trigger_that_keeps_its_lemma_changes_the_event_label() {
+        let before = "Minister Anna Berg travelled to Oslo on March 3.\n";
+        let after = before.replace("travelled", "traveled");
+        let (mut c, m) = model_of(&[before]);
+        c.upsert(Article::from_text("0.txt", &after));
+        let rebuilt = c.resolve();
+        assert_ne!(m.events[0].label, rebuilt.events[0].label);
+        assert!(m.moved(c.get("0.txt").unwrap()).is_none());
     }
 }
