@@ -18,10 +18,9 @@ const LIST: usize = 6;
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
-        ) {
+        // `_` inside words (file names) needs no escape in CommonMark, and clients that show raw
+        // markdown would show the backslash
+        if matches!(c, '\\' | '`' | '*' | '[' | ']' | '<' | '>') {
             out.push('\\');
         }
         out.push(c);
@@ -118,7 +117,7 @@ fn actor_md(view: &View, actor: usize) -> String {
     {
         let _ = write!(
             out,
-            " · first: {} ({})",
+            " · first: {}, {}",
             link(view, first.0, model.actor_span(*first)),
             model.date_label(first.0)
         );
@@ -190,7 +189,7 @@ fn event_md(view: &View, event: usize) -> String {
     let n = e.mentions.len();
     let _ = writeln!(
         out,
-        "**Mentioned** {n} time{} in {} article{} · first reported: {} ({})\n",
+        "**Mentioned** {n} time{} in {} article{} · first reported: {}, {}\n",
         if n == 1 { "" } else { "s" },
         articles_of(&e.mentions),
         if articles_of(&e.mentions) == 1 {
@@ -297,7 +296,7 @@ fn denial_md(view: &View, (dd, di): MentionRef) -> String {
                 let span = model.docs[cd].facts.claims[ci].span;
                 let _ = writeln!(
                     out,
-                    "- {} ({}): “{}”",
+                    "- {}, {}: “{}”",
                     link(view, cd, span),
                     model.date_label(cd),
                     escape(&snippet(model.span_text(cd, span), 200))
@@ -307,4 +306,17 @@ fn denial_md(view: &View, (dd, di): MentionRef) -> String {
         }
     }
     out.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn markdown_marks_from_articles_are_escaped_but_file_names_stay_readable() {
+        assert_eq!(
+            escape("002_2ea6.txt: *not* [a link] <b>"),
+            "002_2ea6.txt: \\*not\\* \\[a link\\] \\<b\\>"
+        );
+    }
 }
