@@ -22,6 +22,12 @@ pub struct Span {
 }
 
 impl Span {
+    /// Stands for a span that an edit went through (see [`ArticleFacts::moved`]).
+    pub const UNMOVABLE: Span = Span {
+        start: usize::MAX,
+        end: usize::MAX,
+    };
+
     pub fn new(start: usize, end: usize) -> Span {
         Span { start, end }
     }
@@ -265,45 +271,49 @@ impl ArticleFacts {
         self.links.shrink_to_fit();
     }
 
-    /// These facts with every span moved by `map_start` / `map_end` (offsets after an edit); `None`
-    /// when a span cannot be moved (it touched the edited text).
+    /// These facts with every span moved by `map_start` / `map_end` (offsets after an edit); a span that
+    /// cannot be moved (it touched the edited text) becomes [`Span::UNMOVABLE`], equal to no real span.
     pub fn moved(
         &self,
         map_start: impl Fn(usize) -> Option<usize>,
         map_end: impl Fn(usize) -> Option<usize>,
-    ) -> Option<ArticleFacts> {
-        let span =
-            |s: Span| -> Option<Span> { Some(Span::new(map_start(s.start)?, map_end(s.end)?)) };
-        let spans = |v: &[Span]| -> Option<Vec<Span>> { v.iter().map(|&s| span(s)).collect() };
+    ) -> ArticleFacts {
+        let span = |s: Span| -> Span {
+            match (map_start(s.start), map_end(s.end)) {
+                (Some(a), Some(b)) => Span::new(a, b),
+                _ => Span::UNMOVABLE,
+            }
+        };
+        let spans = |v: &[Span]| -> Vec<Span> { v.iter().map(|&s| span(s)).collect() };
         let mut f = self.clone();
-        f.sentences = spans(&self.sentences)?;
-        f.furniture = spans(&self.furniture)?;
-        f.links = spans(&self.links)?;
+        f.sentences = spans(&self.sentences);
+        f.furniture = spans(&self.furniture);
+        f.links = spans(&self.links);
         for d in &mut f.dates {
-            d.span = span(d.span)?;
+            d.span = span(d.span);
         }
         for p in &mut f.places {
-            p.span = span(p.span)?;
+            p.span = span(p.span);
         }
         for a in &mut f.actors {
-            a.span = span(a.span)?;
+            a.span = span(a.span);
             for r in &mut a.roles {
-                r.span = span(r.span)?;
+                r.span = span(r.span);
             }
         }
         for q in &mut f.quotes {
-            q.span = span(q.span)?;
+            q.span = span(q.span);
         }
         for e in &mut f.events {
-            e.span = span(e.span)?;
-            e.trigger = span(e.trigger)?;
+            e.span = span(e.span);
+            e.trigger = span(e.trigger);
         }
         for c in &mut f.claims {
-            c.span = span(c.span)?;
+            c.span = span(c.span);
         }
         for x in &mut f.denials {
-            x.span = span(x.span)?;
+            x.span = span(x.span);
         }
-        Some(f)
+        f
     }
 }

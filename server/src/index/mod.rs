@@ -112,10 +112,14 @@ impl Corpus {
         self.docs.is_empty()
     }
 
+    /// Every article, in path order (the order of a model's documents).
+    pub fn entries(&self) -> Vec<Arc<DocEntry>> {
+        self.docs.values().cloned().collect()
+    }
+
     /// Resolves the cross-article model.
     pub fn resolve(&self) -> Model {
-        let docs: Vec<Arc<DocEntry>> = self.docs.values().cloned().collect();
-        Model::build(docs)
+        Model::build(self.entries())
     }
 }
 
@@ -137,12 +141,14 @@ pub struct Joins {
     pub dates: Vec<DocDate>,
     /// The latest year written in the corpus (completes inferred dates).
     pub corpus_year: Option<i16>,
-    pub actors: Vec<Actor>,
+    /// Actor identity and event coreference are shared with the models they were kept for (see
+    /// [`Model::update`]).
+    pub actors: Arc<Vec<Actor>>,
     /// Actor index of each actor mention, per document (`None`: not an actor after all).
-    pub actor_of: Vec<Vec<Option<usize>>>,
-    pub events: Vec<Event>,
+    pub actor_of: Arc<Vec<Vec<Option<usize>>>>,
+    pub events: Arc<Vec<Event>>,
     /// Event index of each event mention, per document.
-    pub event_of: Vec<Vec<usize>>,
+    pub event_of: Arc<Vec<Vec<usize>>>,
     pub matches: Vec<Match>,
     pub findings: Vec<Finding>,
     /// Claims and denials to their matches and findings.
@@ -172,12 +178,103 @@ fn edit_between(old: &str, new: &str) -> (usize, usize, usize) {
     (prefix, a.len() - suffix, b.len() - suffix)
 }
 
+/// An edited article against its previous version: the old facts moved through the edit, and whether
+/// everything else the joins read outside the facts is unchanged.
+struct Compared {
+    /// The old facts with every span moved through the edit ([`Span::UNMOVABLE`] where it went through it).
+    moved: ArticleFacts,
+    /// Front matter, where the body starts, the issues, and the event triggers' words are unchanged.
+    same_outside_facts: bool,
+}
+
+impl Compared {
+    fn new(old: &DocEntry, new: &DocEntry) -> Compared {
+        let (start, old_end, new_end) = edit_between(&old.article.text, &new.article.text);
+        let shift = |x: usize| x + new_end - old_end;
+        // a span may start at an insertion point (the insertion goes before it) and end at one (after it)
+        let map_start = |x: usize| match x {
+            x if x < start => Some(x),
+            x if x >= old_end => Some(shift(x)),
+            _ => None,
+        };
+        let map_end = |x: usize| match x {
+            x if x <= start => Some(x),
+            x if x > old_end || (x == old_end && start == old_end) => Some(shift(x)),
+            _ => None,
+        };
+        let issues: Option<Vec<_>> = old
+            .article
+            .issues
+            .iter()
+            .map(|x| {
+                Some(crate::corpus::ArticleIssue {
+                    start: map_start(x.start)?,
+                    end: map_end(x.end)?,
+                    ..x.clone()
+                })
+            })
+            .collect();
+        // event labels are made of the trigger's words: an edit inside a trigger that keeps its lemma
+        // ("analyse" / "analyze") still changes them
+        let trigger =
+            |d: &DocEntry, s: Span| d.article.text.get(s.start..s.end).map(str::to_lowercase);
+        let same_triggers = old.facts.events.len() == new.facts.events.len()
+            && old
+                .facts
+                .events
+                .iter()
+                .zip(&new.facts.events)
+                .all(|(a, b)| trigger(old, a.trigger) == trigger(new, b.trigger));
+        Compared {
+            moved: old.facts.moved(map_start, map_end),
+            same_outside_facts: old.article.front_matter == new.article.front_matter
+                && map_start(old.article.body_start) == Some(new.article.body_start)
+                && issues.as_ref() == Some(&new.article.issues)
+                && same_triggers,
+        }
+    }
+
+    /// What actor identity reads is unchanged.
+    fn same_actors(&self, new: &DocEntry) -> bool {
+        self.moved.actors == new.facts.actors
+    }
+
+    /// What event coreference reads of this article is unchanged (besides actors and document dates).
+    fn same_events(&self, new: &DocEntry) -> bool {
+        self.same_outside_facts
+            && self.moved.events == new.facts.events
+            && self.moved.dates == new.facts.dates
+            && self.moved.places == new.facts.places
+    }
+}
+
 impl Model {
     pub fn build(docs: Vec<Arc<DocEntry>>) -> Model {
         let corpus_year = dates::corpus_year(&docs);
         let dates = dates::resolve(&docs, corpus_year);
         let (actors, actor_of) = actors::resolve(&docs);
         let (events, event_of) = events::resolve(&docs, &dates, &actor_of);
+        Model::finish(
+            docs,
+            dates,
+            corpus_year,
+            Arc::new(actors),
+            Arc::new(actor_of),
+            Arc::new(events),
+            Arc::new(event_of),
+        )
+    }
+
+    /// Matching, findings and links over the resolved actors and events.
+    fn finish(
+        docs: Vec<Arc<DocEntry>>,
+        dates: Vec<DocDate>,
+        corpus_year: Option<i16>,
+        actors: Arc<Vec<Actor>>,
+        actor_of: Arc<Vec<Vec<Option<usize>>>>,
+        events: Arc<Vec<Event>>,
+        event_of: Arc<Vec<Vec<usize>>>,
+    ) -> Model {
         let matches = findings::match_claims(&docs, &actor_of, &event_of);
         let findings = findings::findings(&dates, &matches);
         let links = Links::build(&docs, actors.len(), &events, &event_of, &matches, &findings);
@@ -200,57 +297,14 @@ impl Model {
     /// The model after an article was edited, without resolving the corpus again, when the edit only
     /// moved the article's facts (early cutoff): every fact the joins read — names, roles, dates, events,
     /// claims, denials, keywords, front matter, the article's date and its evidence — is unchanged once
-    /// its span is moved through the edit. `None` when the edit changed a fact (resolve then).
+    /// its span is moved through the edit. `None` when the edit changed a fact (see [`Model::update`]).
     pub fn moved(&self, entry: &Arc<DocEntry>) -> Option<Model> {
         let i = self.doc_index(entry.path())?;
-        let old = &self.docs[i];
-        let (start, old_end, new_end) = edit_between(&old.article.text, &entry.article.text);
-        let shift = |x: usize| x + new_end - old_end;
-        // a span may start at an insertion point (the insertion goes before it) and end at one (after it)
-        let map_start = |x: usize| match x {
-            x if x < start => Some(x),
-            x if x >= old_end => Some(shift(x)),
-            _ => None,
-        };
-        let map_end = |x: usize| match x {
-            x if x <= start => Some(x),
-            x if x > old_end || (x == old_end && start == old_end) => Some(shift(x)),
-            _ => None,
-        };
-        if old.article.front_matter != entry.article.front_matter
-            || map_start(old.article.body_start) != Some(entry.article.body_start)
-        {
-            return None;
-        }
-        let issues: Option<Vec<_>> = old
-            .article
-            .issues
-            .iter()
-            .map(|x| {
-                Some(crate::corpus::ArticleIssue {
-                    start: map_start(x.start)?,
-                    end: map_end(x.end)?,
-                    ..x.clone()
-                })
-            })
-            .collect();
-        if issues.as_ref() != Some(&entry.article.issues)
-            || old.facts.moved(map_start, map_end).as_ref() != Some(&entry.facts)
+        let c = Compared::new(&self.docs[i], entry);
+        if !c.same_outside_facts
+            || c.moved != entry.facts
             || dates::of_doc(entry, self.corpus_year) != self.dates[i]
         {
-            return None;
-        }
-        // event labels are made of the trigger's words: an edit inside a trigger that keeps its lemma
-        // ("analyse" / "analyze") still changes them
-        let trigger =
-            |d: &DocEntry, s: Span| d.article.text.get(s.start..s.end).map(str::to_lowercase);
-        let same_triggers = old
-            .facts
-            .events
-            .iter()
-            .zip(&entry.facts.events)
-            .all(|(a, b)| trigger(old, a.trigger) == trigger(entry, b.trigger));
-        if !same_triggers {
             return None;
         }
         let mut docs = self.docs.clone();
@@ -259,6 +313,54 @@ impl Model {
             docs,
             joins: self.joins.clone(),
         })
+    }
+
+    /// The model of `docs` — the same articles as this model's, in the same order, those at `changed`
+    /// edited — resolving again only what the edits reach: actor identity is kept when the edited
+    /// articles' names and roles only moved, event coreference too when their events, dates and places
+    /// only moved and no article's date changed; claim matching always runs again (its word weights are
+    /// corpus-wide). `None` when the articles are not the same.
+    pub fn update(&self, docs: Vec<Arc<DocEntry>>, changed: &[usize]) -> Option<Model> {
+        if docs.len() != self.docs.len()
+            || docs
+                .iter()
+                .zip(&self.docs)
+                .any(|(a, b)| a.path() != b.path())
+            || changed.iter().any(|&i| i >= docs.len())
+        {
+            return None;
+        }
+        let compared: Vec<(usize, Compared)> = changed
+            .iter()
+            .map(|&i| (i, Compared::new(&self.docs[i], &docs[i])))
+            .collect();
+        let corpus_year = dates::corpus_year(&docs);
+        let dates = dates::resolve(&docs, corpus_year);
+        let same_actors = compared.iter().all(|(i, c)| c.same_actors(&docs[*i]));
+        let (actors, actor_of) = if same_actors {
+            (self.actors.clone(), self.actor_of.clone())
+        } else {
+            let (a, o) = actors::resolve(&docs);
+            (Arc::new(a), Arc::new(o))
+        };
+        let same_events = same_actors
+            && dates == self.dates
+            && compared.iter().all(|(i, c)| c.same_events(&docs[*i]));
+        let (events, event_of) = if same_events {
+            (self.events.clone(), self.event_of.clone())
+        } else {
+            let (e, o) = events::resolve(&docs, &dates, &actor_of);
+            (Arc::new(e), Arc::new(o))
+        };
+        Some(Model::finish(
+            docs,
+            dates,
+            corpus_year,
+            actors,
+            actor_of,
+            events,
+            event_of,
+        ))
     }
 
     pub fn doc_index(&self, path: &str) -> Option<usize> {
@@ -346,7 +448,43 @@ mod tests {
             })
         };
         assert!(start < old_end);
-        assert_eq!(old.facts.moved(map, map).as_ref(), Some(&new.facts));
+        assert_eq!(old.facts.moved(map, map), new.facts);
         assert!(m.moved(c.get("0.txt").unwrap()).is_none());
+    }
+
+    fn same_output(a: &Model, b: &Model) -> bool {
+        let out = |m: &Model| {
+            let f = crate::report::findings_out(m);
+            crate::report::export::render(m, "c", &f)
+        };
+        out(a) == out(b)
+    }
+
+    #[test]
+    fn an_edit_to_a_claims_words_keeps_actors_and_events_and_resolves_only_the_matching() {
+        let (mut c, m) = model_of(&[CLAIM, DENIAL]);
+        let edited = CLAIM.replace("is reportedly set", "is reportedly very likely set");
+        c.upsert(Article::from_text("0.txt", &edited));
+        assert!(
+            m.moved(c.get("0.txt").unwrap()).is_none(),
+            "the claim's words changed"
+        );
+        let u = m.update(c.entries(), &[0]).expect("same articles");
+        assert!(Arc::ptr_eq(&u.actors, &m.actors));
+        assert!(Arc::ptr_eq(&u.events, &m.events));
+        assert!(same_output(&u, &c.resolve()));
+    }
+
+    #[test]
+    fn an_edit_to_a_name_resolves_actors_and_events_again() {
+        let (mut c, m) = model_of(&[CLAIM, DENIAL]);
+        c.upsert(Article::from_text("0.txt", &CLAIM.replace("Tomasz", "Jan")));
+        let u = m.update(c.entries(), &[0]).expect("same articles");
+        assert!(!Arc::ptr_eq(&u.actors, &m.actors));
+        assert!(!Arc::ptr_eq(&u.events, &m.events));
+        assert!(same_output(&u, &c.resolve()));
+        // a new article is not the same articles
+        c.upsert(Article::from_text("2.txt", "Nothing happened.\n"));
+        assert!(m.update(c.entries(), &[0]).is_none());
     }
 }

@@ -496,19 +496,42 @@ impl Writer {
             if self.dirty_models.contains(&id) {
                 continue;
             }
-            let mut model = self.models.get(&id).cloned();
+            let Some(old) = self.models.get(&id).cloned() else {
+                self.dirty_models.insert(id);
+                continue;
+            };
+            let mut model = old.clone();
             let mut touched = BTreeSet::new();
-            for e in entries {
-                model = model.and_then(|m| m.moved(&e)).map(Arc::new);
-                match model.as_ref().and_then(|m| m.doc_index(e.path())) {
-                    Some(i) => touched.insert(i),
-                    None => break,
-                };
+            let mut all_moved = true;
+            for e in &entries {
+                match model.moved(e) {
+                    Some(m) => {
+                        touched.extend(m.doc_index(e.path()));
+                        model = Arc::new(m);
+                    }
+                    None => {
+                        all_moved = false;
+                        break;
+                    }
+                }
             }
-            match model {
+            if all_moved {
+                self.models.insert(id.clone(), model);
+                self.partial_diags.entry(id).or_default().extend(touched);
+                continue;
+            }
+            // facts changed: resolve again only the stages the edits reach
+            let changed: Vec<usize> = entries
+                .iter()
+                .filter_map(|e| old.doc_index(e.path()))
+                .collect();
+            let updated = self
+                .corpus(&id)
+                .and_then(|c| old.update(c.entries(), &changed));
+            match updated {
                 Some(m) => {
-                    self.models.insert(id.clone(), m);
-                    self.partial_diags.entry(id).or_default().extend(touched);
+                    self.models.insert(id.clone(), Arc::new(m));
+                    self.dirty_diags.insert(id);
                 }
                 None => {
                     self.dirty_models.insert(id);
@@ -517,12 +540,8 @@ impl Writer {
         }
         let ids: Vec<CorpusId> = std::mem::take(&mut self.dirty_models).into_iter().collect();
         for id in ids {
-            let corpus = match &id {
-                Some(root) => match self.ws.folders.iter().find(|f| &f.root == root) {
-                    Some(f) => &f.corpus,
-                    None => continue,
-                },
-                None => &self.ws.loose,
+            let Some(corpus) = self.corpus(&id) else {
+                continue;
             };
             self.models.insert(id.clone(), Arc::new(corpus.resolve()));
             self.dirty_diags.insert(id);
@@ -532,6 +551,18 @@ impl Writer {
         for (token, message, log) in std::mem::take(&mut self.ending) {
             self.out.send(Out::ProgressEnd { token, message });
             self.out.log(MessageType::INFO, log);
+        }
+    }
+
+    fn corpus(&self, id: &CorpusId) -> Option<&Corpus> {
+        match id {
+            Some(root) => self
+                .ws
+                .folders
+                .iter()
+                .find(|f| &f.root == root)
+                .map(|f| &f.corpus),
+            None => Some(&self.ws.loose),
         }
     }
 

@@ -261,7 +261,7 @@ pub fn workspace(views: &[View], enc: Encoding, query: &str) -> Vec<SymbolInform
                 },
             ));
         }
-        for e in &model.events {
+        for e in model.events.iter() {
             let Some(score) = fuzzy_score(query, &e.label) else {
                 continue;
             };
