@@ -1,8 +1,9 @@
 //! Benchmark of the language server as an editor uses it: `dateline lsp` over stdio on a generated corpus
 //! written to a temporary folder (5,000 articles unless `DATELINE_BENCH_ARTICLES` says otherwise).
 //! Prints: time to first diagnostics and to the end of indexing after `initialized`; hover and definition
-//! latency (median, p99); edit-to-diagnostics latency (an edit that removes a denial, until the
-//! diagnostics of the edited article change, debounce included); resident memory against corpus size.
+//! latency (median, p99); edit-to-diagnostics latency (until the diagnostics of the edited article
+//! change, debounce included) for three kinds of edit — one that changes names and events, a word typed
+//! into a claim, a keystroke that only moves facts; resident memory against corpus size.
 //! Run with `cargo bench --bench lsp` (under `cargo test` it runs on 200 articles, as a check); `DATELINE_BENCH_DIR=DIR` keeps the generated corpus in DIR.
 
 #[path = "support/corpus_gen.rs"]
