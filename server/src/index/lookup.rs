@@ -22,8 +22,6 @@ pub struct Links {
     pub claim_matches: HashMap<MentionRef, Vec<usize>>,
     /// (doc, denial) → indexes into `Model::matches`.
     pub denial_matches: HashMap<MentionRef, Vec<usize>>,
-    /// (doc, claim) → index into `Model::findings`.
-    pub claim_finding: HashMap<MentionRef, usize>,
     /// Per document: indexes into `Model::findings` whose claim is in it.
     pub findings_in_doc: Vec<Vec<usize>>,
     /// Per actor: the events it takes part in.
@@ -33,6 +31,16 @@ pub struct Links {
 }
 
 impl Links {
+    /// The matches (indexes into `Model::matches`) of a claim; empty when nothing denies it.
+    pub fn of_claim(&self, claim: MentionRef) -> &[usize] {
+        self.claim_matches.get(&claim).map_or(&[], Vec::as_slice)
+    }
+
+    /// The matches (indexes into `Model::matches`) of a denial; empty when it denies nothing found.
+    pub fn of_denial(&self, denial: MentionRef) -> &[usize] {
+        self.denial_matches.get(&denial).map_or(&[], Vec::as_slice)
+    }
+
     pub fn build(
         docs: &[std::sync::Arc<super::DocEntry>],
         actors: usize,
@@ -59,7 +67,6 @@ impl Links {
             l.denial_matches.entry(m.denial).or_default().push(k);
         }
         for (k, f) in findings.iter().enumerate() {
-            l.claim_finding.insert(f.claim, k);
             let (cd, ci) = f.claim;
             if let Some(v) = l.findings_in_doc.get_mut(cd) {
                 v.push(k);
@@ -150,24 +157,12 @@ impl Model {
             return out;
         };
         for ci in 0..d.facts.claims.len() {
-            for &k in self
-                .links
-                .claim_matches
-                .get(&(doc, ci))
-                .into_iter()
-                .flatten()
-            {
+            for &k in self.links.of_claim((doc, ci)) {
                 out.insert(self.matches[k].denial.0);
             }
         }
         for xi in 0..d.facts.denials.len() {
-            for &k in self
-                .links
-                .denial_matches
-                .get(&(doc, xi))
-                .into_iter()
-                .flatten()
-            {
+            for &k in self.links.of_denial((doc, xi)) {
                 out.insert(self.matches[k].claim.0);
             }
         }
@@ -220,6 +215,16 @@ impl Model {
     /// The span of a mention of an actor.
     pub fn actor_span(&self, (di, mi): MentionRef) -> Span {
         self.docs[di].facts.actors[mi].span
+    }
+
+    /// The span of a claim.
+    pub fn claim_span(&self, (di, ci): MentionRef) -> Span {
+        self.docs[di].facts.claims[ci].span
+    }
+
+    /// The span of a denial.
+    pub fn denial_span(&self, (di, xi): MentionRef) -> Span {
+        self.docs[di].facts.denials[xi].span
     }
 
     /// The span of a mention of an event.

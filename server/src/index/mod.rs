@@ -80,8 +80,7 @@ impl Corpus {
 
     /// Adds or replaces one article.
     pub fn upsert(&mut self, article: Article) {
-        let e = Arc::new(DocEntry::new(article));
-        self.docs.insert(e.article.path.clone(), e);
+        self.insert(Arc::new(DocEntry::new(article)));
     }
 
     /// Adds or replaces one article already analysed.

@@ -4,7 +4,7 @@
 use crate::analysis::Span;
 use crate::corpus::LineIndex;
 use std::path::{Path, PathBuf};
-use tower_lsp_server::ls_types::{Location, Position, PositionEncodingKind, Range, Uri};
+use tower_lsp_server::ls_types::{Position, PositionEncodingKind, Range, Uri};
 
 /// How `Position::character` counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -98,11 +98,6 @@ pub fn uri_to_path(uri: &Uri) -> Option<PathBuf> {
 
 pub fn path_to_uri(path: &Path) -> Option<Uri> {
     Uri::from_file_path(path)
-}
-
-/// A location in an article, from its absolute path.
-pub fn location(path: &Path, text: TextRef<'_>, enc: Encoding, span: Span) -> Option<Location> {
-    Some(Location::new(path_to_uri(path)?, text.range(enc, span)))
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! front-matter errors. Messages come from the same code as `check`, so editor and CI say the same thing.
 
 use super::config::Settings;
-use super::convert::{Encoding, location};
+use super::convert::Encoding;
 use super::workspace::View;
 use crate::index::findings::Order;
 use crate::report::{self, snippet};
@@ -57,7 +57,7 @@ pub fn of_doc(view: &View, settings: &Settings, enc: Encoding, doc: usize) -> Ve
                     Order::Unknown => "order unknown",
                 };
                 Some(DiagnosticRelatedInformation {
-                    location: location(&view.path(dd), view.text(dd), enc, x.span)?,
+                    location: view.location(enc, dd, x.span)?,
                     message: format!(
                         "{who}, {} ({when}): “{}” — why: {}",
                         model.date_label(dd),
@@ -86,7 +86,7 @@ pub fn of_doc(view: &View, settings: &Settings, enc: Encoding, doc: usize) -> Ve
                     let (cd, ci) = model.matches[k].claim;
                     let c = &model.docs[cd].facts.claims[ci];
                     Some(DiagnosticRelatedInformation {
-                        location: location(&view.path(cd), view.text(cd), enc, c.span)?,
+                        location: view.location(enc, cd, c.span)?,
                         message: format!(
                             "Claim, {}: “{}”",
                             model.date_label(cd),

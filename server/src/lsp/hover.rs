@@ -206,9 +206,8 @@ fn event_md(view: &View, event: usize) -> String {
     } else {
         let _ = writeln!(out, "**Denied claims about it**\n");
         for &k in denied.iter().take(LIST) {
-            let f = &model.findings[k];
-            let (cd, ci) = f.claim;
-            let span = model.docs[cd].facts.claims[ci].span;
+            let claim = model.findings[k].claim;
+            let (cd, span) = (claim.0, model.claim_span(claim));
             let _ = writeln!(
                 out,
                 "- “{}” — {}",
@@ -291,9 +290,8 @@ fn denial_md(view: &View, (dd, di): MentionRef) -> String {
         Some(ks) => {
             let _ = writeln!(out, "**Denies**\n");
             for &k in ks.iter().take(LIST) {
-                let m = &model.matches[k];
-                let (cd, ci) = m.claim;
-                let span = model.docs[cd].facts.claims[ci].span;
+                let claim = model.matches[k].claim;
+                let (cd, span) = (claim.0, model.claim_span(claim));
                 let _ = writeln!(
                     out,
                     "- {}, {}: “{}”",

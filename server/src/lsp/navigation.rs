@@ -2,23 +2,11 @@
 //! mention (the earliest, most specific report), an actor to the mention that introduces them; a claim to
 //! the denials of it and a denial to the claims it denies. References list every mention in the corpus.
 
-use super::convert::{Encoding, location};
+use super::convert::Encoding;
 use super::workspace::View;
 use crate::analysis::Span;
-use crate::index::{Item, MentionRef};
+use crate::index::Item;
 use tower_lsp_server::ls_types::{DocumentHighlight, DocumentHighlightKind, Location};
-
-fn loc(view: &View, enc: Encoding, doc: usize, span: Span) -> Option<Location> {
-    location(&view.path(doc), view.text(doc), enc, span)
-}
-
-fn claim_span(view: &View, (d, c): MentionRef) -> Span {
-    view.model.docs[d].facts.claims[c].span
-}
-
-fn denial_span(view: &View, (d, x): MentionRef) -> Span {
-    view.model.docs[d].facts.denials[x].span
-}
 
 /// Where the item is defined.
 pub fn definition(view: &View, enc: Encoding, item: Item) -> Vec<Location> {
@@ -26,35 +14,31 @@ pub fn definition(view: &View, enc: Encoding, item: Item) -> Vec<Location> {
     match item {
         Item::Actor { actor, .. } => model
             .actor_definition(actor)
-            .and_then(|m| loc(view, enc, m.0, model.actor_span(m)))
+            .and_then(|m| view.location(enc, m.0, model.actor_span(m)))
             .into_iter()
             .collect(),
         Item::Event { event, .. } => {
             let def = model.events[event].definition;
-            loc(view, enc, def.0, model.event_span(def))
+            view.location(enc, def.0, model.event_span(def))
                 .into_iter()
                 .collect()
         }
         Item::Claim(c) => model
             .links
-            .claim_matches
-            .get(&c)
-            .into_iter()
-            .flatten()
+            .of_claim(c)
+            .iter()
             .filter_map(|&k| {
                 let x = model.matches[k].denial;
-                loc(view, enc, x.0, denial_span(view, x))
+                view.location(enc, x.0, model.denial_span(x))
             })
             .collect(),
         Item::Denial(x) => model
             .links
-            .denial_matches
-            .get(&x)
-            .into_iter()
-            .flatten()
+            .of_denial(x)
+            .iter()
             .filter_map(|&k| {
                 let c = model.matches[k].claim;
-                loc(view, enc, c.0, claim_span(view, c))
+                view.location(enc, c.0, model.claim_span(c))
             })
             .collect(),
     }
@@ -88,24 +72,22 @@ fn mentions(view: &View, item: Item) -> (Vec<At>, Option<At>) {
             (all, Some((e.definition.0, model.event_span(e.definition))))
         }
         Item::Claim(c) => {
-            let mut all = vec![(c.0, claim_span(view, c))];
-            if let Some(ks) = model.links.claim_matches.get(&c) {
-                all.extend(ks.iter().map(|&k| {
-                    let x = model.matches[k].denial;
-                    (x.0, denial_span(view, x))
-                }));
-            }
-            (all, Some((c.0, claim_span(view, c))))
+            let own = (c.0, model.claim_span(c));
+            let mut all = vec![own];
+            all.extend(model.links.of_claim(c).iter().map(|&k| {
+                let x = model.matches[k].denial;
+                (x.0, model.denial_span(x))
+            }));
+            (all, Some(own))
         }
         Item::Denial(x) => {
-            let mut all = vec![(x.0, denial_span(view, x))];
-            if let Some(ks) = model.links.denial_matches.get(&x) {
-                all.extend(ks.iter().map(|&k| {
-                    let c = model.matches[k].claim;
-                    (c.0, claim_span(view, c))
-                }));
-            }
-            (all, Some((x.0, denial_span(view, x))))
+            let own = (x.0, model.denial_span(x));
+            let mut all = vec![own];
+            all.extend(model.links.of_denial(x).iter().map(|&k| {
+                let c = model.matches[k].claim;
+                (c.0, model.claim_span(c))
+            }));
+            (all, Some(own))
         }
     }
 }
@@ -120,7 +102,7 @@ pub fn references(
     let (all, def) = mentions(view, item);
     all.into_iter()
         .filter(|m| include_declaration || Some(*m) != def)
-        .filter_map(|(d, s)| loc(view, enc, d, s))
+        .filter_map(|(d, s)| view.location(enc, d, s))
         .collect()
 }
 

@@ -273,8 +273,8 @@ impl LanguageServer for Backend {
         let range = match item {
             Item::Actor { mention, .. } => view.model.actor_span(mention),
             Item::Event { mention, .. } => view.model.event_span(mention),
-            Item::Claim((d, c)) => view.model.docs[d].facts.claims[c].span,
-            Item::Denial((d, x)) => view.model.docs[d].facts.denials[x].span,
+            Item::Claim(c) => view.model.claim_span(c),
+            Item::Denial(x) => view.model.denial_span(x),
         };
         Ok(Some(Hover {
             contents: HoverContents::Markup(MarkupContent {

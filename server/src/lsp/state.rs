@@ -95,10 +95,8 @@ struct Writer {
     published: HashMap<CorpusId, BTreeMap<PathBuf, Vec<Diagnostic>>>,
     /// Indexing runs to report finished after the next flush: progress token, its last message, log line.
     ending: Vec<(String, String, String)>,
-    indexing: usize,
     jobs: usize,
     watcher: Option<super::watch::Watcher>,
-    watch_files: bool,
 }
 
 /// Starts the writer thread; returns the channel to it.
@@ -120,10 +118,8 @@ pub fn start(out: Outbox, shared: Shared) -> Sender<Msg> {
         partial_diags: HashMap::new(),
         published: HashMap::new(),
         ending: Vec::new(),
-        indexing: 0,
         jobs: 0,
         watcher: None,
-        watch_files: false,
     };
     let spawned = std::thread::Builder::new()
         .name("dateline-writer".into())
@@ -190,7 +186,6 @@ impl Writer {
             } => {
                 self.encoding = encoding;
                 self.settings = Arc::new(settings);
-                self.watch_files = watch_files;
                 if watch_files {
                     self.watcher = super::watch::Watcher::new(self.tx.clone(), &self.out);
                 }
@@ -275,7 +270,6 @@ impl Writer {
                 root: root.clone(),
                 corpus: Corpus::default(),
                 generation: 0,
-                indexed: false,
             });
             self.dirty_models.insert(Some(root));
             self.index(self.ws.folders.len() - 1);
@@ -319,7 +313,6 @@ impl Writer {
         let settings = self.settings.clone();
         let (tx, out) = (self.tx.clone(), self.out.clone());
         self.jobs += 1;
-        self.indexing += 1;
         let token = format!("dateline/index/{}", self.jobs);
         let spawned = std::thread::Builder::new()
             .name("dateline-index".into())
@@ -328,14 +321,12 @@ impl Writer {
                 let _ = tx.send(Msg::Indexed(ix));
             });
         if let Err(e) = spawned {
-            self.indexing -= 1;
             self.out
                 .log(MessageType::ERROR, format!("cannot start indexing: {e}"));
         }
     }
 
     fn indexed(&mut self, ix: Indexed) {
-        self.indexing = self.indexing.saturating_sub(1);
         let n = ix.entries.len();
         let articles = format!("{n} article{}", if n == 1 { "" } else { "s" });
         let log = format!(
@@ -373,7 +364,6 @@ impl Writer {
             }
         }
         folder.corpus = corpus;
-        folder.indexed = true;
         self.dirty_models.insert(Some(ix.root));
     }
 
@@ -393,11 +383,11 @@ impl Writer {
             if skipped_dir(&place.key) {
                 continue;
             }
-            let id = self.id_of(&place);
-            let root = self.ws.path_of(&Place {
-                folder: place.folder,
-                key: String::new(),
-            });
+            // a folder's corpus is known by its root
+            let Some(root) = self.id_of(&place) else {
+                continue;
+            };
+            let id = Some(root.clone());
             if path.is_dir() {
                 let settings = self.settings.clone();
                 for f in corpus::discover::files_where(&path, |p| {
@@ -588,8 +578,6 @@ impl Writer {
         let snap = Snapshot {
             encoding: self.encoding,
             views,
-            settings: self.settings.clone(),
-            indexing: self.indexing,
         };
         match self.shared.write() {
             Ok(mut s) => *s = Arc::new(snap),

@@ -1,11 +1,11 @@
 //! Document symbols (an outline of an article: its actors, events, claims and denials) and workspace
 //! symbols (any actor or event in the corpus, found by a fuzzy match of the query against its names).
 
-use super::convert::{Encoding, location};
+use super::convert::Encoding;
 use super::workspace::View;
 use crate::analysis::{ActorKind, Span};
 use std::collections::BTreeMap;
-use tower_lsp_server::ls_types::{DocumentSymbol, Location, SymbolInformation, SymbolKind};
+use tower_lsp_server::ls_types::{DocumentSymbol, SymbolInformation, SymbolKind};
 
 /// The most workspace symbols answered for one query.
 const MAX_WORKSPACE_SYMBOLS: usize = 200;
@@ -134,11 +134,7 @@ pub fn outline(view: &View, enc: Encoding, doc: usize) -> Vec<DocumentSymbol> {
         .iter()
         .enumerate()
         .map(|(ci, c)| {
-            let denied = model
-                .links
-                .claim_matches
-                .get(&(doc, ci))
-                .map_or(0, Vec::len);
+            let denied = model.links.of_claim((doc, ci)).len();
             let detail = if denied > 0 {
                 format!("{:?} · denied ({denied})", c.kind).to_lowercase()
             } else {
@@ -161,11 +157,7 @@ pub fn outline(view: &View, enc: Encoding, doc: usize) -> Vec<DocumentSymbol> {
         .iter()
         .enumerate()
         .map(|(xi, x)| {
-            let n = model
-                .links
-                .denial_matches
-                .get(&(doc, xi))
-                .map_or(0, Vec::len);
+            let n = model.links.of_denial((doc, xi)).len();
             let name = crate::report::snippet(model.span_text(doc, x.span), 80);
             let detail = format!("“{}” · denies {n}", x.cue);
             symbol(
@@ -246,7 +238,7 @@ pub fn workspace(views: &[View], enc: Encoding, query: &str) -> Vec<SymbolInform
             let Some(m) = model.actor_definition(ai) else {
                 continue;
             };
-            let Some(location) = loc(view, enc, m.0, model.actor_span(m)) else {
+            let Some(location) = view.location(enc, m.0, model.actor_span(m)) else {
                 continue;
             };
             found.push((
@@ -265,7 +257,7 @@ pub fn workspace(views: &[View], enc: Encoding, query: &str) -> Vec<SymbolInform
             let Some(score) = fuzzy_score(query, &e.label) else {
                 continue;
             };
-            let Some(location) = loc(view, enc, e.definition.0, model.event_span(e.definition))
+            let Some(location) = view.location(enc, e.definition.0, model.event_span(e.definition))
             else {
                 continue;
             };
@@ -285,10 +277,6 @@ pub fn workspace(views: &[View], enc: Encoding, query: &str) -> Vec<SymbolInform
     found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.name.cmp(&b.1.name)));
     found.truncate(MAX_WORKSPACE_SYMBOLS);
     found.into_iter().map(|(_, s)| s).collect()
-}
-
-fn loc(view: &View, enc: Encoding, doc: usize, span: Span) -> Option<Location> {
-    location(&view.path(doc), view.text(doc), enc, span)
 }
 
 #[cfg(test)]

@@ -2,12 +2,12 @@
 //! would read it), plus a corpus of loose documents opened from outside every folder. The writer owns the
 //! [`Workspace`]; requests read an immutable [`Snapshot`] of resolved models.
 
-use super::config::Settings;
-use super::convert::{Encoding, TextRef, uri_to_path};
+use super::convert::{Encoding, TextRef, path_to_uri, uri_to_path};
+use crate::analysis::Span;
 use crate::index::{Corpus, Model};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use tower_lsp_server::ls_types::Uri;
+use tower_lsp_server::ls_types::{Location, Uri};
 
 /// Where a file belongs: a workspace folder (by index) and its path relative to the folder, or the loose
 /// corpus under its absolute path.
@@ -26,7 +26,6 @@ pub struct Folder {
     pub corpus: Corpus,
     /// Bumped at every (re-)index, so that results of an outdated indexing run are dropped.
     pub generation: u64,
-    pub indexed: bool,
 }
 
 /// All corpora the server knows.
@@ -65,14 +64,6 @@ impl Workspace {
             None => Some(&mut self.loose),
         }
     }
-
-    /// The absolute path of an article.
-    pub fn path_of(&self, place: &Place) -> PathBuf {
-        match place.folder.and_then(|i| self.folders.get(i)) {
-            Some(f) => f.root.join(&place.key),
-            None => PathBuf::from(&place.key),
-        }
-    }
 }
 
 /// One corpus resolved: what requests read.
@@ -93,6 +84,14 @@ impl View {
         }
     }
 
+    /// The LSP location of a span of document `doc`.
+    pub fn location(&self, enc: Encoding, doc: usize, span: Span) -> Option<Location> {
+        Some(Location::new(
+            path_to_uri(&self.path(doc))?,
+            self.text(doc).range(enc, span),
+        ))
+    }
+
     pub fn text(&self, doc: usize) -> TextRef<'_> {
         let d = &self.model.docs[doc];
         TextRef {
@@ -108,9 +107,6 @@ pub struct Snapshot {
     pub encoding: Encoding,
     /// The workspace folders' views, then the loose documents' view.
     pub views: Vec<View>,
-    pub settings: Arc<Settings>,
-    /// Folders still being indexed.
-    pub indexing: usize,
 }
 
 impl Snapshot {

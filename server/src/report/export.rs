@@ -222,10 +222,8 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
                 events,
                 denied_by: model
                     .links
-                    .claim_matches
-                    .get(&(di, ci))
-                    .into_iter()
-                    .flatten()
+                    .of_claim((di, ci))
+                    .iter()
                     .map(|&k| &model.matches[k])
                     .map(|m| denial_id(&model.docs[m.denial.0].article.path, m.denial.1))
                     .collect(),
@@ -242,10 +240,8 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
                     .map(|a| model.actors[a].id.clone()),
                 denies: model
                     .links
-                    .denial_matches
-                    .get(&(di, xi))
-                    .into_iter()
-                    .flatten()
+                    .of_denial((di, xi))
+                    .iter()
                     .map(|&k| &model.matches[k])
                     .map(|m| claim_id(&model.docs[m.claim.0].article.path, m.claim.1))
                     .collect(),
