@@ -142,7 +142,10 @@ fn hover_on_a_surname_shows_the_full_name_role_and_other_articles() {
         text.contains("The tunnel is no longer a dream"),
         "quote: {text}"
     );
-    assert!(text.contains("met in Helsinki"), "event: {text}");
+    assert!(
+        text.contains("- met in Helsinki, 2026-05-02 — ["),
+        "event: {text}"
+    );
     // the hover's range covers the word
     let h = c.request("textDocument/hover", at(&root, REVIEW, "Lehtinen has", 0));
     assert_eq!(

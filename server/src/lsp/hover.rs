@@ -143,13 +143,11 @@ fn actor_md(view: &View, actor: usize) -> String {
         for &e in events.iter().take(LIST) {
             let ev = &model.events[e];
             let (dd, _) = ev.definition;
+            // the label already carries the place and the date
             let _ = writeln!(
                 out,
-                "- {}{} — {}",
+                "- {} — {}",
                 escape(&ev.label),
-                ev.date
-                    .map(|d| format!(", {}", d.display()))
-                    .unwrap_or_default(),
                 link(view, dd, model.event_span(ev.definition))
             );
         }
