@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Every test of the project, as CI runs it: formatting, lints, the Rust test suite (unit, end-to-end, snapshots),
+# the editor integrations driven in the real editors (Neovim, Emacs, VS Code; installed once and cached),
 # and, when ../shared is beside the checkout, the acceptance check on the seed articles and the dev-set figures.
 # Usage: bash tests/all.sh            (from the repository root or anywhere inside it)
 set -uo pipefail
@@ -22,6 +23,12 @@ step() {
 step "cargo fmt --check" cargo fmt --all --check
 step "cargo clippy" cargo clippy --all-targets --release -- -D warnings
 step "cargo test" cargo test --release --all-targets
+
+# The editor integrations, each in the real editor (installed on first use and cached; see tests/editors/tools.sh).
+step "editor: Neovim 0.11 (headless)" bash tests/editors/nvim.sh
+step "editor: Emacs + Eglot (batch)" bash tests/editors/emacs.sh
+step "editor: VS Code (code-server + Chromium)" bash tests/editors/vscode.sh
+step "editor: Helix languages.toml" bash tests/editors/helix.sh
 
 shared=../shared
 if [ -d "$shared/corpora/seeds" ] && [ -f "$shared/tools/score.py" ]; then

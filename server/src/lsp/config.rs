@@ -39,7 +39,8 @@ struct RawSettings {
     severity: BTreeMap<String, Level>,
     include: Option<Vec<String>>,
     exclude: Vec<String>,
-    debounce_ms: Option<u64>,
+    // a number in JSON, which editors may write as 30.0
+    debounce_ms: Option<f64>,
 }
 
 /// The diagnostic codes and their default levels.
@@ -106,12 +107,16 @@ impl Settings {
         }
         let raw: RawSettings =
             serde_json::from_value(v.clone()).map_err(|e| SettingsError::Shape(e.to_string()))?;
+        // an empty list is what editors send for "not set": every article, as without the key
+        let include = raw.include.filter(|globs| !globs.is_empty());
         Ok(Settings {
-            include: raw.include.as_deref().map(glob_set).transpose()?,
+            include: include.as_deref().map(glob_set).transpose()?,
             exclude: glob_set(&raw.exclude)?,
-            globs: (raw.include.clone(), raw.exclude.clone()),
+            globs: (include, raw.exclude.clone()),
             severity: raw.severity,
-            debounce_ms: raw.debounce_ms.unwrap_or(30).min(2000),
+            debounce_ms: raw
+                .debounce_ms
+                .map_or(30, |ms| ms.clamp(0.0, 2000.0).round() as u64),
         })
     }
 
@@ -160,6 +165,12 @@ mod tests {
         assert!(!s.is_article("drafts/a.txt"));
         assert!(s.is_article("news/a.txt"));
         assert!(!s.is_article("news/a.pdf"));
+        let empty =
+            Settings::from_json(&json!({"dateline": {"include": [], "enable": true}})).unwrap();
+        assert!(
+            empty.is_article("news/a.txt"),
+            "an empty include list is the default"
+        );
         let d = Settings::from_json(&Value::Null).unwrap();
         assert!(!d.files_differ(&Settings::default()));
         assert!(s.files_differ(&d));
