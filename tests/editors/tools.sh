@@ -55,7 +55,9 @@ need_debian() {
 need_dateline() {
   if [ -z "${DATELINE_BIN:-}" ]; then
     (cd "$REPO" && cargo build --release --quiet) || return 1
-    DATELINE_BIN=$REPO/target/release/dateline
+    local target=${CARGO_TARGET_DIR:-target}
+    [[ $target == /* ]] || target=$REPO/$target
+    DATELINE_BIN=$target/release/dateline
   fi
   export DATELINE_BIN
 }
