@@ -125,6 +125,16 @@ vim.api.nvim_create_autocmd('VimEnter', {
     check(report:find('ERROR') == nil, ':checkhealth dateline has no error', report)
     vim.cmd('bwipeout!')
 
+    local before = client.id
+    vim.cmd('edit ' .. vim.fn.fnameescape(corpus .. '/2026-05-04-baltic-herald-trip.md'))
+    vim.cmd('DatelineRestart')
+    local restarted
+    vim.wait(10000, function()
+      restarted = dateline.clients(0)[1]
+      return restarted ~= nil and restarted.id ~= before and restarted.initialized
+    end, 50)
+    check(restarted ~= nil and restarted.id ~= before, ':DatelineRestart starts a new client for the open article')
+
     local ok_help = pcall(vim.cmd, 'help dateline-settings')
     check(ok_help and vim.bo.filetype == 'help', ':help dateline-settings opens the help')
     finish()

@@ -190,6 +190,12 @@ try {
   check(pick?.includes('Maria Saar'), '"Dateline: Show denied claims" lists the denied claim', pick);
   await shot('vscode-denied-claims.png');
   await page.keyboard.press('Escape');
+
+  // 5. "Dateline: Restart server": a new server answers hovers again (the talks article is open now).
+  await runCommand(page, 'Dateline: Restart server');
+  await sleep(1000);
+  const again = await hoverText(page, 'Lehtinen met', 3);
+  check(again?.includes('Finnish Foreign Minister'), 'after "Dateline: Restart server" hover works again', again);
 } catch (err) {
   failures += 1;
   console.log(`FAIL ${err?.stack ?? err}`);
