@@ -10,7 +10,8 @@ shared=${1:-../shared}
 out=target/eval
 mkdir -p "$out"
 cargo build --release --quiet
-bin=target/release/dateline
+target=${CARGO_TARGET_DIR:-target}
+bin=$target/release/dateline
 score=$shared/tools/score.py
 
 "$bin" check --format json --fail-on never "$shared/corpora/seeds" > "$out/seeds-check.json"

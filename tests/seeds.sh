@@ -9,7 +9,8 @@ shared=${1:-../shared}
 out=target/eval
 mkdir -p "$out"
 cargo build --release --quiet
-bin=target/release/dateline
+target=${CARGO_TARGET_DIR:-target}
+bin=$target/release/dateline
 "$bin" check --format json --fail-on never "$shared/corpora/seeds" > "$out/seeds-check.json"
 "$bin" export --format json "$shared/corpora/seeds" > "$out/seeds-export.json"
 python3 "$shared/tools/score.py" seeds "$out/seeds-check.json" "$out/seeds-export.json" "$shared/corpora/seeds.gold.toml"
