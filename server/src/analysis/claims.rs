@@ -92,6 +92,11 @@ const DENY_VERBS: &[&str] = &[
     "debunking",
     "debunk:",
 ];
+/// Whether a word is a denial cue ("denied", "debunked", "faked"): such a word tells a denial, not an event.
+pub(super) fn is_denial_word(w: &str) -> bool {
+    DENY_VERBS.contains(&w) || FALSITY_WORDS.contains(&w) || HEADLINE_FALSITY.contains(&w)
+}
+
 /// Single words that mark a statement as false.
 const FALSITY_WORDS: &[&str] = &[
     "hoax",

@@ -105,10 +105,300 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> Vec<EventMention> {
             if keep {
                 out.push(mention(doc, facts, i, i, lemma, class));
             }
+        } else if let Some(lemma) = action_verb(doc, i) {
+            out.push(mention(doc, facts, i, i, lemma, EventClass::Other));
         }
         i += 1;
     }
     out
+}
+
+/// Past-tense forms that are seldom a reported action: states, attitudes, adjectives in disguise.
+const NOT_ACTIONS: &[&str] = &[
+    "based",
+    "related",
+    "called",
+    "used",
+    "supposed",
+    "concerned",
+    "interested",
+    "involved",
+    "expected",
+    "scheduled",
+    "planned",
+    "united",
+    "limited",
+    "armed",
+    "aged",
+    "alleged",
+    "unidentified",
+    "unnamed",
+    "undisclosed",
+    "detailed",
+    "advanced",
+    "experienced",
+    "skilled",
+    "tired",
+    "worried",
+    "pleased",
+    "excited",
+    "surprised",
+    "prepared",
+    "dedicated",
+    "determined",
+    "allowed",
+    "needed",
+    "wanted",
+    "seemed",
+    "appeared",
+    "looked",
+    "liked",
+    "loved",
+    "hoped",
+    "believed",
+    "considered",
+    "decided",
+    "tried",
+    "asked",
+    "added",
+    "noted",
+    "stated",
+    "reported",
+    "confirmed",
+    "explained",
+    "claimed",
+    "insisted",
+    "argued",
+    "suggested",
+    "indicated",
+    "declared",
+    "warned",
+    "emphasized",
+    "stressed",
+    "remarked",
+    "commented",
+    "acknowledged",
+    "admitted",
+    "responded",
+    "replied",
+    "asserted",
+    "maintained",
+    "mentioned",
+    "described",
+    "revealed",
+    "disclosed",
+    "tweeted",
+    "posted",
+    "published",
+    "continued",
+    "started",
+    "began",
+    "remained",
+    "included",
+    "featured",
+    "owned",
+    "listed",
+    "titled",
+    "entitled",
+    "dubbed",
+    "nicknamed",
+    "headed",
+    "followed",
+    "compared",
+    "estimated",
+    "valued",
+    "reached",
+    "received",
+    "provided",
+    "required",
+    "covered",
+    "handled",
+    "showed",
+    "watched",
+    // attitudes and speech acts: what someone thought or said of an event, not an event
+    "learned",
+    "learnt",
+    "promised",
+    "vowed",
+    "pledged",
+    "urged",
+    "welcomed",
+    "praised",
+    "thanked",
+    "hoped",
+    "wished",
+    "wondered",
+    "assumed",
+    "feared",
+    "doubted",
+    "questioned",
+    "criticized",
+    "criticised",
+    "rejected",
+    "dismissed",
+    "proposed",
+    "suspected",
+];
+
+/// Irregular past forms that tell an action (the regular ones end in -ed).
+const ACTION_PAST: &[&str] = &[
+    "hit", "found", "made", "cut", "fell", "lost", "threw", "broke", "caught", "fought", "drove",
+    "flew", "ran", "stole", "hung", "sank", "burned", "burnt", "tore", "blew", "spread", "swept",
+    "fled", "bit", "beat", "shook", "rang", "froze", "hid", "sped", "split", "slid", "led",
+];
+
+/// -ing words that are no action: times of day, prepositions, adjectives, things.
+const NOT_ING: &[&str] = &[
+    "morning",
+    "evening",
+    "during",
+    "according",
+    "building",
+    "buildings",
+    "following",
+    "including",
+    "having",
+    "being",
+    "nothing",
+    "something",
+    "anything",
+    "everything",
+    "ongoing",
+    "meaning",
+    "remaining",
+    "interesting",
+    "surprising",
+    "disappointing",
+    "devastating",
+    "frightening",
+    "disturbing",
+    "growing",
+    "leading",
+    "coming",
+    "upcoming",
+    "amazing",
+    "stunning",
+    "outstanding",
+    "ceiling",
+    "sterling",
+    "darling",
+    "string",
+    "spring",
+    "thing",
+    "things",
+    "king",
+    "ring",
+    "wing",
+    "evening",
+    "parking",
+    "ranking",
+    "rankings",
+    "accounting",
+    "feeling",
+    "feelings",
+    "setting",
+    "timing",
+    "warning",
+    "warnings",
+    "willing",
+    "glittering",
+    "hamstring",
+    "wedding",
+    "clothing",
+    "funding",
+    "housing",
+    "opening",
+    "earnings",
+    "savings",
+    "belongings",
+    "surroundings",
+    "saying",
+    "seeing",
+    "looking",
+    "trying",
+    "going",
+    "getting",
+    "doing",
+    "making",
+    "taking",
+    "giving",
+    "working",
+    "living",
+    "existing",
+    "pending",
+    "concerning",
+    "regarding",
+    "considering",
+    "arguing",
+    "hoping",
+    "thinking",
+    "believing",
+    "wondering",
+    "expecting",
+    "planning",
+    "wishing",
+    "seeking",
+    "calling",
+    "asking",
+    "urging",
+    "saying",
+    "telling",
+    "claiming",
+    "insisting",
+];
+
+/// A verb telling an action, in the past ("damaged", "destroyed", "threw") or progressive ("injuring"): an
+/// event of no particular class, named by its crude stem. Adjectival uses after a determiner ("the injured") and reporting verbs are not.
+fn action_verb(doc: &Doc, i: usize) -> Option<&'static str> {
+    let w = doc.lower[i].as_str();
+    let lower = w.chars().all(|c| c.is_ascii_lowercase());
+    let regular = lower && w.len() >= 5 && w.ends_with("ed");
+    let progressive = lower && w.len() >= 6 && w.ends_with("ing") && !NOT_ING.contains(&w);
+    if !(regular || progressive || ACTION_PAST.contains(&w)) || NOT_ACTIONS.contains(&w) {
+        return None;
+    }
+    if doc.toks[i].is_capitalised(doc.text)
+        || lexicon().reporting_verbs.contains(w)
+        || super::claims::is_denial_word(w)
+    {
+        return None;
+    }
+    if i > 0
+        && doc.lower_is(
+            i - 1,
+            &[
+                "the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "these",
+                "those",
+            ],
+        )
+    {
+        return None;
+    }
+    Some(intern(&super::text::stem(w)))
+}
+
+/// Verb stems as `&'static str`, like the lexicon's lemmas: each distinct stem is stored once for the
+/// life of the process (bounded by the vocabulary).
+fn intern(stem: &str) -> &'static str {
+    use std::sync::{OnceLock, RwLock};
+    static STEMS: OnceLock<RwLock<rustc_hash::FxHashSet<&'static str>>> = OnceLock::new();
+    let set = STEMS.get_or_init(Default::default);
+    if let Some(&s) = set
+        .read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .get(stem)
+    {
+        return s;
+    }
+    let mut w = set
+        .write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(&s) = w.get(stem) {
+        return s;
+    }
+    let leaked: &'static str = Box::leak(stem.to_string().into_boxed_str());
+    w.insert(leaked);
+    leaked
 }
 
 fn mention(
@@ -303,6 +593,23 @@ fn mention(
 #[cfg(test)]
 mod tests {
     use crate::analysis::{EventClass, Modality, analyse};
+
+    #[test]
+    fn past_and_progressive_verbs_are_actions_but_not_adjectives_or_reporting() {
+        let text = "Crews restored power after gales damaged the harbour, injuring two workers. \
+                    The damaged piers were repaired in Oslo. Officials reported the figures and said the morning was calm.";
+        let f = analyse(text, 0);
+        let triggers: Vec<&str> = f
+            .events
+            .iter()
+            .map(|e| &text[e.trigger.start..e.trigger.end])
+            .collect();
+        assert_eq!(triggers, ["restored", "damaged", "injuring", "repaired"]);
+        let restored = &f.events[0];
+        assert_eq!(restored.class, EventClass::Other);
+        assert_eq!(restored.lemma, "restor");
+        assert_eq!(f.places[f.events[3].place.unwrap()].name, "Oslo");
+    }
 
     #[test]
     fn triggers_with_place_date_and_participants() {

@@ -252,7 +252,11 @@ impl<'a> Doc<'a> {
             .filter(|w| {
                 w.chars().count() >= 3 && !lex.function_words.contains(w) && !STOP_EXTRA.contains(w)
             })
-            .map(stem)
+            // an event word stands for its event: "dead", "died" and "death" are one keyword
+            .map(|w| match lex.triggers.get(w) {
+                Some((lemma, _)) => (*lemma).to_string(),
+                None => stem(w),
+            })
             .collect();
         out.sort();
         out.dedup();

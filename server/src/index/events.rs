@@ -220,6 +220,10 @@ fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<Link> {
     let shared = a.participants.intersection(&b.participants).count();
     let shared_parties = a.parties.intersection(&b.parties).count();
     let same_lemma = a.lemmas.intersection(&b.lemmas).next().is_some();
+    // "other" gathers unrelated actions (a roof damaged, a power line restored): only the same verb links
+    if a.class == EventClass::Other && !same_lemma {
+        return None;
+    }
     let both_realis = a.modality == Modality::Realis && b.modality == Modality::Realis;
     let mut score = 0.0;
     if exact_place {

@@ -388,6 +388,28 @@ mod tests {
     const CLAIM: &str = "Polish Prime Minister Tomasz Wierzbicki is reportedly set to travel to Oslo on April 2.\n\nThe weather was mild.\n";
     const DENIAL: &str = "Spokesman Piotr Zielinski said on March 9 that Wierzbicki denied reports he plans to visit Oslo on April 2.\n";
 
+    /// The event of the first mention with this trigger in document `doc`.
+    fn event_with(m: &Model, doc: usize, trigger: &str) -> usize {
+        let d = &m.docs[doc];
+        let k = d
+            .facts
+            .events
+            .iter()
+            .position(|e| &d.article.text[e.trigger.start..e.trigger.end] == trigger)
+            .unwrap_or_else(|| panic!("no {trigger:?} in document {doc}"));
+        m.event_of[doc][k]
+    }
+
+    #[test]
+    fn the_same_action_links_across_articles_and_different_actions_do_not() {
+        let (_, m) = model_of(&[
+            "A storm damaged the harbour in Oslo on March 4.\n",
+            "Gales damaged fishing boats in Oslo on March 4. Crews restored power in Oslo on March 4.\n",
+        ]);
+        assert_eq!(event_with(&m, 0, "damaged"), event_with(&m, 1, "damaged"));
+        assert_ne!(event_with(&m, 0, "damaged"), event_with(&m, 1, "restored"));
+    }
+
     #[test]
     fn an_edit_that_only_moves_the_facts_keeps_the_joins() {
         let (mut c, m) = model_of(&[CLAIM, DENIAL]);
