@@ -48,6 +48,14 @@ struct Features {
 }
 
 impl Features {
+    /// No place, date or participant of its own.
+    fn is_bare(&self) -> bool {
+        self.place.is_none()
+            && self.date.is_none()
+            && self.participants.is_empty()
+            && self.parties.is_empty()
+    }
+
     fn of(
         d: &DocEntry,
         m: &EventMention,
@@ -263,8 +271,13 @@ fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<Link> {
         || (same_lemma && shared > 0 && both_realis)
         || (nested_place && shared_parties >= 2);
     if same_doc {
+        // one article, one verb, one event: a bare "he died" after "the actor died in Paris on Monday"
+        // tells the same death (conflicting arguments were ruled out above)
         let shares = exact_place || same_day || shared > 0 || shared_parties > 0;
-        return (shares && (same_lemma || exact_place || same_day || shared >= 2)).then_some(link);
+        let bare = a.is_bare() || b.is_bare();
+        return ((same_lemma && bare)
+            || (shares && (same_lemma || exact_place || same_day || shared >= 2)))
+            .then_some(link);
     }
     (anchored && score >= 2.0).then_some(link)
 }

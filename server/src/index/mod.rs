@@ -400,6 +400,32 @@ mod tests {
         m.event_of[doc][k]
     }
 
+    /// The events of every mention with this trigger in document `doc`, in text order.
+    fn events_with(m: &Model, doc: usize, trigger: &str) -> Vec<usize> {
+        let d = &m.docs[doc];
+        (0..d.facts.events.len())
+            .filter(|&k| {
+                let e = &d.facts.events[k];
+                &d.article.text[e.trigger.start..e.trigger.end] == trigger
+            })
+            .map(|k| m.event_of[doc][k])
+            .collect()
+    }
+
+    #[test]
+    fn a_bare_repeat_of_a_verb_in_one_article_is_the_same_event_but_conflicting_ones_are_not() {
+        let (_, m) = model_of(&[
+            "The painter Jan Kowal died in Paris on Monday. Friends said he died after a long illness.\n",
+            "A fire destroyed a barn in Oslo on May 1. Another fire destroyed a school in Paris on May 3.\n",
+        ]);
+        let died = events_with(&m, 0, "died");
+        assert_eq!(died.len(), 2);
+        assert_eq!(died[0], died[1]);
+        let destroyed = events_with(&m, 1, "destroyed");
+        assert_eq!(destroyed.len(), 2);
+        assert_ne!(destroyed[0], destroyed[1]);
+    }
+
     #[test]
     fn the_same_action_links_across_articles_and_different_actions_do_not() {
         let (_, m) = model_of(&[
