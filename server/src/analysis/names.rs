@@ -406,6 +406,25 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
         );
         return;
     }
+    // "in San Diego", "at Porta Nuova": a capitalised name after a locative preposition is a place when
+    // it does not start with a first name, not a person
+    if first > 0
+        && doc.lower_is(
+            first - 1,
+            &[
+                "in",
+                "at",
+                "near",
+                "outside",
+                "inside",
+                "across",
+                "throughout",
+            ],
+        )
+        && !lex.first_names.contains(first_w)
+    {
+        return;
+    }
     let all_names_here = words.iter().all(|&w| {
         doc.names_here.contains(doc.lower[w].as_str())
             && !doc.lower_here.contains(doc.lower[w].as_str())
@@ -682,6 +701,19 @@ mod tests {
             a.contains(&person("Paul Mercer", Some("former trade adviser"))),
             "{a:?}"
         );
+    }
+
+    #[test]
+    fn an_unknown_name_after_a_locative_preposition_is_no_person() {
+        let a = actors(
+            "The receiver Marcus Lane failed a sobriety test in Port Avella and was held at Kestrel Point. \
+             He met Anna Berg in Oslo.",
+        );
+        let names: Vec<&str> = a.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert!(names.contains(&"Marcus Lane"), "{a:?}");
+        assert!(names.contains(&"Anna Berg"), "{a:?}");
+        assert!(!names.contains(&"Port Avella"), "{a:?}");
+        assert!(!names.contains(&"Kestrel Point"), "{a:?}");
     }
 
     #[test]

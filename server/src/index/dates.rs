@@ -30,22 +30,33 @@ impl DocDate {
 }
 
 /// The latest year written in the corpus (front-matter dates and explicit years), used to complete an
-/// inferred month and day.
+/// inferred month and day. A year written in one article only counts when no year is shared by two: a
+/// house number ("at 2088 Philip Street") or a typo must not move every inferred date of the corpus.
 pub fn corpus_year(docs: &[Arc<DocEntry>]) -> Option<i16> {
-    docs.iter()
-        .flat_map(|d| {
-            let fm = d.article.front_matter.date.map(|x| x.year());
-            d.facts
-                .dates
-                .iter()
-                .filter_map(|m| match m.expr {
-                    DateExpr::Calendar { year, .. } => year,
-                    _ => None,
-                })
-                .chain(fm)
-        })
-        .filter(|y| (1900..=2100).contains(y))
-        .max()
+    let mut articles_of: std::collections::BTreeMap<i16, usize> = std::collections::BTreeMap::new();
+    for d in docs {
+        let fm = d.article.front_matter.date.map(|x| x.year());
+        let years: std::collections::BTreeSet<i16> = d
+            .facts
+            .dates
+            .iter()
+            .filter_map(|m| match m.expr {
+                DateExpr::Calendar { year, .. } => year,
+                _ => None,
+            })
+            .chain(fm)
+            .filter(|y| (1900..=2100).contains(y))
+            .collect();
+        for y in years {
+            *articles_of.entry(y).or_default() += 1;
+        }
+    }
+    let shared = articles_of
+        .iter()
+        .filter(|&(_, &n)| n >= 2)
+        .map(|(&y, _)| y)
+        .max();
+    shared.or_else(|| articles_of.keys().copied().max())
 }
 
 /// Dates of every document; `corpus_year` from [`corpus_year`].
@@ -140,5 +151,15 @@ mod tests {
             Some("ended on March 5 (year from other dates in the corpus)")
         );
         assert_eq!(d[2].date, None);
+    }
+
+    #[test]
+    fn a_year_written_in_one_article_only_does_not_set_the_corpus_year() {
+        let d = dates_of(&[
+            "---\ndate: 2024-03-01\n---\nThe council met on Feb. 2.",
+            "Turnout in 2024 was the highest since the war.",
+            "Police said on May 6 a man was arrested at 2088 Philip Street.",
+        ]);
+        assert_eq!(d[2].date, Some(jiff::civil::date(2024, 5, 6)));
     }
 }
