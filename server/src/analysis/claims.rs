@@ -289,10 +289,24 @@ fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, us
             let clause_start =
                 i == s.first || doc.toks[i - 1].kind == super::tokens::TokKind::Punct;
             let imperative = clause_start && matches!(w, "don't" | "don’t" | "do");
+            // "may never walk again" predicts, "with not finding love" negates a clause inside the
+            // headline's story: neither denies it
+            let prediction = w == "never"
+                && i > s.first
+                && doc.lower_is(i - 1, &["may", "might", "could", "will", "would"]);
+            let negated_gerund = w == "not" && next.len() > 4 && next.ends_with("ing");
             let neg = !imperative
+                && !prediction
+                && !negated_gerund
                 && (matches!(w, "not" | "never" | "no" | "nope")
                     || w.ends_with("n't")
                     || w.ends_with("n’t"));
+            // a rumour is called untrue only as "just a rumour", "only rumours"
+            let dismissed_rumour = (i > s.first
+                && doc.lower_is(i - 1, &["just", "only", "merely", "mere", "simply"]))
+                || (i > s.first + 1
+                    && doc.lower_is(i - 1, &["a"])
+                    && doc.lower_is(i - 2, &["just", "only", "merely", "simply"]));
             // "Rumor: Apple plans…" labels a rumour, it does not deny one
             let rumour_label =
                 doc.is_punct(i + 1, ":") || (i > s.first && doc.is_punct(i - 1, ":"));
@@ -300,7 +314,7 @@ fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, us
                 || (w == "questions" && next == "whether")
                 || (matches!(w, "rumors" | "rumours" | "rumor" | "rumour")
                     && !rumour_label
-                    && !doc.lower_is(i + 1, &["that", "of", "say", "says", "suggest"]))
+                    && dismissed_rumour)
                 || (w == "probably" && next == "not")
                 || (w == "exposed" && next == "as");
             if neg || debunk {
@@ -579,9 +593,18 @@ mod tests {
         for t in [
             "Protesters in Lisbon chant hands up, don't shoot",
             "Rumor: Carmaker to unveil a flying van next spring",
+            "New rumor backs up reports that the carmaker will unveil a flying van",
+            "Injured climber may never walk again, doctors fear",
+            "Man quits his job after years of not finding a flat in the capital",
         ] {
             assert!(analyse(t, 0).denials.is_empty(), "{t}");
         }
+        let f = analyse("Flying van from the carmaker was just a rumor", 0);
+        assert_eq!(
+            f.denials.len(),
+            1,
+            "a rumour called only a rumour is denied"
+        );
     }
 
     #[test]

@@ -139,6 +139,7 @@ fn side(
     c: &Content,
     actor_of: &[Option<usize>],
     event_of: &[usize],
+    anchored: &[bool],
     weights: &Weights,
 ) -> Side {
     let keywords = weights.ids_of(&c.keywords);
@@ -152,6 +153,7 @@ fn side(
             .events
             .iter()
             .filter_map(|&e| event_of.get(e).copied())
+            .filter(|&e| anchored.get(e).copied().unwrap_or(false))
             .collect(),
         actors: c
             .actors
@@ -180,9 +182,16 @@ fn side(
 pub fn match_claims(
     docs: &[Arc<DocEntry>],
     actor_of: &[Vec<Option<usize>>],
+    events: &[super::events::Event],
     event_of: &[Vec<usize>],
 ) -> Vec<Match> {
     let weights = Weights::new(docs);
+    // a shared event is strong evidence only when it is a particular one, with a place or a date: two
+    // headlines about "a killing" share an event class, not a story
+    let anchored: Vec<bool> = events
+        .iter()
+        .map(|e| e.place.is_some() || e.date.is_some())
+        .collect();
     // every claim's side, and inverted indexes over claims
     let claim_sides: Vec<Vec<Side>> = docs
         .par_iter()
@@ -191,7 +200,16 @@ pub fn match_claims(
             d.facts
                 .claims
                 .iter()
-                .map(|c| side(d, &c.content, &actor_of[di], &event_of[di], &weights))
+                .map(|c| {
+                    side(
+                        d,
+                        &c.content,
+                        &actor_of[di],
+                        &event_of[di],
+                        &anchored,
+                        &weights,
+                    )
+                })
                 .collect()
         })
         .collect();
@@ -216,7 +234,14 @@ pub fn match_claims(
             let mut found = Vec::new();
             let mut cands: BTreeSet<MentionRef> = BTreeSet::new();
             for (xi, x) in d.facts.denials.iter().enumerate() {
-                let ds = side(d, &x.content, &actor_of[dj], &event_of[dj], &weights);
+                let ds = side(
+                    d,
+                    &x.content,
+                    &actor_of[dj],
+                    &event_of[dj],
+                    &anchored,
+                    &weights,
+                );
                 cands.clear();
                 for e in &ds.events {
                     gather(by_event.get(e), dj, &mut cands);

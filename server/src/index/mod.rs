@@ -274,7 +274,7 @@ impl Model {
         events: Arc<Vec<Event>>,
         event_of: Arc<Vec<Vec<usize>>>,
     ) -> Model {
-        let matches = findings::match_claims(&docs, &actor_of, &event_of);
+        let matches = findings::match_claims(&docs, &actor_of, &events, &event_of);
         let findings = findings::findings(&dates, &matches);
         let links = Links::build(&docs, actors.len(), &events, &event_of, &matches, &findings);
         Model {
@@ -424,6 +424,23 @@ mod tests {
         let destroyed = events_with(&m, 1, "destroyed");
         assert_eq!(destroyed.len(), 2);
         assert_ne!(destroyed[0], destroyed[1]);
+    }
+
+    #[test]
+    fn a_shared_event_matches_a_denial_to_a_claim_only_when_it_is_a_particular_one() {
+        // the same man killing, in two headlines about different victims, nowhere and at no time
+        let vague = [
+            "Rebel commander Ivo Marek killed a village chief, witnesses say.\n",
+            "The army denied reports that Ivo Marek killed a tribal elder during the raids.\n",
+        ];
+        let (_, m) = model_of(&vague);
+        assert!(m.findings.is_empty(), "two killings, no shared story");
+        let placed = [
+            "Rebel commander Ivo Marek killed a village chief in Oslo on May 3, witnesses say.\n",
+            "The army denied reports that Ivo Marek killed a village chief in Oslo on May 3.\n",
+        ];
+        let (_, m) = model_of(&placed);
+        assert_eq!(m.findings.len(), 1, "one killing in Oslo on May 3");
     }
 
     #[test]
