@@ -59,6 +59,12 @@ pub struct Lexicon {
     pub multiword_triggers: Vec<(Vec<&'static str>, &'static str, EventClass)>,
     pub reporting_verbs: HashSet<&'static str>,
     pub past_irregular: HashSet<&'static str>,
+    /// -ed forms that are no action (see `analysis::events`).
+    pub not_actions: HashSet<&'static str>,
+    /// -ing forms that are no action.
+    pub not_ing: HashSet<&'static str>,
+    /// Irregular past forms that are actions.
+    pub action_past: HashSet<&'static str>,
     pub abbreviations: HashSet<&'static str>,
 }
 
@@ -466,6 +472,34 @@ const MULTIWORD_TRIGGERS: &[(&str, &str, EventClass)] = &[
     ("sworn in", "inauguration", EventClass::Personnel),
 ];
 
+/// Past-tense forms that are seldom a reported action: states, attitudes, speech acts, adjectives in disguise.
+const NOT_ACTIONS: &str = "based related called used supposed concerned interested involved expected scheduled planned united \
+limited armed aged alleged unidentified unnamed undisclosed detailed advanced experienced skilled \
+tired worried pleased excited surprised prepared dedicated determined allowed needed wanted seemed \
+appeared looked liked loved hoped believed considered decided tried asked added noted stated \
+reported confirmed explained claimed insisted argued suggested indicated declared warned emphasized \
+stressed remarked commented acknowledged admitted responded replied asserted maintained mentioned \
+described revealed disclosed tweeted posted published continued started began remained included \
+featured owned listed titled entitled dubbed nicknamed headed followed compared estimated valued \
+reached received provided required covered handled showed watched learned learnt promised vowed \
+pledged urged welcomed praised thanked hoped wished wondered assumed feared doubted questioned \
+criticized criticised rejected dismissed proposed suspected";
+
+/// -ing words that are no action: times of day, prepositions, adjectives, things, attitudes.
+const NOT_ING: &str = "morning evening during according building buildings following including having being nothing \
+something anything everything ongoing meaning remaining interesting surprising disappointing \
+devastating frightening disturbing growing leading coming upcoming amazing stunning outstanding \
+ceiling sterling darling string spring thing things king ring wing evening parking ranking rankings \
+accounting feeling feelings setting timing warning warnings willing glittering hamstring wedding \
+clothing funding housing opening earnings savings belongings surroundings saying seeing looking \
+trying going getting doing making taking giving working living existing pending concerning regarding \
+considering arguing hoping thinking believing wondering expecting planning wishing seeking calling \
+asking urging saying telling claiming insisting";
+
+/// Irregular past forms that tell an action (the regular ones end in -ed).
+const ACTION_PAST: &str = "hit found made cut fell lost threw broke caught fought drove flew ran stole hung sank burned burnt \
+tore blew spread swept fled bit beat shook rang froze hid sped split slid led";
+
 const REPORTING_VERBS: &str = "said says say saying told tells tell stated states state stating announced announces \
 added adds noted notes noting explained explains claimed claims claim claiming insisted insists argued argues \
 reported reports confirmed confirms disclosed revealed reveals suggested suggests indicated indicates wrote writes \
@@ -592,6 +626,9 @@ fn build() -> Lexicon {
             .collect(),
         reporting_verbs: words(REPORTING_VERBS).collect(),
         past_irregular: words(PAST_IRREGULAR).collect(),
+        not_actions: words(NOT_ACTIONS).collect(),
+        not_ing: words(NOT_ING).collect(),
+        action_past: words(ACTION_PAST).collect(),
         abbreviations: words(ABBREVIATIONS).collect(),
     }
 }
