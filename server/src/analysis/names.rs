@@ -7,6 +7,13 @@ use super::text::Doc;
 use super::tokens::TokKind;
 use super::{ActorKind, ActorMention, PlaceMention, Quote, Role, Span};
 
+/// Capitalised acronyms that are no organisation: offences, titles, diseases, things.
+const NOT_ORG_ACRONYMS: &[&str] = &[
+    "DUI", "DWI", "OWI", "CEO", "CFO", "COO", "CTO", "MVP", "DNA", "HIV", "AIDS", "TV", "GPS",
+    "PM", "AM", "OK", "FAQ", "ID", "IQ", "VIP", "RIP", "ATM", "SUV", "CCTV", "PTSD", "ADHD", "MRI",
+    "ICU", "ER", "CPR", "GDP", "CEOS", "LOL", "OMG", "PDF", "USB", "AI",
+];
+
 /// Actors and places found in an article.
 pub struct Found {
     pub actors: Vec<ActorMention>,
@@ -365,7 +372,10 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
     if words.len() == 1 {
         let t = doc.tok_text(first);
         if doc.toks[first].is_all_caps(doc.text) && t.len() <= 6 {
-            push_actor(doc, found, si, cs, ce, ActorKind::Organization, "acronym");
+            // "arrested on suspicion of DUI", "the CEO": acronyms of things and titles name no one
+            if !NOT_ORG_ACRONYMS.contains(&t) {
+                push_actor(doc, found, si, cs, ce, ActorKind::Organization, "acronym");
+            }
             return;
         }
         if lex.function_words.contains(first_w) || t.chars().count() < 2 {
@@ -701,6 +711,17 @@ mod tests {
             a.contains(&person("Paul Mercer", Some("former trade adviser"))),
             "{a:?}"
         );
+    }
+
+    #[test]
+    fn acronyms_of_offences_and_titles_are_no_organisations() {
+        let a = actors(
+            "Receiver Marcus Lane was held on suspicion of DUI, the NFL said. The CEO declined to comment.",
+        );
+        let names: Vec<&str> = a.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert!(names.contains(&"NFL"), "{a:?}");
+        assert!(!names.contains(&"DUI"), "{a:?}");
+        assert!(!names.contains(&"CEO"), "{a:?}");
     }
 
     #[test]
