@@ -380,6 +380,16 @@ mod tests {
     }
 
     #[test]
+    fn news_event_nouns_are_triggers() {
+        let text = "Police opened an investigation after the heist, and a vigil was held in Oslo.";
+        let f = analyse(text, 0);
+        let lemmas: Vec<&str> = f.events.iter().map(|e| e.lemma).collect();
+        assert!(lemmas.contains(&"investigate"), "{lemmas:?}");
+        assert!(lemmas.contains(&"rob"), "{lemmas:?}");
+        assert!(lemmas.contains(&"ceremony"), "{lemmas:?}");
+    }
+
+    #[test]
     fn triggers_with_place_date_and_participants() {
         let text = "Foreign Minister Anna Berg met Prime Minister Tomas Lind in Oslo on March 3 to discuss fishing quotas.";
         let f = analyse(text, 0);

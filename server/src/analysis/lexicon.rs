@@ -451,7 +451,16 @@ leave:movement:leave left;enter:movement:enter entered;escape:movement:escape es
 withdraw:movement:withdraw withdrew withdrawal;deploy:movement:deploy deployed deployment;\
 rehab:health:rehab rehabilitation;injure:health:injure injured injuries injury wounded;hospitalize:health:hospitalized hospitalised;\
 marry:other:married marry wedding;divorce:other:divorce divorced;protest:other:protest protests protested;\
-rescue:other:rescue rescued;evacuate:other:evacuate evacuated evacuation";
+rescue:other:rescue rescued;evacuate:other:evacuate evacuated evacuation;\
+rob:other:robbery robberies heist heists robbed;steal:other:theft thefts burglary burglaries;\
+arson:other:arson;riot:other:riot riots rioting;hijack:other:hijack hijacked hijacking piracy;\
+investigate:other:investigation investigations probe inquiry investigated;hearing:other:hearing hearings;\
+verdict:other:verdict verdicts;outage:other:outage outages blackout blackouts;\
+accident:other:accident accidents collision derailment derailed;eruption:other:eruption erupted;\
+landslide:other:landslide avalanche mudslide;outbreak:other:outbreak epidemic pandemic;\
+game:other:game games playoff playoffs tournament championship;\
+ceremony:other:ceremony ceremonies funeral funerals memorial vigil vigils;\
+festival:other:festival concert parade;surgery:other:surgery overdose";
 
 const MULTIWORD_TRIGGERS: &[(&str, &str, EventClass)] = &[
     ("phone call", "call", EventClass::Call),
