@@ -53,6 +53,44 @@ fn started(caps: Value, options: Value) -> (tempfile::TempDir, PathBuf, Client) 
     (dir, root, c)
 }
 
+#[test]
+fn routine_logs_go_to_the_client_only_and_warnings_also_to_stderr() {
+    let (dir, root) = corpus();
+    std::fs::write(root.join("scan.txt"), [0xff, 0xfe, 0x00, 0x41, 0x80])
+        .expect("write a binary file");
+    let log = dir.path().join("stderr.log");
+    let file = std::fs::File::create(&log).expect("create the stderr log");
+    let mut c = Client::spawn_with_stderr(BIN, std::process::Stdio::from(file));
+    c.initialize(&root, full_caps(), Value::Null);
+    assert!(c.wait_indexed(), "indexing ends");
+    let logged: Vec<String> = c
+        .notifications
+        .iter()
+        .filter(|n| n["method"] == "window/logMessage")
+        .map(|n| n["params"]["message"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert!(
+        logged.iter().any(|m| m.starts_with("indexed ")),
+        "{logged:?}"
+    );
+    assert!(
+        logged
+            .iter()
+            .any(|m| m.contains("skipped") && m.contains("scan.txt")),
+        "{logged:?}"
+    );
+    c.shutdown();
+    let stderr = std::fs::read_to_string(&log).expect("read the stderr log");
+    assert!(
+        stderr.contains("skipped") && stderr.contains("scan.txt"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("indexed "),
+        "routine lines stay out of stderr: {stderr}"
+    );
+}
+
 fn at(root: &Path, name: &str, needle: &str, nth: usize) -> Value {
     let (line, character) = position_of(&read(root, name), needle, nth);
     json!({"textDocument": {"uri": uri(&root.join(name))}, "position": {"line": line, "character": character}})

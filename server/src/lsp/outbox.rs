@@ -1,5 +1,5 @@
 //! Messages from the server to the client, sent in the order the writer produced them by one async task:
-//! diagnostics, log lines (also written to stderr), and indexing progress (`window/workDoneProgress`, when
+//! diagnostics, log lines (warnings and errors also written to stderr), and indexing progress (`window/workDoneProgress`, when
 //! the client supports it).
 
 use tokio::sync::mpsc;
@@ -45,10 +45,13 @@ impl Outbox {
         let _ = self.0.send(out);
     }
 
-    /// Logs to stderr and to the client's log.
+    /// Logs to the client's log; warnings and errors also to stderr. Clients show the server's stderr as
+    /// errors (VS Code's output channel marks every line `[error]`), so routine lines stay out of it.
     pub fn log(&self, level: MessageType, message: impl Into<String>) {
         let message = message.into();
-        eprintln!("dateline: {message}");
+        if level == MessageType::ERROR || level == MessageType::WARNING {
+            eprintln!("dateline: {message}");
+        }
         self.send(Out::Log(level, message));
     }
 }

@@ -60,6 +60,11 @@ impl Client {
         } else {
             Stdio::null()
         };
+        Client::spawn_with_stderr(binary, stderr)
+    }
+
+    /// Starts `dateline lsp` with its standard error sent where the test says.
+    pub fn spawn_with_stderr(binary: &str, stderr: Stdio) -> Client {
         let mut child = Command::new(binary)
             .arg("lsp")
             .stdin(Stdio::piped())
