@@ -2,8 +2,10 @@
 //! conflicting date or place, a shared argument, or a definite reference back: "the meeting"), then chains
 //! are merged across articles when their class agrees, nothing conflicts, and an anchor is shared: the same
 //! place, the same day, two participants, the same trigger with a participant (for events that happened),
-//! or places within one another with the same countries involved. Each event's defining mention is its most
-//! specific mention, the earliest report breaking ties.
+//! or places within one another with the same countries involved. Each event's defining mention is where a
+//! report first tells it: nearest the top of its article (the headline and first sentence count alike, up to
+//! the fourth sentence; a mention that tells the whole event counts as lead), then in the earliest article,
+//! then the most specific.
 
 use super::dates::DocDate;
 use super::{DocEntry, MentionRef};
@@ -362,6 +364,23 @@ fn chains_of(
     (chains, specificity)
 }
 
+/// How far from the top of its article a mention is, in sentences: a report tells its news in the headline
+/// and the first sentences (the lead), so that is where an event is defined. The headline and the first
+/// sentence rank alike (1); from the fourth sentence on, every mention ranks alike (4). A mention that tells
+/// the whole event (a day, a place and two participants: `specificity` 5, see [`Features::args`]) ranks as
+/// the lead wherever it stands.
+fn lead_rank(d: &DocEntry, m: &EventMention, specificity: usize) -> usize {
+    const LEAD: usize = 4;
+    const WHOLE_EVENT: usize = 5;
+    if specificity >= WHOLE_EVENT {
+        return 1;
+    }
+    d.facts
+        .sentences
+        .partition_point(|s| s.end <= m.trigger.start)
+        .clamp(1, LEAD)
+}
+
 /// Clusters all event mentions of the corpus.
 pub fn resolve(
     docs: &[Arc<DocEntry>],
@@ -464,9 +483,11 @@ pub fn resolve(
             .max_by_key(|&&(di, mi)| {
                 let m = &docs[di].facts.events[mi];
                 (
+                    std::cmp::Reverse(lead_rank(&docs[di], m, specificity[di][mi])),
+                    std::cmp::Reverse((dates[di].date.is_none(), dates[di].date)),
                     specificity[di][mi],
                     !m.definite,
-                    std::cmp::Reverse((dates[di].date.is_none(), dates[di].date, di, m.span.start)),
+                    std::cmp::Reverse((di, m.span.start)),
                 )
             })
             .unwrap_or(&c.mentions[0]);

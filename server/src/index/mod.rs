@@ -444,6 +444,28 @@ mod tests {
     }
 
     #[test]
+    fn an_event_is_defined_in_the_lead_of_the_earliest_report_not_in_a_later_paragraph() {
+        let first = "---\ndate: 2026-05-03\n---\nFire destroys timber warehouse in Oslo\n\n\
+            A fire destroyed a timber warehouse in Oslo on May 3, the police said.\n\n\
+            Neighbours watched the smoke for hours.\n\nThe owner was abroad.\n\nTraffic was diverted.\n\n\
+            Police chief Anna Berg said the fire in Oslo on May 3 started near the loading bay, \
+            fire chief Olav Dahl said.\n";
+        let later = "---\ndate: 2026-05-05\n---\nInsurers count the cost of the warehouse fire in Oslo on May 3, \
+            police chief Anna Berg and fire chief Olav Dahl said.\n";
+        let (_, m) = model_of(&[first, later]);
+        let e = &m.events[event_with(&m, 1, "fire")];
+        assert_eq!(event_with(&m, 0, "fire"), event_with(&m, 1, "fire"));
+        let (doc, k) = e.definition;
+        let d = &m.docs[doc];
+        let line = d.lines.line_of(d.facts.events[k].trigger.start);
+        assert_eq!(
+            (doc, line),
+            (0, 5),
+            "the lead of the earliest report: {e:?}"
+        );
+    }
+
+    #[test]
     fn the_same_action_links_across_articles_and_different_actions_do_not() {
         let (_, m) = model_of(&[
             "A storm damaged the harbour in Oslo on March 4.\n",
