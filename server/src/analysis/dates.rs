@@ -189,6 +189,17 @@ fn year_at(doc: &Doc, i: usize) -> Option<i16> {
     (doc.tok_text(i).len() == 4 && (1800..=2199).contains(&n)).then_some(n as i16)
 }
 
+/// A four-digit number that is a time of day, not a year: "at 2045 GMT", "at 1830 hours".
+fn is_clock_time(doc: &Doc, i: usize) -> bool {
+    const CLOCK: &[&str] = &[
+        "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "cest", "bst",
+        "ist", "jst", "hours", "hrs", "local", "zulu",
+    ];
+    doc.lower
+        .get(i + 1)
+        .is_some_and(|w| CLOCK.contains(&w.as_str()))
+}
+
 /// A year right after a day ("May 9 2024", "May 9, 2024", "4 February 2025"): the year and the token after it.
 fn optional_year(doc: &Doc, at: usize) -> (Option<i16>, usize) {
     if doc.is_punct(at, ",")
@@ -359,6 +370,7 @@ pub fn find(doc: &Doc) -> Vec<DateMention> {
         if found.is_none()
             && let Some(y) = year_at(doc, i)
             && !doc.is_punct(i + 1, "-")
+            && !is_clock_time(doc, i)
         {
             found = Some((
                 i + 1,
@@ -435,9 +447,13 @@ fn past_context(doc: &Doc, first: usize, end: usize) -> bool {
     if lexicon().holidays.contains_key(&phrase.join(" ")) {
         return false;
     }
+    // "born April 22, 1923" tells a life, not the news: it does not date the article
     if (first.saturating_sub(4).max(s.first)..first).any(|k| {
         FUTURE.contains(&doc.lower[k].as_str())
-            || matches!(doc.lower[k].as_str(), "annually" | "every" | "each")
+            || matches!(
+                doc.lower[k].as_str(),
+                "annually" | "every" | "each" | "born" | "birth"
+            )
     }) {
         return false;
     }
@@ -488,6 +504,21 @@ mod tests {
             .into_iter()
             .map(|d| (d.text, d.expr, d.past))
             .collect()
+    }
+
+    #[test]
+    fn a_birth_date_does_not_date_the_article() {
+        let d =
+            dates("The actress, who was born on April 22, 1923, in Nashville, died on Thursday.");
+        assert!(!d[0].2, "a birth date is not past news: {d:?}");
+    }
+
+    #[test]
+    fn a_time_of_day_is_not_a_year() {
+        let d =
+            dates("The ship sank at about 2045 GMT and the last boat left at 2130 hours in 2011.");
+        let exprs: Vec<DateExpr> = d.into_iter().map(|(_, e, _)| e).collect();
+        assert_eq!(exprs, vec![cal(Some(2011), None, None)]);
     }
 
     fn cal(year: Option<i16>, month: Option<u8>, day: Option<u8>) -> DateExpr {

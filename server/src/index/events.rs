@@ -2,10 +2,11 @@
 //! conflicting date or place, a shared argument, or a definite reference back: "the meeting"), then chains
 //! are merged across articles when their class agrees, nothing conflicts, and an anchor is shared: the same
 //! place, the same day, two participants, the same trigger with a participant (for events that happened),
-//! or places within one another with the same countries involved. Each event's defining mention is where a
-//! report first tells it: nearest the top of its article (the headline and first sentence count alike, up to
-//! the fourth sentence; a mention that tells the whole event counts as lead), then in the earliest article,
-//! then the most specific.
+//! or places within one another with the same countries involved. Within one story (articles whose leads
+//! tell one particular event), the same word with nothing conflicting is the same event. Each event's
+//! defining mention is where a report first tells it: nearest the top of its article (the headline and
+//! first sentence count alike, up to the fourth sentence; a mention that tells the whole event counts as
+//! lead), then in the earliest article, then the most specific.
 
 use super::dates::DocDate;
 use super::{DocEntry, MentionRef};
@@ -369,16 +370,108 @@ fn chains_of(
 /// sentence rank alike (1); from the fourth sentence on, every mention ranks alike (4). A mention that tells
 /// the whole event (a day, a place and two participants: `specificity` 5, see [`Features::args`]) ranks as
 /// the lead wherever it stands.
-fn lead_rank(d: &DocEntry, m: &EventMention, specificity: usize) -> usize {
+fn lead_rank(m: &EventMention, specificity: usize) -> usize {
     const LEAD: usize = 4;
     const WHOLE_EVENT: usize = 5;
     if specificity >= WHOLE_EVENT {
         return 1;
     }
-    d.facts
-        .sentences
-        .partition_point(|s| s.end <= m.trigger.start)
-        .clamp(1, LEAD)
+    m.sentence.clamp(1, LEAD)
+}
+
+/// Sentences from the top of an article that tell its story (the headline and the lead).
+const STORY_LEAD: usize = 5;
+
+/// Whether two mentions (or clusters) may be the same event when their articles tell one story: the same
+/// class and word, and nothing conflicting (date, place, the people involved).
+fn story_link(a: &Features, b: &Features) -> bool {
+    a.class == b.class
+        && !a.lemmas.is_disjoint(&b.lemmas)
+        && !date_conflict(a.date, b.date)
+        && place_relation(a.place, b.place).is_some()
+        && (a.persons.is_empty() || b.persons.is_empty() || !a.persons.is_disjoint(&b.persons))
+}
+
+/// The keys under which the story pass finds a cluster: its class and each of its words.
+fn word_keys(f: &Features) -> impl Iterator<Item = (EventClass, &'static str)> + '_ {
+    f.lemmas.iter().map(move |&l| (f.class, l))
+}
+
+/// Merges clusters that articles of one story tell with the same word. Two articles tell one story when
+/// their leads (first sentences) mention one event that is particular (a place, a date or a participant)
+/// and linked across them; within a story a bare "died" or "the fire" in one report is the death or the
+/// fire of the other, as long as nothing conflicts. Earlier clusters absorb later ones, as in the
+/// cross-article pass.
+fn same_story(docs: &[Arc<DocEntry>], clusters: Vec<Cluster>) -> Vec<Cluster> {
+    // the stories of each article: the particular, cross-article clusters its lead mentions
+    let mut stories_of: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
+    for (k, c) in clusters.iter().enumerate() {
+        let f = &c.features;
+        if c.docs.len() < 2 || (f.place.is_none() && f.date.is_none() && f.participants.is_empty())
+        {
+            continue;
+        }
+        for &(di, mi) in &c.mentions {
+            if docs[di].facts.events[mi].sentence < STORY_LEAD && stories_of[di].last() != Some(&k)
+            {
+                stories_of[di].push(k);
+            }
+        }
+    }
+    let mut merged: Vec<(Cluster, BTreeSet<usize>)> = Vec::with_capacity(clusters.len());
+    let mut by_word: HashMap<(EventClass, &'static str), Vec<usize>> = HashMap::default();
+    let mut registered: HashSet<((EventClass, &'static str), usize)> = HashSet::default();
+    for c in clusters {
+        let stories: BTreeSet<usize> = c
+            .docs
+            .iter()
+            .flat_map(|&d| stories_of[d].iter().copied())
+            .collect();
+        let mut target = None;
+        if !stories.is_empty() {
+            let mut cands: Vec<usize> = word_keys(&c.features)
+                .filter_map(|key| by_word.get(&key))
+                .flat_map(|b| {
+                    b[b.len().saturating_sub(MAX_BLOCK_CANDIDATES)..]
+                        .iter()
+                        .copied()
+                })
+                .collect();
+            cands.sort_unstable();
+            cands.dedup();
+            target = cands.into_iter().find(|&j| {
+                let (o, o_stories) = &merged[j];
+                !o_stories.is_disjoint(&stories) && story_link(&c.features, &o.features)
+            });
+        }
+        let k = match target {
+            Some(j) => {
+                let (o, o_stories) = &mut merged[j];
+                let first = c.mentions[0].0;
+                o.features.absorb(&c.features);
+                o.mentions.extend(c.mentions);
+                o.docs.extend(c.docs);
+                o.evidence.extend(c.evidence);
+                o.evidence.push(format!(
+                    "{} linked: same story, same trigger",
+                    docs[first].path()
+                ));
+                o_stories.extend(stories);
+                j
+            }
+            None => {
+                merged.push((c, stories));
+                merged.len() - 1
+            }
+        };
+        let keys: Vec<_> = word_keys(&merged[k].0.features).collect();
+        for key in keys {
+            if registered.insert((key, k)) {
+                by_word.entry(key).or_default().push(k);
+            }
+        }
+    }
+    merged.into_iter().map(|(c, _)| c).collect()
 }
 
 /// Clusters all event mentions of the corpus.
@@ -467,7 +560,9 @@ pub fn resolve(
             }
         }
     }
-    // 3. events, with their defining mention
+    // 3. within one story, the same word tells the same event
+    let clusters = same_story(docs, clusters);
+    // 4. events, with their defining mention
     let mut event_of: Vec<Vec<usize>> =
         docs.iter().map(|d| vec![0; d.facts.events.len()]).collect();
     let mut events = Vec::with_capacity(clusters.len());
@@ -483,7 +578,7 @@ pub fn resolve(
             .max_by_key(|&&(di, mi)| {
                 let m = &docs[di].facts.events[mi];
                 (
-                    std::cmp::Reverse(lead_rank(&docs[di], m, specificity[di][mi])),
+                    std::cmp::Reverse(lead_rank(m, specificity[di][mi])),
                     std::cmp::Reverse((dates[di].date.is_none(), dates[di].date)),
                     specificity[di][mi],
                     !m.definite,

@@ -238,7 +238,8 @@ impl Compared {
         self.moved.actors == new.facts.actors
     }
 
-    /// What event coreference reads of this article is unchanged (besides actors and document dates).
+    /// What event coreference reads of this article is unchanged (besides actors and document dates; each
+    /// event mention carries its sentence, which tells whether it is in the lead).
     fn same_events(&self, new: &DocEntry) -> bool {
         self.same_outside_facts
             && self.moved.events == new.facts.events
@@ -463,6 +464,52 @@ mod tests {
             (0, 5),
             "the lead of the earliest report: {e:?}"
         );
+    }
+
+    #[test]
+    fn within_one_story_a_bare_repeat_of_a_word_is_the_same_event_and_across_stories_it_is_not() {
+        let oslo_a = "Fire destroys warehouse in Oslo on May 3\n\nThe roof collapsed. \
+            Neighbours watched for hours. Police later arrested a teenager.\n";
+        let oslo_b = "Warehouse fire in Oslo on May 3 leaves dozens homeless\n\n\
+            Officers arrested a teenager, a spokesman said.\n";
+        let bergen = "Fire guts school in Bergen on June 9\n\nPolice arrested two men.\n";
+        let (_, m) = model_of(&[oslo_a, oslo_b, bergen]);
+        assert_eq!(event_with(&m, 0, "Fire"), event_with(&m, 1, "fire"));
+        assert_eq!(
+            event_with(&m, 0, "arrested"),
+            event_with(&m, 1, "arrested"),
+            "one story, one arrest"
+        );
+        assert_ne!(event_with(&m, 0, "Fire"), event_with(&m, 2, "Fire"));
+        assert_ne!(
+            event_with(&m, 0, "arrested"),
+            event_with(&m, 2, "arrested"),
+            "another story's arrest"
+        );
+        let e = &m.events[event_with(&m, 0, "arrested")];
+        assert!(
+            e.evidence.iter().any(|w| w.contains("same story")),
+            "{:?}",
+            e.evidence
+        );
+    }
+
+    #[test]
+    fn an_edit_that_moves_an_event_out_of_the_lead_resolves_events_again() {
+        let one_sentence = "---\ndate: 2026-05-04\n---\nThe crews worked; the roof fell; the smoke rose; \
+            the roads closed; a fire destroyed a warehouse in Oslo on May 3.\n";
+        let later = "---\ndate: 2026-05-05\n---\nA fire destroyed a warehouse in Oslo on May 3.\n";
+        let (mut c, m) = model_of(&[one_sentence, later]);
+        let definition_doc = |m: &Model| m.events[event_with(m, 1, "fire")].definition.0;
+        assert_eq!(definition_doc(&m), 0, "the earliest report's lead");
+        // the same words, now five sentences: the fire is out of the first article's lead
+        c.upsert(Article::from_text(
+            "0.txt",
+            &one_sentence.replace("; t", ". T").replace("; a", ". A"),
+        ));
+        let u = m.update(c.entries(), &[0]).expect("same articles");
+        assert_eq!(definition_doc(&u), 1, "the other article's lead");
+        assert!(same_output(&u, &c.resolve()));
     }
 
     #[test]
