@@ -435,7 +435,13 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> (Vec<Claim>, Vec<Denial>) {
                             | "idea"
                     )
                 });
-            let antecedent = (anaphoric && si > 0).then(|| si - 1);
+            // a headline told in two sentences ("Macaulay Culkin Dead? Another Death Hoax Circulates"):
+            // the denial is about the sentence before it on the same line
+            let same_headline = true_headline
+                && si > 0
+                && doc.line_end_after(doc.sents[si - 1].last.saturating_sub(1))
+                    == doc.line_end_after(s.last.saturating_sub(1));
+            let antecedent = ((anaphoric || same_headline) && si > 0).then(|| si - 1);
             if let Some(a) = antecedent {
                 let prev = doc.sents[a];
                 merge(&mut c, content(doc, facts, prev.first, prev.last));
@@ -517,6 +523,13 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> (Vec<Claim>, Vec<Denial>) {
             content: c,
         });
     }
+    // the question a headline's denial answers is no claim of the article's own
+    claims.retain(|c| {
+        c.kind != ClaimKind::Headline
+            || !denials
+                .iter()
+                .any(|d| d.antecedent == Some(c.sentence) && facts.headlines.contains(&d.sentence))
+    });
     (claims, denials)
 }
 
@@ -604,6 +617,27 @@ mod tests {
             f.denials.len(),
             1,
             "a rumour called only a rumour is denied"
+        );
+    }
+
+    #[test]
+    fn a_headline_denial_is_about_the_question_before_it_which_is_no_claim() {
+        let f = analyse(
+            "Singer Lena Moss Dead? Another Death Hoax Spreads On Facebook\n\nFans were worried.\n",
+            0,
+        );
+        assert_eq!(f.denials.len(), 1);
+        let d = &f.denials[0];
+        assert_eq!(d.antecedent, Some(0), "the question is what is denied");
+        assert!(
+            d.content.keywords.iter().any(|k| k == "moss"),
+            "{:?}",
+            d.content
+        );
+        assert!(
+            f.claims.iter().all(|c| c.kind != ClaimKind::Headline),
+            "the question is not a claim: {:?}",
+            f.claims
         );
     }
 
