@@ -394,7 +394,10 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> (Vec<Claim>, Vec<Denial>) {
                                 | "as"
                         )
                     });
-                if to > cue_tok + 2 && clause_break {
+                // headlines drop the comma: "Pentagon Denies It Killed ISIS Chief As Airstrikes Hit …"
+                let headline_break =
+                    true_headline && matches!(w, "as" | "amid" | "while") && doc.is_cap(to);
+                if to > cue_tok + 2 && (clause_break || headline_break) {
                     break;
                 }
                 to += 1;
@@ -407,7 +410,7 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> (Vec<Claim>, Vec<Denial>) {
             let mut c = content(doc, facts, from, to);
             // names and words of the whole sentence say what the denial is about ("Joan Rivers's doctor
             // denies selfie"); events, places and dates come from the denied clause only
-            let whole = content(doc, facts, s.first, s.last);
+            let whole = content(doc, facts, s.first, to.max(cue_tok + 1).min(s.last));
             c.actors = whole.actors;
             c.keywords = whole.keywords;
             // "denied having such plans" / "denied the reports": the content is in the sentence before
@@ -639,6 +642,18 @@ mod tests {
             "the question is not a claim: {:?}",
             f.claims
         );
+    }
+
+    #[test]
+    fn a_headline_denial_ends_where_an_as_clause_begins() {
+        let f = analyse(
+            "Army Denies It Killed Rebel Chief As Airstrikes Hit Mountain Camps\n\nMore follows.\n",
+            0,
+        );
+        assert_eq!(f.denials.len(), 1);
+        let words = &f.denials[0].content.keywords;
+        assert!(words.iter().any(|k| k == "chief"), "{words:?}");
+        assert!(!words.iter().any(|k| k == "airstrikes"), "{words:?}");
     }
 
     #[test]

@@ -226,6 +226,26 @@ pub fn match_claims(
         }
     }
     let (story_of, stories) = stories(&claim_sides, &by_word, &weights);
+    let denial_sides: Vec<Vec<Side>> = docs
+        .par_iter()
+        .enumerate()
+        .map(|(dj, d)| {
+            d.facts
+                .denials
+                .iter()
+                .map(|x| {
+                    side(
+                        d,
+                        &x.content,
+                        &actor_of[dj],
+                        &event_of[dj],
+                        &anchored,
+                        &weights,
+                    )
+                })
+                .collect()
+        })
+        .collect();
     // every denial against its candidate claims (documents in parallel, kept in document order)
     let per_doc: Vec<Vec<Match>> = docs
         .par_iter()
@@ -234,14 +254,7 @@ pub fn match_claims(
             let mut found = Vec::new();
             let mut cands: BTreeSet<MentionRef> = BTreeSet::new();
             for (xi, x) in d.facts.denials.iter().enumerate() {
-                let ds = side(
-                    d,
-                    &x.content,
-                    &actor_of[dj],
-                    &event_of[dj],
-                    &anchored,
-                    &weights,
-                );
+                let ds = &denial_sides[dj][xi];
                 cands.clear();
                 for e in &ds.events {
                     gather(by_event.get(e), dj, &mut cands);
@@ -250,7 +263,7 @@ pub fn match_claims(
                     gather(by_word.get(w as usize), dj, &mut cands);
                 }
                 for &(di, ci) in &cands {
-                    if let Some((score, why)) = score(&claim_sides[di][ci], &ds, &weights) {
+                    if let Some((score, why)) = score(&claim_sides[di][ci], ds, &weights) {
                         found.push(Match {
                             claim: (di, ci),
                             denial: (dj, xi),
@@ -295,8 +308,53 @@ pub fn match_claims(
             });
         }
     }
+    // … and the reports that tell what the denied claim tells, when the denial is about them too
+    let near: Vec<Vec<Match>> = out[..direct]
+        .par_iter()
+        .map(|m| {
+            let (claim, denial) = (m.claim, m.denial);
+            let (cs, ds) = (
+                &claim_sides[claim.0][claim.1],
+                &denial_sides[denial.0][denial.1],
+            );
+            let mut cands: BTreeSet<MentionRef> = BTreeSet::new();
+            for w in rarest(&cs.keywords, &weights, 3) {
+                gather(by_word.get(w as usize), denial.0, &mut cands);
+            }
+            let cue = &docs[denial.0].facts.denials[denial.1].cue;
+            cands
+                .into_iter()
+                .filter(|&other| other != claim)
+                .filter(|&other| {
+                    let os = &claim_sides[other.0][other.1];
+                    word_overlap(os, cs, &weights, None) >= NEAR_REPORT
+                        && word_overlap(os, ds, &weights, None) >= NEAR_DENIAL
+                })
+                .map(|other| Match {
+                    claim: other,
+                    denial,
+                    score: m.score * 0.5,
+                    why: format!(
+                        "denial cue {cue:?}; tells what {} (claim {}) tells",
+                        docs[claim.0].path(),
+                        claim.1 + 1
+                    ),
+                })
+                .collect()
+        })
+        .collect();
+    for m in near.into_iter().flatten() {
+        if seen.insert((m.claim, m.denial)) {
+            out.push(m);
+        }
+    }
     out
 }
+
+/// How strongly a report's words must overlap a denied claim's to be denied with it …
+const NEAR_REPORT: f32 = 0.4;
+/// … when it shares no actor with the denial, how strongly they must overlap the denial's.
+const NEAR_DENIAL: f32 = 0.25;
 
 /// Groups claims that report the same story: strongly overlapping words and a shared name or place.
 /// Returns each grouped claim's story and the stories' members.

@@ -513,6 +513,40 @@ mod tests {
     }
 
     #[test]
+    fn a_denial_reaches_the_reports_that_tell_what_the_denied_claim_tells() {
+        let texts = [
+            "---\ndate: 2026-02-01\n---\nViral video shows giant squid washed up on Brighton beach\n",
+            "---\ndate: 2026-02-01\n---\nViral video shows giant squid on Brighton beach, stunning walkers and surfers\n",
+            "---\ndate: 2026-02-03\n---\nNo, a giant squid did not wash up on Brighton beach: the video is a hoax\n",
+            "---\ndate: 2026-02-01\n---\nCouncil approves new cycle lanes for the town centre\n",
+            "---\ndate: 2026-02-01\n---\nLocal bakery wins national award for its sourdough\n",
+            "---\ndate: 2026-02-01\n---\nTrain strike set to disrupt commuters next week\n",
+            "---\ndate: 2026-02-01\n---\nSchool reopens after summer repairs to its roof\n",
+        ];
+        let (_, m) = model_of(&texts);
+        let denied: std::collections::BTreeSet<usize> =
+            m.findings.iter().map(|f| f.claim.0).collect();
+        assert_eq!(
+            denied,
+            [0, 1].into(),
+            "both reports of the squid: {:?}",
+            m.matches
+        );
+        assert!(
+            m.findings
+                .iter()
+                .all(|f| f.denials.iter().all(|d| d.0.0 == 2))
+        );
+        assert!(
+            m.matches
+                .iter()
+                .any(|x| x.claim.0 == 1 && x.why.contains("tells what 0.txt")),
+            "the second report through the first: {:?}",
+            m.matches
+        );
+    }
+
+    #[test]
     fn the_same_action_links_across_articles_and_different_actions_do_not() {
         let (_, m) = model_of(&[
             "A storm damaged the harbour in Oslo on March 4.\n",
