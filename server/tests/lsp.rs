@@ -413,6 +413,30 @@ fn symbols_outline_an_article_and_find_actors_and_events_by_name() {
         .filter_map(|s| s["name"].as_str())
         .collect();
     assert_eq!(groups, ["Actors", "Events", "Claims"]);
+    // the outline lists what happened, not every "said"
+    let talks_outline = c.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri(&root.join(TALKS))}}),
+    );
+    let events_group = talks_outline
+        .as_array()
+        .expect("symbols")
+        .iter()
+        .find(|g| g["name"] == "Events")
+        .expect("an Events group");
+    let event_names: Vec<&str> = events_group["children"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter_map(|e| e["name"].as_str())
+        .collect();
+    assert!(!event_names.is_empty());
+    assert!(
+        event_names
+            .iter()
+            .all(|n| !n.starts_with("said") && !n.starts_with("told")),
+        "{event_names:?}"
+    );
     let actors = &outline[0]["children"];
     assert!(
         actors

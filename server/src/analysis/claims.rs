@@ -3,7 +3,7 @@
 //! that…", "there are no plans to…", "X is not true"); rejecting a proposal or criticism and negated denials
 //! ("did not dismiss the idea") are not denials. Each carries the content used to match one to the other.
 
-use super::lexicon::lexicon;
+use super::lexicon::{EventClass, lexicon};
 use super::text::Doc;
 use super::{ArticleFacts, Claim, ClaimKind, Content, Denial, Span, starting_within};
 
@@ -334,7 +334,11 @@ fn content(doc: &Doc, facts: &ArticleFacts, from: usize, to: usize) -> Content {
             .collect()
     }
     Content {
-        events: pick(&facts.events, |e| e.trigger, lo, hi),
+        // who said what is not what was said: statements are no part of a claim's content
+        events: pick(&facts.events, |e| e.trigger, lo, hi)
+            .into_iter()
+            .filter(|&e| facts.events[e].class != EventClass::Statement)
+            .collect(),
         actors: pick(&facts.actors, |a| a.span, lo, hi),
         places: pick(&facts.places, |p| p.span, lo, hi),
         dates: pick(&facts.dates, |d| d.span, lo, hi),

@@ -107,6 +107,8 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> Vec<EventMention> {
             }
         } else if let Some(lemma) = action_verb(doc, i) {
             out.push(mention(doc, facts, i, i, lemma, EventClass::Other));
+        } else if let Some(lemma) = statement(doc, i) {
+            out.push(mention(doc, facts, i, i, lemma, EventClass::Statement));
         }
         i += 1;
     }
@@ -140,6 +142,19 @@ fn action_verb(doc: &Doc, i: usize) -> Option<&'static str> {
             ],
         )
     {
+        return None;
+    }
+    Some(intern(&super::text::stem(w)))
+}
+
+/// A reporting verb in lower case ("said", "told", "confirmed"): the statement it reports, named by its
+/// stem. Not after a determiner ("the reports" is what a statement refers to, not one made).
+fn statement(doc: &Doc, i: usize) -> Option<&'static str> {
+    let w = doc.lower[i].as_str();
+    if !lexicon().reporting_verbs.contains(w) || doc.toks[i].is_capitalised(doc.text) {
+        return None;
+    }
+    if i > 0 && doc.lower_is(i - 1, &["the", "a", "an", "these", "those", "such"]) {
         return None;
     }
     Some(intern(&super::text::stem(w)))
@@ -363,16 +378,29 @@ mod tests {
     use crate::analysis::{EventClass, Modality, analyse};
 
     #[test]
-    fn past_and_progressive_verbs_are_actions_but_not_adjectives_or_reporting() {
+    fn past_and_progressive_verbs_are_actions_and_reporting_verbs_are_statements() {
         let text = "Crews restored power after gales damaged the harbour, injuring two workers. \
-                    The damaged piers were repaired in Oslo. Officials reported the figures and said the morning was calm.";
+                    The damaged piers were repaired in Oslo. Officials reported the figures and said the morning was calm. \
+                    The reports were read aloud.";
         let f = analyse(text, 0);
-        let triggers: Vec<&str> = f
+        let triggers: Vec<(&str, EventClass)> = f
             .events
             .iter()
-            .map(|e| &text[e.trigger.start..e.trigger.end])
+            .map(|e| (&text[e.trigger.start..e.trigger.end], e.class))
             .collect();
-        assert_eq!(triggers, ["restored", "damaged", "injuring", "repaired"]);
+        let other = EventClass::Other;
+        let statement = EventClass::Statement;
+        assert_eq!(
+            triggers,
+            [
+                ("restored", other),
+                ("damaged", other),
+                ("injuring", other),
+                ("repaired", other),
+                ("reported", statement),
+                ("said", statement),
+            ]
+        );
         let restored = &f.events[0];
         assert_eq!(restored.class, EventClass::Other);
         assert_eq!(restored.lemma, "restor");

@@ -211,7 +211,8 @@ impl Link {
 /// Whether a mention (or chain) can be linked to a cluster, and how strongly; `None` when they cannot
 /// co-refer.
 fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<Link> {
-    if a.class != b.class || date_conflict(a.date, b.date) {
+    // each statement ("said") is one of its own
+    if a.class != b.class || a.class == EventClass::Statement || date_conflict(a.date, b.date) {
         return None;
     }
     // different people: Obama's visit is not Trump's — unless a definite reference names the same place
@@ -338,7 +339,11 @@ fn chains_of(
             let c = &chains[ci];
             let scored = link_score(&f, &c.features, true).or_else(|| {
                 // "the meeting", "these talks": back to the latest chain of its class
-                (m.definite && bare && c.features.class == f.class).then(Link::back)
+                (m.definite
+                    && bare
+                    && c.features.class == f.class
+                    && f.class != EventClass::Statement)
+                    .then(Link::back)
             });
             if let Some(link) = scored
                 && best.as_ref().is_none_or(|b| link.score > b.0)
@@ -386,6 +391,7 @@ const STORY_LEAD: usize = 5;
 /// class and word, and nothing conflicting (date, place, the people involved).
 fn story_link(a: &Features, b: &Features) -> bool {
     a.class == b.class
+        && a.class != EventClass::Statement
         && !a.lemmas.is_disjoint(&b.lemmas)
         && !date_conflict(a.date, b.date)
         && place_relation(a.place, b.place).is_some()

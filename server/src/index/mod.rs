@@ -373,6 +373,7 @@ impl Model {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::lexicon::EventClass;
 
     fn model_of(texts: &[&str]) -> (Corpus, Model) {
         let c = Corpus::from_articles(
@@ -544,6 +545,30 @@ mod tests {
             "the second report through the first: {:?}",
             m.matches
         );
+    }
+
+    #[test]
+    fn statements_are_events_of_their_own_never_linked() {
+        let (_, m) = model_of(&[
+            "Fire destroys warehouse in Oslo on May 3\n\nPolice chief Anna Berg said the roof collapsed.\n",
+            "Warehouse fire in Oslo on May 3\n\nPolice chief Anna Berg said two men were questioned. \
+             Berg said more would follow.\n",
+        ]);
+        assert_eq!(
+            event_with(&m, 0, "Fire"),
+            event_with(&m, 1, "fire"),
+            "one story"
+        );
+        let said = [
+            event_with(&m, 0, "said"),
+            events_with(&m, 1, "said")[0],
+            events_with(&m, 1, "said")[1],
+        ];
+        assert!(
+            said.iter()
+                .all(|&e| m.events[e].class == EventClass::Statement)
+        );
+        assert!(said[0] != said[1] && said[1] != said[2] && said[0] != said[2]);
     }
 
     #[test]

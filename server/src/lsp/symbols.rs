@@ -3,6 +3,7 @@
 
 use super::convert::Encoding;
 use super::workspace::View;
+use crate::analysis::lexicon::EventClass;
 use crate::analysis::{ActorKind, Span};
 use std::collections::BTreeMap;
 use tower_lsp_server::ls_types::{DocumentSymbol, SymbolInformation, SymbolKind};
@@ -100,8 +101,10 @@ pub fn outline(view: &View, enc: Encoding, doc: usize) -> Vec<DocumentSymbol> {
     for (mi, &e) in model.event_of[doc].iter().enumerate() {
         events.entry(e).or_insert((mi, 0)).1 += 1;
     }
+    // statements ("said") are in every paragraph: the outline lists what happened
     let mut event_syms: Vec<(usize, DocumentSymbol)> = events
         .iter()
+        .filter(|&(&e, _)| model.events[e].class != EventClass::Statement)
         .map(|(&e, &(mi, n))| {
             let ev = &model.events[e];
             let detail = [
@@ -254,6 +257,9 @@ pub fn workspace(views: &[View], enc: Encoding, query: &str) -> Vec<SymbolInform
             ));
         }
         for e in model.events.iter() {
+            if e.class == EventClass::Statement {
+                continue;
+            }
             let Some(score) = fuzzy_score(query, &e.label) else {
                 continue;
             };
