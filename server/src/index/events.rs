@@ -296,6 +296,9 @@ enum BlockKey {
 
 fn block_keys(f: &Features) -> Vec<BlockKey> {
     let mut k = Vec::new();
+    if f.class == EventClass::Statement {
+        return k;
+    }
     if let Some(p) = f.place {
         let country = lexicon().country_of_place(p).unwrap_or(p);
         k.push(BlockKey::Country(f.class, country));
@@ -334,8 +337,14 @@ fn chains_of(
         specificity.push(f.args());
         let bare = f.args() == 0;
         let mut best: Option<(f32, usize, Link)> = None;
-        // the most recent chains of the article (bounded, so long articles stay linear)
-        for ci in (chains.len().saturating_sub(64)..chains.len()).rev() {
+        // the most recent chains of the article (bounded, so long articles stay linear); a statement
+        // links to none
+        let recent = if f.class == EventClass::Statement {
+            0..0
+        } else {
+            chains.len().saturating_sub(64)..chains.len()
+        };
+        for ci in recent.rev() {
             let c = &chains[ci];
             let scored = link_score(&f, &c.features, true).or_else(|| {
                 // "the meeting", "these talks": back to the latest chain of its class
@@ -398,9 +407,13 @@ fn story_link(a: &Features, b: &Features) -> bool {
         && (a.persons.is_empty() || b.persons.is_empty() || !a.persons.is_disjoint(&b.persons))
 }
 
-/// The keys under which the story pass finds a cluster: its class and each of its words.
+/// The keys under which the story pass finds a cluster: its class and each of its words (none for a
+/// statement, which links to nothing).
 fn word_keys(f: &Features) -> impl Iterator<Item = (EventClass, &'static str)> + '_ {
-    f.lemmas.iter().map(move |&l| (f.class, l))
+    f.lemmas
+        .iter()
+        .filter(move |_| f.class != EventClass::Statement)
+        .map(move |&l| (f.class, l))
 }
 
 /// Merges clusters that articles of one story tell with the same word. Two articles tell one story when
@@ -434,7 +447,7 @@ fn same_story(docs: &[Arc<DocEntry>], clusters: Vec<Cluster>) -> Vec<Cluster> {
             .flat_map(|&d| stories_of[d].iter().copied())
             .collect();
         let mut target = None;
-        if !stories.is_empty() {
+        if !stories.is_empty() && c.features.class != EventClass::Statement {
             let mut cands: Vec<usize> = word_keys(&c.features)
                 .filter_map(|key| by_word.get(&key))
                 .flat_map(|b| {
@@ -499,11 +512,15 @@ pub fn resolve(
         chains.extend(c);
         specificity.push(sp);
     }
+    // statements link to nothing: each is an event of its own, after the others
+    let (chains, statements): (Vec<Cluster>, Vec<Cluster>) = chains
+        .into_iter()
+        .partition(|c| c.features.class != EventClass::Statement);
     // 2. chains across articles, earliest articles first, through blocking keys
     let mut order: Vec<usize> = (0..chains.len()).collect();
-    order.sort_by_key(|&c| {
+    order.sort_unstable_by_key(|&c| {
         let di = chains[c].mentions[0].0;
-        (dates[di].date.is_none(), dates[di].date, di)
+        (dates[di].date.is_none(), dates[di].date, di, c)
     });
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut blocks: HashMap<BlockKey, Vec<usize>> = HashMap::default();
@@ -567,7 +584,8 @@ pub fn resolve(
         }
     }
     // 3. within one story, the same word tells the same event
-    let clusters = same_story(docs, clusters);
+    let mut clusters = same_story(docs, clusters);
+    clusters.extend(statements);
     // 4. events, with their defining mention
     let mut event_of: Vec<Vec<usize>> =
         docs.iter().map(|d| vec![0; d.facts.events.len()]).collect();

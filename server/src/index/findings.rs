@@ -308,29 +308,42 @@ pub fn match_claims(
             });
         }
     }
-    // … and the reports that tell what the denied claim tells, when the denial is about them too
+    // … and the reports that tell what the denied claim tells, when the denial is about them too (the
+    // reports near each denied claim found once, in parallel)
+    let denied: Vec<MentionRef> = out[..direct]
+        .iter()
+        .map(|m| m.claim)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let near_claim: HashMap<MentionRef, Vec<MentionRef>> = denied
+        .par_iter()
+        .map(|&claim| {
+            let cs = &claim_sides[claim.0][claim.1];
+            let mut cands: BTreeSet<MentionRef> = BTreeSet::new();
+            for w in rarest(&cs.keywords, &weights, 3) {
+                gather(by_word.get(w as usize), claim.0, &mut cands);
+            }
+            let near = cands
+                .into_iter()
+                .filter(|o| word_overlap(&claim_sides[o.0][o.1], cs, &weights, None) >= NEAR_REPORT)
+                .collect();
+            (claim, near)
+        })
+        .collect();
     let near: Vec<Vec<Match>> = out[..direct]
         .par_iter()
         .map(|m| {
             let (claim, denial) = (m.claim, m.denial);
-            let (cs, ds) = (
-                &claim_sides[claim.0][claim.1],
-                &denial_sides[denial.0][denial.1],
-            );
-            let mut cands: BTreeSet<MentionRef> = BTreeSet::new();
-            for w in rarest(&cs.keywords, &weights, 3) {
-                gather(by_word.get(w as usize), denial.0, &mut cands);
-            }
+            let ds = &denial_sides[denial.0][denial.1];
             let cue = &docs[denial.0].facts.denials[denial.1].cue;
-            cands
+            near_claim
+                .get(&claim)
                 .into_iter()
-                .filter(|&other| other != claim)
-                .filter(|&other| {
-                    let os = &claim_sides[other.0][other.1];
-                    word_overlap(os, cs, &weights, None) >= NEAR_REPORT
-                        && word_overlap(os, ds, &weights, None) >= NEAR_DENIAL
-                })
-                .map(|other| Match {
+                .flatten()
+                .filter(|o| o.0 != denial.0)
+                .filter(|o| word_overlap(&claim_sides[o.0][o.1], ds, &weights, None) >= NEAR_DENIAL)
+                .map(|&other| Match {
                     claim: other,
                     denial,
                     score: m.score * 0.5,
