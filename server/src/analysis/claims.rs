@@ -150,6 +150,8 @@ const HEADLINE_FALSITY: &[&str] = &[
     "unconfirmed",
     "unverified",
     "questioned",
+    "rubbish",
+    "nonsense",
 ];
 const NEGATORS: &[&str] = &[
     "not", "never", "no", "without", "nor", "neither", "refused", "declined", "refuses",
@@ -230,6 +232,20 @@ fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, us
                 | "shoot"
                 | "shoots"
                 | "played"
+                | "rebuff"
+                | "rebuffs"
+                | "rebuffed"
+                | "kills"
+                | "killed"
+                | "quash"
+                | "quashes"
+                | "quashed"
+                | "squashes"
+                | "squashed"
+                | "dispels"
+                | "dispelled"
+                | "scotches"
+                | "scotched"
         ) {
             if negated(doc, i, s.first)
                 || (matches!(w, "shot" | "shoot" | "shoots") && next != "down")
@@ -237,10 +253,13 @@ fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, us
             {
                 continue;
             }
+            // the object, up to the end of the clause ("the blast killed two, reports said" kills no report)
             let window: Vec<&str> = (i + 1..(i + 8).min(s.last))
                 .map(|k| doc.lower[k].as_str())
+                .take_while(|w| !matches!(*w, "," | ";"))
                 .collect();
-            let object_is_report = window.iter().take(4).any(|w| REPORT_NOUNS.contains(w));
+            // "shoots down Duncan Hunter's assertion", "kills stolen Batmobile rumor"
+            let object_is_report = window.iter().take(6).any(|w| REPORT_NOUNS.contains(w));
             let called_false = window
                 .windows(2)
                 .any(|p| p[0] == "as" && FALSITY.contains(&p[1]));
@@ -270,6 +289,24 @@ fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, us
                 ),
                 i,
             ));
+        }
+        // "rumour put to rest", "setting the record straight", "made it all up"
+        let before = |k: usize, words: &[&str]| i >= s.first + k && doc.lower_is(i - k, words);
+        let put_to_rest = w == "rest"
+            && before(1, &["to"])
+            && (s.first..i).any(|k| REPORT_NOUNS.contains(&doc.lower[k].as_str()))
+            && (before(2, &["put", "puts", "laid", "lays"]) || before(3, &["put", "puts"]));
+        let record_straight = w == "straight" && before(1, &["record"]);
+        // "made it all up", "the story was made up"; not "made up her mind", "made up for"
+        let made = ["made", "makes", "making"];
+        let made_up = w == "up"
+            && ((2..=3).any(|k| before(k, &made))
+                || (before(1, &made) && before(2, &["is", "was", "were", "are", "been", "be"])))
+            && !negated(doc, i, s.first);
+        if put_to_rest || record_straight || made_up {
+            let cue = doc.text[doc.toks[i.saturating_sub(2).max(s.first)].start..doc.toks[i].end]
+                .to_string();
+            return Some((i, cue, s.first));
         }
         if w == "not" && matches!(next, "true" | "real" | "accurate" | "correct") {
             return Some((i, format!("not {next}"), s.first));
@@ -658,6 +695,25 @@ mod tests {
         let words = &f.denials[0].content.keywords;
         assert!(words.iter().any(|k| k == "chief"), "{words:?}");
         assert!(!words.iter().any(|k| k == "airstrikes"), "{words:?}");
+    }
+
+    #[test]
+    fn rumours_killed_put_to_rest_or_made_up_are_denied_but_killings_are_not() {
+        for t in [
+            "Director Kills Stolen Car Rumor With a Photo\n",
+            "Stolen Car Rumor Put To Rest\n",
+            "Setting the record straight on the stolen car\n",
+            "Young Investor Made It All Up, Magazine Says\n",
+            "Minister shoots down senator Ray Cole's assertion about the border.\n",
+        ] {
+            assert_eq!(denial_texts(t).len(), 1, "{t}");
+        }
+        for t in [
+            "The blast killed two guards, reports said.\n",
+            "She made up her mind on Monday and flew home.\n",
+        ] {
+            assert!(denial_texts(t).is_empty(), "{t}");
+        }
     }
 
     #[test]
