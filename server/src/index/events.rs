@@ -315,6 +315,21 @@ fn block_keys(f: &Features) -> Vec<BlockKey> {
 /// Clusters examined per blocking key when linking a chain across articles.
 const MAX_BLOCK_CANDIDATES: usize = 200;
 
+/// The most recent clusters of each block (bounded, so a key shared by thousands of events stays cheap),
+/// sorted and without repeats.
+fn recent_in<'a>(blocks: impl Iterator<Item = &'a Vec<usize>>) -> Vec<usize> {
+    let mut cands: Vec<usize> = blocks
+        .flat_map(|b| {
+            b[b.len().saturating_sub(MAX_BLOCK_CANDIDATES)..]
+                .iter()
+                .copied()
+        })
+        .collect();
+    cands.sort_unstable();
+    cands.dedup();
+    cands
+}
+
 struct Cluster {
     features: Features,
     mentions: Vec<MentionRef>,
@@ -448,16 +463,7 @@ fn same_story(docs: &[Arc<DocEntry>], clusters: Vec<Cluster>) -> Vec<Cluster> {
             .collect();
         let mut target = None;
         if !stories.is_empty() && c.features.class != EventClass::Statement {
-            let mut cands: Vec<usize> = word_keys(&c.features)
-                .filter_map(|key| by_word.get(&key))
-                .flat_map(|b| {
-                    b[b.len().saturating_sub(MAX_BLOCK_CANDIDATES)..]
-                        .iter()
-                        .copied()
-                })
-                .collect();
-            cands.sort_unstable();
-            cands.dedup();
+            let cands = recent_in(word_keys(&c.features).filter_map(|key| by_word.get(&key)));
             target = cands.into_iter().find(|&j| {
                 let (o, o_stories) = &merged[j];
                 !o_stories.is_disjoint(&stories) && story_link(&c.features, &o.features)
@@ -532,18 +538,7 @@ pub fn resolve(
             continue;
         };
         let f = &chain.features;
-        // the most recent clusters of each block (bounded, so a name shared by thousands of events stays cheap)
-        let mut cands: Vec<usize> = block_keys(f)
-            .iter()
-            .filter_map(|k| blocks.get(k))
-            .flat_map(|b| {
-                b[b.len().saturating_sub(MAX_BLOCK_CANDIDATES)..]
-                    .iter()
-                    .copied()
-            })
-            .collect();
-        cands.sort_unstable();
-        cands.dedup();
+        let cands = recent_in(block_keys(f).iter().filter_map(|k| blocks.get(k)));
         let this_doc = chain.mentions[0].0;
         let mut best: Option<(f32, usize, Link)> = None;
         for k in cands {

@@ -192,27 +192,19 @@ pub fn match_claims(
         .iter()
         .map(|e| e.place.is_some() || e.date.is_some())
         .collect();
-    // every claim's side, and inverted indexes over claims
-    let claim_sides: Vec<Vec<Side>> = docs
-        .par_iter()
-        .enumerate()
-        .map(|(di, d)| {
-            d.facts
-                .claims
-                .iter()
-                .map(|c| {
-                    side(
-                        d,
-                        &c.content,
-                        &actor_of[di],
-                        &event_of[di],
-                        &anchored,
-                        &weights,
-                    )
-                })
-                .collect()
-        })
-        .collect();
+    // what each claim and denial is about (documents in parallel), and inverted indexes over claims
+    let sides_of = |contents: fn(&DocEntry) -> Vec<&Content>| -> Vec<Vec<Side>> {
+        docs.par_iter()
+            .enumerate()
+            .map(|(di, d)| {
+                contents(d)
+                    .into_iter()
+                    .map(|c| side(d, c, &actor_of[di], &event_of[di], &anchored, &weights))
+                    .collect()
+            })
+            .collect()
+    };
+    let claim_sides = sides_of(|d| d.facts.claims.iter().map(|c| &c.content).collect());
     let mut by_event: HashMap<usize, Vec<MentionRef>> = HashMap::default();
     let mut by_word: Vec<Vec<MentionRef>> = vec![Vec::new(); weights.words.len()];
     for (di, sides) in claim_sides.iter().enumerate() {
@@ -226,26 +218,7 @@ pub fn match_claims(
         }
     }
     let (story_of, stories) = stories(&claim_sides, &by_word, &weights);
-    let denial_sides: Vec<Vec<Side>> = docs
-        .par_iter()
-        .enumerate()
-        .map(|(dj, d)| {
-            d.facts
-                .denials
-                .iter()
-                .map(|x| {
-                    side(
-                        d,
-                        &x.content,
-                        &actor_of[dj],
-                        &event_of[dj],
-                        &anchored,
-                        &weights,
-                    )
-                })
-                .collect()
-        })
-        .collect();
+    let denial_sides = sides_of(|d| d.facts.denials.iter().map(|x| &x.content).collect());
     // every denial against its candidate claims (documents in parallel, kept in document order)
     let per_doc: Vec<Vec<Match>> = docs
         .par_iter()
