@@ -31,7 +31,7 @@ pub enum EventClass {
     Movement,
     Contest,
     Health,
-    /// A statement reported in the text ("said", "told", "according to"): an event of its own, never
+    /// A statement reported in the text ("said", "told", "confirmed"): an event of its own, never
     /// linked to another mention.
     Statement,
     Other,
