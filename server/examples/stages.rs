@@ -6,6 +6,11 @@
 mod corpus_gen;
 use dateline::index::*;
 use std::time::Instant;
+
+/// The binary's allocator, so that the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let n: usize = std::env::args()
         .nth(1)

@@ -9,13 +9,13 @@
 //! lead), then in the earliest article, then the most specific.
 
 use super::dates::DocDate;
+use super::small_set::SmallSet;
 use super::{DocEntry, MentionRef};
 use crate::analysis::dates::PartialDate;
 use crate::analysis::lexicon::{EventClass, lexicon};
 use crate::analysis::{EventMention, Modality};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// One real-world event and its mentions.
@@ -30,21 +30,57 @@ pub struct Event {
     pub participants: Vec<usize>,
     pub definition: MentionRef,
     pub mentions: Vec<MentionRef>,
-    /// Why mentions were linked: one line per merge.
-    pub evidence: Vec<String>,
+    /// Why mentions were linked: one per merge (see [`Event::evidence_lines`]).
+    pub evidence: Vec<Evidence>,
+}
+
+/// Why one article's mention (or chain) was merged into an event; rendered only when shown, since a resolve
+/// makes one per merge.
+#[derive(Debug, Clone, Copy)]
+pub struct Evidence {
+    /// The document whose mention was merged.
+    pub doc: usize,
+    pub kind: EvidenceKind,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum EvidenceKind {
+    /// Within its own article.
+    Within(Link),
+    /// Across articles, by shared arguments.
+    Linked(Link),
+    /// Across articles of one story, by the same word.
+    Story,
+}
+
+impl Event {
+    /// The evidence as lines (`"a.md linked: same place (Oslo), same day (2026-05-03)"`).
+    pub fn evidence_lines<'a>(
+        &'a self,
+        docs: &'a [Arc<DocEntry>],
+    ) -> impl Iterator<Item = String> + 'a {
+        self.evidence.iter().map(|e| {
+            let path = docs.get(e.doc).map_or("?", |d| d.path());
+            match e.kind {
+                EvidenceKind::Within(link) => format!("{path}: {}", link.why()),
+                EvidenceKind::Linked(link) => format!("{path} linked: {}", link.why()),
+                EvidenceKind::Story => format!("{path} linked: same story, same trigger"),
+            }
+        })
+    }
 }
 
 /// The resolved arguments of one mention.
 #[derive(Debug, Clone)]
 struct Features {
     class: EventClass,
-    lemmas: BTreeSet<&'static str>,
+    lemmas: SmallSet<&'static str, 2>,
     date: Option<PartialDate>,
     place: Option<&'static str>,
-    participants: BTreeSet<usize>,
+    participants: SmallSet<usize, 4>,
     /// The participants that are people (for the who-conflict test).
-    persons: BTreeSet<usize>,
-    parties: BTreeSet<&'static str>,
+    persons: SmallSet<usize, 4>,
+    parties: SmallSet<&'static str, 2>,
     modality: Modality,
     /// A back-reference ("the meeting"); only meaningful for a single mention.
     definite: bool,
@@ -152,7 +188,8 @@ fn place_relation(a: Option<&str>, b: Option<&str>) -> Option<bool> {
 }
 
 /// Why a mention (or chain) may be linked to a cluster, and how strongly.
-struct Link {
+#[derive(Debug, Clone, Copy)]
+pub struct Link {
     score: f32,
     place: Option<&'static str>,
     /// Places within one another (this side's, the other's).
@@ -229,9 +266,9 @@ fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<Link> {
     let nested_place = !exact_place && a.place.is_some() && b.place.is_some();
     let same_day =
         matches!((a.date, b.date), (Some(x), Some(y)) if x.is_specific() && y.is_specific());
-    let shared = a.participants.intersection(&b.participants).count();
-    let shared_parties = a.parties.intersection(&b.parties).count();
-    let same_lemma = a.lemmas.intersection(&b.lemmas).next().is_some();
+    let shared = a.participants.shared(&b.participants);
+    let shared_parties = a.parties.shared(&b.parties);
+    let same_lemma = !a.lemmas.is_disjoint(&b.lemmas);
     // "other" gathers unrelated actions (a roof damaged, a power line restored): only the same verb links
     if a.class == EventClass::Other && !same_lemma {
         return None;
@@ -286,9 +323,12 @@ fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<Link> {
     (anchored && score >= 2.0).then_some(link)
 }
 
-/// A blocking key: events of one class in one country, on one day, or with one participant.
+/// A blocking key: events of one class in one place, on one day, or with one participant; and, for events
+/// between countries (two parties), in one country — places within one another link only then (see
+/// [`link_score`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum BlockKey {
+    Place(EventClass, &'static str),
     Country(EventClass, &'static str),
     Day(EventClass, Option<u8>, Option<u8>),
     Actor(EventClass, usize),
@@ -300,8 +340,11 @@ fn block_keys(f: &Features) -> Vec<BlockKey> {
         return k;
     }
     if let Some(p) = f.place {
-        let country = lexicon().country_of_place(p).unwrap_or(p);
-        k.push(BlockKey::Country(f.class, country));
+        k.push(BlockKey::Place(f.class, p));
+        if f.parties.len() >= 2 {
+            let country = lexicon().country_of_place(p).unwrap_or(p);
+            k.push(BlockKey::Country(f.class, country));
+        }
     }
     if let Some(d) = f.date.filter(|d| d.is_specific()) {
         k.push(BlockKey::Day(f.class, d.month, d.day));
@@ -334,8 +377,8 @@ struct Cluster {
     features: Features,
     mentions: Vec<MentionRef>,
     /// Documents the mentions are in.
-    docs: std::collections::HashSet<usize>,
-    evidence: Vec<String>,
+    docs: SmallSet<usize, 2>,
+    evidence: Vec<Evidence>,
 }
 
 /// The chains of one article's event mentions, and how specific each mention is.
@@ -379,9 +422,10 @@ fn chains_of(
             Some((_, ci, link)) => {
                 chains[ci].features.absorb(&f);
                 chains[ci].mentions.push((di, mi));
-                chains[ci]
-                    .evidence
-                    .push(format!("{}: {}", d.path(), link.why()));
+                chains[ci].evidence.push(Evidence {
+                    doc: di,
+                    kind: EvidenceKind::Within(link),
+                });
             }
             None => chains.push(Cluster {
                 features: f,
@@ -452,11 +496,11 @@ fn same_story(docs: &[Arc<DocEntry>], clusters: Vec<Cluster>) -> Vec<Cluster> {
             }
         }
     }
-    let mut merged: Vec<(Cluster, BTreeSet<usize>)> = Vec::with_capacity(clusters.len());
+    let mut merged: Vec<(Cluster, SmallSet<usize, 2>)> = Vec::with_capacity(clusters.len());
     let mut by_word: HashMap<(EventClass, &'static str), Vec<usize>> = HashMap::default();
     let mut registered: HashSet<((EventClass, &'static str), usize)> = HashSet::default();
     for c in clusters {
-        let stories: BTreeSet<usize> = c
+        let stories: SmallSet<usize, 2> = c
             .docs
             .iter()
             .flat_map(|&d| stories_of[d].iter().copied())
@@ -475,13 +519,13 @@ fn same_story(docs: &[Arc<DocEntry>], clusters: Vec<Cluster>) -> Vec<Cluster> {
                 let first = c.mentions[0].0;
                 o.features.absorb(&c.features);
                 o.mentions.extend(c.mentions);
-                o.docs.extend(c.docs);
+                o.docs.extend(c.docs.iter().copied());
                 o.evidence.extend(c.evidence);
-                o.evidence.push(format!(
-                    "{} linked: same story, same trigger",
-                    docs[first].path()
-                ));
-                o_stories.extend(stories);
+                o.evidence.push(Evidence {
+                    doc: first,
+                    kind: EvidenceKind::Story,
+                });
+                o_stories.extend(stories.iter().copied());
                 j
             }
             None => {
@@ -553,13 +597,15 @@ pub fn resolve(
         }
         let k = match best {
             Some((_, k, link)) => {
-                let doc = docs[this_doc].path();
                 let c = &mut clusters[k];
                 c.features.absorb(&chain.features);
                 c.mentions.extend(chain.mentions);
                 c.docs.insert(this_doc);
                 c.evidence.extend(chain.evidence);
-                c.evidence.push(format!("{doc} linked: {}", link.why()));
+                c.evidence.push(Evidence {
+                    doc: this_doc,
+                    kind: EvidenceKind::Linked(link),
+                });
                 k
             }
             None => {

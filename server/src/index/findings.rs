@@ -5,10 +5,11 @@
 //! either date is unknown); a claim made after its denial "repeats a denied report".
 
 use super::dates::DocDate;
+use super::small_set::SmallSet;
 use super::{DocEntry, MentionRef};
 use crate::analysis::Content;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -55,10 +56,10 @@ pub struct Finding {
 
 /// What a claim or a denial is about, resolved to corpus-wide ids, with its keyword weight.
 struct Side {
-    events: BTreeSet<usize>,
-    actors: BTreeSet<usize>,
-    places: BTreeSet<&'static str>,
-    days: BTreeSet<(u8, u8)>,
+    events: SmallSet<usize, 2>,
+    actors: SmallSet<usize, 4>,
+    places: SmallSet<&'static str, 2>,
+    days: SmallSet<(u8, u8), 2>,
     /// Word ids, sorted and unique (ids follow alphabetical order, so this is the words' order too).
     keywords: Vec<u32>,
     /// Sum of the keywords' IDF weights.
@@ -225,17 +226,17 @@ pub fn match_claims(
         .enumerate()
         .map(|(dj, d)| {
             let mut found = Vec::new();
-            let mut cands: BTreeSet<MentionRef> = BTreeSet::new();
+            let mut cands = Candidates::default();
             for (xi, x) in d.facts.denials.iter().enumerate() {
                 let ds = &denial_sides[dj][xi];
                 cands.clear();
                 for e in &ds.events {
-                    gather(by_event.get(e), dj, &mut cands);
+                    cands.gather(by_event.get(e), dj);
                 }
                 for w in rarest(&ds.keywords, &weights, 4) {
-                    gather(by_word.get(w as usize), dj, &mut cands);
+                    cands.gather(by_word.get(w as usize), dj);
                 }
-                for &(di, ci) in &cands {
+                for &(di, ci) in cands.sorted() {
                     if let Some((score, why)) = score(&claim_sides[di][ci], ds, &weights) {
                         found.push(Match {
                             claim: (di, ci),
@@ -293,12 +294,14 @@ pub fn match_claims(
         .par_iter()
         .map(|&claim| {
             let cs = &claim_sides[claim.0][claim.1];
-            let mut cands: BTreeSet<MentionRef> = BTreeSet::new();
+            let mut cands = Candidates::default();
             for w in rarest(&cs.keywords, &weights, 3) {
-                gather(by_word.get(w as usize), claim.0, &mut cands);
+                cands.gather(by_word.get(w as usize), claim.0);
             }
             let near = cands
-                .into_iter()
+                .sorted()
+                .iter()
+                .copied()
                 .filter(|o| word_overlap(&claim_sides[o.0][o.1], cs, &weights, None) >= NEAR_REPORT)
                 .collect();
             (claim, near)
@@ -369,20 +372,20 @@ fn stories(
         .enumerate()
         .map(|(i, &(di, ci))| {
             let a = &sides[di][ci];
-            let mut cands: BTreeSet<MentionRef> = BTreeSet::new();
+            let mut cands = Candidates::default();
+            // each pair once: the reports in later articles
             for w in rarest(&a.keywords, weights, 3) {
-                gather(by_word.get(w as usize), di, &mut cands);
+                cands.gather_after(by_word.get(w as usize), di);
             }
             let mut same = Vec::new();
-            for other in &cands {
+            for other in cands.sorted() {
                 let Some(&j) = index.get(other) else { continue };
                 if j <= i {
                     continue;
                 }
                 let b = &sides[other.0][other.1];
                 let overlap = word_overlap(a, b, weights, None);
-                let entities = a.actors.intersection(&b.actors).count()
-                    + a.places.intersection(&b.places).count();
+                let entities = a.actors.shared(&b.actors) + a.places.shared(&b.places);
                 if overlap >= 0.7 && (entities > 0 || overlap >= 0.85) {
                     same.push(j);
                 }
@@ -423,16 +426,50 @@ fn stories(
 /// shared by very many claims.
 const MAX_CANDIDATES: usize = 2000;
 
-/// Adds the postings of `list` (sorted by document) from documents other than `skip_doc`, up to the cap.
-fn gather(list: Option<&Vec<MentionRef>>, skip_doc: usize, out: &mut BTreeSet<MentionRef>) {
-    let Some(list) = list else { return };
-    let a = list.partition_point(|m| m.0 < skip_doc);
-    let b = list.partition_point(|m| m.0 <= skip_doc);
-    for &m in list[..a].iter().chain(&list[b..]) {
-        if out.len() >= MAX_CANDIDATES {
-            return;
+/// The candidate claims of one claim or denial: the postings gathered from its blocking keys, each once, up
+/// to [`MAX_CANDIDATES`].
+#[derive(Default)]
+struct Candidates {
+    seen: HashSet<MentionRef>,
+    list: Vec<MentionRef>,
+}
+
+impl Candidates {
+    fn clear(&mut self) {
+        self.seen.clear();
+        self.list.clear();
+    }
+
+    /// Adds the postings of `list` (sorted by document) from documents other than `skip_doc`, up to the cap.
+    fn gather(&mut self, list: Option<&Vec<MentionRef>>, skip_doc: usize) {
+        let Some(list) = list else { return };
+        let a = list.partition_point(|m| m.0 < skip_doc);
+        let b = list.partition_point(|m| m.0 <= skip_doc);
+        self.add(list[..a].iter().chain(&list[b..]));
+    }
+
+    /// Adds the postings of `list` (sorted by document) from documents after `doc`, up to the cap.
+    fn gather_after(&mut self, list: Option<&Vec<MentionRef>>, doc: usize) {
+        let Some(list) = list else { return };
+        let b = list.partition_point(|m| m.0 <= doc);
+        self.add(&list[b..]);
+    }
+
+    fn add<'a>(&mut self, postings: impl IntoIterator<Item = &'a MentionRef>) {
+        for &m in postings {
+            if self.list.len() >= MAX_CANDIDATES {
+                return;
+            }
+            if self.seen.insert(m) {
+                self.list.push(m);
+            }
         }
-        out.insert(m);
+    }
+
+    /// The candidates in document order.
+    fn sorted(&mut self) -> &[MentionRef] {
+        self.list.sort_unstable();
+        &self.list
     }
 }
 
@@ -474,10 +511,10 @@ fn word_overlap(c: &Side, d: &Side, weights: &Weights, mut shared: Option<&mut V
 
 /// Whether a claim and a denial match, with a score and, for a match, the explanation.
 fn score(c: &Side, d: &Side, weights: &Weights) -> Option<(f32, String)> {
-    let shared_events = c.events.intersection(&d.events).count();
-    let shared_actors = c.actors.intersection(&d.actors).count();
-    let shared_places = c.places.intersection(&d.places).count();
-    let shared_days = c.days.intersection(&d.days).count();
+    let shared_events = c.events.shared(&d.events);
+    let shared_actors = c.actors.shared(&d.actors);
+    let shared_places = c.places.shared(&d.places);
+    let shared_days = c.days.shared(&d.days);
     let overlap = word_overlap(c, d, weights, None);
     let entities = shared_actors + shared_places + shared_days;
     let ok = if shared_events > 0 {
@@ -500,7 +537,12 @@ fn score(c: &Side, d: &Side, weights: &Weights) -> Option<(f32, String)> {
         why.push(format!("{shared_actors} shared actor(s)"));
     }
     if shared_places > 0 {
-        let places: Vec<&str> = c.places.intersection(&d.places).copied().collect();
+        let places: Vec<&str> = c
+            .places
+            .iter()
+            .copied()
+            .filter(|p| d.places.contains(p))
+            .collect();
         why.push(format!("place {}", places.join(", ")));
     }
     if shared_days > 0 {

@@ -11,6 +11,7 @@ pub mod dates;
 pub mod events;
 pub mod findings;
 pub mod lookup;
+pub mod small_set;
 
 use crate::analysis::{self, ArticleFacts, Span};
 use crate::corpus::{Article, LineIndex};
@@ -489,7 +490,7 @@ mod tests {
         );
         let e = &m.events[event_with(&m, 0, "arrested")];
         assert!(
-            e.evidence.iter().any(|w| w.contains("same story")),
+            e.evidence_lines(&m.docs).any(|w| w.contains("same story")),
             "{:?}",
             e.evidence
         );

@@ -218,8 +218,8 @@ fn event_md(view: &View, event: usize) -> String {
     }
     if !e.evidence.is_empty() {
         let _ = writeln!(out, "**Linked because**\n");
-        for line in e.evidence.iter().take(3) {
-            let _ = writeln!(out, "- {}", escape(line));
+        for line in e.evidence_lines(&model.docs).take(3) {
+            let _ = writeln!(out, "- {}", escape(&line));
         }
         if e.evidence.len() > 3 {
             let _ = writeln!(out, "- … and {} more", e.evidence.len() - 3);

@@ -199,7 +199,7 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
                 .iter()
                 .map(|&(di, mi)| span_out(model, di, model.docs[di].facts.events[mi].span))
                 .collect(),
-            evidence: e.evidence.clone(),
+            evidence: e.evidence_lines(&model.docs).collect(),
         })
         .collect();
     let mut claims = Vec::new();
