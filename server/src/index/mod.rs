@@ -364,6 +364,24 @@ impl Model {
         ))
     }
 
+    /// The model of `docs`, from `old` when there is one: when they are the same articles, only what the
+    /// changed ones reach is resolved again ([`Model::update`]); otherwise everything is.
+    pub fn rebuild(old: Option<&Model>, docs: Vec<Arc<DocEntry>>) -> Model {
+        if let Some(old) = old {
+            let changed: Vec<usize> = docs
+                .iter()
+                .zip(&old.docs)
+                .enumerate()
+                .filter(|(_, (a, b))| !Arc::ptr_eq(a, b))
+                .map(|(i, _)| i)
+                .collect();
+            if let Some(m) = old.update(docs.clone(), &changed) {
+                return m;
+            }
+        }
+        Model::build(docs)
+    }
+
     pub fn doc_index(&self, path: &str) -> Option<usize> {
         self.docs
             .binary_search_by(|d| d.article.path.as_str().cmp(path))

@@ -1,8 +1,10 @@
 //! The writer: one thread that owns the workspace and the open documents. Every edit, file event, folder
 //! change and setting goes through it, in order; after each burst (typing is debounced) it re-analyses the
-//! articles that changed, re-resolves the corpora they belong to, swaps in a new immutable [`Snapshot`] for
-//! requests, and publishes the diagnostics that changed. Indexing runs on other threads and hands its
-//! results back as a message, so open documents are served before the index is complete.
+//! articles that changed, swaps in a new immutable [`Snapshot`] for requests, and publishes the diagnostics
+//! that changed. An edit that only moved an article's facts is carried into the model at once; a corpus
+//! whose facts changed is resolved again on another thread (one at a time per corpus; edits made meanwhile
+//! are resolved after it), and the result comes back as a message, as indexing's does — so the writer never
+//! waits for a resolve, and open documents are served before the index is complete.
 
 use super::config::Settings;
 use super::convert::{Encoding, path_to_uri};
@@ -56,6 +58,14 @@ pub enum Msg {
     },
     Settings(Settings),
     Indexed(Indexed),
+    Resolved(Resolved),
+}
+
+/// A corpus resolved on another thread.
+#[derive(Debug)]
+pub struct Resolved {
+    id: CorpusId,
+    model: Model,
 }
 
 /// The result of indexing one folder.
@@ -86,6 +96,8 @@ struct Writer {
     dirty_text: BTreeSet<PathBuf>,
     /// Corpora to resolve again.
     dirty_models: BTreeSet<CorpusId>,
+    /// Corpora being resolved on another thread.
+    resolving: BTreeSet<CorpusId>,
     /// Corpora whose diagnostics must be computed again (settings changed, or resolved again).
     dirty_diags: BTreeSet<CorpusId>,
     /// Articles (by index in their corpus's model) whose facts only moved: their diagnostics, and those
@@ -93,8 +105,9 @@ struct Writer {
     partial_diags: HashMap<CorpusId, BTreeSet<usize>>,
     /// What was last published, per corpus and article.
     published: HashMap<CorpusId, BTreeMap<PathBuf, Vec<Diagnostic>>>,
-    /// Indexing runs to report finished after the next flush: progress token, its last message, log line.
-    ending: Vec<(String, String, String)>,
+    /// Indexing runs to report finished once their corpus is resolved and published: the corpus, the
+    /// progress token, its last message, the log line.
+    ending: Vec<(CorpusId, String, String, String)>,
     jobs: usize,
     watcher: Option<super::watch::Watcher>,
 }
@@ -114,6 +127,7 @@ pub fn start(out: Outbox, shared: Shared) -> Sender<Msg> {
         docs: Documents::default(),
         dirty_text: BTreeSet::new(),
         dirty_models: BTreeSet::new(),
+        resolving: BTreeSet::new(),
         dirty_diags: BTreeSet::new(),
         partial_diags: HashMap::new(),
         published: HashMap::new(),
@@ -240,6 +254,86 @@ impl Writer {
                 }
             }
             Msg::Indexed(ix) => self.indexed(ix),
+            Msg::Resolved(r) => self.resolved(r),
+        }
+    }
+
+    /// Installs a model resolved on another thread. Edits made since it began are carried into it when
+    /// they only moved facts; otherwise the corpus is resolved again.
+    fn resolved(&mut self, r: Resolved) {
+        self.resolving.remove(&r.id);
+        let Some(corpus) = self.corpus(&r.id) else {
+            return; // the folder went away
+        };
+        let entries = corpus.entries();
+        let mut model = Arc::new(r.model);
+        let same_articles = entries.len() == model.docs.len()
+            && entries
+                .iter()
+                .zip(&model.docs)
+                .all(|(a, b)| a.path() == b.path());
+        let mut again = !same_articles;
+        if same_articles {
+            for (i, e) in entries.iter().enumerate() {
+                if Arc::ptr_eq(e, &model.docs[i]) {
+                    continue;
+                }
+                match model.moved(e) {
+                    Some(m) => model = Arc::new(m),
+                    None => {
+                        again = true;
+                        break;
+                    }
+                }
+            }
+        }
+        if again {
+            self.dirty_models.insert(r.id.clone());
+        }
+        self.models.insert(r.id.clone(), model);
+        self.dirty_diags.insert(r.id);
+    }
+
+    /// Starts resolving, each on a thread of its own, the corpora that changed and are not being resolved
+    /// already (those wait for the resolve under way to end).
+    fn start_resolves(&mut self) {
+        let ids: Vec<CorpusId> = self
+            .dirty_models
+            .iter()
+            .filter(|id| !self.resolving.contains(*id))
+            .cloned()
+            .collect();
+        for id in ids {
+            self.dirty_models.remove(&id);
+            let Some(corpus) = self.corpus(&id) else {
+                continue;
+            };
+            let entries = corpus.entries();
+            let old = self.models.get(&id).cloned();
+            let tx = self.tx.clone();
+            let thread_id = id.clone();
+            let spawned = std::thread::Builder::new()
+                .name("dateline-resolve".into())
+                .spawn(move || {
+                    let model = Model::rebuild(old.as_deref(), entries);
+                    let _ = tx.send(Msg::Resolved(Resolved {
+                        id: thread_id,
+                        model,
+                    }));
+                });
+            match spawned {
+                Ok(_) => {
+                    self.resolving.insert(id);
+                }
+                Err(e) => {
+                    self.out
+                        .log(MessageType::ERROR, format!("cannot start resolving: {e}"));
+                    let old = self.models.get(&id).cloned();
+                    let model = Model::rebuild(old.as_deref(), corpus_entries(self.corpus(&id)));
+                    self.models.insert(id.clone(), Arc::new(model));
+                    self.dirty_diags.insert(id);
+                }
+            }
         }
     }
 
@@ -334,7 +428,8 @@ impl Writer {
             ix.root.display(),
             ix.skipped.len()
         );
-        self.ending.push((ix.token, articles, log));
+        self.ending
+            .push((Some(ix.root.clone()), ix.token, articles, log));
         let Some(folder) = self
             .ws
             .folders
@@ -483,9 +578,6 @@ impl Writer {
             }
         }
         for (id, entries) in moved {
-            if self.dirty_models.contains(&id) {
-                continue;
-            }
             let Some(old) = self.models.get(&id).cloned() else {
                 self.dirty_models.insert(id);
                 continue;
@@ -510,35 +602,18 @@ impl Writer {
                 self.partial_diags.entry(id).or_default().extend(touched);
                 continue;
             }
-            // facts changed: resolve again only the stages the edits reach
-            let changed: Vec<usize> = entries
-                .iter()
-                .filter_map(|e| old.doc_index(e.path()))
-                .collect();
-            let updated = self
-                .corpus(&id)
-                .and_then(|c| old.update(c.entries(), &changed));
-            match updated {
-                Some(m) => {
-                    self.models.insert(id.clone(), Arc::new(m));
-                    self.dirty_diags.insert(id);
-                }
-                None => {
-                    self.dirty_models.insert(id);
-                }
-            }
+            // facts changed: resolve again (on another thread; only the stages the edits reach)
+            self.dirty_models.insert(id);
         }
-        let ids: Vec<CorpusId> = std::mem::take(&mut self.dirty_models).into_iter().collect();
-        for id in ids {
-            let Some(corpus) = self.corpus(&id) else {
-                continue;
-            };
-            self.models.insert(id.clone(), Arc::new(corpus.resolve()));
-            self.dirty_diags.insert(id);
-        }
+        self.start_resolves();
         self.publish_snapshot();
         self.publish_diagnostics();
-        for (token, message, log) in std::mem::take(&mut self.ending) {
+        // indexing ends (for the client) once its corpus is resolved and its diagnostics are out
+        let (done, waiting): (Vec<_>, Vec<_>) = std::mem::take(&mut self.ending)
+            .into_iter()
+            .partition(|(id, ..)| !self.resolving.contains(id) && !self.dirty_models.contains(id));
+        self.ending = waiting;
+        for (_, token, message, log) in done {
             self.out.send(Out::ProgressEnd { token, message });
             self.out.log(MessageType::INFO, log);
         }
@@ -642,6 +717,10 @@ impl Writer {
             self.published.insert(id, published);
         }
     }
+}
+
+fn corpus_entries(corpus: Option<&Corpus>) -> Vec<Arc<DocEntry>> {
+    corpus.map(Corpus::entries).unwrap_or_default()
 }
 
 /// Reads and analyses every article of a folder, in parallel, reporting progress.
