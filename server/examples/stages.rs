@@ -27,7 +27,8 @@ fn main() {
         let t2 = t.elapsed();
         let (e, eo) = events::resolve(&docs, &d, &ao);
         let t3 = t.elapsed();
-        let m = findings::match_claims(&docs, &ao, &e, &eo);
+        let words = WordDocs::new(&docs);
+        let m = findings::match_claims(&docs, &ao, &e, &eo, &words, None);
         let t4 = t.elapsed();
         let f = findings::findings(&d, &m);
         let t5 = t.elapsed();

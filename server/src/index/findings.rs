@@ -66,6 +66,55 @@ struct Side {
     norm: f32,
 }
 
+/// The documents whose claims or denials use each keyword, over a whole corpus. Kept with the model, so
+/// that a part of the corpus resolved on its own (see [`super::provisional`]) weighs words as the whole
+/// corpus does, and finds the articles that share an edited article's words.
+#[derive(Debug, Default)]
+pub struct WordDocs {
+    /// How many articles there are.
+    pub articles: usize,
+    /// Keyword → the documents that use it, in order.
+    pub docs: HashMap<Box<str>, Vec<u32>>,
+}
+
+impl WordDocs {
+    pub fn new(docs: &[Arc<DocEntry>]) -> WordDocs {
+        let mut out: HashMap<Box<str>, Vec<u32>> = HashMap::default();
+        let mut seen: HashSet<&str> = HashSet::default();
+        for (di, d) in docs.iter().enumerate() {
+            seen.clear();
+            let contents = (d.facts.claims.iter().map(|c| &c.content))
+                .chain(d.facts.denials.iter().map(|x| &x.content));
+            for c in contents {
+                for w in &c.keywords {
+                    if seen.insert(w.as_str()) {
+                        match out.get_mut(w.as_str()) {
+                            Some(v) => v.push(di as u32),
+                            None => {
+                                out.insert(w.as_str().into(), vec![di as u32]);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        WordDocs {
+            articles: docs.len(),
+            docs: out,
+        }
+    }
+
+    /// In how many documents a word is.
+    pub fn df(&self, word: &str) -> usize {
+        self.docs.get(word).map_or(0, Vec::len)
+    }
+
+    /// A word in more documents than this is no evidence of one story.
+    pub fn common(&self) -> usize {
+        (self.articles / 100).max(100)
+    }
+}
+
 /// The keywords of claims and denials, numbered in alphabetical order, with their document frequency and
 /// inverse document frequency.
 struct Weights<'a> {
@@ -78,24 +127,17 @@ struct Weights<'a> {
 }
 
 impl<'a> Weights<'a> {
-    fn new(docs: &'a [Arc<DocEntry>]) -> Weights<'a> {
-        let mut df: HashMap<&str, usize> = HashMap::default();
-        for d in docs {
-            let mut seen: BTreeSet<&str> = BTreeSet::new();
-            for c in &d.facts.claims {
-                seen.extend(c.content.keywords.iter().map(String::as_str));
-            }
-            for x in &d.facts.denials {
-                seen.extend(x.content.keywords.iter().map(String::as_str));
-            }
-            for w in seen {
-                *df.entry(w).or_default() += 1;
-            }
-        }
-        let mut words: Vec<&str> = df.keys().copied().collect();
+    /// The words of `local` (the documents being matched), counted in `whole` when they are part of a
+    /// larger corpus.
+    fn new(local: &'a WordDocs, whole: Option<&WordDocs>) -> Weights<'a> {
+        let corpus = whole.unwrap_or(local);
+        let mut words: Vec<&str> = local.docs.keys().map(|w| &**w).collect();
         words.sort_unstable();
-        let n = docs.len() as f32;
-        let df: Vec<usize> = words.iter().map(|w| df[w]).collect();
+        let n = corpus.articles.max(local.articles) as f32;
+        let df: Vec<usize> = words
+            .iter()
+            .map(|w| local.df(w).max(corpus.df(w)))
+            .collect();
         let idf = df
             .iter()
             .map(|&k| ((n + 1.0) / (k as f32 + 1.0)).ln())
@@ -110,7 +152,7 @@ impl<'a> Weights<'a> {
             ids,
             df,
             idf,
-            common: (docs.len() / 100).max(100),
+            common: corpus.common(),
         }
     }
 
@@ -179,14 +221,17 @@ fn side(
     }
 }
 
-/// Finds every claim–denial pair across documents.
+/// Finds every claim–denial pair across documents; words are weighed by `words` (the documents' own), or
+/// by `whole` when the documents are part of a larger corpus.
 pub fn match_claims(
     docs: &[Arc<DocEntry>],
     actor_of: &[Vec<Option<usize>>],
     events: &[super::events::Event],
     event_of: &[Vec<usize>],
+    words: &WordDocs,
+    whole: Option<&WordDocs>,
 ) -> Vec<Match> {
-    let weights = Weights::new(docs);
+    let weights = Weights::new(words, whole);
     // a shared event is strong evidence only when it is a particular one, with a place or a date: two
     // headlines about "a killing" share an event class, not a story
     let anchored: Vec<bool> = events
@@ -318,7 +363,10 @@ pub fn match_claims(
                 .into_iter()
                 .flatten()
                 .filter(|o| o.0 != denial.0)
-                .filter(|o| word_overlap(&claim_sides[o.0][o.1], ds, &weights, None) >= NEAR_DENIAL)
+                .filter(|o| {
+                    let os = &claim_sides[o.0][o.1];
+                    word_overlap(os, ds, &weights, None) >= NEAR_DENIAL && !names_another(os, ds)
+                })
                 .map(|&other| Match {
                     claim: other,
                     denial,
@@ -338,6 +386,21 @@ pub fn match_claims(
         }
     }
     out
+}
+
+/// Whether a report names other places or days than a denial does (both name some, and they
+/// share none): then it tells another story, however alike the words.
+fn names_another(report: &Side, denial: &Side) -> bool {
+    let differ = |a: bool, b: bool, disjoint: bool| !a && !b && disjoint;
+    differ(
+        report.places.is_empty(),
+        denial.places.is_empty(),
+        report.places.is_disjoint(&denial.places),
+    ) || differ(
+        report.days.is_empty(),
+        denial.days.is_empty(),
+        report.days.is_disjoint(&denial.days),
+    )
 }
 
 /// How strongly a report's words must overlap a denied claim's to be denied with it …
@@ -524,7 +587,8 @@ fn score(c: &Side, d: &Side, weights: &Weights) -> Option<(f32, String)> {
     } else if entities > 0 {
         overlap >= 0.4
     } else {
-        overlap >= 0.55
+        // words alone: not when they name other places or days
+        overlap >= 0.55 && !names_another(c, d)
     };
     if !ok {
         return None;

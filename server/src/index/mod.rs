@@ -11,6 +11,7 @@ pub mod dates;
 pub mod events;
 pub mod findings;
 pub mod lookup;
+pub mod provisional;
 pub mod small_set;
 
 use crate::analysis::{self, ArticleFacts, Span};
@@ -22,7 +23,7 @@ use std::sync::Arc;
 pub use actors::Actor;
 pub use dates::DocDate;
 pub use events::Event;
-pub use findings::{Finding, Match};
+pub use findings::{Finding, Match, WordDocs};
 pub use lookup::{Item, Links};
 
 /// One article with its analysis.
@@ -153,6 +154,8 @@ pub struct Joins {
     pub findings: Vec<Finding>,
     /// Claims and denials to their matches and findings.
     pub links: Links,
+    /// The documents that use each claim and denial keyword.
+    pub words: WordDocs,
 }
 
 impl std::ops::Deref for Model {
@@ -251,32 +254,41 @@ impl Compared {
 
 impl Model {
     pub fn build(docs: Vec<Arc<DocEntry>>) -> Model {
-        let corpus_year = dates::corpus_year(&docs);
+        Model::build_within(docs, None)
+    }
+
+    /// The model of `docs`, a part of the corpus that `whole` was resolved from when given: dates are
+    /// completed with the whole corpus's year and words weighed as in the whole corpus.
+    fn build_within(docs: Vec<Arc<DocEntry>>, whole: Option<&Joins>) -> Model {
+        let corpus_year = match whole {
+            Some(w) => w.corpus_year,
+            None => dates::corpus_year(&docs),
+        };
         let dates = dates::resolve(&docs, corpus_year);
         let (actors, actor_of) = actors::resolve(&docs);
         let (events, event_of) = events::resolve(&docs, &dates, &actor_of);
         Model::finish(
             docs,
-            dates,
-            corpus_year,
-            Arc::new(actors),
-            Arc::new(actor_of),
-            Arc::new(events),
-            Arc::new(event_of),
+            (dates, corpus_year),
+            (Arc::new(actors), Arc::new(actor_of)),
+            (Arc::new(events), Arc::new(event_of)),
+            whole.map(|w| &w.words),
         )
     }
 
-    /// Matching, findings and links over the resolved actors and events.
+    /// Matching, findings and links over the resolved dates (with the corpus year), actors (with each
+    /// mention's actor) and events (with each mention's event).
+    #[allow(clippy::type_complexity)]
     fn finish(
         docs: Vec<Arc<DocEntry>>,
-        dates: Vec<DocDate>,
-        corpus_year: Option<i16>,
-        actors: Arc<Vec<Actor>>,
-        actor_of: Arc<Vec<Vec<Option<usize>>>>,
-        events: Arc<Vec<Event>>,
-        event_of: Arc<Vec<Vec<usize>>>,
+        (dates, corpus_year): (Vec<DocDate>, Option<i16>),
+        (actors, actor_of): (Arc<Vec<Actor>>, Arc<Vec<Vec<Option<usize>>>>),
+        (events, event_of): (Arc<Vec<Event>>, Arc<Vec<Vec<usize>>>),
+        whole_words: Option<&WordDocs>,
     ) -> Model {
-        let matches = findings::match_claims(&docs, &actor_of, &events, &event_of);
+        let words = WordDocs::new(&docs);
+        let matches =
+            findings::match_claims(&docs, &actor_of, &events, &event_of, &words, whole_words);
         let findings = findings::findings(&dates, &matches);
         let links = Links::build(&docs, actors.len(), &events, &event_of, &matches, &findings);
         Model {
@@ -291,6 +303,7 @@ impl Model {
                 matches,
                 findings,
                 links,
+                words,
             }),
         }
     }
@@ -355,12 +368,10 @@ impl Model {
         };
         Some(Model::finish(
             docs,
-            dates,
-            corpus_year,
-            actors,
-            actor_of,
-            events,
-            event_of,
+            (dates, corpus_year),
+            (actors, actor_of),
+            (events, event_of),
+            None,
         ))
     }
 
@@ -564,6 +575,23 @@ mod tests {
             "the second report through the first: {:?}",
             m.matches
         );
+    }
+
+    #[test]
+    fn a_denial_does_not_reach_a_report_alike_in_words_about_another_place() {
+        let texts = [
+            "---\ndate: 2026-02-01\n---\nViral video shows giant squid washed up on a beach in Oslo\n",
+            "---\ndate: 2026-02-01\n---\nViral video shows giant squid washed up on a beach in Helsinki, stunning walkers\n",
+            "---\ndate: 2026-02-03\n---\nNo, a giant squid did not wash up on a beach in Oslo: the viral video is a hoax\n",
+            "---\ndate: 2026-02-01\n---\nCouncil approves new cycle lanes for the town centre\n",
+            "---\ndate: 2026-02-01\n---\nLocal bakery wins national award for its sourdough\n",
+            "---\ndate: 2026-02-01\n---\nTrain strike set to disrupt commuters next week\n",
+            "---\ndate: 2026-02-01\n---\nSchool reopens after summer repairs to its roof\n",
+        ];
+        let (_, m) = model_of(&texts);
+        let denied: std::collections::BTreeSet<usize> =
+            m.findings.iter().map(|f| f.claim.0).collect();
+        assert_eq!(denied, [0].into(), "only Oslo's squid: {:?}", m.matches);
     }
 
     #[test]

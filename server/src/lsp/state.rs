@@ -602,7 +602,11 @@ impl Writer {
                 self.partial_diags.entry(id).or_default().extend(touched);
                 continue;
             }
-            // facts changed: resolve again (on another thread; only the stages the edits reach)
+            // facts changed: each edited article's own diagnostics at once, from it resolved with the
+            // articles it can be matched with; the whole corpus again on another thread
+            for e in &entries {
+                self.publish_provisional(&id, &old, e);
+            }
             self.dirty_models.insert(id);
         }
         self.start_resolves();
@@ -670,6 +674,37 @@ impl Writer {
             diagnostics,
             version,
         });
+    }
+
+    /// Publishes the diagnostics of an edited article from its provisional model (see
+    /// [`Model::provisional`]); the whole corpus's, when resolved, replace them.
+    fn publish_provisional(&mut self, id: &CorpusId, model: &Model, entry: &Arc<DocEntry>) {
+        let part = Arc::new(model.provisional(entry));
+        let Some(k) = part.doc_index(entry.path()) else {
+            return;
+        };
+        let view = View {
+            root: id.clone(),
+            model: part,
+        };
+        let only = BTreeSet::from([k]);
+        let new = diagnostics::of_docs(&view, &self.settings, self.encoding, Some(&only));
+        let published = self.published.entry(id.clone()).or_default();
+        let mut send = Vec::new();
+        for (path, diags) in new {
+            let old = published.get(&path);
+            if old.map_or(!diags.is_empty(), |o| *o != diags) {
+                send.push((path.clone(), diags.clone()));
+            }
+            if diags.is_empty() {
+                published.remove(&path);
+            } else {
+                published.insert(path, diags);
+            }
+        }
+        for (path, diags) in send {
+            self.send_diagnostics(&path, diags);
+        }
     }
 
     fn publish_diagnostics(&mut self) {
