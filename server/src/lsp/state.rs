@@ -61,11 +61,15 @@ pub enum Msg {
     Resolved(Resolved),
 }
 
-/// A corpus resolved on another thread.
+/// A corpus resolved on another thread, with the diagnostics of all its articles under the settings and
+/// encoding it was resolved with.
 #[derive(Debug)]
 pub struct Resolved {
     id: CorpusId,
-    model: Model,
+    model: Arc<Model>,
+    diagnostics: BTreeMap<PathBuf, Vec<Diagnostic>>,
+    settings: Arc<Settings>,
+    encoding: Encoding,
 }
 
 /// The result of indexing one folder.
@@ -103,6 +107,11 @@ struct Writer {
     /// Articles (by index in their corpus's model) whose facts only moved: their diagnostics, and those
     /// pointing into them, must be computed again.
     partial_diags: HashMap<CorpusId, BTreeSet<usize>>,
+    /// Diagnostics of every article, computed with a resolve, for corpora whose model is that resolve's.
+    resolved_diags: HashMap<CorpusId, BTreeMap<PathBuf, Vec<Diagnostic>>>,
+    /// Articles whose facts changed since their corpus's model was resolved: their published diagnostics
+    /// (from [`Model::provisional`]) stand until a resolve includes them.
+    stale: HashMap<CorpusId, BTreeSet<PathBuf>>,
     /// What was last published, per corpus and article.
     published: HashMap<CorpusId, BTreeMap<PathBuf, Vec<Diagnostic>>>,
     /// Indexing runs to report finished once their corpus is resolved and published: the corpus, the
@@ -130,6 +139,8 @@ pub fn start(out: Outbox, shared: Shared) -> Sender<Msg> {
         resolving: BTreeSet::new(),
         dirty_diags: BTreeSet::new(),
         partial_diags: HashMap::new(),
+        resolved_diags: HashMap::new(),
+        stale: HashMap::new(),
         published: HashMap::new(),
         ending: Vec::new(),
         jobs: 0,
@@ -246,6 +257,7 @@ impl Writer {
             Msg::Settings(settings) => {
                 let reindex = settings.files_differ(&self.settings);
                 self.settings = Arc::new(settings);
+                self.resolved_diags.clear();
                 self.dirty_diags.extend(self.models.keys().cloned());
                 if reindex {
                     for i in 0..self.ws.folders.len() {
@@ -266,30 +278,40 @@ impl Writer {
             return; // the folder went away
         };
         let entries = corpus.entries();
-        let mut model = Arc::new(r.model);
+        let mut model = r.model;
         let same_articles = entries.len() == model.docs.len()
             && entries
                 .iter()
                 .zip(&model.docs)
                 .all(|(a, b)| a.path() == b.path());
-        let mut again = !same_articles;
-        if same_articles {
-            for (i, e) in entries.iter().enumerate() {
-                if Arc::ptr_eq(e, &model.docs[i]) {
-                    continue;
-                }
-                match model.moved(e) {
-                    Some(m) => model = Arc::new(m),
-                    None => {
-                        again = true;
-                        break;
-                    }
+        if !same_articles {
+            // articles came or went meanwhile: serve the newer model, publish after the next resolve
+            self.models.insert(r.id.clone(), model);
+            self.dirty_models.insert(r.id);
+            return;
+        }
+        let mut carried = false;
+        let mut stale = BTreeSet::new();
+        for (i, e) in entries.iter().enumerate() {
+            if Arc::ptr_eq(e, &model.docs[i]) {
+                continue;
+            }
+            carried = true;
+            match model.moved(e) {
+                Some(m) => model = Arc::new(m),
+                None => {
+                    stale.insert(abs_path(&r.id, e.path()));
                 }
             }
         }
-        if again {
+        if !stale.is_empty() {
             self.dirty_models.insert(r.id.clone());
         }
+        // the diagnostics made with the model hold when nothing changed since
+        if !carried && Arc::ptr_eq(&r.settings, &self.settings) && r.encoding == self.encoding {
+            self.resolved_diags.insert(r.id.clone(), r.diagnostics);
+        }
+        self.stale.insert(r.id.clone(), stale);
         self.models.insert(r.id.clone(), model);
         self.dirty_diags.insert(r.id);
     }
@@ -311,14 +333,22 @@ impl Writer {
             let entries = corpus.entries();
             let old = self.models.get(&id).cloned();
             let tx = self.tx.clone();
+            let (settings, encoding) = (self.settings.clone(), self.encoding);
             let thread_id = id.clone();
             let spawned = std::thread::Builder::new()
                 .name("dateline-resolve".into())
                 .spawn(move || {
-                    let model = Model::rebuild(old.as_deref(), entries);
+                    let view = View {
+                        root: thread_id,
+                        model: Arc::new(Model::rebuild(old.as_deref(), entries)),
+                    };
+                    let diagnostics = diagnostics::of_docs(&view, &settings, encoding, None);
                     let _ = tx.send(Msg::Resolved(Resolved {
-                        id: thread_id,
-                        model,
+                        id: view.root,
+                        model: view.model,
+                        diagnostics,
+                        settings,
+                        encoding,
                     }));
                 });
             match spawned {
@@ -578,6 +608,7 @@ impl Writer {
             }
         }
         for (id, entries) in moved {
+            self.resolved_diags.remove(&id);
             let Some(old) = self.models.get(&id).cloned() else {
                 self.dirty_models.insert(id);
                 continue;
@@ -606,6 +637,10 @@ impl Writer {
             // articles it can be matched with; the whole corpus again on another thread
             for e in &entries {
                 self.publish_provisional(&id, &old, e);
+                self.stale
+                    .entry(id.clone())
+                    .or_default()
+                    .insert(abs_path(&id, e.path()));
             }
             self.dirty_models.insert(id);
         }
@@ -711,9 +746,19 @@ impl Writer {
         let full: Vec<CorpusId> = std::mem::take(&mut self.dirty_diags).into_iter().collect();
         let partial = std::mem::take(&mut self.partial_diags);
         for id in full.iter() {
-            let view = self.view(id);
-            let new = diagnostics::of_docs(&view, &self.settings, self.encoding, None);
+            let mut new = match self.resolved_diags.remove(id) {
+                Some(ready) => ready,
+                None => diagnostics::of_docs(&self.view(id), &self.settings, self.encoding, None),
+            };
             let old = self.published.remove(id).unwrap_or_default();
+            // articles edited since the model was resolved keep what was published for them
+            let stale = self.stale.get(id).cloned().unwrap_or_default();
+            for path in &stale {
+                new.remove(path);
+                if let Some(d) = old.get(path) {
+                    new.insert(path.clone(), d.clone());
+                }
+            }
             for path in old.keys() {
                 if !new.contains_key(path) {
                     self.send_diagnostics(path, Vec::new());
@@ -751,6 +796,14 @@ impl Writer {
             }
             self.published.insert(id, published);
         }
+    }
+}
+
+/// Where an article of a corpus is: under the folder's root, or its own path for a loose document.
+fn abs_path(id: &CorpusId, key: &str) -> PathBuf {
+    match id {
+        Some(root) => root.join(key),
+        None => PathBuf::from(key),
     }
 }
 
