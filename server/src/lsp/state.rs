@@ -171,17 +171,25 @@ impl Writer {
             let typing = matches!(msg, Msg::Change { .. });
             self.apply(msg);
             if typing {
-                // debounce: wait until typing pauses, but never longer than a few pauses in all
+                // debounce: wait until typing pauses (other messages, such as a resolve ending, do not
+                // count as typing), but never longer than a few pauses in all
                 let start = Instant::now();
                 let quiet = Duration::from_millis(self.settings.debounce_ms);
                 let cap = quiet * 4;
+                let mut last_change = start;
                 loop {
-                    let wait = quiet.min(cap.saturating_sub(start.elapsed()));
+                    let wait = (quiet.saturating_sub(last_change.elapsed()))
+                        .min(cap.saturating_sub(start.elapsed()));
                     if wait.is_zero() {
                         break;
                     }
                     match self.rx.recv_timeout(wait) {
-                        Ok(m) => self.apply(m),
+                        Ok(m) => {
+                            if matches!(m, Msg::Change { .. }) {
+                                last_change = Instant::now();
+                            }
+                            self.apply(m);
+                        }
                         Err(RecvTimeoutError::Timeout) => break,
                         Err(RecvTimeoutError::Disconnected) => return,
                     }
@@ -290,15 +298,19 @@ impl Writer {
             self.dirty_models.insert(r.id);
             return;
         }
-        let mut carried = false;
         let mut stale = BTreeSet::new();
         for (i, e) in entries.iter().enumerate() {
             if Arc::ptr_eq(e, &model.docs[i]) {
                 continue;
             }
-            carried = true;
             match model.moved(e) {
-                Some(m) => model = Arc::new(m),
+                Some(m) => {
+                    model = Arc::new(m);
+                    self.partial_diags
+                        .entry(r.id.clone())
+                        .or_default()
+                        .insert(i);
+                }
                 None => {
                     stale.insert(abs_path(&r.id, e.path()));
                 }
@@ -307,8 +319,9 @@ impl Writer {
         if !stale.is_empty() {
             self.dirty_models.insert(r.id.clone());
         }
-        // the diagnostics made with the model hold when nothing changed since
-        if !carried && Arc::ptr_eq(&r.settings, &self.settings) && r.encoding == self.encoding {
+        // the diagnostics made with the model hold, but for the articles moved since (made again when
+        // published) and those changed since (which keep theirs)
+        if Arc::ptr_eq(&r.settings, &self.settings) && r.encoding == self.encoding {
             self.resolved_diags.insert(r.id.clone(), r.diagnostics);
         }
         self.stale.insert(r.id.clone(), stale);
@@ -608,7 +621,6 @@ impl Writer {
             }
         }
         for (id, entries) in moved {
-            self.resolved_diags.remove(&id);
             let Some(old) = self.models.get(&id).cloned() else {
                 self.dirty_models.insert(id);
                 continue;
@@ -629,6 +641,12 @@ impl Writer {
                 }
             }
             if all_moved {
+                // the model holds these articles' facts now, even those it was resolved without
+                if let Some(stale) = self.stale.get_mut(&id) {
+                    for e in &entries {
+                        stale.remove(&abs_path(&id, e.path()));
+                    }
+                }
                 self.models.insert(id.clone(), model);
                 self.partial_diags.entry(id).or_default().extend(touched);
                 continue;
@@ -744,10 +762,33 @@ impl Writer {
 
     fn publish_diagnostics(&mut self) {
         let full: Vec<CorpusId> = std::mem::take(&mut self.dirty_diags).into_iter().collect();
-        let partial = std::mem::take(&mut self.partial_diags);
+        let mut partial = std::mem::take(&mut self.partial_diags);
         for id in full.iter() {
             let mut new = match self.resolved_diags.remove(id) {
-                Some(ready) => ready,
+                Some(mut ready) => {
+                    // articles moved since the resolve, and those whose diagnostics point into them
+                    if let Some(docs) = partial.remove(id) {
+                        let view = self.view(id);
+                        let affected: BTreeSet<usize> = docs
+                            .iter()
+                            .flat_map(|&d| view.model.related_docs(d))
+                            .collect();
+                        let redone = diagnostics::of_docs(
+                            &view,
+                            &self.settings,
+                            self.encoding,
+                            Some(&affected),
+                        );
+                        for (path, diags) in redone {
+                            if diags.is_empty() {
+                                ready.remove(&path);
+                            } else {
+                                ready.insert(path, diags);
+                            }
+                        }
+                    }
+                    ready
+                }
                 None => diagnostics::of_docs(&self.view(id), &self.settings, self.encoding, None),
             };
             let old = self.published.remove(id).unwrap_or_default();
