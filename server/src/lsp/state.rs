@@ -351,11 +351,24 @@ impl Writer {
             let spawned = std::thread::Builder::new()
                 .name("dateline-resolve".into())
                 .spawn(move || {
-                    let view = View {
-                        root: thread_id,
-                        model: Arc::new(Model::rebuild(old.as_deref(), entries)),
+                    // after an edit, one core is left to the writer (the next keystroke's diagnostics
+                    // come first); the first resolve of a corpus takes them all
+                    let pool = old
+                        .is_some()
+                        .then(|| rayon::ThreadPoolBuilder::new().num_threads(1).build().ok())
+                        .flatten();
+                    let work = || {
+                        let view = View {
+                            root: thread_id,
+                            model: Arc::new(Model::rebuild(old.as_deref(), entries)),
+                        };
+                        let diagnostics = diagnostics::of_docs(&view, &settings, encoding, None);
+                        (view, diagnostics)
                     };
-                    let diagnostics = diagnostics::of_docs(&view, &settings, encoding, None);
+                    let (view, diagnostics) = match &pool {
+                        Some(p) => p.install(work),
+                        None => work(),
+                    };
                     let _ = tx.send(Msg::Resolved(Resolved {
                         id: view.root,
                         model: view.model,
