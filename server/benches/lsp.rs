@@ -104,6 +104,7 @@ fn main() {
     assert!(c.wait_indexed(), "indexing ends");
     let indexed = t0.elapsed();
     let with_diags = c.diagnostics.values().filter(|d| !d.is_empty()).count();
+    let rss_indexed = rss_kib(c.pid()).unwrap_or(0) * 1024;
     println!(
         "startup: initialize answered in {:.1} ms; first diagnostics {:.0} ms; all indexed and published {:.0} ms ({with_diags} articles with diagnostics)",
         ms(init),
@@ -306,10 +307,12 @@ fn main() {
 
     let rss = rss_kib(c.pid()).unwrap_or(0) * 1024;
     println!(
-        "memory: resident {:.1} MB = {:.1}× the corpus ({:.1} MB)",
+        "memory: resident {:.1} MB = {:.1}× the corpus ({:.1} MB) after the edits; {:.1} MB ({:.1}×) once indexed",
         rss as f64 / 1e6,
         rss as f64 / bytes as f64,
-        bytes as f64 / 1e6
+        bytes as f64 / 1e6,
+        rss_indexed as f64 / 1e6,
+        rss_indexed as f64 / bytes as f64,
     );
     let code = c.shutdown();
     assert_eq!(code, Some(0), "clean exit");

@@ -381,36 +381,43 @@ struct Cluster {
     evidence: Vec<Evidence>,
 }
 
-/// The chains of one article's event mentions, and how specific each mention is.
+/// One article's event mentions chained: the chains, the statements (each an event of its own, kept apart
+/// so that they cost no cluster), and how specific each mention is.
+struct Chained {
+    chains: Vec<Cluster>,
+    statements: Vec<(MentionRef, Features)>,
+    specificity: Vec<usize>,
+}
+
+/// The chains of one article's event mentions.
 fn chains_of(
     di: usize,
     d: &DocEntry,
     anchor: Option<jiff::civil::Date>,
     actor_of: &[Option<usize>],
-) -> (Vec<Cluster>, Vec<usize>) {
+) -> Chained {
     let mut chains: Vec<Cluster> = Vec::new();
+    let mut statements = Vec::new();
+    // the chains and statements in the order they began (`None`: a statement), for the window below
+    let mut began: Vec<Option<usize>> = Vec::new();
     let mut specificity = Vec::with_capacity(d.facts.events.len());
     for (mi, m) in d.facts.events.iter().enumerate() {
         let f = Features::of(d, m, anchor, actor_of);
         specificity.push(f.args());
+        if f.class == EventClass::Statement {
+            statements.push(((di, mi), f));
+            began.push(None);
+            continue;
+        }
         let bare = f.args() == 0;
         let mut best: Option<(f32, usize, Link)> = None;
-        // the most recent chains of the article (bounded, so long articles stay linear); a statement
-        // links to none
-        let recent = if f.class == EventClass::Statement {
-            0..0
-        } else {
-            chains.len().saturating_sub(64)..chains.len()
-        };
-        for ci in recent.rev() {
+        // the most recent chains of the article (bounded, so long articles stay linear)
+        let recent = began[began.len().saturating_sub(64)..].iter().flatten();
+        for &ci in recent.rev() {
             let c = &chains[ci];
             let scored = link_score(&f, &c.features, true).or_else(|| {
                 // "the meeting", "these talks": back to the latest chain of its class
-                (m.definite
-                    && bare
-                    && c.features.class == f.class
-                    && f.class != EventClass::Statement)
-                    .then(Link::back)
+                (m.definite && bare && c.features.class == f.class).then(Link::back)
             });
             if let Some(link) = scored
                 && best.as_ref().is_none_or(|b| link.score > b.0)
@@ -427,15 +434,22 @@ fn chains_of(
                     kind: EvidenceKind::Within(link),
                 });
             }
-            None => chains.push(Cluster {
-                features: f,
-                mentions: vec![(di, mi)],
-                docs: [di].into(),
-                evidence: Vec::new(),
-            }),
+            None => {
+                began.push(Some(chains.len()));
+                chains.push(Cluster {
+                    features: f,
+                    mentions: vec![(di, mi)],
+                    docs: [di].into(),
+                    evidence: Vec::new(),
+                });
+            }
         }
     }
-    (chains, specificity)
+    Chained {
+        chains,
+        statements,
+        specificity,
+    }
 }
 
 /// How far from the top of its article a mention is, in sentences: a report tells its news in the headline
@@ -550,33 +564,37 @@ pub fn resolve(
     actor_of: &[Vec<Option<usize>>],
 ) -> (Vec<Event>, Vec<Vec<usize>>) {
     // 1. chains within each article (articles in parallel, kept in document order)
-    let per_doc: Vec<(Vec<Cluster>, Vec<usize>)> = docs
+    let per_doc: Vec<Chained> = docs
         .par_iter()
         .enumerate()
         .map(|(di, d)| chains_of(di, d, dates[di].date, &actor_of[di]))
         .collect();
-    let mut chains: Vec<Cluster> = Vec::new();
+    let total: usize = per_doc.iter().map(|c| c.chains.len()).sum();
+    let mut chains: Vec<Option<Cluster>> = Vec::with_capacity(total);
+    // statements link to nothing: each is an event of its own, after the others
+    let mut statements: Vec<(MentionRef, Features)> = Vec::new();
     // how specific each mention is (for choosing definitions), kept from the one time features are made
     let mut specificity: Vec<Vec<usize>> = Vec::with_capacity(docs.len());
-    for (c, sp) in per_doc {
-        chains.extend(c);
-        specificity.push(sp);
+    for c in per_doc {
+        chains.extend(c.chains.into_iter().map(Some));
+        statements.extend(c.statements);
+        specificity.push(c.specificity);
     }
-    // statements link to nothing: each is an event of its own, after the others
-    let (chains, statements): (Vec<Cluster>, Vec<Cluster>) = chains
-        .into_iter()
-        .partition(|c| c.features.class != EventClass::Statement);
     // 2. chains across articles, earliest articles first, through blocking keys
+    let first_doc: Vec<usize> = chains
+        .iter()
+        .map(|c| c.as_ref().map_or(0, |c| c.mentions[0].0))
+        .collect();
     let mut order: Vec<usize> = (0..chains.len()).collect();
     order.sort_unstable_by_key(|&c| {
-        let di = chains[c].mentions[0].0;
+        let di = first_doc[c];
         (dates[di].date.is_none(), dates[di].date, di, c)
     });
-    let mut clusters: Vec<Cluster> = Vec::new();
+    drop(first_doc);
+    let mut clusters: Vec<Cluster> = Vec::with_capacity(total);
     let mut blocks: HashMap<BlockKey, Vec<usize>> = HashMap::default();
     // (key, cluster) pairs already in `blocks`
     let mut registered: HashSet<(BlockKey, usize)> = HashSet::default();
-    let mut chains: Vec<Option<Cluster>> = chains.into_iter().map(Some).collect();
     for ci in order {
         let Some(chain) = chains[ci].take() else {
             continue;
@@ -625,14 +643,20 @@ pub fn resolve(
         }
     }
     // 3. within one story, the same word tells the same event
-    let mut clusters = same_story(docs, clusters);
-    clusters.extend(statements);
+    drop(chains);
+    let clusters = same_story(docs, clusters);
+    let statements = statements.into_iter().map(|(r, features)| Cluster {
+        features,
+        mentions: vec![r],
+        docs: [r.0].into(),
+        evidence: Vec::new(),
+    });
     // 4. events, with their defining mention
     let mut event_of: Vec<Vec<usize>> =
         docs.iter().map(|d| vec![0; d.facts.events.len()]).collect();
-    let mut events = Vec::with_capacity(clusters.len());
+    let mut events = Vec::with_capacity(clusters.len() + statements.len());
     let mut ids: HashMap<String, usize> = HashMap::default();
-    for (k, mut c) in clusters.into_iter().enumerate() {
+    for (k, mut c) in clusters.into_iter().chain(statements).enumerate() {
         c.mentions.sort();
         for &(di, mi) in &c.mentions {
             event_of[di][mi] = k;
