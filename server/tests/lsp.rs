@@ -2,6 +2,8 @@
 //! corpus written for these tests (tests/fixtures/lsp: four invented articles about Finnish–Estonian tunnel
 //! talks, a reported trip and its later denial).
 
+#[path = "../benches/support/corpus_gen.rs"]
+mod corpus_gen;
 mod support;
 
 use serde_json::{Value, json};
@@ -692,6 +694,88 @@ fn after_random_edits_the_server_agrees_with_a_fresh_server_on_the_final_texts()
         });
         assert!(same, "seed {seed}: incremental\n{got}\nfresh\n{want}");
     }
+}
+
+#[test]
+fn edits_made_while_the_corpus_is_being_resolved_end_as_a_fresh_server_sees_them() {
+    // a corpus large enough that resolving it takes a while, so that edits arrive meanwhile
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().canonicalize().expect("canonical temp dir");
+    let articles = corpus_gen::corpus(400);
+    for a in &articles {
+        std::fs::write(root.join(&a.path), &a.text).expect("write article");
+    }
+    let mut c = Client::spawn(BIN);
+    c.initialize(&root, json!({}), json!({"debounceMs": 5}));
+    assert!(c.wait_indexed());
+    // an article with a denial, and one whose claim it denies
+    let denial = articles
+        .iter()
+        .find(|a| a.text.contains("The spokesman denied"))
+        .expect("a generated denial");
+    let claim_uri = c
+        .diagnostics_of(&root.join(&denial.path))
+        .iter()
+        .find_map(|d| {
+            d["relatedInformation"][0]["location"]["uri"]
+                .as_str()
+                .map(String::from)
+        })
+        .expect("the denial points at a claim");
+    let claim = articles
+        .iter()
+        .find(|a| uri(&root.join(&a.path)) == claim_uri)
+        .expect("the claim's article");
+    let names = [denial.path.as_str(), claim.path.as_str()];
+    let mut texts = [denial.text.clone(), claim.text.clone()];
+    for (n, t) in names.iter().zip(&texts) {
+        c.open(&root.join(n), t);
+    }
+    let denial_line = denial
+        .text
+        .lines()
+        .find(|l| l.contains("The spokesman denied"))
+        .unwrap_or_default()
+        .to_string();
+    // the denial removed and restored, words typed into the claim, lines added: sent without waiting
+    for v in 0..24 {
+        let d = v % 2;
+        let t = &mut texts[d];
+        *t = match (d, v % 4) {
+            (0, 0) => t.replace(&denial_line, "The spokesman said a statement would follow."),
+            (0, _) => t.replace("The spokesman said a statement would follow.", &denial_line),
+            (_, 1) => t.replacen("people familiar", "senior people familiar", 1),
+            (_, _) => format!(
+                "\n{}",
+                t.replacen("senior people familiar", "people familiar", 1)
+            ),
+        };
+        c.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": {"uri": uri(&root.join(names[d])), "version": v + 2},
+                "contentChanges": [{"text": texts[d]}]
+            }),
+        );
+        c.wait_until(Duration::from_millis(3 * (v % 5) as u64), |_| false);
+    }
+    for (n, t) in names.iter().zip(&texts) {
+        std::fs::write(root.join(n), t).expect("write final text");
+    }
+    let mut fresh = Client::spawn(BIN);
+    fresh.initialize(&root, json!({}), Value::Null);
+    assert!(fresh.wait_indexed());
+    let want = observed(&mut fresh, &root, &names);
+    assert!(
+        want.contains("denied-claim"),
+        "the final texts have findings"
+    );
+    let mut got = String::new();
+    let same = eventually(&mut c, |c| {
+        got = observed(c, &root, &names);
+        got == want
+    });
+    assert!(same, "incremental\n{got}\nfresh\n{want}");
 }
 
 #[test]
