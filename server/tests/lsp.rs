@@ -624,6 +624,29 @@ fn observed(c: &mut Client, root: &Path, names: &[&str]) -> String {
         .replace(&uri(root), "ROOT")
 }
 
+/// Writes the final texts to disk and starts a fresh server on them: whether the edited server comes to show
+/// the same (outlines and diagnostics), with what it shows and what the fresh one does.
+fn agrees_with_a_fresh_server(
+    c: &mut Client,
+    root: &Path,
+    names: &[&str],
+    texts: &[String],
+) -> (bool, String, String) {
+    for (n, t) in names.iter().zip(texts) {
+        std::fs::write(root.join(n), t).expect("write final text");
+    }
+    let mut fresh = Client::spawn(BIN);
+    fresh.initialize(root, json!({}), Value::Null);
+    assert!(fresh.wait_indexed());
+    let want = observed(&mut fresh, root, names);
+    let mut got = String::new();
+    let same = eventually(c, |c| {
+        got = observed(c, root, names);
+        got == want
+    });
+    (same, got, want)
+}
+
 #[test]
 fn after_random_edits_the_server_agrees_with_a_fresh_server_on_the_final_texts() {
     use support::text_edit::offset;
@@ -679,19 +702,7 @@ fn after_random_edits_the_server_agrees_with_a_fresh_server_on_the_final_texts()
                 }),
             );
         }
-        // the final texts on disk, and a fresh server reading them
-        for (n, t) in names.iter().zip(&texts) {
-            std::fs::write(root.join(n), t).expect("write final text");
-        }
-        let mut fresh = Client::spawn(BIN);
-        fresh.initialize(&root, json!({}), Value::Null);
-        assert!(fresh.wait_indexed());
-        let want = observed(&mut fresh, &root, &names);
-        let mut got = String::new();
-        let same = eventually(&mut c, |c| {
-            got = observed(c, &root, &names);
-            got == want
-        });
+        let (same, got, want) = agrees_with_a_fresh_server(&mut c, &root, &names, &texts);
         assert!(same, "seed {seed}: incremental\n{got}\nfresh\n{want}");
     }
 }
@@ -759,22 +770,11 @@ fn edits_made_while_the_corpus_is_being_resolved_end_as_a_fresh_server_sees_them
         );
         c.wait_until(Duration::from_millis(3 * (v % 5) as u64), |_| false);
     }
-    for (n, t) in names.iter().zip(&texts) {
-        std::fs::write(root.join(n), t).expect("write final text");
-    }
-    let mut fresh = Client::spawn(BIN);
-    fresh.initialize(&root, json!({}), Value::Null);
-    assert!(fresh.wait_indexed());
-    let want = observed(&mut fresh, &root, &names);
+    let (same, got, want) = agrees_with_a_fresh_server(&mut c, &root, &names, &texts);
     assert!(
         want.contains("denied-claim"),
         "the final texts have findings"
     );
-    let mut got = String::new();
-    let same = eventually(&mut c, |c| {
-        got = observed(c, &root, &names);
-        got == want
-    });
     assert!(same, "incremental\n{got}\nfresh\n{want}");
 }
 

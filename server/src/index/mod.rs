@@ -543,17 +543,26 @@ mod tests {
         assert!(same_output(&u, &c.resolve()));
     }
 
+    /// Headlines about other things, so that the words of one story are rare in the corpus.
+    const ELSEWHERE: [&str; 4] = [
+        "---\ndate: 2026-02-01\n---\nCouncil approves new cycle lanes for the town centre\n",
+        "---\ndate: 2026-02-01\n---\nLocal bakery wins national award for its sourdough\n",
+        "---\ndate: 2026-02-01\n---\nTrain strike set to disrupt commuters next week\n",
+        "---\ndate: 2026-02-01\n---\nSchool reopens after summer repairs to its roof\n",
+    ];
+
+    /// The given headlines, then [`ELSEWHERE`].
+    fn with_elsewhere(texts: &[&'static str]) -> Vec<&'static str> {
+        texts.iter().chain(&ELSEWHERE).copied().collect()
+    }
+
     #[test]
     fn a_denial_reaches_the_reports_that_tell_what_the_denied_claim_tells() {
-        let texts = [
+        let texts = with_elsewhere(&[
             "---\ndate: 2026-02-01\n---\nViral video shows giant squid washed up on Brighton beach\n",
             "---\ndate: 2026-02-01\n---\nViral video shows giant squid on Brighton beach, stunning walkers and surfers\n",
             "---\ndate: 2026-02-03\n---\nNo, a giant squid did not wash up on Brighton beach: the video is a hoax\n",
-            "---\ndate: 2026-02-01\n---\nCouncil approves new cycle lanes for the town centre\n",
-            "---\ndate: 2026-02-01\n---\nLocal bakery wins national award for its sourdough\n",
-            "---\ndate: 2026-02-01\n---\nTrain strike set to disrupt commuters next week\n",
-            "---\ndate: 2026-02-01\n---\nSchool reopens after summer repairs to its roof\n",
-        ];
+        ]);
         let (_, m) = model_of(&texts);
         let denied: std::collections::BTreeSet<usize> =
             m.findings.iter().map(|f| f.claim.0).collect();
@@ -579,15 +588,11 @@ mod tests {
 
     #[test]
     fn a_denial_does_not_reach_a_report_alike_in_words_about_another_place() {
-        let texts = [
+        let texts = with_elsewhere(&[
             "---\ndate: 2026-02-01\n---\nViral video shows giant squid washed up on a beach in Oslo\n",
             "---\ndate: 2026-02-01\n---\nViral video shows giant squid washed up on a beach in Helsinki, stunning walkers\n",
             "---\ndate: 2026-02-03\n---\nNo, a giant squid did not wash up on a beach in Oslo: the viral video is a hoax\n",
-            "---\ndate: 2026-02-01\n---\nCouncil approves new cycle lanes for the town centre\n",
-            "---\ndate: 2026-02-01\n---\nLocal bakery wins national award for its sourdough\n",
-            "---\ndate: 2026-02-01\n---\nTrain strike set to disrupt commuters next week\n",
-            "---\ndate: 2026-02-01\n---\nSchool reopens after summer repairs to its roof\n",
-        ];
+        ]);
         let (_, m) = model_of(&texts);
         let denied: std::collections::BTreeSet<usize> =
             m.findings.iter().map(|f| f.claim.0).collect();
