@@ -59,6 +59,8 @@ pub enum Msg {
     Settings(Settings),
     Indexed(Indexed),
     Resolved(Resolved),
+    /// A resolve ended in a panic (a bug): the corpus keeps its model until the next edit.
+    ResolveFailed(CorpusId),
 }
 
 /// A corpus resolved on another thread, with the diagnostics of all its articles under the settings and
@@ -275,6 +277,16 @@ impl Writer {
             }
             Msg::Indexed(ix) => self.indexed(ix),
             Msg::Resolved(r) => self.resolved(r),
+            Msg::ResolveFailed(id) => {
+                self.resolving.remove(&id);
+                self.out.log(
+                    MessageType::ERROR,
+                    format!(
+                        "resolving {} failed (a bug; please report it); its findings are those before the last edits",
+                        id.as_deref().map_or("the open documents".into(), |r| r.display().to_string())
+                    ),
+                );
+            }
         }
     }
 
@@ -348,6 +360,7 @@ impl Writer {
             let tx = self.tx.clone();
             let (settings, encoding) = (self.settings.clone(), self.encoding);
             let thread_id = id.clone();
+            let id_for_failure = id.clone();
             let spawned = std::thread::Builder::new()
                 .name("dateline-resolve".into())
                 .spawn(move || {
@@ -365,17 +378,23 @@ impl Writer {
                         let diagnostics = diagnostics::of_docs(&view, &settings, encoding, None);
                         (view, diagnostics)
                     };
-                    let (view, diagnostics) = match &pool {
+                    let failed = id_for_failure.clone();
+                    let run = || match &pool {
                         Some(p) => p.install(work),
                         None => work(),
                     };
-                    let _ = tx.send(Msg::Resolved(Resolved {
-                        id: view.root,
-                        model: view.model,
-                        diagnostics,
-                        settings,
-                        encoding,
-                    }));
+                    // a panic here is a bug: the writer is told, and serves on
+                    let msg = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
+                        Ok((view, diagnostics)) => Msg::Resolved(Resolved {
+                            id: view.root,
+                            model: view.model,
+                            diagnostics,
+                            settings,
+                            encoding,
+                        }),
+                        Err(_) => Msg::ResolveFailed(failed),
+                    };
+                    let _ = tx.send(msg);
                 });
             match spawned {
                 Ok(_) => {
