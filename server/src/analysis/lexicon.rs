@@ -58,6 +58,8 @@ pub struct Lexicon {
     pub weekdays: HashMap<&'static str, u8>,
     pub holidays: HashMap<String, (u8, u8)>,
     pub function_words: HashSet<&'static str>,
+    /// Things a name can be given to ("the Tezel bridge"): after "the X", X names the thing, not a person.
+    pub things: HashSet<&'static str>,
     pub triggers: HashMap<String, (&'static str, EventClass)>,
     pub multiword_triggers: Vec<(Vec<&'static str>, &'static str, EventClass)>,
     pub reporting_verbs: HashSet<&'static str>,
@@ -353,6 +355,9 @@ appointed elected designate incoming outgoing longtime long-time veteran conserv
 military intelligence personal private public official first second high-ranking high-level \
 middle east affairs relations strategic communications white house kremlin prime supreme head";
 
+const THINGS: &str = "bridge pipeline port railway grid airport canal terminal dam tunnel highway motorway \
+road line station plant reactor mine project scheme programme program accord treaty deal agreement plan \
+initiative corridor cable";
 const FUNCTION_WORDS: &str = "a an the and or but nor so yet for of in on at to from by with without about above \
 after before during since until while when where why how what which who whom whose that this these those it its \
 he she they we you i me him her them us our their his my your if then than as also only just even still there here \
@@ -631,6 +636,7 @@ fn build() -> Lexicon {
         weekdays: WEEKDAYS.iter().copied().collect(),
         holidays: HOLIDAYS.iter().map(|(k, v)| (phrase_key(k), *v)).collect(),
         function_words: words(FUNCTION_WORDS).collect(),
+        things: words(THINGS).collect(),
         triggers,
         multiword_triggers: MULTIWORD_TRIGGERS
             .iter()

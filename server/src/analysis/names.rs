@@ -412,6 +412,19 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
             return;
         }
         let titled = title_role(doc, cs, ActorKind::Person).is_some();
+        // "the Tezel bridge", "a Varsa pipeline": a word naming a thing, not someone
+        let names_a_thing = !titled
+            && cs > 0
+            && doc.lower_is(cs - 1, &["the", "a", "an"])
+            && doc
+                .toks
+                .get(ce)
+                .is_some_and(|t| t.is_word() && t.space_before && !doc.is_cap(ce))
+            && !doc.lower_here.contains(first_w)
+            && lex.things.contains(doc.lower[ce].as_str());
+        if names_a_thing {
+            return;
+        }
         let kind = if titled {
             ActorKind::Person
         } else {
@@ -827,6 +840,21 @@ mod tests {
             names.contains(&"KOVAC") && names.contains(&"FBI") && names.contains(&"Ana Kovac"),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn a_name_given_to_a_thing_is_no_one_but_the_name_of_a_government_is() {
+        let a = actors(
+            "Officials discussed the Tezel bridge on Monday. Minister Piotr Tezel arrived late. \
+             The Obama administration said nothing.",
+        );
+        let names: Vec<&str> = a.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert_eq!(
+            names.iter().filter(|n| n.contains("Tezel")).count(),
+            1,
+            "only the minister: {names:?}"
+        );
+        assert!(names.contains(&"Obama"), "{names:?}");
     }
 
     #[test]
