@@ -39,7 +39,7 @@ pub struct Event {
 #[derive(Debug, Clone, Copy)]
 pub struct Evidence {
     /// The document whose mention was merged.
-    pub doc: usize,
+    pub doc: u32,
     pub kind: EvidenceKind,
 }
 
@@ -60,7 +60,7 @@ impl Event {
         docs: &'a [Arc<DocEntry>],
     ) -> impl Iterator<Item = String> + 'a {
         self.evidence.iter().map(|e| {
-            let path = docs.get(e.doc).map_or("?", |d| d.path());
+            let path = docs.get(e.doc as usize).map_or("?", |d| d.path());
             match e.kind {
                 EvidenceKind::Within(link) => format!("{path}: {}", link.why()),
                 EvidenceKind::Linked(link) => format!("{path} linked: {}", link.why()),
@@ -187,16 +187,19 @@ fn place_relation(a: Option<&str>, b: Option<&str>) -> Option<bool> {
     }
 }
 
-/// Why a mention (or chain) may be linked to a cluster, and how strongly.
+/// Why a mention (or chain) may be linked to a cluster, and how strongly. Kept with every merge, so it is
+/// small: places by their gazetteer names, counts in a byte.
 #[derive(Debug, Clone, Copy)]
 pub struct Link {
     score: f32,
+    /// This side's place, when both sides name it or name places within one another.
     place: Option<&'static str>,
-    /// Places within one another (this side's, the other's).
-    nested: Option<(&'static str, &'static str)>,
+    /// The other side's place, when the two lie within one another (and are not the same).
+    within: Option<&'static str>,
     day: Option<PartialDate>,
-    shared: usize,
-    shared_parties: usize,
+    /// Shared participants and countries (counted up to 255).
+    shared: u8,
+    shared_parties: u8,
     same_lemma: bool,
     /// "the meeting" referring back to the latest chain of its class.
     back: bool,
@@ -208,7 +211,7 @@ impl Link {
         Link {
             score: 1.0,
             place: None,
-            nested: None,
+            within: None,
             day: None,
             shared: 0,
             shared_parties: 0,
@@ -223,11 +226,10 @@ impl Link {
             return "definite reference back".into();
         }
         let mut why = Vec::new();
-        if let Some(p) = self.place {
-            why.push(format!("same place ({p})"));
-        }
-        if let Some((a, b)) = self.nested {
-            why.push(format!("places within one another ({a} / {b})"));
+        match (self.place, self.within) {
+            (Some(a), Some(b)) => why.push(format!("places within one another ({a} / {b})")),
+            (Some(p), None) => why.push(format!("same place ({p})")),
+            _ => {}
         }
         if let Some(d) = self.day {
             why.push(format!("same day ({})", d.display()));
@@ -294,15 +296,15 @@ fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<Link> {
     }
     let link = Link {
         score,
-        place: if exact_place { a.place } else { None },
-        nested: if nested_place {
-            a.place.zip(b.place)
+        place: if exact_place || nested_place {
+            a.place
         } else {
             None
         },
+        within: if nested_place { b.place } else { None },
         day: if same_day { a.date } else { None },
-        shared,
-        shared_parties,
+        shared: shared.min(255) as u8,
+        shared_parties: shared_parties.min(255) as u8,
         same_lemma,
         back: false,
     };
@@ -430,7 +432,7 @@ fn chains_of(
                 chains[ci].features.absorb(&f);
                 chains[ci].mentions.push((di, mi));
                 chains[ci].evidence.push(Evidence {
-                    doc: di,
+                    doc: di as u32,
                     kind: EvidenceKind::Within(link),
                 });
             }
@@ -536,7 +538,7 @@ fn same_story(docs: &[Arc<DocEntry>], clusters: Vec<Cluster>) -> Vec<Cluster> {
                 o.docs.extend(c.docs.iter().copied());
                 o.evidence.extend(c.evidence);
                 o.evidence.push(Evidence {
-                    doc: first,
+                    doc: first as u32,
                     kind: EvidenceKind::Story,
                 });
                 o_stories.extend(stories.iter().copied());
@@ -621,7 +623,7 @@ pub fn resolve(
                 c.docs.insert(this_doc);
                 c.evidence.extend(chain.evidence);
                 c.evidence.push(Evidence {
-                    doc: this_doc,
+                    doc: this_doc as u32,
                     kind: EvidenceKind::Linked(link),
                 });
                 k
