@@ -210,10 +210,9 @@ fn sizes(docs: &[std::sync::Arc<DocEntry>]) {
 fn event_sizes(m: &Model) {
     let ev: usize = m.events.iter().map(|e| e.evidence.len()).sum();
     let me: usize = m.events.iter().map(|e| e.mentions.len()).sum();
-    let idb: usize = m.events.iter().map(|e| e.id.len() + e.label.len()).sum();
     let single = m.events.iter().filter(|e| e.mentions.len() == 1).count();
     println!(
-        "events {} evidence {ev} mentions {me} id+label bytes {idb} singletons {single}",
+        "events {} evidence {ev} mentions {me} singletons {single}",
         m.events.len()
     );
 }

@@ -18,20 +18,21 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
-/// One real-world event and its mentions.
+/// One real-world event and its mentions. A corpus has tens of thousands, most with one mention, so its id
+/// and label are made from the defining mention when asked for ([`Event::id`], [`Event::label`]).
 #[derive(Debug, Clone)]
 pub struct Event {
-    pub id: String,
-    pub label: String,
     pub class: EventClass,
     pub date: Option<PartialDate>,
     pub place: Option<&'static str>,
     /// Actor indexes.
-    pub participants: Vec<usize>,
+    pub participants: Box<[usize]>,
     pub definition: MentionRef,
-    pub mentions: Vec<MentionRef>,
+    pub mentions: Box<[MentionRef]>,
     /// Why mentions were linked: one per merge (see [`Event::evidence_lines`]).
-    pub evidence: Vec<Evidence>,
+    pub evidence: Box<[Evidence]>,
+    /// Which of the events with the same id base this is (1 for the first; see [`Event::id`]).
+    nth: u32,
 }
 
 /// Why one article's mention (or chain) was merged into an event; rendered only when shown, since a resolve
@@ -54,6 +55,46 @@ pub enum EvidenceKind {
 }
 
 impl Event {
+    /// The defining mention's trigger, lower-cased ("talks").
+    fn trigger(&self, docs: &[Arc<DocEntry>]) -> String {
+        let (di, mi) = self.definition;
+        docs.get(di)
+            .and_then(|d| {
+                let m = d.facts.events.get(mi)?;
+                d.article.text.get(m.trigger.start..m.trigger.end)
+            })
+            .map_or_else(|| "?".to_string(), str::to_lowercase)
+    }
+
+    /// What the event is called: the defining mention's trigger, its place and date ("talks in Oslo,
+    /// 2026-05-03").
+    pub fn label(&self, docs: &[Arc<DocEntry>]) -> String {
+        let mut label = self.trigger(docs);
+        if let Some(p) = self.place {
+            label.push_str(&format!(" in {p}"));
+        }
+        if let Some(d) = self.date {
+            label.push_str(&format!(", {}", d.display()));
+        }
+        label
+    }
+
+    /// A readable id, stable for the same corpus: lemma, place and date ("talk-oslo-2026-05-03"), numbered
+    /// from the second event with the same ones ("talk-oslo-2026-05-03-2").
+    pub fn id(&self, docs: &[Arc<DocEntry>]) -> String {
+        let (di, mi) = self.definition;
+        let lemma = docs
+            .get(di)
+            .and_then(|d| d.facts.events.get(mi))
+            .map_or("?", |m| m.lemma);
+        let base = id_base(lemma, self.place, self.date);
+        if self.nth <= 1 {
+            base
+        } else {
+            format!("{base}-{}", self.nth)
+        }
+    }
+
     /// The evidence as lines (`"a.md linked: same place (Oslo), same day (2026-05-03)"`).
     pub fn evidence_lines<'a>(
         &'a self,
@@ -559,6 +600,20 @@ fn same_story(docs: &[Arc<DocEntry>], clusters: Vec<Cluster>) -> Vec<Cluster> {
     merged.into_iter().map(|(c, _)| c).collect()
 }
 
+/// The id of events with this lemma, place and date, before numbering (see [`Event::id`]).
+fn id_base(lemma: &str, place: Option<&str>, date: Option<PartialDate>) -> String {
+    let mut base = lemma.to_string();
+    if let Some(p) = place {
+        base.push('-');
+        base.push_str(&p.to_lowercase().replace(' ', "-"));
+    }
+    if let Some(d) = date {
+        base.push('-');
+        base.push_str(d.display().trim_start_matches('-'));
+    }
+    base
+}
+
 /// Clusters all event mentions of the corpus.
 pub fn resolve(
     docs: &[Arc<DocEntry>],
@@ -677,43 +732,22 @@ pub fn resolve(
                 )
             })
             .unwrap_or(&c.mentions[0]);
-        let (ddi, dmi) = definition;
-        let dm = &docs[ddi].facts.events[dmi];
-        let trigger = docs[ddi].article.text[dm.trigger.start..dm.trigger.end].to_lowercase();
-        let mut label = trigger.clone();
-        if let Some(p) = c.features.place {
-            label.push_str(&format!(" in {p}"));
-        }
-        if let Some(d) = c.features.date {
-            label.push_str(&format!(", {}", d.display()));
-        }
-        let base = format!(
-            "{}{}{}",
-            dm.lemma,
-            c.features
-                .place
-                .map(|p| format!("-{}", p.to_lowercase().replace(' ', "-")))
-                .unwrap_or_default(),
-            c.features
-                .date
-                .map(|d| format!("-{}", d.display().trim_start_matches('-')))
-                .unwrap_or_default()
-        );
-        let n = ids.entry(base.clone()).or_insert(0);
+        let lemma = docs[definition.0].facts.events[definition.1].lemma;
+        let n = ids
+            .entry(id_base(lemma, c.features.place, c.features.date))
+            .or_insert(0);
         *n += 1;
-        let id = if *n == 1 { base } else { format!("{base}-{n}") };
-        let mut participants: Vec<usize> = c.features.participants.iter().copied().collect();
+        let mut participants: Box<[usize]> = c.features.participants.iter().copied().collect();
         participants.sort();
         events.push(Event {
-            id,
-            label,
             class: c.features.class,
             date: c.features.date,
             place: c.features.place,
             participants,
             definition,
-            mentions: c.mentions,
-            evidence: c.evidence,
+            mentions: c.mentions.into(),
+            evidence: c.evidence.into(),
+            nth: *n as u32,
         });
     }
     (events, event_of)

@@ -147,7 +147,7 @@ fn actor_md(view: &View, actor: usize) -> String {
             let _ = writeln!(
                 out,
                 "- {} — {}",
-                escape(&ev.label),
+                escape(&ev.label(&model.docs)),
                 link(view, dd, model.event_span(ev.definition))
             );
         }
@@ -163,7 +163,7 @@ fn event_md(view: &View, event: usize) -> String {
     let _ = writeln!(
         out,
         "**{}** · event ({})\n",
-        escape(&e.label),
+        escape(&e.label(&model.docs)),
         lower(e.class)
     );
     let mut facts = Vec::new();

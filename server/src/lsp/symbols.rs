@@ -123,7 +123,7 @@ pub fn outline(view: &View, enc: Encoding, doc: usize) -> Vec<DocumentSymbol> {
                     view,
                     enc,
                     doc,
-                    ev.label.clone(),
+                    ev.label(&view.model.docs),
                     Some(detail),
                     SymbolKind::EVENT,
                     span,
@@ -260,7 +260,7 @@ pub fn workspace(views: &[View], enc: Encoding, query: &str) -> Vec<SymbolInform
             if e.class == EventClass::Statement {
                 continue;
             }
-            let Some(score) = fuzzy_score(query, &e.label) else {
+            let Some(score) = fuzzy_score(query, &e.label(&model.docs)) else {
                 continue;
             };
             let Some(location) = view.location(enc, e.definition.0, model.event_span(e.definition))
@@ -270,7 +270,7 @@ pub fn workspace(views: &[View], enc: Encoding, query: &str) -> Vec<SymbolInform
             found.push((
                 score,
                 SymbolInformation {
-                    name: e.label.clone(),
+                    name: e.label(&model.docs),
                     kind: SymbolKind::EVENT,
                     tags: None,
                     deprecated: None,

@@ -175,12 +175,14 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
             }
         })
         .collect();
+    let ids: Vec<String> = model.events.iter().map(|e| e.id(&model.docs)).collect();
     let events = model
         .events
         .iter()
-        .map(|e| EventOut {
-            id: e.id.clone(),
-            label: e.label.clone(),
+        .zip(&ids)
+        .map(|(e, id)| EventOut {
+            id: id.clone(),
+            label: e.label(&model.docs),
             class: e.class,
             date: e.date.map(|d| d.display()),
             place: e.place,
@@ -211,7 +213,7 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
                 .content
                 .events
                 .iter()
-                .map(|&e| model.events[model.event_of[di][e]].id.clone())
+                .map(|&e| ids[model.event_of[di][e]].clone())
                 .collect();
             claims.push(ClaimOut {
                 id: claim_id(path, ci),
