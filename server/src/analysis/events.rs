@@ -359,11 +359,11 @@ fn mention(
         trigger,
         lemma,
         class,
-        sentence: si,
-        date,
-        place,
-        participants,
-        parties,
+        sentence: si as u32,
+        date: date.map(|i| i as u32),
+        place: place.map(|i| i as u32),
+        participants: participants.into(),
+        parties: parties.into(),
         modality: if irrealis {
             Modality::Irrealis
         } else {
@@ -404,7 +404,7 @@ mod tests {
         let restored = &f.events[0];
         assert_eq!(restored.class, EventClass::Other);
         assert_eq!(restored.lemma, "restor");
-        assert_eq!(f.places[f.events[3].place.unwrap()].name, "Oslo");
+        assert_eq!(f.places[f.events[3].place().unwrap()].name, "Oslo");
     }
 
     #[test]
@@ -424,8 +424,8 @@ mod tests {
         let e = &f.events[0];
         assert_eq!(&text[e.trigger.start..e.trigger.end], "met");
         assert_eq!(e.class, EventClass::Meeting);
-        assert_eq!(f.places[e.place.unwrap()].name, "Oslo");
-        assert_eq!(f.dates[e.date.unwrap()].text, "March 3");
+        assert_eq!(f.places[e.place().unwrap()].name, "Oslo");
+        assert_eq!(f.dates[e.date().unwrap()].text, "March 3");
         let names: Vec<&str> = e
             .participants
             .iter()
@@ -444,7 +444,7 @@ mod tests {
         assert!(summit.definite);
         let travel = f.events.iter().find(|e| e.lemma == "travel").unwrap();
         assert_eq!(travel.modality, Modality::Irrealis);
-        assert_eq!(f.places[travel.place.unwrap()].name, "Paris");
+        assert_eq!(f.places[travel.place().unwrap()].name, "Paris");
     }
 
     #[test]

@@ -113,25 +113,41 @@ pub enum Modality {
     Irrealis,
 }
 
-/// One mention of an event: its trigger and the arguments found around it.
+/// One mention of an event: its trigger and the arguments found around it. A corpus has hundreds of
+/// thousands, so indexes are 32-bit and lists are boxed slices (empty ones take no heap).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EventMention {
     pub span: Span,
     pub trigger: Span,
     pub lemma: &'static str,
     pub class: EventClass,
-    pub sentence: usize,
+    pub sentence: u32,
     /// Index into `ArticleFacts::dates`.
-    pub date: Option<usize>,
+    pub date: Option<u32>,
     /// Index into `ArticleFacts::places`.
-    pub place: Option<usize>,
+    pub place: Option<u32>,
     /// Indexes into `ArticleFacts::actors`.
-    pub participants: Vec<usize>,
+    pub participants: Box<[usize]>,
     /// Countries involved (from demonyms and country names around the trigger).
-    pub parties: Vec<&'static str>,
+    pub parties: Box<[&'static str]>,
     pub modality: Modality,
     /// Referring back ("the meeting", "these talks") rather than introducing.
     pub definite: bool,
+}
+
+impl EventMention {
+    /// The sentence it is in, as an index into `ArticleFacts::sentences`.
+    pub fn sentence(&self) -> usize {
+        self.sentence as usize
+    }
+    /// Index into `ArticleFacts::dates` of its date.
+    pub fn date(&self) -> Option<usize> {
+        self.date.map(|i| i as usize)
+    }
+    /// Index into `ArticleFacts::places` of its place.
+    pub fn place(&self) -> Option<usize> {
+        self.place.map(|i| i as usize)
+    }
 }
 
 /// What kind of statement a claim is.
@@ -255,10 +271,6 @@ impl ArticleFacts {
         }
         self.quotes.shrink_to_fit();
         self.events.shrink_to_fit();
-        for e in &mut self.events {
-            e.participants.shrink_to_fit();
-            e.parties.shrink_to_fit();
-        }
         for c in &mut self.claims {
             c.content.shrink();
         }

@@ -148,8 +148,8 @@ impl Features {
             .filter(|&&a| d.facts.actors[a].kind != crate::analysis::ActorKind::Organization)
             .filter_map(|&a| actor_of.get(a).copied().flatten())
             .collect();
-        let date = m.date.and_then(|i| d.facts.dates[i].expr.resolve(anchor));
-        let place = m.place.map(|i| d.facts.places[i].name);
+        let date = m.date().and_then(|i| d.facts.dates[i].expr.resolve(anchor));
+        let place = m.place().map(|i| d.facts.places[i].name);
         let lex = lexicon();
         let own_country = place.and_then(|p| lex.country_of_place(p));
         Features {
@@ -506,7 +506,7 @@ fn lead_rank(m: &EventMention, specificity: usize) -> usize {
     if specificity >= WHOLE_EVENT {
         return 1;
     }
-    m.sentence.clamp(1, LEAD)
+    m.sentence().clamp(1, LEAD)
 }
 
 /// Sentences from the top of an article that tell its story (the headline and the lead).
@@ -547,7 +547,7 @@ fn same_story(docs: &[Arc<DocEntry>], clusters: Vec<Cluster>) -> Vec<Cluster> {
             continue;
         }
         for &(di, mi) in &c.mentions {
-            if docs[di].facts.events[mi].sentence < STORY_LEAD && stories_of[di].last() != Some(&k)
+            if docs[di].facts.events[mi].sentence() < STORY_LEAD && stories_of[di].last() != Some(&k)
             {
                 stories_of[di].push(k);
             }
