@@ -10,6 +10,7 @@ pub mod text;
 pub mod tokens;
 
 use serde::Serialize;
+use ustr::Ustr;
 
 pub use dates::{DateExpr, DateMention};
 pub use lexicon::EventClass;
@@ -168,8 +169,9 @@ pub struct Content {
     pub actors: Vec<usize>,
     pub places: Vec<usize>,
     pub dates: Vec<usize>,
-    /// Lower-cased content words (stems).
-    pub keywords: Vec<String>,
+    /// Lower-cased content words (stems), sorted; interned, since a corpus repeats a small vocabulary
+    /// hundreds of thousands of times.
+    pub keywords: Vec<Ustr>,
 }
 
 impl Content {

@@ -4,6 +4,7 @@
 use super::lexicon::lexicon;
 use super::tokens::{self, Sentence, TokKind, Token};
 use std::collections::HashSet;
+use ustr::{Ustr, ustr};
 
 /// A tokenised article.
 pub struct Doc<'a> {
@@ -244,9 +245,9 @@ impl<'a> Doc<'a> {
     }
 
     /// Lower-cased words of a sentence range that carry content, crudely stemmed.
-    pub fn keywords(&self, from: usize, to: usize) -> Vec<String> {
+    pub fn keywords(&self, from: usize, to: usize) -> Vec<Ustr> {
         let lex = lexicon();
-        let mut out: Vec<String> = (from..to)
+        let mut out: Vec<Ustr> = (from..to)
             .filter(|&i| self.toks[i].is_word() || self.toks[i].kind == TokKind::Number)
             .map(|i| self.lower[i].as_str())
             .filter(|w| {
@@ -254,8 +255,8 @@ impl<'a> Doc<'a> {
             })
             // an event word stands for its event: "dead", "died" and "death" are one keyword
             .map(|w| match lex.triggers.get(w) {
-                Some((lemma, _)) => (*lemma).to_string(),
-                None => stem(w),
+                Some((lemma, _)) => ustr(lemma),
+                None => ustr(&stem(w)),
             })
             .collect();
         out.sort();

@@ -13,6 +13,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
+use ustr::Ustr;
 
 /// A claim and a denial found to be about the same thing.
 #[derive(Debug, Clone)]
@@ -74,26 +75,21 @@ pub struct WordDocs {
     /// How many articles there are.
     pub articles: usize,
     /// Keyword → the documents that use it, in order.
-    pub docs: HashMap<Box<str>, Vec<u32>>,
+    pub docs: HashMap<Ustr, Vec<u32>>,
 }
 
 impl WordDocs {
     pub fn new(docs: &[Arc<DocEntry>]) -> WordDocs {
-        let mut out: HashMap<Box<str>, Vec<u32>> = HashMap::default();
-        let mut seen: HashSet<&str> = HashSet::default();
+        let mut out: HashMap<Ustr, Vec<u32>> = HashMap::default();
+        let mut seen: HashSet<Ustr> = HashSet::default();
         for (di, d) in docs.iter().enumerate() {
             seen.clear();
             let contents = (d.facts.claims.iter().map(|c| &c.content))
                 .chain(d.facts.denials.iter().map(|x| &x.content));
             for c in contents {
-                for w in &c.keywords {
-                    if seen.insert(w.as_str()) {
-                        match out.get_mut(w.as_str()) {
-                            Some(v) => v.push(di as u32),
-                            None => {
-                                out.insert(w.as_str().into(), vec![di as u32]);
-                            }
-                        }
+                for &w in &c.keywords {
+                    if seen.insert(w) {
+                        out.entry(w).or_default().push(di as u32);
                     }
                 }
             }
@@ -105,8 +101,8 @@ impl WordDocs {
     }
 
     /// In how many documents a word is.
-    pub fn df(&self, word: &str) -> usize {
-        self.docs.get(word).map_or(0, Vec::len)
+    pub fn df(&self, word: Ustr) -> usize {
+        self.docs.get(&word).map_or(0, Vec::len)
     }
 
     /// A word in more documents than this is no evidence of one story.
@@ -117,26 +113,26 @@ impl WordDocs {
 
 /// The keywords of claims and denials, numbered in alphabetical order, with their document frequency and
 /// inverse document frequency.
-struct Weights<'a> {
-    words: Vec<&'a str>,
-    ids: HashMap<&'a str, u32>,
+struct Weights {
+    words: Vec<Ustr>,
+    ids: HashMap<Ustr, u32>,
     df: Vec<usize>,
     /// A word in more documents than this is no evidence of one story.
     common: usize,
     idf: Vec<f32>,
 }
 
-impl<'a> Weights<'a> {
+impl Weights {
     /// The words of `local` (the documents being matched), counted in `whole` when they are part of a
     /// larger corpus.
-    fn new(local: &'a WordDocs, whole: Option<&WordDocs>) -> Weights<'a> {
+    fn new(local: &WordDocs, whole: Option<&WordDocs>) -> Weights {
         let corpus = whole.unwrap_or(local);
-        let mut words: Vec<&str> = local.docs.keys().map(|w| &**w).collect();
+        let mut words: Vec<Ustr> = local.docs.keys().copied().collect();
         words.sort_unstable();
         let n = corpus.articles.max(local.articles) as f32;
         let df: Vec<usize> = words
             .iter()
-            .map(|w| local.df(w).max(corpus.df(w)))
+            .map(|&w| local.df(w).max(corpus.df(w)))
             .collect();
         let idf = df
             .iter()
@@ -164,15 +160,15 @@ impl<'a> Weights<'a> {
         self.df.get(w as usize).copied().unwrap_or(0)
     }
 
-    fn word(&self, w: u32) -> &'a str {
-        self.words.get(w as usize).copied().unwrap_or("")
+    fn word(&self, w: u32) -> &'static str {
+        self.words.get(w as usize).map_or("", |w| w.as_str())
     }
 
     /// The ids of words (sorted strings give sorted ids).
-    fn ids_of(&self, words: &[String]) -> Vec<u32> {
+    fn ids_of(&self, words: &[Ustr]) -> Vec<u32> {
         words
             .iter()
-            .filter_map(|w| self.ids.get(w.as_str()).copied())
+            .filter_map(|w| self.ids.get(w).copied())
             .collect()
     }
 }

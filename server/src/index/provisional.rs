@@ -10,6 +10,7 @@
 use super::{DocEntry, Model};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
+use ustr::Ustr;
 
 /// Most articles resolved with the edited one.
 const MAX_PART: usize = 48;
@@ -98,7 +99,7 @@ impl Model {
     /// word weighed by its rarity; words in one document only, or in very many, are left out.
     fn sharing<'w>(
         &self,
-        words: impl Iterator<Item = &'w String>,
+        words: impl Iterator<Item = &'w Ustr>,
         own: Option<usize>,
         keep: impl Fn(&DocEntry) -> bool,
     ) -> Vec<usize> {
@@ -107,10 +108,10 @@ impl Model {
         let mut score: HashMap<usize, f32> = HashMap::default();
         let mut seen = rustc_hash::FxHashSet::default();
         for w in words {
-            if !seen.insert(w.as_str()) {
+            if !seen.insert(*w) {
                 continue;
             }
-            let Some(list) = self.words.docs.get(w.as_str()) else {
+            let Some(list) = self.words.docs.get(w) else {
                 continue;
             };
             if list.len() > common {
