@@ -142,6 +142,19 @@ fn main() {
             held(|| (model.matches.clone(), model.findings.clone())),
         ),
     ];
+    let view = dateline::lsp::workspace::View {
+        root: Some(std::path::PathBuf::from("/corpus")),
+        model: std::sync::Arc::new(model),
+    };
+    let settings = dateline::lsp::config::Settings::default();
+    let diagnostics = held(|| {
+        dateline::lsp::diagnostics::of_docs(
+            &view,
+            &settings,
+            dateline::lsp::convert::Encoding::Utf16,
+            None,
+        )
+    });
     let rest = joins - parts.iter().map(|(_, b)| b).sum::<isize>();
     for (what, b) in parts
         .into_iter()
@@ -149,6 +162,10 @@ fn main() {
     {
         println!("  {what:<34} {:>9}", mb(b));
     }
+    println!(
+        "the language server's diagnostics of these articles hold {}",
+        mb(diagnostics)
+    );
 }
 
 /// Sizes and counts behind the per-article figures.

@@ -547,7 +547,8 @@ fn same_story(docs: &[Arc<DocEntry>], clusters: Vec<Cluster>) -> Vec<Cluster> {
             continue;
         }
         for &(di, mi) in &c.mentions {
-            if docs[di].facts.events[mi].sentence() < STORY_LEAD && stories_of[di].last() != Some(&k)
+            if docs[di].facts.events[mi].sentence() < STORY_LEAD
+                && stories_of[di].last() != Some(&k)
             {
                 stories_of[di].push(k);
             }

@@ -679,7 +679,12 @@ mod tests {
         let (mut c, m) = model_of(&[before]);
         c.upsert(Article::from_text("0.txt", &after));
         let rebuilt = c.resolve();
-        let labels = |m: &Model| m.events.iter().map(|e| e.label(&m.docs)).collect::<Vec<_>>();
+        let labels = |m: &Model| {
+            m.events
+                .iter()
+                .map(|e| e.label(&m.docs))
+                .collect::<Vec<_>>()
+        };
         assert_ne!(labels(&m), labels(&rebuilt));
         // the facts themselves only moved: only the trigger's words tell the edit apart
         let (old, new) = (&m.docs[0], c.get("0.txt").unwrap());

@@ -114,8 +114,9 @@ struct Writer {
     /// Articles whose facts changed since their corpus's model was resolved: their published diagnostics
     /// (from [`Model::provisional`]) stand until a resolve includes them.
     stale: HashMap<CorpusId, BTreeSet<PathBuf>>,
-    /// What was last published, per corpus and article.
-    published: HashMap<CorpusId, BTreeMap<PathBuf, Vec<Diagnostic>>>,
+    /// What was last published, per corpus and article with diagnostics (their
+    /// [`diagnostics::fingerprint`]).
+    published: HashMap<CorpusId, BTreeMap<PathBuf, u64>>,
     /// Indexing runs to report finished once their corpus is resolved and published: the corpus, the
     /// progress token, its last message, the log line.
     ending: Vec<(CorpusId, String, String, String)>,
@@ -749,6 +750,24 @@ impl Writer {
         }
     }
 
+    /// Sends an article's diagnostics when they differ from what was published for it (`published`, its
+    /// corpus's fingerprints), and notes them there.
+    fn publish_changed(
+        &self,
+        published: &mut BTreeMap<PathBuf, u64>,
+        path: PathBuf,
+        diags: Vec<Diagnostic>,
+    ) {
+        let f = (!diags.is_empty()).then(|| diagnostics::fingerprint(&diags));
+        if published.get(&path).copied() != f {
+            self.send_diagnostics(&path, diags);
+        }
+        match f {
+            Some(f) => published.insert(path, f),
+            None => published.remove(&path),
+        };
+    }
+
     fn send_diagnostics(&self, path: &Path, diagnostics: Vec<Diagnostic>) {
         let Some(uri) = path_to_uri(path) else {
             return;
@@ -774,22 +793,11 @@ impl Writer {
         };
         let only = BTreeSet::from([k]);
         let new = diagnostics::of_docs(&view, &self.settings, self.encoding, Some(&only));
-        let published = self.published.entry(id.clone()).or_default();
-        let mut send = Vec::new();
+        let mut published = self.published.remove(id).unwrap_or_default();
         for (path, diags) in new {
-            let old = published.get(&path);
-            if old.map_or(!diags.is_empty(), |o| *o != diags) {
-                send.push((path.clone(), diags.clone()));
-            }
-            if diags.is_empty() {
-                published.remove(&path);
-            } else {
-                published.insert(path, diags);
-            }
+            self.publish_changed(&mut published, path, diags);
         }
-        for (path, diags) in send {
-            self.send_diagnostics(&path, diags);
-        }
+        self.published.insert(id.clone(), published);
     }
 
     fn publish_diagnostics(&mut self) {
@@ -824,25 +832,30 @@ impl Writer {
                 None => diagnostics::of_docs(&self.view(id), &self.settings, self.encoding, None),
             };
             let old = self.published.remove(id).unwrap_or_default();
+            let mut published = BTreeMap::new();
             // articles edited since the model was resolved keep what was published for them
             let stale = self.stale.get(id).cloned().unwrap_or_default();
             for path in &stale {
                 new.remove(path);
-                if let Some(d) = old.get(path) {
-                    new.insert(path.clone(), d.clone());
+                if let Some(&f) = old.get(path) {
+                    published.insert(path.clone(), f);
                 }
             }
             for path in old.keys() {
-                if !new.contains_key(path) {
+                if !new.contains_key(path) && !stale.contains(path) {
                     self.send_diagnostics(path, Vec::new());
                 }
             }
-            for (path, diags) in &new {
-                if old.get(path) != Some(diags) {
-                    self.send_diagnostics(path, diags.clone());
+            for (path, diags) in new {
+                let f = (!diags.is_empty()).then(|| diagnostics::fingerprint(&diags));
+                if old.get(&path).copied() != f {
+                    self.send_diagnostics(&path, diags);
+                }
+                if let Some(f) = f {
+                    published.insert(path, f);
                 }
             }
-            self.published.insert(id.clone(), new);
+            self.published.insert(id.clone(), published);
         }
         for (id, docs) in partial {
             if full.contains(&id) {
@@ -857,15 +870,7 @@ impl Writer {
             let new = diagnostics::of_docs(&view, &self.settings, self.encoding, Some(&affected));
             let mut published = self.published.remove(&id).unwrap_or_default();
             for (path, diags) in new {
-                let old = published.get(&path);
-                if old.map_or(!diags.is_empty(), |o| *o != diags) {
-                    self.send_diagnostics(&path, diags.clone());
-                }
-                if diags.is_empty() {
-                    published.remove(&path);
-                } else {
-                    published.insert(path, diags);
-                }
+                self.publish_changed(&mut published, path, diags);
             }
             self.published.insert(id, published);
         }
