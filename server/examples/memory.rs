@@ -37,10 +37,15 @@ fn main() {
         .find_map(|v| v.parse().ok())
         .unwrap_or(5000);
     // lexicons and other statics are built on first use: not the corpus's memory
+    let before = live();
     drop(Corpus::from_articles(corpus_gen::corpus(16)).resolve());
+    println!(
+        "lexicons and other tables built on first use: {}",
+        mb(live() - before)
+    );
+    let start = live();
     let articles = corpus_gen::corpus(n);
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
-    let start = live();
     let corpus = Corpus::from_articles(articles);
     let docs = corpus.entries();
     let all = live() - start;
@@ -81,7 +86,7 @@ fn main() {
         ("denials", facts(&|d| held(|| d.facts.denials.clone()))),
     ];
     println!(
-        "{n} articles, {} of text; the analysed corpus holds {} ({:.1}×)",
+        "{n} articles, {} of text; the analysed articles hold {} ({:.1}×)",
         mb(bytes as isize),
         mb(all),
         all as f64 / bytes as f64

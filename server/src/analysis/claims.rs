@@ -673,11 +673,7 @@ mod tests {
         assert_eq!(f.denials.len(), 1);
         let d = &f.denials[0];
         assert_eq!(d.antecedent, Some(0), "the question is what is denied");
-        assert!(
-            d.content.keywords.iter().any(|k| k == "moss"),
-            "{:?}",
-            d.content
-        );
+        assert!(d.content.keywords.contains(&"moss"), "{:?}", d.content);
         assert!(
             f.claims.iter().all(|c| c.kind != ClaimKind::Headline),
             "the question is not a claim: {:?}",
@@ -693,8 +689,8 @@ mod tests {
         );
         assert_eq!(f.denials.len(), 1);
         let words = &f.denials[0].content.keywords;
-        assert!(words.iter().any(|k| k == "chief"), "{words:?}");
-        assert!(!words.iter().any(|k| k == "airstrikes"), "{words:?}");
+        assert!(words.contains(&"chief"), "{words:?}");
+        assert!(!words.contains(&"airstrikes"), "{words:?}");
     }
 
     #[test]

@@ -144,7 +144,7 @@ fn action_verb(doc: &Doc, i: usize) -> Option<&'static str> {
     {
         return None;
     }
-    Some(intern(&super::text::stem(w)))
+    Some(super::intern::intern(&super::text::stem(w)))
 }
 
 /// A reporting verb in lower case ("said", "told", "confirmed"): the statement it reports, named by its
@@ -157,31 +157,7 @@ fn statement(doc: &Doc, i: usize) -> Option<&'static str> {
     if i > 0 && doc.lower_is(i - 1, &["the", "a", "an", "these", "those", "such"]) {
         return None;
     }
-    Some(intern(&super::text::stem(w)))
-}
-
-/// Verb stems as `&'static str`, like the lexicon's lemmas: each distinct stem is stored once for the
-/// life of the process (bounded by the vocabulary).
-fn intern(stem: &str) -> &'static str {
-    use std::sync::{OnceLock, RwLock};
-    static STEMS: OnceLock<RwLock<rustc_hash::FxHashSet<&'static str>>> = OnceLock::new();
-    let set = STEMS.get_or_init(Default::default);
-    if let Some(&s) = set
-        .read()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-        .get(stem)
-    {
-        return s;
-    }
-    let mut w = set
-        .write()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some(&s) = w.get(stem) {
-        return s;
-    }
-    let leaked: &'static str = Box::leak(stem.to_string().into_boxed_str());
-    w.insert(leaked);
-    leaked
+    Some(super::intern::intern(&super::text::stem(w)))
 }
 
 fn mention(

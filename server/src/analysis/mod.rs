@@ -4,13 +4,13 @@
 pub mod claims;
 pub mod dates;
 pub mod events;
+pub mod intern;
 pub mod lexicon;
 pub mod names;
 pub mod text;
 pub mod tokens;
 
 use serde::Serialize;
-use ustr::Ustr;
 
 pub use dates::{DateExpr, DateMention};
 pub use lexicon::EventClass;
@@ -169,9 +169,8 @@ pub struct Content {
     pub actors: Vec<usize>,
     pub places: Vec<usize>,
     pub dates: Vec<usize>,
-    /// Lower-cased content words (stems), sorted; interned, since a corpus repeats a small vocabulary
-    /// hundreds of thousands of times.
-    pub keywords: Vec<Ustr>,
+    /// Lower-cased content words (stems), sorted; interned (see [`intern`]).
+    pub keywords: Vec<&'static str>,
 }
 
 impl Content {

@@ -1,10 +1,10 @@
 //! The tokenised article the recognisers share: tokens outside front matter and furniture, sentences,
 //! and per-article evidence about capitalisation (which words are names here, which lines are in Title Case).
 
+use super::intern::intern;
 use super::lexicon::lexicon;
 use super::tokens::{self, Sentence, TokKind, Token};
 use std::collections::HashSet;
-use ustr::{Ustr, ustr};
 
 /// A tokenised article.
 pub struct Doc<'a> {
@@ -245,9 +245,9 @@ impl<'a> Doc<'a> {
     }
 
     /// Lower-cased words of a sentence range that carry content, crudely stemmed.
-    pub fn keywords(&self, from: usize, to: usize) -> Vec<Ustr> {
+    pub fn keywords(&self, from: usize, to: usize) -> Vec<&'static str> {
         let lex = lexicon();
-        let mut out: Vec<Ustr> = (from..to)
+        let mut out: Vec<&'static str> = (from..to)
             .filter(|&i| self.toks[i].is_word() || self.toks[i].kind == TokKind::Number)
             .map(|i| self.lower[i].as_str())
             .filter(|w| {
@@ -255,8 +255,8 @@ impl<'a> Doc<'a> {
             })
             // an event word stands for its event: "dead", "died" and "death" are one keyword
             .map(|w| match lex.triggers.get(w) {
-                Some((lemma, _)) => ustr(lemma),
-                None => ustr(&stem(w)),
+                Some((lemma, _)) => *lemma,
+                None => intern(&stem(w)),
             })
             .collect();
         out.sort();

@@ -13,7 +13,6 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
-use ustr::Ustr;
 
 /// A claim and a denial found to be about the same thing.
 #[derive(Debug, Clone)]
@@ -75,13 +74,13 @@ pub struct WordDocs {
     /// How many articles there are.
     pub articles: usize,
     /// Keyword → the documents that use it, in order.
-    pub docs: HashMap<Ustr, Vec<u32>>,
+    pub docs: HashMap<&'static str, Vec<u32>>,
 }
 
 impl WordDocs {
     pub fn new(docs: &[Arc<DocEntry>]) -> WordDocs {
-        let mut out: HashMap<Ustr, Vec<u32>> = HashMap::default();
-        let mut seen: HashSet<Ustr> = HashSet::default();
+        let mut out: HashMap<&'static str, Vec<u32>> = HashMap::default();
+        let mut seen: HashSet<&'static str> = HashSet::default();
         for (di, d) in docs.iter().enumerate() {
             seen.clear();
             let contents = (d.facts.claims.iter().map(|c| &c.content))
@@ -101,7 +100,7 @@ impl WordDocs {
     }
 
     /// In how many documents a word is.
-    pub fn df(&self, word: Ustr) -> usize {
+    pub fn df(&self, word: &'static str) -> usize {
         self.docs.get(&word).map_or(0, Vec::len)
     }
 
@@ -114,8 +113,8 @@ impl WordDocs {
 /// The keywords of claims and denials, numbered in alphabetical order, with their document frequency and
 /// inverse document frequency.
 struct Weights {
-    words: Vec<Ustr>,
-    ids: HashMap<Ustr, u32>,
+    words: Vec<&'static str>,
+    ids: HashMap<&'static str, u32>,
     df: Vec<usize>,
     /// A word in more documents than this is no evidence of one story.
     common: usize,
@@ -127,7 +126,7 @@ impl Weights {
     /// larger corpus.
     fn new(local: &WordDocs, whole: Option<&WordDocs>) -> Weights {
         let corpus = whole.unwrap_or(local);
-        let mut words: Vec<Ustr> = local.docs.keys().copied().collect();
+        let mut words: Vec<&'static str> = local.docs.keys().copied().collect();
         words.sort_unstable();
         let n = corpus.articles.max(local.articles) as f32;
         let df: Vec<usize> = words
@@ -161,11 +160,11 @@ impl Weights {
     }
 
     fn word(&self, w: u32) -> &'static str {
-        self.words.get(w as usize).map_or("", |w| w.as_str())
+        self.words.get(w as usize).copied().unwrap_or("")
     }
 
     /// The ids of words (sorted strings give sorted ids).
-    fn ids_of(&self, words: &[Ustr]) -> Vec<u32> {
+    fn ids_of(&self, words: &[&'static str]) -> Vec<u32> {
         words
             .iter()
             .filter_map(|w| self.ids.get(w).copied())

@@ -10,7 +10,6 @@
 use super::{DocEntry, Model};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
-use ustr::Ustr;
 
 /// Most articles resolved with the edited one.
 const MAX_PART: usize = 48;
@@ -99,7 +98,7 @@ impl Model {
     /// word weighed by its rarity; words in one document only, or in very many, are left out.
     fn sharing<'w>(
         &self,
-        words: impl Iterator<Item = &'w Ustr>,
+        words: impl Iterator<Item = &'w &'static str>,
         own: Option<usize>,
         keep: impl Fn(&DocEntry) -> bool,
     ) -> Vec<usize> {
