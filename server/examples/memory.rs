@@ -113,6 +113,9 @@ fn main() {
     if detail {
         sizes(&docs);
     }
+    if detail {
+        stage_peaks(&docs);
+    }
     let before = live();
     ALLOCATOR.reset_peak_usage();
     let model = Model::build(docs.clone());
@@ -237,4 +240,36 @@ fn event_sizes(m: &Model) {
         "events {} evidence {ev} mentions {me} singletons {single}",
         m.events.len()
     );
+}
+
+/// The most each stage of the joins holds while it runs, beyond what it keeps.
+fn stage_peaks(docs: &[std::sync::Arc<DocEntry>]) {
+    let mut peak = |what: &str, f: &mut dyn FnMut()| {
+        let before = live();
+        ALLOCATOR.reset_peak_usage();
+        f();
+        println!(
+            "  stage {what}: {} more at most, {} kept",
+            mb(ALLOCATOR.peak_usage() as isize - before),
+            mb(live() - before)
+        );
+    };
+    let (mut d, mut a, mut e) = (None, None, None);
+    let cy = dates::corpus_year(docs);
+    peak("dates", &mut || d = Some(dates::resolve(docs, cy)));
+    let d = d.unwrap_or_default();
+    peak("actors", &mut || a = Some(actors::resolve(docs)));
+    let Some((_, actor_of)) = a else { return };
+    peak("events", &mut || {
+        e = Some(events::resolve(docs, &d, &actor_of))
+    });
+    let Some((events, event_of)) = e else { return };
+    let mut w = None;
+    peak("keyword index", &mut || w = Some(WordDocs::new(docs)));
+    let Some(words) = w else { return };
+    peak("matches", &mut || {
+        drop(findings::match_claims(
+            docs, &actor_of, &events, &event_of, &words, None,
+        ))
+    });
 }
