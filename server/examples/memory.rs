@@ -244,7 +244,7 @@ fn event_sizes(m: &Model) {
 
 /// The most each stage of the joins holds while it runs, beyond what it keeps.
 fn stage_peaks(docs: &[std::sync::Arc<DocEntry>]) {
-    let mut peak = |what: &str, f: &mut dyn FnMut()| {
+    let peak = |what: &str, f: &mut dyn FnMut()| {
         let before = live();
         ALLOCATOR.reset_peak_usage();
         f();
