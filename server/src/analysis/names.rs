@@ -332,6 +332,38 @@ fn push_actor(
     });
 }
 
+/// "in Gdansk", "at Porta Nuova": a capitalised name the gazetteer does not know, right after a locative
+/// preposition, names a place when it does not start with a first name and is not someone's ("in Lohan's
+/// case").
+fn after_locative(doc: &Doc, lex: &Lexicon, cs: usize, ce: usize) -> bool {
+    const LOCATIVE: &[&str] = &[
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "across",
+        "throughout",
+    ];
+    cs > 0
+        && doc.lower_is(cs - 1, LOCATIVE)
+        && !lex.first_names.contains(doc.lower[cs].as_str())
+        && doc
+            .toks
+            .get(ce)
+            .is_none_or(|t| t.kind != TokKind::Possessive)
+}
+
+/// A place the gazetteer does not know, named as written.
+fn push_place(doc: &Doc, found: &mut Found, si: usize, a: usize, b: usize) {
+    let span = Span::new(doc.toks[a].start, doc.toks[b - 1].end);
+    found.places.push(PlaceMention {
+        span,
+        name: super::intern::intern(&doc.text[span.start..span.end]),
+        sentence: si,
+    });
+}
+
 fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, found: &mut Found) {
     let words: Vec<usize> = (cs..ce).filter(|&i| doc.toks[i].is_word()).collect();
     let Some(&first) = words.first() else { return };
@@ -377,6 +409,10 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
         );
         return;
     }
+    if words.len() >= 2 && after_locative(doc, lex, cs, ce) {
+        push_place(doc, found, si, cs, ce);
+        return;
+    }
     if words
         .iter()
         .any(|&w| lex.non_person_heads.contains(doc.lower[w].as_str()))
@@ -412,6 +448,10 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
             return;
         }
         let titled = title_role(doc, cs, ActorKind::Person).is_some();
+        if !titled && after_locative(doc, lex, cs, ce) {
+            push_place(doc, found, si, cs, ce);
+            return;
+        }
         // "the Tezel bridge", "a Varsa pipeline": a word naming a thing, not someone
         let names_a_thing = !titled
             && cs > 0
@@ -457,25 +497,6 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
             ActorKind::Person,
             "title or apposition",
         );
-        return;
-    }
-    // "in San Diego", "at Porta Nuova": a capitalised name after a locative preposition is a place when
-    // it does not start with a first name, not a person
-    if first > 0
-        && doc.lower_is(
-            first - 1,
-            &[
-                "in",
-                "at",
-                "near",
-                "outside",
-                "inside",
-                "across",
-                "throughout",
-            ],
-        )
-        && !lex.first_names.contains(first_w)
-    {
         return;
     }
     let all_names_here = words.iter().all(|&w| {
@@ -768,16 +789,24 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_name_after_a_locative_preposition_is_no_person() {
-        let a = actors(
-            "The receiver Marcus Lane failed a sobriety test in Port Avella and was held at Kestrel Point. \
-             He met Anna Berg in Oslo.",
-        );
+    fn an_unknown_name_after_a_locative_preposition_is_a_place() {
+        let text = "The receiver Marcus Lane failed a sobriety test in Port Avella and was held at Kestrel \
+                    Point. He met Anna Berg in Oslo, then flew on to talks in Varnholm. In Lane's view, \
+                    the talks went well.";
+        let a = actors(text);
         let names: Vec<&str> = a.iter().map(|(n, _, _)| n.as_str()).collect();
         assert!(names.contains(&"Marcus Lane"), "{a:?}");
         assert!(names.contains(&"Anna Berg"), "{a:?}");
-        assert!(!names.contains(&"Port Avella"), "{a:?}");
-        assert!(!names.contains(&"Kestrel Point"), "{a:?}");
+        assert!(names.contains(&"Lane"), "someone's, not a place: {a:?}");
+        for place in ["Port Avella", "Kestrel Point", "Varnholm"] {
+            assert!(!names.contains(&place), "{a:?}");
+        }
+        let doc = Doc::new(text, 0);
+        let places: Vec<&str> = find(&doc).places.iter().map(|p| p.name).collect();
+        assert_eq!(
+            places,
+            vec!["Port Avella", "Kestrel Point", "Oslo", "Varnholm"]
+        );
     }
 
     #[test]

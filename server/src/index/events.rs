@@ -174,9 +174,17 @@ impl Features {
         }
     }
 
+    /// Whether it names a place the gazetteer knows: one it does not know ("in Varnholm", which may be a
+    /// hall or a town) makes a mention no more specific, and a mention with nothing else is one a
+    /// definite reference ("the talks") may point back to.
+    fn known_place(&self) -> bool {
+        self.place
+            .is_some_and(|p| lexicon().places_by_name.contains_key(p))
+    }
+
     fn args(&self) -> usize {
         usize::from(self.date.is_some_and(|d| d.is_specific())) * 2
-            + usize::from(self.place.is_some())
+            + usize::from(self.known_place())
             + self.participants.len().min(2)
     }
 
@@ -218,14 +226,31 @@ fn date_conflict(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
     }
 }
 
+/// How two events' places relate: `None` when they conflict (two places of the gazetteer, neither within
+/// the other), else whether they are the same place. A place the gazetteer does not know ("in Gdansk") may
+/// lie within any other, so it conflicts with none.
 fn place_relation(a: Option<&str>, b: Option<&str>) -> Option<bool> {
     let lex = lexicon();
     match (a, b) {
         (Some(a), Some(b)) if a == b => Some(true),
-        (Some(a), Some(b)) if lex.place_within(a, b) || lex.place_within(b, a) => Some(false),
+        (Some(a), Some(b))
+            if lex.place_within(a, b)
+                || lex.place_within(b, a)
+                || !lex.places_by_name.contains_key(a)
+                || !lex.places_by_name.contains_key(b) =>
+        {
+            Some(false)
+        }
         (Some(_), Some(_)) => None,
         _ => Some(false),
     }
+}
+
+/// Whether two different places lie within one another by the gazetteer.
+fn nested(a: Option<&str>, b: Option<&str>) -> bool {
+    let lex = lexicon();
+    a.zip(b)
+        .is_some_and(|(a, b)| a != b && (lex.place_within(a, b) || lex.place_within(b, a)))
 }
 
 /// Why a mention (or chain) may be linked to a cluster, and how strongly. Kept with every merge, so it is
@@ -306,7 +331,7 @@ fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<Link> {
         return None;
     }
     let exact_place = place_relation(a.place, b.place)?;
-    let nested_place = !exact_place && a.place.is_some() && b.place.is_some();
+    let nested_place = !exact_place && nested(a.place, b.place);
     let same_day =
         matches!((a.date, b.date), (Some(x), Some(y)) if x.is_specific() && y.is_specific());
     let shared = a.participants.shared(&b.participants);

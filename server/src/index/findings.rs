@@ -57,6 +57,8 @@ pub struct Finding {
 /// What a claim or a denial is about, resolved to corpus-wide ids, with its keyword weight.
 struct Side {
     events: SmallSet<usize, 2>,
+    /// The classes of all its events (a talk, a visit), particular or not.
+    classes: SmallSet<crate::analysis::EventClass, 2>,
     actors: SmallSet<usize, 4>,
     places: SmallSet<&'static str, 2>,
     days: SmallSet<(u8, u8), 2>,
@@ -192,6 +194,12 @@ fn side(
             .iter()
             .filter_map(|&e| event_of.get(e).copied())
             .filter(|&e| anchored.get(e).copied().unwrap_or(false))
+            .collect(),
+        classes: c
+            .events
+            .iter()
+            .filter_map(|&e| d.facts.events.get(e))
+            .map(|m| m.class)
             .collect(),
         actors: c
             .actors
@@ -383,19 +391,28 @@ pub fn match_claims(
     out
 }
 
+/// Whether both name places, and none the same.
+fn other_places(report: &Side, denial: &Side) -> bool {
+    !report.places.is_empty()
+        && !denial.places.is_empty()
+        && report.places.is_disjoint(&denial.places)
+}
+
 /// Whether a report names other places or days than a denial does (both name some, and they
 /// share none): then it tells another story, however alike the words.
 fn names_another(report: &Side, denial: &Side) -> bool {
     let differ = |a: bool, b: bool, disjoint: bool| !a && !b && disjoint;
-    differ(
-        report.places.is_empty(),
-        denial.places.is_empty(),
-        report.places.is_disjoint(&denial.places),
-    ) || differ(
-        report.days.is_empty(),
-        denial.days.is_empty(),
-        report.days.is_disjoint(&denial.days),
-    )
+    other_places(report, denial)
+        || differ(
+            report.days.is_empty(),
+            denial.days.is_empty(),
+            report.days.is_disjoint(&denial.days),
+        )
+}
+
+/// Whether a claim and a denial each tell events, and none of the same kind.
+fn tells_another(c: &Side, d: &Side) -> bool {
+    !c.classes.is_empty() && !d.classes.is_empty() && c.classes.is_disjoint(&d.classes)
 }
 
 /// How strongly a report's words must overlap a denied claim's to be denied with it …
@@ -580,10 +597,12 @@ fn score(c: &Side, d: &Side, weights: &Weights) -> Option<(f32, String)> {
     } else if shared_actors > 0 {
         overlap >= 0.35
     } else if entities > 0 {
-        overlap >= 0.4
+        // a shared day is no shared story when each names another place
+        overlap >= 0.35 && (shared_places > 0 || !other_places(c, d)) && !tells_another(c, d)
     } else {
-        // words alone: not when they name other places or days
-        overlap >= 0.55 && !names_another(c, d)
+        // words alone: not when they name other places or days, or tell only other kinds of events (talks
+        // held, a trip denied)
+        overlap >= 0.35 && !names_another(c, d) && !tells_another(c, d)
     };
     if !ok {
         return None;

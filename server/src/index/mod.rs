@@ -560,7 +560,7 @@ mod tests {
     fn a_denial_reaches_the_reports_that_tell_what_the_denied_claim_tells() {
         let texts = with_elsewhere(&[
             "---\ndate: 2026-02-01\n---\nViral video shows giant squid washed up on Brighton beach\n",
-            "---\ndate: 2026-02-01\n---\nViral video shows giant squid on Brighton beach, stunning walkers and surfers\n",
+            "---\ndate: 2026-02-01\n---\nViral video shows giant squid washed up, stunning walkers and surfers on a winter morning\n",
             "---\ndate: 2026-02-03\n---\nNo, a giant squid did not wash up on Brighton beach: the video is a hoax\n",
         ]);
         let (_, m) = model_of(&texts);
@@ -584,6 +584,28 @@ mod tests {
             "the second report through the first: {:?}",
             m.matches
         );
+    }
+
+    #[test]
+    fn a_headline_denial_matches_a_report_by_its_words_alone() {
+        let texts = with_elsewhere(&[
+            "---\ndate: 2026-02-01\n---\nWoman says surgeons gave her a third breast\n",
+            "---\ndate: 2026-02-03\n---\nThird breast woman story is a hoax, records show\n",
+        ]);
+        let (_, m) = model_of(&texts);
+        let denied: Vec<(usize, usize)> = m.findings.iter().map(|f| f.claim).collect();
+        assert_eq!(denied, vec![(0, 0)], "{:?}", m.matches);
+        assert!(m.matches[0].why.contains("words"), "{:?}", m.matches);
+    }
+
+    #[test]
+    fn a_denied_trip_does_not_deny_talks_with_the_same_words() {
+        let texts = with_elsewhere(&[
+            "---\ndate: 2026-02-01\n---\nEnergy ministers hold talks on the Varsa pipeline\n",
+            "---\ndate: 2026-02-03\n---\nOfficials denied reports that energy ministers will travel to see the Varsa pipeline.\n",
+        ]);
+        let (_, m) = model_of(&texts);
+        assert!(m.findings.is_empty(), "{:?}", m.matches);
     }
 
     #[test]
