@@ -77,6 +77,21 @@ pub fn of_doc(d: &DocEntry, corpus_year: Option<i16>) -> DocDate {
 }
 
 fn infer(d: &DocEntry, corpus_year: Option<i16>) -> DocDate {
+    // a month and day without a year take the latest year the article itself writes (not past the
+    // corpus's), else the corpus's: "on July 27" in an article about 2004 is not 2014's
+    let mut years: std::collections::BTreeMap<i16, usize> = std::collections::BTreeMap::new();
+    for m in &d.facts.dates {
+        if let DateExpr::Calendar { year: Some(y), .. } = m.expr
+            && corpus_year.is_none_or(|c| y <= c)
+        {
+            *years.entry(y).or_default() += 1;
+        }
+    }
+    let own_year = years
+        .iter()
+        .filter(|&(_, &n)| n >= 2)
+        .max_by_key(|&(&y, &n)| (n, y))
+        .map(|(&y, _)| y);
     let best = d
         .facts
         .dates
@@ -91,9 +106,10 @@ fn infer(d: &DocEntry, corpus_year: Option<i16>) -> DocDate {
             _ => None,
         })
         .filter_map(|(year, month, day, m)| {
-            let (y, year_note) = match year {
-                Some(y) => (y, ""),
-                None => (corpus_year?, " (year from other dates in the corpus)"),
+            let (y, year_note) = match (year, own_year) {
+                (Some(y), _) => (y, ""),
+                (None, Some(y)) => (y, " (year from other dates in the article)"),
+                (None, None) => (corpus_year?, " (year from other dates in the corpus)"),
             };
             let date = Date::new(y, month as i8, day as i8).ok()?;
             Some((date, m, year_note))
@@ -151,6 +167,24 @@ mod tests {
             Some("ended on March 5 (year from other dates in the corpus)")
         );
         assert_eq!(d[2].date, None);
+    }
+
+    #[test]
+    fn a_month_and_day_take_the_year_the_article_keeps_writing() {
+        let d = dates_of(&[
+            "---\ndate: 2014-03-01\n---\nThe council met on Feb. 2, 2014.",
+            "---\ndate: 2014-04-01\n---\nThe port reopened in 2014.",
+            "The storm of 2004 hit the coast. Crews cleared roads through 2004. The bodies were found on \
+             July 27.",
+            "Troops left in 2009. The mayor was found dead on July 27.",
+        ]);
+        assert_eq!(d[2].date, Some(jiff::civil::date(2004, 7, 27)));
+        assert_eq!(
+            d[2].evidence.as_deref(),
+            Some("found on July 27 (year from other dates in the article)")
+        );
+        // a year written once is history the article recalls, not its own
+        assert_eq!(d[3].date, Some(jiff::civil::date(2014, 7, 27)));
     }
 
     #[test]
