@@ -26,7 +26,14 @@ pub fn fingerprint(diags: &[Diagnostic]) -> u64 {
     diags.len().hash(&mut h);
     for d in diags {
         range(&d.range, &mut h);
-        d.severity.map(|s| format!("{s:?}")).hash(&mut h);
+        let severity = match d.severity {
+            Some(DiagnosticSeverity::ERROR) => 1u8,
+            Some(DiagnosticSeverity::WARNING) => 2,
+            Some(DiagnosticSeverity::INFORMATION) => 3,
+            Some(DiagnosticSeverity::HINT) => 4,
+            _ => 0,
+        };
+        severity.hash(&mut h);
         match &d.code {
             Some(NumberOrString::String(c)) => c.hash(&mut h),
             Some(NumberOrString::Number(n)) => n.hash(&mut h),
@@ -168,6 +175,9 @@ pub fn of_doc(view: &View, settings: &Settings, enc: Encoding, doc: usize) -> Ve
     out
 }
 
+/// An article's diagnostics with their [`fingerprint`] (computed where they are made, in parallel).
+pub type Fingerprinted = (u64, Vec<Diagnostic>);
+
 /// The diagnostics of the documents `docs` (all of them when `None`), by absolute path; a document
 /// without diagnostics is present with an empty list only when it was asked for by index.
 pub fn of_docs(
@@ -175,7 +185,7 @@ pub fn of_docs(
     settings: &Settings,
     enc: Encoding,
     docs: Option<&std::collections::BTreeSet<usize>>,
-) -> BTreeMap<PathBuf, Vec<Diagnostic>> {
+) -> BTreeMap<PathBuf, Fingerprinted> {
     let all: Vec<usize> = match docs {
         Some(set) => set.iter().copied().collect(),
         None => (0..view.model.docs.len()).collect(),
@@ -184,6 +194,6 @@ pub fn of_docs(
         .filter(|&d| d < view.model.docs.len())
         .map(|d| (d, of_doc(view, settings, enc, d)))
         .filter(|(_, diags)| docs.is_some() || !diags.is_empty())
-        .map(|(d, diags)| (view.path(d), diags))
+        .map(|(d, diags)| (view.path(d), (fingerprint(&diags), diags)))
         .collect()
 }

@@ -69,7 +69,7 @@ pub enum Msg {
 pub struct Resolved {
     id: CorpusId,
     model: Arc<Model>,
-    diagnostics: BTreeMap<PathBuf, Vec<Diagnostic>>,
+    diagnostics: BTreeMap<PathBuf, diagnostics::Fingerprinted>,
     settings: Arc<Settings>,
     encoding: Encoding,
 }
@@ -110,7 +110,7 @@ struct Writer {
     /// pointing into them, must be computed again.
     partial_diags: HashMap<CorpusId, BTreeSet<usize>>,
     /// Diagnostics of every article, computed with a resolve, for corpora whose model is that resolve's.
-    resolved_diags: HashMap<CorpusId, BTreeMap<PathBuf, Vec<Diagnostic>>>,
+    resolved_diags: HashMap<CorpusId, BTreeMap<PathBuf, diagnostics::Fingerprinted>>,
     /// Articles whose facts changed since their corpus's model was resolved: their published diagnostics
     /// (from [`Model::provisional`]) stand until a resolve includes them.
     stale: HashMap<CorpusId, BTreeSet<PathBuf>>,
@@ -756,9 +756,9 @@ impl Writer {
         &self,
         published: &mut BTreeMap<PathBuf, u64>,
         path: PathBuf,
-        diags: Vec<Diagnostic>,
+        (f, diags): diagnostics::Fingerprinted,
     ) {
-        let f = (!diags.is_empty()).then(|| diagnostics::fingerprint(&diags));
+        let f = (!diags.is_empty()).then_some(f);
         if published.get(&path).copied() != f {
             self.send_diagnostics(&path, diags);
         }
@@ -820,7 +820,7 @@ impl Writer {
                             Some(&affected),
                         );
                         for (path, diags) in redone {
-                            if diags.is_empty() {
+                            if diags.1.is_empty() {
                                 ready.remove(&path);
                             } else {
                                 ready.insert(path, diags);
@@ -832,30 +832,47 @@ impl Writer {
                 None => diagnostics::of_docs(&self.view(id), &self.settings, self.encoding, None),
             };
             let old = self.published.remove(id).unwrap_or_default();
-            let mut published = BTreeMap::new();
             // articles edited since the model was resolved keep what was published for them
             let stale = self.stale.get(id).cloned().unwrap_or_default();
             for path in &stale {
                 new.remove(path);
-                if let Some(&f) = old.get(path) {
-                    published.insert(path.clone(), f);
-                }
             }
-            for path in old.keys() {
-                if !new.contains_key(path) && !stale.contains(path) {
-                    self.send_diagnostics(path, Vec::new());
+            // old and new walked side by side in path order: comparing paths is the cost here, with
+            // thousands of articles
+            let mut published: Vec<(PathBuf, u64)> = Vec::with_capacity(new.len());
+            let mut unchanged = Vec::new();
+            let mut old = old.into_iter().peekable();
+            for (path, (f, diags)) in new {
+                let mut before = None;
+                while let Some((op, of)) = old.next_if(|(op, _)| *op <= path) {
+                    if op == path {
+                        before = Some(of);
+                    } else if stale.contains(&op) {
+                        published.push((op, of));
+                    } else {
+                        self.send_diagnostics(&op, Vec::new());
+                    }
                 }
-            }
-            for (path, diags) in new {
-                let f = (!diags.is_empty()).then(|| diagnostics::fingerprint(&diags));
-                if old.get(&path).copied() != f {
+                let f = (!diags.is_empty()).then_some(f);
+                if before != f {
                     self.send_diagnostics(&path, diags);
+                } else {
+                    unchanged.push(diags);
                 }
                 if let Some(f) = f {
-                    published.insert(path, f);
+                    published.push((path, f));
                 }
             }
-            self.published.insert(id.clone(), published);
+            for (op, of) in old {
+                if stale.contains(&op) {
+                    published.push((op, of));
+                } else {
+                    self.send_diagnostics(&op, Vec::new());
+                }
+            }
+            // freeing thousands of unchanged diagnostics is left to another thread
+            rayon::spawn(move || drop(unchanged));
+            self.published.insert(id.clone(), published.into_iter().collect());
         }
         for (id, docs) in partial {
             if full.contains(&id) {
