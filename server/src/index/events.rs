@@ -118,9 +118,10 @@ struct Features {
     lemmas: SmallSet<&'static str, 2>,
     date: Option<PartialDate>,
     place: Option<&'static str>,
-    participants: SmallSet<usize, 4>,
+    /// Actor indexes (32-bit: a resolve keeps these for every mention).
+    participants: SmallSet<u32, 4>,
     /// The participants that are people (for the who-conflict test).
-    persons: SmallSet<usize, 4>,
+    persons: SmallSet<u32, 4>,
     parties: SmallSet<&'static str, 2>,
     modality: Modality,
     /// A back-reference ("the meeting"); only meaningful for a single mention.
@@ -147,6 +148,7 @@ impl Features {
             .iter()
             .filter(|&&a| d.facts.actors[a].kind != crate::analysis::ActorKind::Organization)
             .filter_map(|&a| actor_of.get(a).copied().flatten())
+            .map(|a| a as u32)
             .collect();
         let date = m.date().and_then(|i| d.facts.dates[i].expr.resolve(anchor));
         let place = m.place().map(|i| d.facts.places[i].name);
@@ -161,6 +163,7 @@ impl Features {
                 .participants
                 .iter()
                 .filter_map(|&a| actor_of.get(a).copied().flatten())
+                .map(|a| a as u32)
                 .collect(),
             persons,
             parties: m
@@ -399,7 +402,7 @@ enum BlockKey {
     Place(EventClass, &'static str),
     Country(EventClass, &'static str),
     Day(EventClass, Option<u8>, Option<u8>),
-    Actor(EventClass, usize),
+    Actor(EventClass, u32),
 }
 
 fn block_keys(f: &Features) -> Vec<BlockKey> {
@@ -763,7 +766,12 @@ pub fn resolve(
             .entry(id_base(lemma, c.features.place, c.features.date))
             .or_insert(0);
         *n += 1;
-        let mut participants: Box<[usize]> = c.features.participants.iter().copied().collect();
+        let mut participants: Box<[usize]> = c
+            .features
+            .participants
+            .iter()
+            .map(|&a| a as usize)
+            .collect();
         participants.sort();
         events.push(Event {
             class: c.features.class,
