@@ -355,12 +355,14 @@ pub fn match_claims(
             (claim, near)
         })
         .collect();
-    let near: Vec<Vec<Match>> = out[..direct]
+    // (near report, direct match it comes from): explanations are written only for those kept, as most
+    // repeat a pair already matched
+    let near: Vec<Vec<(MentionRef, usize)>> = out[..direct]
         .par_iter()
-        .map(|m| {
+        .enumerate()
+        .map(|(k, m)| {
             let (claim, denial) = (m.claim, m.denial);
             let ds = &denial_sides[denial.0][denial.1];
-            let cue = &docs[denial.0].facts.denials[denial.1].cue;
             near_claim
                 .get(&claim)
                 .into_iter()
@@ -370,22 +372,24 @@ pub fn match_claims(
                     let os = &claim_sides[o.0][o.1];
                     word_overlap(os, ds, &weights, None) >= NEAR_DENIAL && !names_another(os, ds)
                 })
-                .map(|&other| Match {
-                    claim: other,
-                    denial,
-                    score: m.score * 0.5,
-                    why: format!(
-                        "denial cue {cue:?}; tells what {} (claim {}) tells",
-                        docs[claim.0].path(),
-                        claim.1 + 1
-                    ),
-                })
+                .map(|&other| (other, k))
                 .collect()
         })
         .collect();
-    for m in near.into_iter().flatten() {
-        if seen.insert((m.claim, m.denial)) {
-            out.push(m);
+    for (other, k) in near.into_iter().flatten() {
+        let (claim, denial) = (out[k].claim, out[k].denial);
+        if seen.insert((other, denial)) {
+            let cue = &docs[denial.0].facts.denials[denial.1].cue;
+            out.push(Match {
+                claim: other,
+                denial,
+                score: out[k].score * 0.5,
+                why: format!(
+                    "denial cue {cue:?}; tells what {} (claim {}) tells",
+                    docs[claim.0].path(),
+                    claim.1 + 1
+                ),
+            });
         }
     }
     out
