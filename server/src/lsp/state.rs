@@ -872,7 +872,8 @@ impl Writer {
             }
             // freeing thousands of unchanged diagnostics is left to another thread
             rayon::spawn(move || drop(unchanged));
-            self.published.insert(id.clone(), published.into_iter().collect());
+            self.published
+                .insert(id.clone(), published.into_iter().collect());
         }
         for (id, docs) in partial {
             if full.contains(&id) {
