@@ -394,6 +394,19 @@ mod tests {
     }
 
     #[test]
+    fn words_for_the_same_event_share_its_lemma() {
+        let text = "The singer succumbed to cancer. A second man perished in the blaze. Gunmen gunned \
+                    down a guard, and police apprehended two suspects after the tremor.";
+        let f = analyse(text, 0);
+        let lemmas: Vec<&str> = f.events.iter().map(|e| e.lemma).collect();
+        for lemma in ["die", "fire", "shoot", "arrest", "earthquake"] {
+            assert!(lemmas.contains(&lemma), "{lemma}: {lemmas:?}");
+        }
+        let die = f.events.iter().filter(|e| e.lemma == "die").count();
+        assert_eq!(die, 2, "succumbed and perished: {lemmas:?}");
+    }
+
+    #[test]
     fn triggers_with_place_date_and_participants() {
         let text = "Foreign Minister Anna Berg met Prime Minister Tomas Lind in Oslo on March 3 to discuss fishing quotas.";
         let f = analyse(text, 0);

@@ -434,12 +434,12 @@ arrive:visit:arrive arrives arrived arriving arrival;\
 call:call:call;conversation:call:conversation;\
 invade:attack:invade invaded invading invasion;attack:attack:attack attacks attacked attacking;\
 strike:attack:strike strikes struck airstrike airstrikes;bomb:attack:bomb bombs bombed bombing bombings;\
-shoot:attack:shoot shoots shot shooting shootings;stab:attack:stab stabbed stabbing;\
+shoot:attack:shoot shoots shot shooting shootings gunned;stab:attack:stab stabbed stabbing;\
 assault:attack:assault assaulted;raid:attack:raid raids raided;offensive:attack:offensive;\
 intervention:attack:intervention;explode:disaster:explode exploded explosion explosions blast blasts;\
-kill:death:kill kills killed killing killings;die:death:die dies died death deaths dead;murder:death:murder murdered murders;\
+kill:death:kill kills killed killing killings;die:death:die dies died death deaths dead succumb succumbs succumbed perish perished;murder:death:murder murdered murders;\
 behead:death:behead beheaded beheading;execute:death:executed execution;\
-arrest:arrest:arrest arrests arrested arresting;detain:arrest:detain detains detained detention;\
+arrest:arrest:arrest arrests arrested arresting apprehend apprehended nabbed;detain:arrest:detain detains detained detention;\
 capture:arrest:capture captured;kidnap:arrest:kidnap kidnapped kidnapping;abduct:arrest:abducted abduction;\
 charge:legal:charged;sentence:legal:sentenced sentencing;convict:legal:convicted conviction;\
 plead:legal:plead pleaded pled;sue:legal:sue sued lawsuit;trial:legal:trial;acquit:legal:acquitted;\
@@ -448,12 +448,12 @@ win:contest:win wins won victory;defeat:contest:defeat defeated beat;\
 announce:announcement:announce announces announced announcement;unveil:announcement:unveil unveiled unveiling;\
 launch:announcement:launch launched launches;release:announcement:release released;\
 sign:agreement:sign signed signing;agreement:agreement:agreement deal;ceasefire:agreement:ceasefire truce;\
-earthquake:disaster:earthquake quake earthquakes;fire:disaster:fire fires blaze;crash:disaster:crash crashed crashes;\
+earthquake:disaster:earthquake quake earthquakes tremor temblor;fire:disaster:fire fires blaze inferno;crash:disaster:crash crashed crashes;\
 flood:disaster:flood floods flooding;storm:disaster:storm hurricane typhoon tornado;collapse:disaster:collapse collapsed;\
 acquire:business:acquire acquires acquired acquisition;buy:business:buy buys bought;merge:business:merger merged;\
 sell:business:sell sold sale;\
 appoint:personnel:appoint appointed appointment;name:personnel:named;hire:personnel:hire hired hiring;\
-resign:personnel:resign resigned resignation;fire:personnel:fired;quit:personnel:quit quits;retire:personnel:retired retirement;\
+resign:personnel:resign resigned resignation;fire:personnel:fired sacked;quit:personnel:quit quits;retire:personnel:retired retirement;\
 nominate:personnel:nominate nominated nomination;replace:personnel:replace replaced;\
 leave:movement:leave left;enter:movement:enter entered;escape:movement:escape escaped;flee:movement:fled flee;\
 withdraw:movement:withdraw withdrew withdrawal;deploy:movement:deploy deployed deployment;\
