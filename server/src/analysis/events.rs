@@ -396,14 +396,17 @@ mod tests {
     #[test]
     fn words_for_the_same_event_share_its_lemma() {
         let text = "The singer succumbed to cancer. A second man perished in the blaze. Gunmen gunned \
-                    down a guard, and police apprehended two suspects after the tremor.";
+                    down a guard, and police apprehended two suspects after the tremor. Divers discovered \
+                    the wreck a week after a fisherman found an oar.";
         let f = analyse(text, 0);
         let lemmas: Vec<&str> = f.events.iter().map(|e| e.lemma).collect();
-        for lemma in ["die", "fire", "shoot", "arrest", "earthquake"] {
+        for lemma in ["die", "fire", "shoot", "arrest", "earthquake", "find"] {
             assert!(lemmas.contains(&lemma), "{lemma}: {lemmas:?}");
         }
         let die = f.events.iter().filter(|e| e.lemma == "die").count();
         assert_eq!(die, 2, "succumbed and perished: {lemmas:?}");
+        let find = f.events.iter().filter(|e| e.lemma == "find").count();
+        assert_eq!(find, 2, "discovered and found: {lemmas:?}");
     }
 
     #[test]

@@ -454,7 +454,7 @@ acquire:business:acquire acquires acquired acquisition;buy:business:buy buys bou
 sell:business:sell sold sale;\
 appoint:personnel:appoint appointed appointment;name:personnel:named;hire:personnel:hire hired hiring;\
 resign:personnel:resign resigned resignation;fire:personnel:fired sacked;quit:personnel:quit quits;retire:personnel:retired retirement;\
-nominate:personnel:nominate nominated nomination;replace:personnel:replace replaced;\
+nominate:personnel:nominate nominated nomination;replace:personnel:replace replaced;find:other:find finds found discover discovers discovered;\
 leave:movement:leave left;enter:movement:enter entered;escape:movement:escape escaped;flee:movement:fled flee;\
 withdraw:movement:withdraw withdrew withdrawal;deploy:movement:deploy deployed deployment;\
 rehab:health:rehab rehabilitation;injure:health:injure injured injuries injury wounded;hospitalize:health:hospitalized hospitalised;\
