@@ -397,7 +397,8 @@ mod tests {
     fn words_for_the_same_event_share_its_lemma() {
         let text = "The singer succumbed to cancer. A second man perished in the blaze. Gunmen gunned \
                     down a guard, and police apprehended two suspects after the tremor. Divers discovered \
-                    the wreck a week after a fisherman found an oar.";
+                    the wreck a week after a fisherman found an oar. Arsonists torched a barn, wounding a \
+                    farmer.";
         let f = analyse(text, 0);
         let lemmas: Vec<&str> = f.events.iter().map(|e| e.lemma).collect();
         for lemma in ["die", "fire", "shoot", "arrest", "earthquake", "find"] {
@@ -407,6 +408,9 @@ mod tests {
         assert_eq!(die, 2, "succumbed and perished: {lemmas:?}");
         let find = f.events.iter().filter(|e| e.lemma == "find").count();
         assert_eq!(find, 2, "discovered and found: {lemmas:?}");
+        assert!(lemmas.contains(&"injure"), "wounding: {lemmas:?}");
+        let fire = f.events.iter().filter(|e| e.lemma == "fire").count();
+        assert_eq!(fire, 2, "the blaze and torched: {lemmas:?}");
     }
 
     #[test]

@@ -448,7 +448,7 @@ win:contest:win wins won victory;defeat:contest:defeat defeated beat;\
 announce:announcement:announce announces announced announcement;unveil:announcement:unveil unveiled unveiling;\
 launch:announcement:launch launched launches;release:announcement:release released;\
 sign:agreement:sign signed signing;agreement:agreement:agreement deal;ceasefire:agreement:ceasefire truce;\
-earthquake:disaster:earthquake quake earthquakes tremor temblor;fire:disaster:fire fires blaze inferno;crash:disaster:crash crashed crashes;\
+earthquake:disaster:earthquake quake earthquakes tremor temblor;fire:disaster:fire fires blaze inferno torched;crash:disaster:crash crashed crashes;\
 flood:disaster:flood floods flooding;storm:disaster:storm hurricane typhoon tornado;collapse:disaster:collapse collapsed;\
 acquire:business:acquire acquires acquired acquisition;buy:business:buy buys bought;merge:business:merger merged;\
 sell:business:sell sold sale;\
@@ -457,7 +457,7 @@ resign:personnel:resign resigned resignation;fire:personnel:fired sacked;quit:pe
 nominate:personnel:nominate nominated nomination;replace:personnel:replace replaced;find:other:find finds found discover discovers discovered;\
 leave:movement:leave left;enter:movement:enter entered;escape:movement:escape escaped;flee:movement:fled flee;\
 withdraw:movement:withdraw withdrew withdrawal;deploy:movement:deploy deployed deployment;\
-rehab:health:rehab rehabilitation;injure:health:injure injured injuries injury wounded;hospitalize:health:hospitalized hospitalised;\
+rehab:health:rehab rehabilitation;injure:health:injure injures injured injuring injuries injury wound wounds wounded wounding;hospitalize:health:hospitalized hospitalised;\
 marry:other:married marry wedding;divorce:other:divorce divorced;protest:other:protest protests protested;\
 rescue:other:rescue rescued;evacuate:other:evacuate evacuated evacuation;\
 rob:other:robbery robberies heist heists robbed;steal:other:theft thefts burglary burglaries;\
