@@ -372,7 +372,7 @@ fn content(doc: &Doc, facts: &ArticleFacts, from: usize, to: usize) -> Content {
     }
     Content {
         // who said what is not what was said: statements are no part of a claim's content
-        events: pick(&facts.events, |e| e.trigger, lo, hi)
+        events: pick(&facts.events, |e| e.trigger.get(), lo, hi)
             .into_iter()
             .filter(|&e| facts.events[e].class != EventClass::Statement)
             .collect(),

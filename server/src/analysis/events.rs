@@ -331,8 +331,8 @@ fn mention(
             &["the", "this", "that", "these", "those", "such"],
         ) || doc.toks[span_start - 1].kind == TokKind::Possessive);
     EventMention {
-        span,
-        trigger,
+        span: span.into(),
+        trigger: trigger.into(),
         lemma,
         class,
         sentence: si as u32,
@@ -362,7 +362,7 @@ mod tests {
         let triggers: Vec<(&str, EventClass)> = f
             .events
             .iter()
-            .map(|e| (&text[e.trigger.start..e.trigger.end], e.class))
+            .map(|e| (&text[e.trigger.get().start..e.trigger.get().end], e.class))
             .collect();
         let other = EventClass::Other;
         let statement = EventClass::Statement;
@@ -418,7 +418,7 @@ mod tests {
         let text = "Foreign Minister Anna Berg met Prime Minister Tomas Lind in Oslo on March 3 to discuss fishing quotas.";
         let f = analyse(text, 0);
         let e = &f.events[0];
-        assert_eq!(&text[e.trigger.start..e.trigger.end], "met");
+        assert_eq!(&text[e.trigger.get().start..e.trigger.get().end], "met");
         assert_eq!(e.class, EventClass::Meeting);
         assert_eq!(f.places[e.place().unwrap()].name, "Oslo");
         assert_eq!(f.dates[e.date().unwrap()].text, "March 3");
@@ -436,7 +436,10 @@ mod tests {
         let text = "After the Oslo summit, the minister is set to travel to Paris next week.";
         let f = analyse(text, 0);
         let summit = &f.events[0];
-        assert_eq!(&text[summit.span.start..summit.span.end], "Oslo summit");
+        assert_eq!(
+            &text[summit.span.get().start..summit.span.get().end],
+            "Oslo summit"
+        );
         assert!(summit.definite);
         let travel = f.events.iter().find(|e| e.lemma == "travel").unwrap();
         assert_eq!(travel.modality, Modality::Irrealis);

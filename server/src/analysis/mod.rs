@@ -37,6 +37,37 @@ impl Span {
     }
 }
 
+/// A [`Span`] kept in 32-bit offsets, for facts a corpus holds hundreds of thousands of (an article is at
+/// most 64 MiB: `corpus::MAX_ARTICLE_BYTES`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct Span32 {
+    start: u32,
+    end: u32,
+}
+
+impl Span32 {
+    pub fn get(self) -> Span {
+        let wide = |x: u32| {
+            if x == u32::MAX {
+                usize::MAX
+            } else {
+                x as usize
+            }
+        };
+        Span::new(wide(self.start), wide(self.end))
+    }
+}
+
+impl From<Span> for Span32 {
+    fn from(s: Span) -> Span32 {
+        let narrow = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Span32 {
+            start: narrow(s.start),
+            end: narrow(s.end),
+        }
+    }
+}
+
 /// Indexes of the items (sorted by span start) whose span starts in `lo..hi`.
 pub(crate) fn starting_within<T>(
     items: &[T],
@@ -118,8 +149,8 @@ pub enum Modality {
 /// thousands, so indexes are 32-bit and lists are boxed slices (empty ones take no heap).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EventMention {
-    pub span: Span,
-    pub trigger: Span,
+    pub span: Span32,
+    pub trigger: Span32,
     pub lemma: &'static str,
     pub class: EventClass,
     pub sentence: u32,
@@ -318,8 +349,8 @@ impl ArticleFacts {
             q.span = span(q.span);
         }
         for e in &mut f.events {
-            e.span = span(e.span);
-            e.trigger = span(e.trigger);
+            e.span = span(e.span.get()).into();
+            e.trigger = span(e.trigger.get()).into();
         }
         for c in &mut f.claims {
             c.span = span(c.span);

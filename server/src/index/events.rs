@@ -61,7 +61,9 @@ impl Event {
         docs.get(di)
             .and_then(|d| {
                 let m = d.facts.events.get(mi)?;
-                d.article.text.get(m.trigger.start..m.trigger.end)
+                d.article
+                    .text
+                    .get(m.trigger.get().start..m.trigger.get().end)
             })
             .map_or_else(|| "?".to_string(), str::to_lowercase)
     }
@@ -757,7 +759,7 @@ pub fn resolve(
                     std::cmp::Reverse((dates[di].date.is_none(), dates[di].date)),
                     specificity[di][mi],
                     !m.definite,
-                    std::cmp::Reverse((di, m.span.start)),
+                    std::cmp::Reverse((di, m.span.get().start)),
                 )
             })
             .unwrap_or(&c.mentions[0]);

@@ -111,7 +111,7 @@ impl Model {
                 }
             }
             for (mi, m) in f.events.iter().enumerate() {
-                if hit(m.span, offset, inclusive)
+                if hit(m.span.get(), offset, inclusive)
                     && let Some(&event) = self.event_of[doc].get(mi)
                 {
                     return Some(Item::Event {
@@ -229,6 +229,6 @@ impl Model {
 
     /// The span of a mention of an event.
     pub fn event_span(&self, (di, mi): MentionRef) -> Span {
-        self.docs[di].facts.events[mi].span
+        self.docs[di].facts.events[mi].span.get()
     }
 }

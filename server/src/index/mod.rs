@@ -227,7 +227,7 @@ impl Compared {
                 .events
                 .iter()
                 .zip(&new.facts.events)
-                .all(|(a, b)| trigger(old, a.trigger) == trigger(new, b.trigger));
+                .all(|(a, b)| trigger(old, a.trigger.get()) == trigger(new, b.trigger.get()));
         Compared {
             moved: old.facts.moved(map_start, map_end),
             same_outside_facts: old.article.front_matter == new.article.front_matter
@@ -427,7 +427,7 @@ mod tests {
             .facts
             .events
             .iter()
-            .position(|e| &d.article.text[e.trigger.start..e.trigger.end] == trigger)
+            .position(|e| &d.article.text[e.trigger.get().start..e.trigger.get().end] == trigger)
             .unwrap_or_else(|| panic!("no {trigger:?} in document {doc}"));
         m.event_of[doc][k]
     }
@@ -438,7 +438,7 @@ mod tests {
         (0..d.facts.events.len())
             .filter(|&k| {
                 let e = &d.facts.events[k];
-                &d.article.text[e.trigger.start..e.trigger.end] == trigger
+                &d.article.text[e.trigger.get().start..e.trigger.get().end] == trigger
             })
             .map(|k| m.event_of[doc][k])
             .collect()
@@ -489,7 +489,7 @@ mod tests {
         assert_eq!(event_with(&m, 0, "fire"), event_with(&m, 1, "fire"));
         let (doc, k) = e.definition;
         let d = &m.docs[doc];
-        let line = d.lines.line_of(d.facts.events[k].trigger.start);
+        let line = d.lines.line_of(d.facts.events[k].trigger.get().start);
         assert_eq!(
             (doc, line),
             (0, 5),

@@ -116,7 +116,7 @@ pub fn outline(view: &View, enc: Encoding, doc: usize) -> Vec<DocumentSymbol> {
             .flatten()
             .collect::<Vec<_>>()
             .join(" · ");
-            let span = facts.events[mi].span;
+            let span = facts.events[mi].span.get();
             (
                 span.start,
                 symbol(

@@ -194,12 +194,14 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
             definition: span_out(
                 model,
                 e.definition.0,
-                model.docs[e.definition.0].facts.events[e.definition.1].span,
+                model.docs[e.definition.0].facts.events[e.definition.1]
+                    .span
+                    .get(),
             ),
             mentions: e
                 .mentions
                 .iter()
-                .map(|&(di, mi)| span_out(model, di, model.docs[di].facts.events[mi].span))
+                .map(|&(di, mi)| span_out(model, di, model.docs[di].facts.events[mi].span.get()))
                 .collect(),
             evidence: e.evidence_lines(&model.docs).collect(),
         })
