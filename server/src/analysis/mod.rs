@@ -110,10 +110,10 @@ pub struct Role {
 pub struct ActorMention {
     pub span: Span,
     /// The name as written, possessive removed.
-    pub name: String,
+    pub name: Box<str>,
     pub kind: ActorKind,
     /// Roles stated with this mention: a title before the name, an apposition after it, or both.
-    pub roles: Vec<Role>,
+    pub roles: Box<[Role]>,
     pub sentence: usize,
     /// Why it was read as an actor.
     pub rule: &'static str,
@@ -298,9 +298,6 @@ impl ArticleFacts {
         self.dates.shrink_to_fit();
         self.places.shrink_to_fit();
         self.actors.shrink_to_fit();
-        for a in &mut self.actors {
-            a.roles.shrink_to_fit();
-        }
         self.quotes.shrink_to_fit();
         self.events.shrink_to_fit();
         for c in &mut self.claims {

@@ -181,9 +181,9 @@ pub fn find(doc: &Doc) -> Found {
                 {
                     found.actors.push(ActorMention {
                         span,
-                        name: doc.text[span.start..span.end].to_string(),
+                        name: doc.text[span.start..span.end].into(),
                         kind: ActorKind::Unknown,
-                        roles: Vec::new(),
+                        roles: Box::default(),
                         sentence: si,
                         rule: "particle name",
                     });
@@ -324,9 +324,9 @@ fn push_actor(
     };
     found.actors.push(ActorMention {
         span,
-        name: doc.text[span.start..span.end].to_string(),
+        name: doc.text[span.start..span.end].into(),
         kind,
-        roles,
+        roles: roles.into_boxed_slice(),
         sentence: si,
         rule,
     });
@@ -725,7 +725,13 @@ mod tests {
         find(&doc)
             .actors
             .into_iter()
-            .map(|a| (a.name, a.kind, a.roles.into_iter().next().map(|r| r.text)))
+            .map(|a| {
+                (
+                    a.name.into(),
+                    a.kind,
+                    a.roles.first().map(|r| r.text.clone()),
+                )
+            })
             .collect()
     }
 
@@ -904,7 +910,7 @@ mod tests {
         let q = attribute_quotes(&doc, &f.actors);
         assert_eq!(q.len(), 2);
         for quote in &q {
-            let who = quote.speaker.map(|i| f.actors[i].name.as_str());
+            let who = quote.speaker.map(|i| &*f.actors[i].name);
             assert_eq!(who, Some("Lena Brandt"), "{quote:?}");
         }
     }

@@ -214,9 +214,9 @@ pub fn resolve(docs: &[Arc<DocEntry>]) -> (Vec<Actor>, Vec<Vec<Option<usize>>>) 
         for (mi, m) in d.facts.actors.iter().enumerate() {
             let Some(id) = actor_of[di][mi] else { continue };
             let b = &mut builders[id];
-            let n = b.forms.entry(m.name.clone()).or_default();
+            let n = b.forms.entry(m.name.to_string()).or_default();
             if *n == 0 {
-                b.first_seen.push(m.name.clone());
+                b.first_seen.push(m.name.to_string());
             }
             *n += 1;
             b.mentions.push((di, mi));

@@ -136,7 +136,7 @@ impl Model {
         let a = self.actors.get(actor)?;
         let key = |&(di, mi): &MentionRef| {
             let m = &self.docs[di].facts.actors[mi];
-            let full = m.name == a.name;
+            let full = *m.name == *a.name;
             (
                 !full || m.roles.is_empty(),
                 !full,
