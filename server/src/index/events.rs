@@ -47,9 +47,9 @@ pub struct Evidence {
 #[derive(Debug, Clone, Copy)]
 pub enum EvidenceKind {
     /// Within its own article.
-    Within(Link),
+    Within(Why),
     /// Across articles, by shared arguments.
-    Linked(Link),
+    Linked(Why),
     /// Across articles of one story, by the same word.
     Story,
 }
@@ -105,8 +105,8 @@ impl Event {
         self.evidence.iter().map(|e| {
             let path = docs.get(e.doc as usize).map_or("?", |d| d.path());
             match e.kind {
-                EvidenceKind::Within(link) => format!("{path}: {}", link.why()),
-                EvidenceKind::Linked(link) => format!("{path} linked: {}", link.why()),
+                EvidenceKind::Within(why) => format!("{path}: {}", why.text()),
+                EvidenceKind::Linked(why) => format!("{path} linked: {}", why.text()),
                 EvidenceKind::Story => format!("{path} linked: same story, same trigger"),
             }
         })
@@ -258,8 +258,8 @@ fn nested(a: Option<&str>, b: Option<&str>) -> bool {
         .is_some_and(|(a, b)| a != b && (lex.place_within(a, b) || lex.place_within(b, a)))
 }
 
-/// Why a mention (or chain) may be linked to a cluster, and how strongly. Kept with every merge, so it is
-/// small: places by their gazetteer names, counts in a byte.
+/// Why a mention (or chain) may be linked to a cluster, and how strongly (see [`Why`] for what a merge
+/// keeps of it).
 #[derive(Debug, Clone, Copy)]
 pub struct Link {
     score: f32,
@@ -290,14 +290,45 @@ impl Link {
             back: true,
         }
     }
+}
 
+/// What a merge's evidence keeps of its [`Link`]: no score, places by number
+/// ([`crate::analysis::intern::number`], 0 for none), counts in a byte. A resolve keeps one per merge.
+#[derive(Debug, Clone, Copy)]
+pub struct Why {
+    place: u32,
+    within: u32,
+    day: Option<PartialDate>,
+    shared: u8,
+    shared_parties: u8,
+    same_lemma: bool,
+    back: bool,
+}
+
+impl From<Link> for Why {
+    fn from(l: Link) -> Why {
+        let number = |p: Option<&'static str>| p.map_or(0, crate::analysis::intern::number);
+        Why {
+            place: number(l.place),
+            within: number(l.within),
+            day: l.day,
+            shared: l.shared,
+            shared_parties: l.shared_parties,
+            same_lemma: l.same_lemma,
+            back: l.back,
+        }
+    }
+}
+
+impl Why {
     /// The explanation shown in `export` and hovers.
-    fn why(&self) -> String {
+    fn text(&self) -> String {
+        use crate::analysis::intern::numbered;
         if self.back {
             return "definite reference back".into();
         }
         let mut why = Vec::new();
-        match (self.place, self.within) {
+        match (numbered(self.place), numbered(self.within)) {
             (Some(a), Some(b)) => why.push(format!("places within one another ({a} / {b})")),
             (Some(p), None) => why.push(format!("same place ({p})")),
             _ => {}
@@ -504,7 +535,7 @@ fn chains_of(
                 chains[ci].mentions.push((di, mi));
                 chains[ci].evidence.push(Evidence {
                     doc: di as u32,
-                    kind: EvidenceKind::Within(link),
+                    kind: EvidenceKind::Within(link.into()),
                 });
             }
             None => {
@@ -710,7 +741,7 @@ pub fn resolve(
                 c.evidence.extend(chain.evidence);
                 c.evidence.push(Evidence {
                     doc: this_doc as u32,
-                    kind: EvidenceKind::Linked(link),
+                    kind: EvidenceKind::Linked(link.into()),
                 });
                 k
             }
