@@ -67,6 +67,23 @@ fn longest<'l, V>(
     best
 }
 
+/// Whether the word at `i` is a first name (though the gazetteer knows it as a place too) followed, in the
+/// same capitalised run, by a word that can be a surname: no place, organisation, role or head of a
+/// thing's name ("Milan Tedal", not "Georgia State" or "Victoria Station").
+fn first_name_before_name(doc: &Doc, lex: &Lexicon, i: usize, to: usize) -> bool {
+    let next = i + 1;
+    next < to && lex.first_names.contains(doc.lower[i].as_str()) && doc.toks[next].is_word() && {
+        let w = doc.lower[next].as_str();
+        !lex.places.contains_key(w)
+            && !lex.orgs.contains_key(w)
+            && !lex.org_heads.contains(w)
+            && !lex.non_person_heads.contains(w)
+            && !lex.person_roles.contains(w)
+            && !lex.function_words.contains(w)
+            && !lex.months.contains_key(w)
+    }
+}
+
 fn segment(doc: &Doc, lex: &Lexicon, from: usize, to: usize) -> Vec<(usize, usize, Seg)> {
     let mut segs = Vec::new();
     let mut i = from;
@@ -81,6 +98,8 @@ fn segment(doc: &Doc, lex: &Lexicon, from: usize, to: usize) -> Vec<(usize, usiz
         let holiday = longest(doc, i, to, 3, &lex.holidays);
         let w = doc.lower[i].as_str();
         let (len, seg) = match (org, place) {
+            // "Milan Kundera", "Georgia Meloni": a place that is also a first name, followed by a name
+            (None, Some((1, _))) if first_name_before_name(doc, lex, i, to) => (1, Seg::Other),
             (Some((lo, _)), Some((lp, p))) if lp > lo => (lp, Seg::Place(p.name)),
             (Some((lo, _)), _) => (lo, Seg::Org),
             (None, Some((lp, p))) => (lp, Seg::Place(p.name)),
@@ -824,6 +843,22 @@ mod tests {
         let doc = Doc::new("Officials flew from Riyadh, Saudi Arabia to Geneva.", 0);
         let places: Vec<&str> = find(&doc).places.iter().map(|p| p.name).collect();
         assert_eq!(places, vec!["Riyadh", "Saudi Arabia", "Geneva"]);
+    }
+
+    #[test]
+    fn a_first_name_that_is_also_a_city_opens_a_name() {
+        let text = "Energy Minister Milan Tedal flew to Milan on Monday. Georgia Varnes stayed at Victoria Station.";
+        let a = actors(text);
+        assert!(
+            a.contains(&person("Milan Tedal", Some("Energy Minister"))),
+            "{a:?}"
+        );
+        assert!(a.iter().any(|(n, _, _)| n == "Georgia Varnes"), "{a:?}");
+        assert!(!a.iter().any(|(n, _, _)| n.contains("Victoria")), "{a:?}");
+        let doc = Doc::new(text, 0);
+        let places: Vec<&str> = find(&doc).places.iter().map(|p| p.name).collect();
+        assert!(places.contains(&"Milan"), "{places:?}");
+        assert!(!places.contains(&"Georgia"), "{places:?}");
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Web-page furniture: lines copied along with an article from its web page ("Leave a Reply",
-//! "Scroll to Top", "Read more: …", cookie and comment prompts). They produce no actors, events or claims.
+//! "Scroll to Top", "Read more: …", cookie and comment prompts, bylines). They produce no actors, events or claims.
 
 use regex::RegexSet;
 use std::sync::OnceLock;
@@ -29,6 +29,9 @@ fn patterns() -> &'static RegexSet {
             r"(?i)^click here to\b",
             r"(?i)^(cancel reply|log in to reply|reply)$",
             r"(?i)^you (may|might) also like\b",
+            // a byline: "By Laura Tarve, Riverside Gazette", "By Ewa Brove and Rui Dalsen", "BY THE
+            // ASSOCIATED PRESS" (the reporter is no actor of the story)
+            r"^(By|BY) (([Tt]he|THE) )?\p{Lu}[\p{L}.'’-]*( \p{Lu}[\p{L}.'’-]*){0,3}((,| and| &| \|) (([Tt]he|THE) )?\p{Lu}[\p{L}.'’-]*( \p{Lu}[\p{L}.'’-]*){0,3})*$",
         ])
         .expect("furniture patterns are valid regular expressions")
     })
@@ -123,6 +126,9 @@ mod tests {
             "Read also:",
             "This site uses cookies to improve your experience.",
             "Share on Facebook",
+            "By Laura Tarve, Riverside Gazette",
+            "By Ewa Brove and Rui O’Dalsen",
+            "BY THE ASSOCIATED PRESS",
         ] {
             assert!(is_furniture_line(l), "{l}");
         }
@@ -134,6 +140,8 @@ mod tests {
             "Leaves fell on the square as the minister spoke.",
             "Readers were told the summit would go ahead.",
             "The mayor said she would share the report with the council.",
+            "By Monday the talks had collapsed.",
+            "By Land and Sea, Migrants Reach the Island at Dawn Again",
         ] {
             assert!(!is_furniture_line(l), "{l}");
         }

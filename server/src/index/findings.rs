@@ -424,7 +424,8 @@ const NEAR_REPORT: f32 = 0.4;
 /// … when it shares no actor with the denial, how strongly they must overlap the denial's.
 const NEAR_DENIAL: f32 = 0.25;
 
-/// Groups claims that report the same story: strongly overlapping words and a shared name or place.
+/// Groups claims that report the same story: strongly overlapping words and a shared name or place, and
+/// no other places or days.
 /// Returns each grouped claim's story and the stories' members.
 fn stories(
     sides: &[Vec<Side>],
@@ -465,7 +466,7 @@ fn stories(
                 let b = &sides[other.0][other.1];
                 let overlap = word_overlap(a, b, weights, None);
                 let entities = a.actors.shared(&b.actors) + a.places.shared(&b.places);
-                if overlap >= 0.7 && (entities > 0 || overlap >= 0.85) {
+                if overlap >= 0.7 && (entities > 0 || overlap >= 0.85) && !names_another(a, b) {
                     same.push(j);
                 }
             }
@@ -596,7 +597,11 @@ fn score(c: &Side, d: &Side, weights: &Weights) -> Option<(f32, String)> {
     let shared_days = c.days.shared(&d.days);
     let overlap = word_overlap(c, d, weights, None);
     let entities = shared_actors + shared_places + shared_days;
-    let ok = if shared_events > 0 {
+    // both name days, and none the same: another trip, another meeting, whoever takes part
+    let other_days = !c.days.is_empty() && !d.days.is_empty() && shared_days == 0;
+    let ok = if other_days {
+        false
+    } else if shared_events > 0 {
         entities > 0 || overlap >= 0.2
     } else if shared_actors > 0 {
         overlap >= 0.35

@@ -622,6 +622,21 @@ mod tests {
     }
 
     #[test]
+    fn a_denied_trip_on_another_day_is_another_trip_of_the_same_person() {
+        // two reports of one trip, one of another trip of the same minister; the denial names the second
+        let texts = with_elsewhere(&[
+            "---\ndate: 2026-02-01\n---\nAccording to officials, Energy Minister Marta Kessel is reportedly set to travel to Varnholm on February 9 to sign the agreement.\n",
+            "---\ndate: 2026-02-02\n---\nEnergy Minister Marta Kessel is reportedly set to travel to Varnholm on February 9 to sign the agreement, officials said.\n",
+            "---\ndate: 2026-03-01\n---\nAccording to officials, Energy Minister Marta Kessel is reportedly set to travel to Ostrava on March 20 to sign the agreement.\n",
+            "---\ndate: 2026-03-04\n---\nThe spokesman denied reports that Marta Kessel plans to travel to Ostrava on March 20 to sign the agreement.\n",
+        ]);
+        let (_, m) = model_of(&texts);
+        let denied: std::collections::BTreeSet<usize> =
+            m.findings.iter().map(|f| f.claim.0).collect();
+        assert_eq!(denied, [2].into(), "only the March trip: {:?}", m.matches);
+    }
+
+    #[test]
     fn statements_are_events_of_their_own_never_linked() {
         let (_, m) = model_of(&[
             "Fire destroys warehouse in Oslo on May 3\n\nPolice chief Anna Berg said the roof collapsed.\n",
