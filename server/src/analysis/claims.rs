@@ -194,10 +194,10 @@ const ANAPHORS: &[&str] = &[
 
 fn negated(doc: &Doc, i: usize, from: usize) -> bool {
     (i.saturating_sub(3).max(from)..i).any(|k| {
-        let w = doc.lower[k].as_str();
+        let w = &doc.lower[k];
         NEGATORS.contains(&w)
             || w.ends_with("n't")
-            || w == "to" && k > from && NEGATORS.contains(&doc.lower[k - 1].as_str())
+            || w == "to" && k > from && NEGATORS.contains(&&doc.lower[k - 1])
     })
 }
 
@@ -205,9 +205,9 @@ fn negated(doc: &Doc, i: usize, from: usize) -> bool {
 fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, usize)> {
     let s = doc.sents[si];
     for i in s.first..s.last {
-        let w = doc.lower[i].as_str();
-        let next = doc.lower.get(i + 1).map(String::as_str).unwrap_or("");
-        let next2 = doc.lower.get(i + 2).map(String::as_str).unwrap_or("");
+        let w = &doc.lower[i];
+        let next = doc.lower.get(i + 1).unwrap_or("");
+        let next2 = doc.lower.get(i + 2).unwrap_or("");
         if DENY_VERBS.contains(&w) {
             if negated(doc, i, s.first)
                 || REFUSAL_OBJECTS.contains(&next)
@@ -255,7 +255,7 @@ fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, us
             }
             // the object, up to the end of the clause ("the blast killed two, reports said" kills no report)
             let window: Vec<&str> = (i + 1..(i + 8).min(s.last))
-                .map(|k| doc.lower[k].as_str())
+                .map(|k| &doc.lower[k])
                 .take_while(|w| !matches!(*w, "," | ";"))
                 .collect();
             // "shoots down Duncan Hunter's assertion", "kills stolen Batmobile rumor"
@@ -294,7 +294,7 @@ fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, us
         let before = |k: usize, words: &[&str]| i >= s.first + k && doc.lower_is(i - k, words);
         let put_to_rest = w == "rest"
             && before(1, &["to"])
-            && (s.first..i).any(|k| REPORT_NOUNS.contains(&doc.lower[k].as_str()))
+            && (s.first..i).any(|k| REPORT_NOUNS.contains(&&doc.lower[k]))
             && (before(2, &["put", "puts", "laid", "lays"]) || before(3, &["put", "puts"]));
         let record_straight = w == "straight" && before(1, &["record"]);
         // "made it all up", "the story was made up"; not "made up her mind", "made up for"
@@ -417,12 +417,12 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> (Vec<Claim>, Vec<Denial>) {
             // the denied content runs to the end of the clause
             let mut to = from + 1;
             while to < s.last {
-                let w = doc.lower[to].as_str();
+                let w = &doc.lower[to];
                 let clause_break = (doc.toks[to].kind == super::tokens::TokKind::Punct
                     && matches!(w, "," | ";" | "—" | "–"))
                     && doc.lower.get(to + 1).is_some_and(|n| {
                         matches!(
-                            n.as_str(),
+                            n,
                             "suggesting"
                                 | "saying"
                                 | "adding"
@@ -455,9 +455,7 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> (Vec<Claim>, Vec<Denial>) {
             c.actors = whole.actors;
             c.keywords = whole.keywords;
             // "denied having such plans" / "denied the reports": the content is in the sentence before
-            let window: Vec<&str> = (from..(from + 4).min(to))
-                .map(|k| doc.lower[k].as_str())
-                .collect();
+            let window: Vec<&str> = (from..(from + 4).min(to)).map(|k| &doc.lower[k]).collect();
             let anaphoric = window.iter().take(3).any(|w| ANAPHORS.contains(w))
                 && window.iter().any(|w| {
                     matches!(
@@ -506,11 +504,11 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> (Vec<Claim>, Vec<Denial>) {
         let mut kind = None;
         let mut cue = String::new();
         for k in s.first..s.last {
-            let w = doc.lower[k].as_str();
+            let w = &doc.lower[k];
             if !CLAIM_CUES.contains(&w) {
                 continue;
             }
-            let next = doc.lower.get(k + 1).map(String::as_str).unwrap_or("");
+            let next = doc.lower.get(k + 1).unwrap_or("");
             let found = match w {
                 "reportedly" | "allegedly" | "purportedly" | "supposedly" | "rumored"
                 | "rumoured" => Some(ClaimKind::Hedged),

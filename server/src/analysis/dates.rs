@@ -195,9 +195,7 @@ fn is_clock_time(doc: &Doc, i: usize) -> bool {
         "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "cest", "bst",
         "ist", "jst", "hours", "hrs", "local", "zulu",
     ];
-    doc.lower
-        .get(i + 1)
-        .is_some_and(|w| CLOCK.contains(&w.as_str()))
+    doc.lower.get(i + 1).is_some_and(|w| CLOCK.contains(&w))
 }
 
 /// A year right after a day ("May 9 2024", "May 9, 2024", "4 February 2025"): the year and the token after it.
@@ -220,7 +218,7 @@ pub fn find(doc: &Doc) -> Vec<DateMention> {
     let mut i = 0;
     let n = doc.toks.len();
     while i < n {
-        let w = doc.lower[i].as_str();
+        let w = &doc.lower[i];
         let mut found: Option<(usize, DateExpr)> = None; // (one past last token, expr)
         // ISO 2025-02-18
         if let Some(y) = year_at(doc, i)
@@ -247,7 +245,7 @@ pub fn find(doc: &Doc) -> Vec<DateMention> {
                     continue;
                 }
                 let key = (i..i + len)
-                    .map(|k| doc.lower[k].as_str())
+                    .map(|k| &doc.lower[k])
                     .collect::<Vec<_>>()
                     .join(" ");
                 if let Some(&(m, d)) = lex.holidays.get(&key) {
@@ -285,10 +283,7 @@ pub fn find(doc: &Doc) -> Vec<DateMention> {
                     },
                 ));
             } else {
-                let prev = i
-                    .checked_sub(1)
-                    .map(|p| doc.lower[p].as_str())
-                    .unwrap_or("");
+                let prev = i.checked_sub(1).map(|p| &doc.lower[p]).unwrap_or("");
                 let standalone = w != "may" && w != "mar" && w != "jan" && w.len() > 3;
                 if standalone
                     && matches!(
@@ -322,7 +317,7 @@ pub fn find(doc: &Doc) -> Vec<DateMention> {
             && let Some(day) =
                 number(doc, i).filter(|d| (1..=31).contains(d) && doc.tok_text(i).len() <= 2)
             && doc.is_cap(i + 1)
-            && let Some(&month) = lex.months.get(doc.lower[i + 1].as_str())
+            && let Some(&month) = lex.months.get(&doc.lower[i + 1])
         {
             let (year, end) = optional_year(doc, i + 2);
             found = Some((end, DateExpr::day(year, month, day as u8)));
@@ -344,7 +339,7 @@ pub fn find(doc: &Doc) -> Vec<DateMention> {
                         "this" => 0,
                         _ => 1,
                     };
-                    match doc.lower[i + 1].as_str() {
+                    match &doc.lower[i + 1] {
                         "week" => Some((i + 2, DateExpr::Weeks { offset: off })),
                         "month" => Some((i + 2, DateExpr::Months { offset: off })),
                         "year" => Some((i + 2, DateExpr::Years { offset: off })),
@@ -443,15 +438,15 @@ fn is_past_verb(w: &str) -> bool {
 fn past_context(doc: &Doc, first: usize, end: usize) -> bool {
     let s = doc.sents[doc.sent_of[first]];
     // a holiday recurs every year; "May 8" merely starts like "May Day"
-    let phrase: Vec<&str> = (first..end).map(|k| doc.lower[k].as_str()).collect();
+    let phrase: Vec<&str> = (first..end).map(|k| &doc.lower[k]).collect();
     if lexicon().holidays.contains_key(&phrase.join(" ")) {
         return false;
     }
     // "born April 22, 1923" tells a life, not the news: it does not date the article
     if (first.saturating_sub(4).max(s.first)..first).any(|k| {
-        FUTURE.contains(&doc.lower[k].as_str())
+        FUTURE.contains(&&doc.lower[k])
             || matches!(
-                doc.lower[k].as_str(),
+                &doc.lower[k],
                 "annually" | "every" | "each" | "born" | "birth"
             )
     }) {

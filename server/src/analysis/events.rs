@@ -78,7 +78,7 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> Vec<EventMention> {
                 && words
                     .iter()
                     .enumerate()
-                    .all(|(k, w)| doc.lower[i + k] == *w)
+                    .all(|(k, w)| doc.lower[i + k] == **w)
             {
                 let last = i + words.len() - 1;
                 out.push(mention(doc, facts, i, last, lemma, *class));
@@ -86,13 +86,10 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> Vec<EventMention> {
                 continue 'tokens;
             }
         }
-        let w = doc.lower[i].as_str();
+        let w = &doc.lower[i];
         if let Some(&(lemma, class)) = lex.triggers.get(w) {
-            let next = doc.lower.get(i + 1).map(String::as_str).unwrap_or("");
-            let prev = i
-                .checked_sub(1)
-                .map(|p| doc.lower[p].as_str())
-                .unwrap_or("");
+            let next = doc.lower.get(i + 1).unwrap_or("");
+            let prev = i.checked_sub(1).map(|p| &doc.lower[p]).unwrap_or("");
             let keep = match lemma {
                 // a call is an event only as a call with someone
                 "call" => matches!(next, "with" | "between"),
@@ -120,7 +117,7 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> Vec<EventMention> {
 /// piers"), reporting verbs, denial cues ("denied", "faked") and the lexicon's non-actions are not.
 fn action_verb(doc: &Doc, i: usize) -> Option<&'static str> {
     let lex = lexicon();
-    let w = doc.lower[i].as_str();
+    let w = &doc.lower[i];
     let lower = w.chars().all(|c| c.is_ascii_lowercase());
     let regular = lower && w.len() >= 5 && w.ends_with("ed");
     let progressive = lower && w.len() >= 6 && w.ends_with("ing") && !lex.not_ing.contains(w);
@@ -150,7 +147,7 @@ fn action_verb(doc: &Doc, i: usize) -> Option<&'static str> {
 /// A reporting verb in lower case ("said", "told", "confirmed"): the statement it reports, named by its
 /// stem. Not after a determiner ("the reports" is what a statement refers to, not one made).
 fn statement(doc: &Doc, i: usize) -> Option<&'static str> {
-    let w = doc.lower[i].as_str();
+    let w = &doc.lower[i];
     if !lexicon().reporting_verbs.contains(w) || doc.toks[i].is_capitalised(doc.text) {
         return None;
     }
@@ -173,7 +170,7 @@ fn mention(
     let trigger = Span::new(doc.toks[first].start, doc.toks[last].end);
     // close modifiers before a noun trigger: "Riyadh meeting", "US-Russia talks", "a Trump visit"
     let lex = lexicon();
-    let form = doc.lower[last].as_str();
+    let form = &doc.lower[last];
     let verb_form = form.ends_with("ed")
         || lex.past_irregular.contains(form)
         || lex.reporting_verbs.contains(form);
@@ -189,7 +186,7 @@ fn mention(
         let ps = doc.toks[p].start;
         let is_modifier = in_place(ps)
             || (doc.is_punct(p, "-") && !doc.toks[k].space_before)
-            || lex.demonyms.contains_key(doc.lower[p].as_str())
+            || lex.demonyms.contains_key(&doc.lower[p])
             || (in_actor(ps) && {
                 // a name in compound position follows a determiner: "the Trump-Putin meeting"
                 let mut q = p;
@@ -266,7 +263,7 @@ fn mention(
                 Some((dt - last, di))
             } else if de <= first
                 && first - de <= 10
-                && !(de..first).any(|k| lex.triggers.contains_key(doc.lower[k].as_str()))
+                && !(de..first).any(|k| lex.triggers.contains_key(&doc.lower[k]))
             {
                 // a date before the trigger belongs to it only if no other event comes between
                 Some((20 + first - de, di))
@@ -280,7 +277,7 @@ fn mention(
     // participants: actors near the trigger, not across "that" or a reporting verb on the left
     let mut left = first;
     while left > sent.first && first - left < 24 {
-        let w = doc.lower[left - 1].as_str();
+        let w = &doc.lower[left - 1];
         if w == "that" || w == ";" || lex.reporting_verbs.contains(w) {
             break;
         }
@@ -288,7 +285,7 @@ fn mention(
     }
     let mut right = last + 1;
     while right < sent.last && right - last < 12 {
-        let w = doc.lower[right].as_str();
+        let w = &doc.lower[right];
         if w == "that" || w == ";" || w == "which" || w == "who" {
             break;
         }
@@ -303,10 +300,8 @@ fn mention(
         })
         .collect();
     let mut parties: Vec<&'static str> = (left..right.min(sent.last))
-        .filter_map(|k| {
-            lex.country_of(doc.lower[k].as_str())
-                .filter(|_| doc.is_cap(k) || doc.toks[k].is_all_caps(doc.text))
-        })
+        .filter(|&k| doc.is_cap(k) || doc.toks[k].is_all_caps(doc.text))
+        .filter_map(|k| lex.country_of(&doc.lower[k]))
         .collect();
     for p in facts.places[places_here]
         .iter()

@@ -72,8 +72,8 @@ fn longest<'l, V>(
 /// thing's name ("Milan Tedal", not "Georgia State" or "Victoria Station").
 fn first_name_before_name(doc: &Doc, lex: &Lexicon, i: usize, to: usize) -> bool {
     let next = i + 1;
-    next < to && lex.first_names.contains(doc.lower[i].as_str()) && doc.toks[next].is_word() && {
-        let w = doc.lower[next].as_str();
+    next < to && lex.first_names.contains(&doc.lower[i]) && doc.toks[next].is_word() && {
+        let w = &doc.lower[next];
         !lex.places.contains_key(w)
             && !lex.orgs.contains_key(w)
             && !lex.org_heads.contains(w)
@@ -96,7 +96,7 @@ fn segment(doc: &Doc, lex: &Lexicon, from: usize, to: usize) -> Vec<(usize, usiz
         let org = longest(doc, i, to, lex.org_max_tokens, &lex.orgs);
         let place = longest(doc, i, to, lex.place_max_tokens, &lex.places);
         let holiday = longest(doc, i, to, 3, &lex.holidays);
-        let w = doc.lower[i].as_str();
+        let w = &doc.lower[i];
         let (len, seg) = match (org, place) {
             // "Milan Kundera", "Georgia Meloni": a place that is also a first name, followed by a name
             (None, Some((1, _))) if first_name_before_name(doc, lex, i, to) => (1, Seg::Other),
@@ -142,7 +142,7 @@ pub fn find(doc: &Doc) -> Found {
         let name_like = |k: usize| {
             doc.name_like(k)
                 && (!shout || {
-                    let w = doc.lower[k].as_str();
+                    let w = &doc.lower[k];
                     doc.names_here.contains(w) || lex.first_names.contains(w)
                 })
         };
@@ -246,11 +246,7 @@ fn process_run(doc: &Doc, lex: &Lexicon, si: usize, from: usize, to: usize, foun
                 while m < segs.len() && segs[m].2 == Seg::Other {
                     m += 1;
                 }
-                if m > k + 1
-                    && lex
-                        .org_heads
-                        .contains(doc.lower[segs[m - 1].1 - 1].as_str())
-                {
+                if m > k + 1 && lex.org_heads.contains(&doc.lower[segs[m - 1].1 - 1]) {
                     push_actor(
                         doc,
                         found,
@@ -303,7 +299,7 @@ fn process_run(doc: &Doc, lex: &Lexicon, si: usize, from: usize, to: usize, foun
                 if seg != Seg::Skip
                     && let Some(&(_, hb, Seg::Other)) = segs.get(k + 1)
                     && hb == segs[k + 1].0 + 1
-                    && lex.org_heads.contains(doc.lower[segs[k + 1].0].as_str())
+                    && lex.org_heads.contains(&doc.lower[segs[k + 1].0])
                     && segs.get(k + 2).is_none_or(|s| s.2 != Seg::Other)
                 {
                     push_actor(
@@ -366,7 +362,7 @@ fn after_locative(doc: &Doc, lex: &Lexicon, cs: usize, ce: usize) -> bool {
     ];
     cs > 0
         && doc.lower_is(cs - 1, LOCATIVE)
-        && !lex.first_names.contains(doc.lower[cs].as_str())
+        && !lex.first_names.contains(&doc.lower[cs])
         && doc
             .toks
             .get(ce)
@@ -387,18 +383,18 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
     let words: Vec<usize> = (cs..ce).filter(|&i| doc.toks[i].is_word()).collect();
     let Some(&first) = words.first() else { return };
     let Some(&last) = words.last() else { return };
-    let first_w = doc.lower[first].as_str();
-    let last_w = doc.lower[last].as_str();
+    let first_w = &doc.lower[first];
+    let last_w = &doc.lower[last];
     // a person whose first name is known: split off anything before it in the core
     if let Some(pos) = words
         .iter()
-        .position(|&w| lex.first_names.contains(doc.lower[w].as_str()))
+        .position(|&w| lex.first_names.contains(&doc.lower[w]))
     {
         let fstart = words[pos];
         if words.len() - pos >= 2
             && !words[pos..].iter().any(|&w| {
-                lex.non_person_heads.contains(doc.lower[w].as_str())
-                    || lex.org_heads.contains(doc.lower[w].as_str())
+                lex.non_person_heads.contains(&doc.lower[w])
+                    || lex.org_heads.contains(&doc.lower[w])
             })
         {
             if pos > 0 {
@@ -434,14 +430,11 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
     }
     if words
         .iter()
-        .any(|&w| lex.non_person_heads.contains(doc.lower[w].as_str()))
+        .any(|&w| lex.non_person_heads.contains(&doc.lower[w]))
     {
         return;
     }
-    let prev_lower = cs
-        .checked_sub(1)
-        .map(|p| doc.lower[p].as_str())
-        .unwrap_or("");
+    let prev_lower = cs.checked_sub(1).map(|p| &doc.lower[p]).unwrap_or("");
     if lex.org_roles.contains(prev_lower) {
         push_actor(
             doc,
@@ -480,7 +473,7 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
                 .get(ce)
                 .is_some_and(|t| t.is_word() && t.space_before && !doc.is_cap(ce))
             && !doc.lower_here.contains(first_w)
-            && lex.things.contains(doc.lower[ce].as_str());
+            && lex.things.contains(&doc.lower[ce]);
         if names_a_thing {
             return;
         }
@@ -519,8 +512,7 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
         return;
     }
     let all_names_here = words.iter().all(|&w| {
-        doc.names_here.contains(doc.lower[w].as_str())
-            && !doc.lower_here.contains(doc.lower[w].as_str())
+        doc.names_here.contains(&doc.lower[w]) && !doc.lower_here.contains(&doc.lower[w])
     });
     if all_names_here && words.len() <= 4 && !doc.title_case[si] {
         push_actor(
@@ -536,7 +528,7 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
 }
 
 fn accepts_in_title(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
-    let w = doc.lower[k].as_str();
+    let w = &doc.lower[k];
     let t = doc.toks[k];
     if t.kind == TokKind::Punct {
         return doc.tok_text(k) == "-" && !t.space_before;
@@ -561,7 +553,7 @@ pub fn title_role(doc: &Doc, name_start: usize, kind: ActorKind) -> Option<Role>
     let mut first = name_start;
     while k > s.first {
         let p = k - 1;
-        let w = doc.lower[p].as_str();
+        let w = &doc.lower[p];
         if accepts_in_title(doc, lex, p) {
             first = p;
             k = p;
@@ -579,8 +571,7 @@ pub fn title_role(doc: &Doc, name_start: usize, kind: ActorKind) -> Option<Role>
         break;
     }
     while first < name_start
-        && (matches!(doc.lower[first].as_str(), "of" | "for" | "the" | "-")
-            || !doc.toks[first].is_word())
+        && (matches!(&doc.lower[first], "of" | "for" | "the" | "-") || !doc.toks[first].is_word())
     {
         first += 1;
     }
@@ -591,7 +582,7 @@ pub fn title_role(doc: &Doc, name_start: usize, kind: ActorKind) -> Option<Role>
         ActorKind::Organization => &lex.org_roles,
         _ => &lex.person_roles,
     };
-    let has_noun = (first..name_start).any(|k| nouns.contains(doc.lower[k].as_str()));
+    let has_noun = (first..name_start).any(|k| nouns.contains(&doc.lower[k]));
     if !has_noun {
         return None;
     }
@@ -630,7 +621,7 @@ pub fn apposition_role(doc: &Doc, name_end: usize, kind: ActorKind) -> Option<Ro
     let mut end = k;
     while end < s.last && end - start < 14 {
         let t = doc.toks[end];
-        let w = doc.lower[end].as_str();
+        let w = &doc.lower[end];
         if t.kind == TokKind::Punct
             && matches!(
                 doc.tok_text(end),
@@ -654,7 +645,7 @@ pub fn apposition_role(doc: &Doc, name_end: usize, kind: ActorKind) -> Option<Ro
         ActorKind::Organization => &lex.org_roles,
         _ => &lex.person_roles,
     };
-    if !(start..end).any(|k| nouns.contains(doc.lower[k].as_str())) {
+    if !(start..end).any(|k| nouns.contains(&doc.lower[k])) {
         return None;
     }
     if !has_det && !accepts_in_title(doc, lex, start) {

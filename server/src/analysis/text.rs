@@ -4,7 +4,62 @@
 use super::intern::intern;
 use super::lexicon::lexicon;
 use super::tokens::{self, Sentence, TokKind, Token};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
+
+/// The lower-cased text of every token, in one buffer: `lower[i]` is token `i`'s (one allocation for the
+/// article, not one a token).
+pub struct Lower {
+    buf: String,
+    /// Where each token's text ends in `buf`; it starts where the previous one ends.
+    ends: Vec<u32>,
+}
+
+impl Lower {
+    fn new(text: &str, toks: &[Token]) -> Lower {
+        let mut buf = String::with_capacity(text.len());
+        let mut ends = Vec::with_capacity(toks.len());
+        for t in toks {
+            let word = t.text(text);
+            if word.is_ascii() {
+                let from = buf.len();
+                buf.push_str(word);
+                buf[from..].make_ascii_lowercase();
+            } else {
+                buf.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            ends.push(buf.len() as u32);
+        }
+        Lower { buf, ends }
+    }
+
+    /// Token `i`'s lower-cased text, if there is a token `i`.
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<&str> {
+        let end = *self.ends.get(i)? as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        Some(&self.buf[start..end])
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+}
+
+impl std::ops::Index<usize> for Lower {
+    type Output = str;
+
+    #[inline]
+    fn index(&self, i: usize) -> &str {
+        match self.get(i) {
+            Some(w) => w,
+            None => panic!("token {i} of {}", self.ends.len()),
+        }
+    }
+}
 
 /// A tokenised article.
 pub struct Doc<'a> {
@@ -14,7 +69,7 @@ pub struct Doc<'a> {
     /// Sentence index of every token.
     pub sent_of: Vec<usize>,
     /// Lower-cased text of every token.
-    pub lower: Vec<String>,
+    pub lower: Lower,
     /// Sentences whose line is written in Title Case (capitals say nothing there).
     pub title_case: Vec<bool>,
     /// Words (lower-cased) seen capitalised in the middle of a normal sentence.
@@ -75,7 +130,7 @@ impl<'a> Doc<'a> {
                 *slot = si;
             }
         }
-        let lower: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let lower = Lower::new(text, &toks);
         let link_sent = sents.iter().map(|s| inside(&links, s.start)).collect();
         let mut doc = Doc {
             text,
@@ -84,8 +139,8 @@ impl<'a> Doc<'a> {
             sent_of,
             lower,
             title_case: Vec::new(),
-            names_here: HashSet::new(),
-            lower_here: HashSet::new(),
+            names_here: HashSet::default(),
+            lower_here: HashSet::default(),
             furniture,
             links,
             link_sent,
@@ -102,10 +157,10 @@ impl<'a> Doc<'a> {
             }
             if t.is_capitalised(text) {
                 if !doc.title_case[doc.sent_of[i]] && !doc.sentence_initial(i) {
-                    doc.names_here.insert(doc.lower[i].clone());
+                    doc.names_here.insert(doc.lower[i].to_string());
                 }
             } else {
-                doc.lower_here.insert(doc.lower[i].clone());
+                doc.lower_here.insert(doc.lower[i].to_string());
             }
         }
         doc
@@ -128,9 +183,7 @@ impl<'a> Doc<'a> {
     }
 
     pub fn lower_is(&self, i: usize, words: &[&str]) -> bool {
-        self.lower
-            .get(i)
-            .is_some_and(|w| words.contains(&w.as_str()))
+        self.lower.get(i).is_some_and(|w| words.contains(&w))
     }
 
     /// The token opens its sentence (possibly after an opening quote, dash or bullet).
@@ -151,7 +204,7 @@ impl<'a> Doc<'a> {
             .filter(|&i| {
                 self.toks[i].is_word()
                     && self.tok_text(i).chars().count() >= 4
-                    && !lex.function_words.contains(self.lower[i].as_str())
+                    && !lex.function_words.contains(&self.lower[i])
             })
             .collect();
         let last = self.tok_text(sent.last - 1);
@@ -214,7 +267,7 @@ impl<'a> Doc<'a> {
         if !t.is_capitalised(self.text) {
             return false;
         }
-        let w = self.lower[i].as_str();
+        let w = &self.lower[i];
         let lex = lexicon();
         if lex.function_words.contains(w) && !t.is_all_caps(self.text) {
             return false;
@@ -226,9 +279,7 @@ impl<'a> Doc<'a> {
                 || lex.orgs.contains_key(w)
                 || lex.demonyms.contains_key(w)
                 || (t.is_all_caps(self.text) && w.len() <= 6)
-                || (i > 0
-                    && self.is_cap(i - 1)
-                    && lex.first_names.contains(self.lower[i - 1].as_str()))
+                || (i > 0 && self.is_cap(i - 1) && lex.first_names.contains(&self.lower[i - 1]))
                 || (!self.lower_here.contains(w)
                     && self.sentence_initial(i)
                     && !self.title_case[self.sent_of[i]]
@@ -249,7 +300,7 @@ impl<'a> Doc<'a> {
         let lex = lexicon();
         let mut out: Vec<&'static str> = (from..to)
             .filter(|&i| self.toks[i].is_word() || self.toks[i].kind == TokKind::Number)
-            .map(|i| self.lower[i].as_str())
+            .map(|i| &self.lower[i])
             .filter(|w| {
                 w.chars().count() >= 3 && !lex.function_words.contains(w) && !STOP_EXTRA.contains(w)
             })

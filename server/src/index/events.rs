@@ -15,7 +15,7 @@ use crate::analysis::dates::PartialDate;
 use crate::analysis::lexicon::{EventClass, lexicon};
 use crate::analysis::{EventMention, Modality};
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 /// One real-world event and its mentions. A corpus has tens of thousands, most with one mention, so its id
@@ -128,6 +128,8 @@ struct Features {
     modality: Modality,
     /// A back-reference ("the meeting"); only meaningful for a single mention.
     definite: bool,
+    /// When its first article was published (by the date it states, not one inferred).
+    published: Option<jiff::civil::Date>,
 }
 
 impl Features {
@@ -142,9 +144,10 @@ impl Features {
     fn of(
         d: &DocEntry,
         m: &EventMention,
-        anchor: Option<jiff::civil::Date>,
+        doc_date: &DocDate,
         actor_of: &[Option<usize>],
     ) -> Features {
+        let anchor = doc_date.date;
         let persons = m
             .participants
             .iter()
@@ -176,7 +179,17 @@ impl Features {
                 .collect(),
             modality: m.modality,
             definite: m.definite,
+            // a date inferred from the text may be a historical one: too weak to keep reports apart
+            published: anchor.filter(|_| !doc_date.inferred()),
         }
+    }
+
+    /// Days between the first publication of these mentions and that of `o`'s; `None` when either is
+    /// undated. (From the first report, so that an event does not drift along a chain of reports.)
+    fn days_apart(&self, o: &Features) -> Option<i32> {
+        let (a, b) = (self.published?, o.published?);
+        let (from, to) = if a <= b { (a, b) } else { (b, a) };
+        Some(from.until(to).map_or(0, |s| s.get_days()))
     }
 
     /// Whether it names a place the gazetteer knows: one it does not know ("in Varnholm", which may be a
@@ -221,6 +234,10 @@ impl Features {
         if o.modality == Modality::Realis {
             self.modality = Modality::Realis;
         }
+        self.published = match (self.published, o.published) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
     }
 }
 
@@ -424,7 +441,49 @@ fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<Link> {
             || (shares && (same_lemma || exact_place || same_day || shared >= 2)))
             .then_some(link);
     }
+    // reports far apart in time tell different events, unless they name the day: a strike threatened
+    // in Tampere this spring is not one threatened there two years ago
+    let undated =
+        !a.date.is_some_and(|d| d.is_specific()) && !b.date.is_some_and(|d| d.is_specific());
+    if undated && a.days_apart(b).is_some_and(|d| d > UNDATED_WINDOW_DAYS) {
+        return None;
+    }
     (anchored && score >= 2.0).then_some(link)
+}
+
+/// How many days apart articles may be published and still tell one event that neither names the day of.
+const UNDATED_WINDOW_DAYS: i32 = 31;
+
+/// When a cluster's event was, as far as the cross-article pass can tell without reading the cluster: its
+/// date, and its first publication as a day number that keeps the order of days but counts every month as 31
+/// days (overstating a distance by up to 3 days a month). A cheap first test of [`link_score`]'s.
+#[derive(Clone, Copy)]
+struct When {
+    day: Option<i32>,
+    dated: bool,
+    /// The event's own date.
+    date: Option<PartialDate>,
+}
+
+impl When {
+    fn of(f: &Features) -> When {
+        When {
+            day: f.published.map(|d| {
+                (i32::from(d.year()) * 12 + i32::from(d.month())) * 31 + i32::from(d.day())
+            }),
+            dated: f.date.is_some_and(|d| d.is_specific()),
+            date: f.date,
+        }
+    }
+
+    /// Whether `link_score` would surely find these apart in time: dates that conflict, or first reports
+    /// more than [`UNDATED_WINDOW_DAYS`] apart with neither dated (with slack for the overstatement).
+    fn apart(&self, o: &When) -> bool {
+        date_conflict(self.date, o.date)
+            || (!self.dated
+                && !o.dated
+                && matches!((self.day, o.day), (Some(a), Some(b)) if (a - b).abs() > UNDATED_WINDOW_DAYS + 6))
+    }
 }
 
 /// A blocking key: events of one class in one place, on one day, or with one participant; and, for events
@@ -459,23 +518,9 @@ fn block_keys(f: &Features) -> Vec<BlockKey> {
     k
 }
 
-/// Clusters examined per blocking key when linking a chain across articles.
+/// Clusters examined per blocking key when linking a chain across articles: the most recent of the block, so
+/// that a key shared by thousands of events stays cheap.
 const MAX_BLOCK_CANDIDATES: usize = 200;
-
-/// The most recent clusters of each block (bounded, so a key shared by thousands of events stays cheap),
-/// sorted and without repeats.
-fn recent_in<'a>(blocks: impl Iterator<Item = &'a Vec<usize>>) -> Vec<usize> {
-    let mut cands: Vec<usize> = blocks
-        .flat_map(|b| {
-            b[b.len().saturating_sub(MAX_BLOCK_CANDIDATES)..]
-                .iter()
-                .copied()
-        })
-        .collect();
-    cands.sort_unstable();
-    cands.dedup();
-    cands
-}
 
 struct Cluster {
     features: Features,
@@ -494,19 +539,14 @@ struct Chained {
 }
 
 /// The chains of one article's event mentions.
-fn chains_of(
-    di: usize,
-    d: &DocEntry,
-    anchor: Option<jiff::civil::Date>,
-    actor_of: &[Option<usize>],
-) -> Chained {
+fn chains_of(di: usize, d: &DocEntry, date: &DocDate, actor_of: &[Option<usize>]) -> Chained {
     let mut chains: Vec<Cluster> = Vec::new();
     let mut statements = Vec::new();
     // the chains and statements in the order they began (`None`: a statement), for the window below
     let mut began: Vec<Option<usize>> = Vec::new();
     let mut specificity = Vec::with_capacity(d.facts.events.len());
     for (mi, m) in d.facts.events.iter().enumerate() {
-        let f = Features::of(d, m, anchor, actor_of);
+        let f = Features::of(d, m, date, actor_of);
         specificity.push(f.args());
         if f.class == EventClass::Statement {
             statements.push(((di, mi), f));
@@ -616,8 +656,8 @@ fn same_story(docs: &[Arc<DocEntry>], clusters: Vec<Cluster>) -> Vec<Cluster> {
         }
     }
     let mut merged: Vec<(Cluster, SmallSet<usize, 2>)> = Vec::with_capacity(clusters.len());
-    let mut by_word: HashMap<(EventClass, &'static str), Vec<usize>> = HashMap::default();
-    let mut registered: HashSet<((EventClass, &'static str), usize)> = HashSet::default();
+    // the clusters of each story told with each word: a cluster is found only through a story it shares
+    let mut by_word: HashMap<(usize, EventClass, &'static str), Vec<usize>> = HashMap::default();
     for c in clusters {
         let stories: SmallSet<usize, 2> = c
             .docs
@@ -626,15 +666,24 @@ fn same_story(docs: &[Arc<DocEntry>], clusters: Vec<Cluster>) -> Vec<Cluster> {
             .collect();
         let mut target = None;
         if !stories.is_empty() && c.features.class != EventClass::Statement {
-            let cands = recent_in(word_keys(&c.features).filter_map(|key| by_word.get(&key)));
-            target = cands.into_iter().find(|&j| {
-                let (o, o_stories) = &merged[j];
-                !o_stories.is_disjoint(&stories) && story_link(&c.features, &o.features)
+            // the earliest of the most recent clusters of each (story, word) that may be the same event
+            let by_word = &by_word;
+            let recent = stories.iter().flat_map(|&s| {
+                word_keys(&c.features)
+                    .filter_map(move |(class, w)| by_word.get(&(s, class, w)))
+                    .flat_map(|b| &b[b.len().saturating_sub(MAX_BLOCK_CANDIDATES)..])
             });
+            for &j in recent {
+                if target.is_none_or(|t| j < t) && story_link(&c.features, &merged[j].0.features) {
+                    target = Some(j);
+                }
+            }
         }
-        let k = match target {
+        // the (story, word) keys the cluster gains
+        let new_keys: Vec<(usize, EventClass, &'static str)> = match target {
             Some(j) => {
                 let (o, o_stories) = &mut merged[j];
+                let old_words: Vec<_> = word_keys(&o.features).collect();
                 let first = c.mentions[0].0;
                 o.features.absorb(&c.features);
                 o.mentions.extend(c.mentions);
@@ -644,19 +693,42 @@ fn same_story(docs: &[Arc<DocEntry>], clusters: Vec<Cluster>) -> Vec<Cluster> {
                     doc: first as u32,
                     kind: EvidenceKind::Story,
                 });
-                o_stories.extend(stories.iter().copied());
-                j
+                // new stories with every word, and new words with the old stories
+                let words: Vec<_> = word_keys(&o.features).collect();
+                let added_words: Vec<_> = words
+                    .iter()
+                    .filter(|w| !old_words.contains(w))
+                    .copied()
+                    .collect();
+                let added_stories: Vec<usize> = stories
+                    .iter()
+                    .filter(|s| !o_stories.contains(s))
+                    .copied()
+                    .collect();
+                let mut keys: Vec<_> = o_stories
+                    .iter()
+                    .flat_map(|&s| added_words.iter().map(move |&(class, w)| (s, class, w)))
+                    .collect();
+                keys.extend(
+                    added_stories
+                        .iter()
+                        .flat_map(|&s| words.iter().map(move |&(class, w)| (s, class, w))),
+                );
+                o_stories.extend(added_stories);
+                keys
             }
             None => {
+                let keys = stories
+                    .iter()
+                    .flat_map(|&s| word_keys(&c.features).map(move |(class, w)| (s, class, w)))
+                    .collect();
                 merged.push((c, stories));
-                merged.len() - 1
+                keys
             }
         };
-        let keys: Vec<_> = word_keys(&merged[k].0.features).collect();
-        for key in keys {
-            if registered.insert((key, k)) {
-                by_word.entry(key).or_default().push(k);
-            }
+        let k = target.unwrap_or(merged.len() - 1);
+        for key in new_keys {
+            by_word.entry(key).or_default().push(k);
         }
     }
     merged.into_iter().map(|(c, _)| c).collect()
@@ -686,55 +758,67 @@ pub fn resolve(
     let per_doc: Vec<Chained> = docs
         .par_iter()
         .enumerate()
-        .map(|(di, d)| chains_of(di, d, dates[di].date, &actor_of[di]))
+        .map(|(di, d)| chains_of(di, d, &dates[di], &actor_of[di]))
         .collect();
     let total: usize = per_doc.iter().map(|c| c.chains.len()).sum();
-    let mut chains: Vec<Option<Cluster>> = Vec::with_capacity(total);
     // statements link to nothing: each is an event of its own, after the others
     let mut statements: Vec<(MentionRef, Features)> = Vec::new();
     // how specific each mention is (for choosing definitions), kept from the one time features are made
     let mut specificity: Vec<Vec<usize>> = Vec::with_capacity(docs.len());
+    let mut chains_of_doc: Vec<Vec<Cluster>> = Vec::with_capacity(docs.len());
     for c in per_doc {
-        chains.extend(c.chains.into_iter().map(Some));
+        chains_of_doc.push(c.chains);
         statements.extend(c.statements);
         specificity.push(c.specificity);
     }
-    // 2. chains across articles, earliest articles first, through blocking keys
-    let first_doc: Vec<usize> = chains
-        .iter()
-        .map(|c| c.as_ref().map_or(0, |c| c.mentions[0].0))
-        .collect();
-    let mut order: Vec<usize> = (0..chains.len()).collect();
-    order.sort_unstable_by_key(|&c| {
-        let di = first_doc[c];
-        (dates[di].date.is_none(), dates[di].date, di, c)
-    });
-    drop(first_doc);
+    // 2. chains across articles, earliest articles first (each article's in order), through blocking keys
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_unstable_by_key(|&di| (dates[di].date.is_none(), dates[di].date, di));
     let mut clusters: Vec<Cluster> = Vec::with_capacity(total);
     let mut blocks: HashMap<BlockKey, Vec<usize>> = HashMap::default();
-    // (key, cluster) pairs already in `blocks`
-    let mut registered: HashSet<(BlockKey, usize)> = HashSet::default();
-    for ci in order {
-        let Some(chain) = chains[ci].take() else {
-            continue;
-        };
+    // when each cluster's first article was published, and whether it names its day
+    let mut whens: Vec<When> = Vec::with_capacity(total);
+    // which clusters the current chain has seen (`seen[k] == stamp`)
+    let mut seen: Vec<u32> = Vec::with_capacity(total);
+    let mut stamp = 0u32;
+    for chain in order
+        .into_iter()
+        .flat_map(|di| std::mem::take(&mut chains_of_doc[di]))
+    {
         let f = &chain.features;
-        let cands = recent_in(block_keys(f).iter().filter_map(|k| blocks.get(k)));
+        let chain_keys = block_keys(f);
         let this_doc = chain.mentions[0].0;
         let mut best: Option<(f32, usize, Link)> = None;
-        for k in cands {
-            if clusters[k].docs.contains(&this_doc) {
+        let when = When::of(f);
+        // the most recent clusters of each block, each once; the best scored, the earliest among equals
+        stamp += 1;
+        let recent = chain_keys
+            .iter()
+            .filter_map(|key| blocks.get(key))
+            .flat_map(|b| &b[b.len().saturating_sub(MAX_BLOCK_CANDIDATES)..]);
+        for &k in recent {
+            if seen[k] == stamp {
+                continue;
+            }
+            seen[k] = stamp;
+            // apart in time: cannot link (see `link_score`), told from a small table without reading the
+            // cluster
+            if when.apart(&whens[k]) || clusters[k].docs.contains(&this_doc) {
                 continue;
             }
             if let Some(link) = link_score(f, &clusters[k].features, false)
-                && best.as_ref().is_none_or(|b| link.score > b.0)
+                && best
+                    .as_ref()
+                    .is_none_or(|b| link.score > b.0 || (link.score == b.0 && k < b.1))
             {
                 best = Some((link.score, k, link));
             }
         }
-        let k = match best {
+        // the keys the cluster gains (all of a new cluster's; those a merge adds to an old one's)
+        let (k, new_keys) = match best {
             Some((_, k, link)) => {
                 let c = &mut clusters[k];
+                let old_keys = block_keys(&c.features);
                 c.features.absorb(&chain.features);
                 c.mentions.extend(chain.mentions);
                 c.docs.insert(this_doc);
@@ -743,7 +827,9 @@ pub fn resolve(
                     doc: this_doc as u32,
                     kind: EvidenceKind::Linked(link.into()),
                 });
-                k
+                let mut keys = block_keys(&c.features);
+                keys.retain(|key| !old_keys.contains(key));
+                (k, keys)
             }
             None => {
                 clusters.push(Cluster {
@@ -752,17 +838,22 @@ pub fn resolve(
                     mentions: chain.mentions,
                     evidence: chain.evidence,
                 });
-                clusters.len() - 1
+                (clusters.len() - 1, chain_keys)
             }
         };
-        for key in block_keys(&clusters[k].features) {
-            if registered.insert((key, k)) {
-                blocks.entry(key).or_default().push(k);
+        for key in new_keys {
+            blocks.entry(key).or_default().push(k);
+        }
+        let w = When::of(&clusters[k].features);
+        match whens.get_mut(k) {
+            Some(slot) => *slot = w,
+            None => {
+                whens.push(w);
+                seen.push(0);
             }
         }
     }
     // 3. within one story, the same word tells the same event
-    drop(chains);
     let clusters = same_story(docs, clusters);
     let statements = statements.into_iter().map(|(r, features)| Cluster {
         features,

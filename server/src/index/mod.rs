@@ -637,6 +637,28 @@ mod tests {
     }
 
     #[test]
+    fn reports_years_apart_tell_different_events_unless_they_name_the_day() {
+        let (_, m) = model_of(&[
+            "---\ndate: 2024-03-02\n---\nPort workers met in Tampere.\n\nUnions in Tampere threatened a strike over the plan.\n",
+            "---\ndate: 2024-03-09\n---\nTalks went on.\n\nUnions in Tampere threatened a strike over the plan.\n",
+            "---\ndate: 2026-05-20\n---\nA new plan was shown.\n\nUnions in Tampere threatened a strike over the plan.\n",
+        ]);
+        let strike = |d| event_with(&m, d, "strike");
+        assert_eq!(strike(0), strike(1), "a week apart: one threat");
+        assert_ne!(strike(0), strike(2), "two years apart: another threat");
+        // a date inferred from the text is no publication date to keep reports apart by
+        let (_, m) = model_of(&[
+            "Port workers met in Tampere on March 2, 2024.\n\nUnions in Tampere threatened a strike over the plan.\n",
+            "The talks were held on May 20, 2026.\n\nUnions in Tampere threatened a strike over the plan.\n",
+        ]);
+        assert_eq!(
+            event_with(&m, 0, "strike"),
+            event_with(&m, 1, "strike"),
+            "inferred dates"
+        );
+    }
+
+    #[test]
     fn statements_are_events_of_their_own_never_linked() {
         let (_, m) = model_of(&[
             "Fire destroys warehouse in Oslo on May 3\n\nPolice chief Anna Berg said the roof collapsed.\n",
