@@ -4,6 +4,7 @@
 
 #![allow(dead_code)] // each benchmark uses a different part of it
 
+use dateline::analysis::lexicon::lexicon;
 use dateline::corpus::Article;
 
 const FIRST: &[&str] = &[
@@ -111,9 +112,14 @@ impl Rng {
     fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
         xs[self.next(xs.len())]
     }
-    /// An invented capitalised word of 2–3 syllables: a surname.
+    /// An invented capitalised word of 2–3 syllables: a surname, never a place's name ("Berlin").
     fn word(&mut self) -> String {
-        self.word_of(SYLLABLES)
+        loop {
+            let w = self.word_of(SYLLABLES);
+            if !lexicon().places.contains_key(&w.to_lowercase()) {
+                return w;
+            }
+        }
     }
 
     /// An invented capitalised word of 2–3 of these syllables.

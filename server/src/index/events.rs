@@ -534,8 +534,16 @@ struct Cluster {
 /// so that they cost no cluster), and how specific each mention is.
 struct Chained {
     chains: Vec<Cluster>,
-    statements: Vec<(MentionRef, Features)>,
+    statements: Vec<Statement>,
     specificity: Vec<usize>,
+}
+
+/// A statement ("said"): an event of its own with one mention, so only what its event keeps.
+struct Statement {
+    mention: MentionRef,
+    date: Option<PartialDate>,
+    place: Option<&'static str>,
+    participants: Box<[usize]>,
 }
 
 /// The chains of one article's event mentions.
@@ -549,7 +557,12 @@ fn chains_of(di: usize, d: &DocEntry, date: &DocDate, actor_of: &[Option<usize>]
         let f = Features::of(d, m, date, actor_of);
         specificity.push(f.args());
         if f.class == EventClass::Statement {
-            statements.push(((di, mi), f));
+            statements.push(Statement {
+                mention: (di, mi),
+                date: f.date,
+                place: f.place,
+                participants: f.participants.iter().map(|&a| a as usize).collect(),
+            });
             began.push(None);
             continue;
         }
@@ -762,7 +775,7 @@ pub fn resolve(
         .collect();
     let total: usize = per_doc.iter().map(|c| c.chains.len()).sum();
     // statements link to nothing: each is an event of its own, after the others
-    let mut statements: Vec<(MentionRef, Features)> = Vec::new();
+    let mut statements: Vec<Statement> = Vec::new();
     // how specific each mention is (for choosing definitions), kept from the one time features are made
     let mut specificity: Vec<Vec<usize>> = Vec::with_capacity(docs.len());
     let mut chains_of_doc: Vec<Vec<Cluster>> = Vec::with_capacity(docs.len());
@@ -855,18 +868,12 @@ pub fn resolve(
     }
     // 3. within one story, the same word tells the same event
     let clusters = same_story(docs, clusters);
-    let statements = statements.into_iter().map(|(r, features)| Cluster {
-        features,
-        mentions: vec![r],
-        docs: [r.0].into(),
-        evidence: Vec::new(),
-    });
     // 4. events, with their defining mention
     let mut event_of: Vec<Vec<usize>> =
         docs.iter().map(|d| vec![0; d.facts.events.len()]).collect();
     let mut events = Vec::with_capacity(clusters.len() + statements.len());
     let mut ids: HashMap<String, usize> = HashMap::default();
-    for (k, mut c) in clusters.into_iter().chain(statements).enumerate() {
+    for (k, mut c) in clusters.into_iter().enumerate() {
         c.mentions.sort();
         for &(di, mi) in &c.mentions {
             event_of[di][mi] = k;
@@ -905,6 +912,26 @@ pub fn resolve(
             definition,
             mentions: c.mentions.into(),
             evidence: c.evidence.into(),
+            nth: *n as u32,
+        });
+    }
+    // statements link to nothing: each is an event of its own, after the others
+    for st in statements {
+        let (di, mi) = st.mention;
+        event_of[di][mi] = events.len();
+        let lemma = docs[di].facts.events[mi].lemma;
+        let n = ids.entry(id_base(lemma, st.place, st.date)).or_insert(0);
+        *n += 1;
+        let mut participants = st.participants;
+        participants.sort();
+        events.push(Event {
+            class: EventClass::Statement,
+            date: st.date,
+            place: st.place,
+            participants,
+            definition: st.mention,
+            mentions: Box::new([st.mention]),
+            evidence: Box::new([]),
             nth: *n as u32,
         });
     }

@@ -212,13 +212,17 @@ impl Client {
     /// Waits until indexing has ended and its results are served: the log line the server writes then
     /// (after the progress `end`, when the client takes progress).
     pub fn wait_indexed(&mut self) -> bool {
-        self.wait_until(Duration::from_secs(120), |c| {
-            c.notifications.iter().any(|n| {
+        // only the notifications not looked at yet: a large corpus publishes tens of thousands
+        let mut looked = 0;
+        self.wait_until(Duration::from_secs(600), |c| {
+            let found = c.notifications[looked..].iter().any(|n| {
                 n["method"] == "window/logMessage"
                     && n["params"]["message"]
                         .as_str()
                         .is_some_and(|m| m.starts_with("indexed "))
-            })
+            });
+            looked = c.notifications.len();
+            found
         })
     }
 
