@@ -62,6 +62,11 @@ pub struct Settings {
     pub debounce_ms: u64,
 }
 
+/// How long typing must pause before an edited article is analysed again, unless set: long enough to take a
+/// burst (a paste, a held key) as one edit, short against the pause between keystrokes (100 ms and more),
+/// and against the analysis of one article (a few milliseconds).
+const DEFAULT_DEBOUNCE_MS: u64 = 10;
+
 impl Default for Settings {
     fn default() -> Settings {
         Settings {
@@ -69,7 +74,7 @@ impl Default for Settings {
             include: None,
             exclude: GlobSet::empty(),
             globs: (None, Vec::new()),
-            debounce_ms: 30,
+            debounce_ms: DEFAULT_DEBOUNCE_MS,
         }
     }
 }
@@ -114,9 +119,9 @@ impl Settings {
             exclude: glob_set(&raw.exclude)?,
             globs: (include, raw.exclude.clone()),
             severity: raw.severity,
-            debounce_ms: raw
-                .debounce_ms
-                .map_or(30, |ms| ms.clamp(0.0, 2000.0).round() as u64),
+            debounce_ms: raw.debounce_ms.map_or(DEFAULT_DEBOUNCE_MS, |ms| {
+                ms.clamp(0.0, 2000.0).round() as u64
+            }),
         })
     }
 
