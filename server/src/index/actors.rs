@@ -6,6 +6,7 @@
 use super::{DocEntry, MentionRef};
 use crate::analysis::ActorKind;
 use crate::analysis::lexicon::{lexicon, phrase_key};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -89,6 +90,48 @@ fn slug(name: &str) -> String {
     s.trim_end_matches('-').to_string()
 }
 
+/// The identity keys of one actor mention.
+enum Keyed {
+    /// A full name or an organisation: its key, and a person's surname key.
+    Full {
+        key: String,
+        surname: Option<String>,
+    },
+    /// A single name: its surname key (none without a word), and its key as a one-word organisation.
+    Single {
+        surname: Option<String>,
+        org: String,
+    },
+}
+
+impl Keyed {
+    fn of(m: &crate::analysis::ActorMention) -> Keyed {
+        let lex = lexicon();
+        let words = words_of(&m.name);
+        match m.kind {
+            ActorKind::Organization => {
+                let canon = lex.orgs.get(&phrase_key(&m.name)).copied();
+                Keyed::Full {
+                    key: format!("org:{}", canon.map_or_else(|| words.join(" "), phrase_key)),
+                    surname: None,
+                }
+            }
+            ActorKind::Person if words.len() >= 2 => {
+                let given = lex.given_name_key(&words[0]);
+                let sk = words.last().map(|l| surname_key(l)).unwrap_or_default();
+                Keyed::Full {
+                    key: format!("per:{given}:{sk}"),
+                    surname: Some(sk),
+                }
+            }
+            _ => Keyed::Single {
+                surname: words.last().map(|l| surname_key(l)),
+                org: format!("org:{}", words.join(" ")),
+            },
+        }
+    }
+}
+
 #[derive(Default)]
 struct Builder {
     kind: Option<ActorKind>,
@@ -110,48 +153,33 @@ pub fn resolve(docs: &[Arc<DocEntry>]) -> (Vec<Actor>, Vec<Vec<Option<usize>>>) 
         .collect();
     let mut pending: Vec<MentionRef> = Vec::new();
 
+    // the keys of every mention, made for all articles in parallel
+    let keyed: Vec<Vec<Keyed>> = docs
+        .par_iter()
+        .map(|d| d.facts.actors.iter().map(Keyed::of).collect())
+        .collect();
     // 1. full names and organisations
     for (di, d) in docs.iter().enumerate() {
         for (mi, m) in d.facts.actors.iter().enumerate() {
-            let words = words_of(&m.name);
-            let key = match m.kind {
-                ActorKind::Organization => {
-                    let canon = lex
-                        .orgs
-                        .get(&phrase_key(&m.name))
-                        .copied()
-                        .map(str::to_string);
-                    format!(
-                        "org:{}",
-                        canon.map_or_else(|| words.join(" "), |c| phrase_key(&c))
-                    )
-                }
-                ActorKind::Person if words.len() >= 2 => {
-                    let first = words[0].as_str();
-                    let given = lex.given_name_key(first);
-                    let Some(last) = words.last() else { continue };
-                    format!("per:{}:{}", given, surname_key(last))
-                }
-                _ => {
-                    pending.push((di, mi));
-                    continue;
+            let Keyed::Full { key, surname } = &keyed[di][mi] else {
+                pending.push((di, mi));
+                continue;
+            };
+            let id = match by_key.get(key) {
+                Some(&id) => id,
+                None => {
+                    builders.push(Builder {
+                        kind: Some(m.kind),
+                        ..Default::default()
+                    });
+                    let id = builders.len() - 1;
+                    by_key.insert(key.clone(), id);
+                    if let Some(sk) = surname {
+                        by_surname.entry(sk.clone()).or_default().push(id);
+                    }
+                    id
                 }
             };
-            let id = *by_key.entry(key.clone()).or_insert_with(|| {
-                builders.push(Builder {
-                    kind: Some(m.kind),
-                    ..Default::default()
-                });
-                if m.kind == ActorKind::Person
-                    && let Some(last) = words.last()
-                {
-                    by_surname
-                        .entry(surname_key(last))
-                        .or_default()
-                        .push(builders.len() - 1);
-                }
-                builders.len() - 1
-            });
             actor_of[di][mi] = Some(id);
         }
     }
@@ -168,10 +196,14 @@ pub fn resolve(docs: &[Arc<DocEntry>]) -> (Vec<Actor>, Vec<Vec<Option<usize>>>) 
         .collect();
     for (di, mi) in pending {
         let m = &docs[di].facts.actors[mi];
-        let words = words_of(&m.name);
-        let Some(last) = words.last() else { continue };
-        let sk = surname_key(last);
-        if let Some(cands) = by_surname.get(&sk) {
+        let Keyed::Single {
+            surname: Some(sk),
+            org,
+        } = &keyed[di][mi]
+        else {
+            continue;
+        };
+        if let Some(cands) = by_surname.get(sk) {
             let here: Vec<usize> = cands
                 .iter()
                 .copied()
@@ -192,7 +224,7 @@ pub fn resolve(docs: &[Arc<DocEntry>]) -> (Vec<Actor>, Vec<Vec<Option<usize>>>) 
             continue;
         }
         // an organisation named by one word elsewhere ("Kremlin")
-        if let Some(&id) = by_key.get(&format!("org:{}", words.join(" "))) {
+        if let Some(&id) = by_key.get(org) {
             actor_of[di][mi] = Some(id);
             continue;
         }
