@@ -4,6 +4,7 @@ use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use dateline::corpus;
 use dateline::index::Corpus;
+use dateline::index::cache::FactsCache;
 use dateline::index::findings::Severity;
 use dateline::report;
 use std::io::{IsTerminal, Write};
@@ -34,7 +35,16 @@ fn release_freed_memory_at_once() {
 /// Dateline reads a folder of news articles (*.txt, *.md), recognises the actors, events, claims and
 /// denials in them, links them across articles, and reports claims that another article denies.
 #[derive(Parser)]
-#[command(name = "dateline", version, about, long_about = None, propagate_version = true)]
+#[command(
+    name = "dateline",
+    version,
+    about,
+    long_about = None,
+    propagate_version = true,
+    after_help = "Each article's analysis is kept between runs in a facts cache outside the corpus \
+                  ($DATELINE_CACHE_DIR, else $XDG_CACHE_HOME/dateline, else ~/.cache/dateline), used \
+                  while the article's text is unchanged; --no-cache bypasses it."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -62,6 +72,9 @@ enum Command {
         /// Print findings only: no summary, no progress, no warnings about skipped files.
         #[arg(long, short)]
         quiet: bool,
+        /// Analyse every article, without reading or writing the facts cache (see `dateline --help`).
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Write the whole analysis as JSON: documents (with dates and how they were found), actors, events,
     /// claims, denials and findings.
@@ -75,6 +88,9 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Analyse every article, without reading or writing the facts cache.
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Run the language server over standard input and output (LSP 3.17).
     Lsp,
@@ -120,12 +136,14 @@ fn main() -> ExitCode {
             format,
             fail_on,
             quiet,
-        } => check(&path, format, fail_on, quiet),
+            no_cache,
+        } => check(&path, format, fail_on, quiet, no_cache),
         Command::Export {
             path,
             format: ExportFormat::Json,
             output,
-        } => export(&path, output.as_deref()),
+            no_cache,
+        } => export(&path, output.as_deref(), no_cache),
         Command::Lsp => {
             // only the long-running server: `check` and `export` free their memory by exiting, and giving
             // pages back at once costs them a tenth of their time in system calls and page faults
@@ -196,6 +214,7 @@ impl Timings {
 fn load(
     path: &Path,
     quiet: bool,
+    no_cache: bool,
     timings: &mut Timings,
 ) -> anyhow::Result<(Corpus, usize, Vec<corpus::SkippedFile>)> {
     let loaded = corpus::load(path)?;
@@ -224,8 +243,19 @@ fn load(
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let corpus = Corpus::from_articles_with(loaded.articles, || bar.inc(1));
+    let cache = if no_cache {
+        FactsCache::default()
+    } else {
+        FactsCache::open(path)
+    };
+    let (corpus, _, cache_error) =
+        Corpus::from_articles_cached(loaded.articles, cache, || bar.inc(1));
     bar.finish_and_clear();
+    if let Some(e) = cache_error
+        && !quiet
+    {
+        eprintln!("dateline: warning: cannot write the facts cache: {e}");
+    }
     timings.mark("analyse");
     Ok((corpus, n, loaded.skipped))
 }
@@ -245,9 +275,10 @@ fn check(
     format: CheckFormat,
     fail_on: FailOn,
     quiet: bool,
+    no_cache: bool,
 ) -> anyhow::Result<ExitCode> {
     let mut timings = Timings::start();
-    let (corpus, n, skipped) = load(path, quiet, &mut timings)?;
+    let (corpus, n, skipped) = load(path, quiet, no_cache, &mut timings)?;
     let model = corpus.resolve();
     timings.mark("resolve");
     let findings = report::findings_out(&model);
@@ -306,8 +337,8 @@ fn check(
     })
 }
 
-fn export(path: &Path, output: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let (corpus, _, _) = load(path, false, &mut Timings(None))?;
+fn export(path: &Path, output: Option<&Path>, no_cache: bool) -> anyhow::Result<ExitCode> {
+    let (corpus, _, _) = load(path, false, no_cache, &mut Timings(None))?;
     let model = corpus.resolve();
     let findings = report::findings_out(&model);
     let text = report::export::render(&model, &path.to_string_lossy(), &findings) + "\n";

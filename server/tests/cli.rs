@@ -10,11 +10,21 @@ fn repo_root() -> PathBuf {
         .to_path_buf()
 }
 
+/// The facts cache of these tests: under the build's temporary folder, not the user's cache.
+fn test_cache() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("facts-cache")
+}
+
 fn dateline(args: &[&str], cwd: &Path) -> Output {
+    dateline_with_cache(args, cwd, &test_cache())
+}
+
+fn dateline_with_cache(args: &[&str], cwd: &Path, cache: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_dateline"))
         .args(args)
         .current_dir(cwd)
         .env_remove("NO_COLOR")
+        .env("DATELINE_CACHE_DIR", cache)
         .output()
         .expect("the dateline binary runs")
 }
@@ -330,6 +340,69 @@ fn export_has_documents_actors_events_claims_and_denials() {
     assert!(denials.iter().any(
         |d| d["by"] == "piotr-zielinski" && !d["denies"].as_array().expect("denies").is_empty()
     ));
+}
+
+/// The files in a folder (none when it does not exist).
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|r| r.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+#[test]
+fn the_facts_cache_serves_unchanged_articles_and_follows_edits() {
+    let corpus = tempfile::tempdir().expect("temp dir");
+    let cache = tempfile::tempdir().expect("temp dir");
+    for f in files_in(&repo_root().join("examples/corpus")) {
+        let name = f.file_name().expect("a file name");
+        std::fs::copy(&f, corpus.path().join(name)).expect("copy an example article");
+    }
+    let run = |extra: &[&str]| {
+        let mut args = vec!["check", "--format", "json", "--fail-on", "never"];
+        args.extend_from_slice(extra);
+        args.push(".");
+        let o = dateline_with_cache(&args, corpus.path(), cache.path());
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let uncached = run(&["--no-cache"]);
+    assert!(
+        files_in(cache.path()).is_empty(),
+        "--no-cache writes no cache"
+    );
+    // the first run writes the cache, the second reads it and leaves it as it was
+    assert_eq!(run(&[]), uncached);
+    let written = files_in(cache.path());
+    assert_eq!(written.len(), 1, "one file for the corpus: {written:?}");
+    let bytes = std::fs::read(&written[0]).expect("the cache file");
+    assert_eq!(run(&[]), uncached);
+    assert_eq!(
+        std::fs::read(&written[0]).expect("the cache file"),
+        bytes,
+        "not rewritten"
+    );
+    // an edited article is analysed again: without its denials, nothing is denied
+    let denial = corpus.path().join("2026-03-09-warsaw-courier-denial.txt");
+    std::fs::write(&denial, "The weather in Warsaw was mild on Monday.\n")
+        .expect("edit the denial");
+    let edited = run(&[]);
+    assert_eq!(edited, run(&["--no-cache"]));
+    assert!(
+        uncached.contains("denied-claim") && !edited.contains("denied-claim"),
+        "{edited}"
+    );
+    // a damaged cache file is ignored, and replaced by a whole one
+    std::fs::write(&written[0], b"not a cache file").expect("damage the cache");
+    assert_eq!(run(&[]), edited);
+    let replaced = std::fs::read(&written[0]).expect("the cache file");
+    assert!(replaced.len() > 100, "a whole file again");
+    assert_eq!(run(&[]), edited);
+    assert_eq!(
+        std::fs::read(&written[0]).expect("the cache file"),
+        replaced
+    );
 }
 
 #[test]

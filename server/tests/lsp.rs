@@ -121,6 +121,43 @@ fn has_denied_claim_from(c: &Client, root: &Path) -> bool {
 }
 
 #[test]
+fn a_restarted_server_takes_unchanged_articles_from_the_facts_cache_and_reads_changed_ones() {
+    let (_dir, root) = corpus();
+    let cache = tempfile::tempdir().expect("temp dir");
+    let mut c = Client::spawn_with_cache(BIN, cache.path());
+    c.initialize(&root, full_caps(), Value::Null);
+    assert!(c.wait_indexed(), "indexing ends");
+    assert!(has_denied_claim_from(&c, &root), "the trip is denied");
+    let before = c.diagnostics.clone();
+    assert_eq!(c.shutdown(), Some(0));
+    let files: Vec<_> = std::fs::read_dir(cache.path())
+        .expect("the cache folder")
+        .flatten()
+        .collect();
+    assert_eq!(files.len(), 1, "one cache file for the corpus");
+    // unchanged: the same diagnostics from the cache
+    let mut c = Client::spawn_with_cache(BIN, cache.path());
+    c.initialize(&root, full_caps(), Value::Null);
+    assert!(c.wait_indexed(), "indexing ends");
+    assert_eq!(c.diagnostics, before);
+    assert_eq!(c.shutdown(), Some(0));
+    // the denial rewritten while no server ran: read again, not taken from the cache
+    std::fs::write(
+        root.join(DENIAL),
+        "The weather in Tallinn was mild on Monday.\n",
+    )
+    .expect("rewrite the denial");
+    let mut c = Client::spawn_with_cache(BIN, cache.path());
+    c.initialize(&root, full_caps(), Value::Null);
+    assert!(c.wait_indexed(), "indexing ends");
+    assert!(
+        !has_denied_claim_from(&c, &root),
+        "nothing denies the trip now"
+    );
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+#[test]
 fn initialize_negotiates_utf8_and_advertises_every_feature() {
     let (_dir, root) = corpus();
     let mut c = Client::spawn(BIN);

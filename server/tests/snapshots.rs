@@ -13,6 +13,10 @@ fn run(args: &[&str]) -> String {
         .current_dir(root)
         .env_remove("NO_COLOR")
         .env("COLUMNS", "120")
+        .env(
+            "DATELINE_CACHE_DIR",
+            std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("facts-cache"),
+        )
         .output()
         .expect("dateline runs");
     String::from_utf8(o.stdout).expect("UTF-8 output")

@@ -8,11 +8,11 @@ use super::text::Doc;
 use super::tokens::TokKind;
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A date expression as written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum DateExpr {
     /// A calendar date, any part of which may be missing.
     Calendar {
@@ -41,7 +41,7 @@ pub enum DateExpr {
 }
 
 /// A date expression with its span and whether it is told in the past tense (usable to date the article).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateMention {
     pub span: Span,
     pub text: String,
@@ -52,7 +52,7 @@ pub struct DateMention {
 }
 
 /// A date resolved as far as the article's date allows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct PartialDate {
     pub year: Option<i16>,
     pub month: Option<u8>,

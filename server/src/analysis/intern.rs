@@ -21,6 +21,26 @@ pub fn intern(word: &str) -> &'static str {
     leaked
 }
 
+/// A word stored for the life of the process. (Named, so that serde's derive does not take the facts that
+/// hold one for data borrowed for the life of the process: they are read with [`de_word`] and [`de_words`].)
+pub type Word = &'static str;
+
+/// Reads a word stored for the life of the process (the facts cache keeps words as text).
+pub fn de_word<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    let w: std::borrow::Cow<'de, str> = serde::Deserialize::deserialize(d)?;
+    Ok(intern(&w))
+}
+
+/// Reads words stored for the life of the process, into any collection of them.
+pub fn de_words<'de, D, C>(d: D) -> Result<C, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    C: FromIterator<&'static str>,
+{
+    let ws: Vec<std::borrow::Cow<'de, str>> = serde::Deserialize::deserialize(d)?;
+    Ok(ws.iter().map(|w| intern(w)).collect())
+}
+
 /// Numbers for words stored for the life of the process, and the words by number.
 type Numbers = (rustc_hash::FxHashMap<&'static str, u32>, Vec<&'static str>);
 

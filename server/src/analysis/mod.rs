@@ -10,13 +10,13 @@ pub mod names;
 pub mod text;
 pub mod tokens;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use dates::{DateExpr, DateMention};
 pub use lexicon::EventClass;
 
 /// A byte range in the article's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -39,7 +39,7 @@ impl Span {
 
 /// A [`Span`] kept in 32-bit offsets, for facts a corpus holds hundreds of thousands of (an article is at
 /// most 64 MiB: `corpus::MAX_ARTICLE_BYTES`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Span32 {
     start: u32,
     end: u32,
@@ -87,7 +87,7 @@ pub(crate) fn covers<T>(items: &[T], span: impl Fn(&T) -> Span, offset: usize) -
 }
 
 /// Person, organisation, or a single capitalised word whose kind the corpus decides.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ActorKind {
     Person,
@@ -97,16 +97,17 @@ pub enum ActorKind {
 }
 
 /// A role as the article states it, and why it was read as one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Role {
     pub text: String,
     pub span: Span,
     /// "title" (before the name) or "apposition" (after it).
-    pub pattern: &'static str,
+    #[serde(deserialize_with = "intern::de_word")]
+    pub pattern: intern::Word,
 }
 
 /// One mention of an actor.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActorMention {
     pub span: Span,
     /// The name as written, possessive removed.
@@ -116,20 +117,22 @@ pub struct ActorMention {
     pub roles: Box<[Role]>,
     pub sentence: usize,
     /// Why it was read as an actor.
-    pub rule: &'static str,
+    #[serde(deserialize_with = "intern::de_word")]
+    pub rule: intern::Word,
 }
 
 /// A place named in the article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlaceMention {
     pub span: Span,
     /// Canonical gazetteer name.
-    pub name: &'static str,
+    #[serde(deserialize_with = "intern::de_word")]
+    pub name: intern::Word,
     pub sentence: usize,
 }
 
 /// A quotation and the actor mention it is attributed to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     pub span: Span,
     pub text: String,
@@ -138,7 +141,7 @@ pub struct Quote {
 }
 
 /// Whether an event is told as having happened or as planned, possible or hypothetical.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Modality {
     Realis,
@@ -147,11 +150,12 @@ pub enum Modality {
 
 /// One mention of an event: its trigger and the arguments found around it. A corpus has hundreds of
 /// thousands, so indexes are 32-bit and lists are boxed slices (empty ones take no heap).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventMention {
     pub span: Span32,
     pub trigger: Span32,
-    pub lemma: &'static str,
+    #[serde(deserialize_with = "intern::de_word")]
+    pub lemma: intern::Word,
     pub class: EventClass,
     pub sentence: u32,
     /// Index into `ArticleFacts::dates`.
@@ -161,7 +165,8 @@ pub struct EventMention {
     /// Indexes into `ArticleFacts::actors`.
     pub participants: Box<[usize]>,
     /// Countries involved (from demonyms and country names around the trigger).
-    pub parties: Box<[&'static str]>,
+    #[serde(deserialize_with = "intern::de_words")]
+    pub parties: Box<[intern::Word]>,
     pub modality: Modality,
     /// Referring back ("the meeting", "these talks") rather than introducing.
     pub definite: bool,
@@ -183,7 +188,7 @@ impl EventMention {
 }
 
 /// What kind of statement a claim is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ClaimKind {
     Reported,
@@ -193,7 +198,7 @@ pub enum ClaimKind {
 }
 
 /// The content a claim or a denial is about, used to match one to the other.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Content {
     /// Indexes into `ArticleFacts::events`.
     pub events: Vec<usize>,
@@ -201,7 +206,8 @@ pub struct Content {
     pub places: Vec<usize>,
     pub dates: Vec<usize>,
     /// Lower-cased content words (stems), sorted; interned (see [`intern`]).
-    pub keywords: Vec<&'static str>,
+    #[serde(deserialize_with = "intern::de_words")]
+    pub keywords: Vec<intern::Word>,
 }
 
 impl Content {
@@ -215,7 +221,7 @@ impl Content {
 }
 
 /// A claim: a statement that something happened or will happen.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     pub span: Span,
     pub sentence: usize,
@@ -226,7 +232,7 @@ pub struct Claim {
 }
 
 /// A denial: a statement rejecting a claim.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Denial {
     pub span: Span,
     pub sentence: usize,
@@ -240,7 +246,7 @@ pub struct Denial {
 }
 
 /// Everything recognised in one article.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ArticleFacts {
     pub sentences: Vec<Span>,
     /// Sentences that are headlines (the first line, or a short title-case line).

@@ -7,6 +7,7 @@
 //! resolving costs time linear in the number of mentions and no article is analysed again.
 
 pub mod actors;
+pub mod cache;
 pub mod dates;
 pub mod events;
 pub mod findings;
@@ -37,6 +38,11 @@ pub struct DocEntry {
 impl DocEntry {
     pub fn new(article: Article) -> DocEntry {
         let facts = analysis::analyse(&article.text, article.body_start);
+        DocEntry::with_facts(article, facts)
+    }
+
+    /// An article with facts already made from its text (by [`cache::FactsCache`]).
+    pub fn with_facts(article: Article, facts: ArticleFacts) -> DocEntry {
         let lines = LineIndex::new(&article.text);
         DocEntry {
             article,
@@ -78,6 +84,55 @@ impl Corpus {
                 .map(|e| (e.article.path.clone(), e))
                 .collect(),
         }
+    }
+
+    /// Like [`Corpus::from_articles_with`], with the facts of each article whose text is unchanged taken
+    /// from `cache`; then writes the cache again when anything changed. Returns the corpus, how many
+    /// articles were analysed, and the error of writing the cache, if any (the corpus is whole either way).
+    pub fn from_articles_cached(
+        articles: Vec<Article>,
+        mut cache: cache::FactsCache,
+        done: impl Fn() + Sync,
+    ) -> (Corpus, usize, Option<std::io::Error>) {
+        let hashes: Vec<u64> = articles
+            .par_iter()
+            .map(|a| cache::text_hash(&a.text))
+            .collect();
+        let with_facts: Vec<(Article, Option<ArticleFacts>)> = articles
+            .into_iter()
+            .zip(&hashes)
+            .map(|(a, &h)| {
+                let f = cache.take(&a.path, h);
+                (a, f)
+            })
+            .collect();
+        let analysed = with_facts.iter().filter(|(_, f)| f.is_none()).count();
+        let entries: Vec<(Arc<DocEntry>, u64)> = with_facts
+            .into_par_iter()
+            .zip(hashes)
+            .map(|((a, f), h)| {
+                let e = match f {
+                    Some(f) => DocEntry::with_facts(a, f),
+                    None => DocEntry::new(a),
+                };
+                done();
+                (Arc::new(e), h)
+            })
+            .collect();
+        // what is left in the cache is of articles gone or changed
+        let error = if analysed > 0 || !cache.is_empty() {
+            let (docs, hashes): (Vec<Arc<DocEntry>>, Vec<u64>) = entries.iter().cloned().unzip();
+            cache.save(&docs, &hashes).err()
+        } else {
+            None
+        };
+        let corpus = Corpus {
+            docs: entries
+                .into_iter()
+                .map(|(e, _)| (e.article.path.clone(), e))
+                .collect(),
+        };
+        (corpus, analysed, error)
     }
 
     /// Adds or replaces one article.

@@ -13,6 +13,7 @@ use super::documents::Documents;
 use super::outbox::{Out, Outbox};
 use super::workspace::{Folder, Place, Snapshot, View, Workspace};
 use crate::corpus::{self, Article, SkippedFile};
+use crate::index::cache::FactsCache;
 use crate::index::{Corpus, DocEntry, Model};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -930,32 +931,44 @@ fn index_folder(
     let total = files.len().max(1);
     let done = AtomicUsize::new(0);
     let last = Mutex::new(Instant::now());
-    let results: Vec<Result<Arc<DocEntry>, SkippedFile>> = files
+    let progress = || {
+        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+        if let Ok(mut t) = last.try_lock()
+            && t.elapsed() > Duration::from_millis(100)
+        {
+            *t = Instant::now();
+            out.send(Out::ProgressReport {
+                token: token.clone(),
+                message: format!("{name}: {n}/{total} articles"),
+                percentage: u32::try_from(n * 100 / total).unwrap_or(100),
+            });
+        }
+    };
+    let read: Vec<Result<Article, SkippedFile>> = files
         .par_iter()
-        .map(|f| {
-            let r = corpus::read_article(&root, f).map(|a| Arc::new(DocEntry::new(a)));
-            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-            if let Ok(mut t) = last.try_lock()
-                && t.elapsed() > Duration::from_millis(100)
-            {
-                *t = Instant::now();
-                out.send(Out::ProgressReport {
-                    token: token.clone(),
-                    message: format!("{name}: {n}/{total} articles"),
-                    percentage: u32::try_from(n * 100 / total).unwrap_or(100),
-                });
-            }
-            r
-        })
+        .map(|f| corpus::read_article(&root, f))
         .collect();
-    let mut entries = Vec::new();
+    let mut articles = Vec::new();
     let mut skipped = Vec::new();
-    for r in results {
+    for r in read {
         match r {
-            Ok(e) => entries.push(e),
-            Err(s) => skipped.push(s),
+            Ok(a) => articles.push(a),
+            Err(s) => {
+                progress();
+                skipped.push(s);
+            }
         }
     }
+    // the articles unchanged since the last run keep the facts the cache holds for them
+    let (corpus, _, cache_error) =
+        Corpus::from_articles_cached(articles, FactsCache::open(&root), progress);
+    if let Some(e) = cache_error {
+        out.log(
+            MessageType::WARNING,
+            format!("cannot write the facts cache: {e}"),
+        );
+    }
+    let entries = corpus.entries();
     Indexed {
         root,
         generation,

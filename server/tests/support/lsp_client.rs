@@ -65,8 +65,22 @@ impl Client {
 
     /// Starts `dateline lsp` with its standard error sent where the test says.
     pub fn spawn_with_stderr(binary: &str, stderr: Stdio) -> Client {
+        // the facts cache of tests and benchmarks: the system's temporary folder, not the user's cache
+        let cache = std::env::var_os("DATELINE_CACHE_DIR")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| std::env::temp_dir().join("dateline-test-facts-cache"));
+        Client::spawn_in(binary, stderr, &cache)
+    }
+
+    /// Starts `dateline lsp` with the facts cache in `cache`.
+    pub fn spawn_with_cache(binary: &str, cache: &Path) -> Client {
+        Client::spawn_in(binary, Stdio::null(), cache)
+    }
+
+    fn spawn_in(binary: &str, stderr: Stdio, cache: &Path) -> Client {
         let mut child = Command::new(binary)
             .arg("lsp")
+            .env("DATELINE_CACHE_DIR", cache)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(stderr)

@@ -1,0 +1,145 @@
+//! The facts cache: each article's analysis kept on disk between runs, so that a run on a corpus whose
+//! articles did not change skips analysing them. One file per corpus folder, under the user's cache folder
+//! (`$DATELINE_CACHE_DIR`, else `$XDG_CACHE_HOME/dateline`, else `~/.cache/dateline`) — never inside the
+//! corpus. An article's facts are used only when the hash of its text is the one stored with them, and a
+//! file is read only when it names this engine (a hash of this build's source, `build.rs`). A file that
+//! cannot be read or decoded is ignored and replaced; a new file is written beside the old one and renamed
+//! over it, so concurrent runs and interrupted writes leave one whole file or the other.
+
+use super::DocEntry;
+use crate::analysis::ArticleFacts;
+use serde::{Deserialize, Serialize};
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The engine that writes and reads cache files: a file of another is never read.
+pub const ENGINE: &str = env!("DATELINE_ENGINE");
+
+/// The first bytes of every cache file.
+const MAGIC: &str = "dateline facts cache";
+
+/// An article's facts as stored, with the hash of the text they were made from.
+#[derive(Serialize)]
+struct Stored<'a> {
+    path: &'a str,
+    hash: u64,
+    facts: &'a ArticleFacts,
+}
+
+#[derive(Deserialize)]
+struct Loaded {
+    path: String,
+    hash: u64,
+    facts: ArticleFacts,
+}
+
+/// The hash an article's text is stored under (SipHash with fixed keys: the same in every run).
+pub fn text_hash(text: &str) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+/// The facts read from a corpus's cache file, by article path.
+#[derive(Default)]
+pub struct FactsCache {
+    file: Option<PathBuf>,
+    known: rustc_hash::FxHashMap<String, (u64, ArticleFacts)>,
+}
+
+/// The folder cache files live in, when there is one.
+fn cache_dir() -> Option<PathBuf> {
+    let var = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    var("DATELINE_CACHE_DIR")
+        .or_else(|| var("XDG_CACHE_HOME").map(|d| d.join("dateline")))
+        .or_else(|| var("HOME").map(|d| d.join(".cache").join("dateline")))
+}
+
+impl FactsCache {
+    /// The cache of the corpus at `root` (empty when there is no cache folder, no file, or the file is
+    /// another engine's or damaged).
+    pub fn open(root: &Path) -> FactsCache {
+        let Some(dir) = cache_dir() else {
+            return FactsCache::default();
+        };
+        let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        root.hash(&mut h);
+        let file = dir.join(format!("facts-{:016x}.bin", h.finish()));
+        let known = std::fs::read(&file)
+            .ok()
+            .and_then(|bytes| decode(&bytes))
+            .unwrap_or_default();
+        FactsCache {
+            file: Some(file),
+            known,
+        }
+    }
+
+    /// How many articles' facts the file held.
+    pub fn len(&self) -> usize {
+        self.known.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.known.is_empty()
+    }
+
+    /// The stored facts of the article at `path`, when they were made from a text with hash `hash`.
+    pub fn take(&mut self, path: &str, hash: u64) -> Option<ArticleFacts> {
+        let (h, _) = self.known.get(path)?;
+        if *h != hash {
+            return None;
+        }
+        self.known.remove(path).map(|(_, f)| f)
+    }
+
+    /// Writes the facts of `entries` (with the hash of each text, in `hashes`) as the corpus's cache.
+    pub fn save(&self, entries: &[Arc<DocEntry>], hashes: &[u64]) -> std::io::Result<()> {
+        let Some(file) = &self.file else {
+            return Ok(());
+        };
+        let stored: Vec<Stored> = entries
+            .iter()
+            .zip(hashes)
+            .map(|(e, &hash)| Stored {
+                path: e.path(),
+                hash,
+                facts: &e.facts,
+            })
+            .collect();
+        let bytes = postcard::to_stdvec(&(MAGIC, ENGINE, stored)).map_err(std::io::Error::other)?;
+        if let Some(dir) = file.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let tmp = file.with_extension(format!("tmp{}", std::process::id()));
+        std::fs::write(&tmp, bytes)?;
+        std::fs::rename(&tmp, file).inspect_err(|_| {
+            let _ = std::fs::remove_file(&tmp);
+        })
+    }
+}
+
+/// The facts in a cache file's bytes, when it is a whole file of this engine.
+fn decode(bytes: &[u8]) -> Option<rustc_hash::FxHashMap<String, (u64, ArticleFacts)>> {
+    let (magic, rest): (&str, &[u8]) = postcard::take_from_bytes(bytes).ok()?;
+    let (engine, rest): (&str, &[u8]) = postcard::take_from_bytes(rest).ok()?;
+    if magic != MAGIC || engine != ENGINE {
+        return None;
+    }
+    let (loaded, rest): (Vec<Loaded>, &[u8]) = postcard::take_from_bytes(rest).ok()?;
+    if !rest.is_empty() {
+        return None;
+    }
+    Some(
+        loaded
+            .into_iter()
+            .map(|l| (l.path, (l.hash, l.facts)))
+            .collect(),
+    )
+}
