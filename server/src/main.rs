@@ -22,9 +22,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// bindings name only some options).
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
-/// Makes mimalloc give memory back to the system as soon as a page of it is free, not a second later (in the
-/// language server only): the threads that resolve a corpus then sit idle, and what they freed stayed resident (on 5,000 articles,
-/// 285 MB after edits instead of 212 MB; `cargo bench --bench lsp`).
+/// Makes mimalloc give memory back to the system as soon as a page of it is free, not a second later (in
+/// the language server only): the threads that resolve a corpus then sit idle, and what they freed stayed
+/// resident (on 5,000 articles, 285 MB after edits instead of 212 MB; `cargo bench --bench lsp`).
 #[allow(unsafe_code)]
 fn release_freed_memory_at_once() {
     // SAFETY: `mi_option_set` stores a value in mimalloc's option table, which mimalloc reads at each use;
@@ -179,7 +179,7 @@ fn root_prefix(path: &Path) -> String {
 }
 
 /// Where a run's time went, printed to standard error when `DATELINE_TIMINGS` is set (the benchmark script
-/// reads it): each stage and the time since the start.
+/// reads it): the time of each stage.
 struct Timings(Option<(std::time::Instant, Vec<(&'static str, std::time::Duration)>)>);
 
 impl Timings {

@@ -135,13 +135,29 @@ fn a_restarted_server_takes_unchanged_articles_from_the_facts_cache_and_reads_ch
         .flatten()
         .collect();
     assert_eq!(files.len(), 1, "one cache file for the corpus");
-    // unchanged: the same diagnostics from the cache
+    // how many articles the server analysed, as its log line tells
+    let analysed = |c: &Client| {
+        c.notifications
+            .iter()
+            .filter_map(|n| n["params"]["message"].as_str())
+            .find(|m| m.starts_with("indexed "))
+            .and_then(|m| {
+                m.split('(')
+                    .nth(1)?
+                    .split(' ')
+                    .next()?
+                    .parse::<usize>()
+                    .ok()
+            })
+    };
+    // unchanged: the same diagnostics, no article analysed
     let mut c = Client::spawn_with_cache(BIN, cache.path());
     c.initialize(&root, full_caps(), Value::Null);
     assert!(c.wait_indexed(), "indexing ends");
     assert_eq!(c.diagnostics, before);
+    assert_eq!(analysed(&c), Some(0));
     assert_eq!(c.shutdown(), Some(0));
-    // the denial rewritten while no server ran: read again, not taken from the cache
+    // the denial rewritten while no server ran: analysed again, not taken from the cache
     std::fs::write(
         root.join(DENIAL),
         "The weather in Tallinn was mild on Monday.\n",
@@ -150,6 +166,7 @@ fn a_restarted_server_takes_unchanged_articles_from_the_facts_cache_and_reads_ch
     let mut c = Client::spawn_with_cache(BIN, cache.path());
     c.initialize(&root, full_caps(), Value::Null);
     assert!(c.wait_indexed(), "indexing ends");
+    assert_eq!(analysed(&c), Some(1));
     assert!(
         !has_denied_claim_from(&c, &root),
         "nothing denies the trip now"

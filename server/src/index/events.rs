@@ -841,7 +841,13 @@ pub fn resolve(
                     kind: EvidenceKind::Linked(link.into()),
                 });
                 let mut keys = block_keys(&c.features);
-                keys.retain(|key| !old_keys.contains(key));
+                if old_keys.len() > 16 {
+                    // a cluster with many participants: not a quadratic comparison
+                    let old: rustc_hash::FxHashSet<BlockKey> = old_keys.into_iter().collect();
+                    keys.retain(|key| !old.contains(key));
+                } else {
+                    keys.retain(|key| !old_keys.contains(key));
+                }
                 (k, keys)
             }
             None => {

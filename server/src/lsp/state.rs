@@ -83,6 +83,8 @@ pub struct Indexed {
     token: String,
     entries: Vec<Arc<DocEntry>>,
     skipped: Vec<SkippedFile>,
+    /// How many articles were analysed (the others' facts came from the facts cache).
+    analysed: usize,
 }
 
 /// Which corpus: a folder by its root, or the loose documents.
@@ -501,8 +503,9 @@ impl Writer {
         let n = ix.entries.len();
         let articles = format!("{n} article{}", if n == 1 { "" } else { "s" });
         let log = format!(
-            "indexed {}: {articles}, {} skipped",
+            "indexed {}: {articles} ({} analysed, the others' facts from the cache), {} skipped",
             ix.root.display(),
+            ix.analysed,
             ix.skipped.len()
         );
         self.ending
@@ -960,7 +963,7 @@ fn index_folder(
         }
     }
     // the articles unchanged since the last run keep the facts the cache holds for them
-    let (corpus, _, cache_error) =
+    let (corpus, analysed, cache_error) =
         Corpus::from_articles_cached(articles, FactsCache::open(&root), progress);
     if let Some(e) = cache_error {
         out.log(
@@ -975,5 +978,6 @@ fn index_folder(
         token,
         entries,
         skipped,
+        analysed,
     }
 }
