@@ -607,6 +607,11 @@ mod tests {
     ];
 
     /// The given headlines, then [`ELSEWHERE`].
+    /// The documents whose claims are denied.
+    fn denied_docs(m: &Model) -> std::collections::BTreeSet<usize> {
+        m.findings.iter().map(|f| f.claim.0).collect()
+    }
+
     fn with_elsewhere(texts: &[&'static str]) -> Vec<&'static str> {
         texts.iter().chain(&ELSEWHERE).copied().collect()
     }
@@ -671,9 +676,12 @@ mod tests {
             "---\ndate: 2026-02-03\n---\nNo, a giant squid did not wash up on a beach in Oslo: the viral video is a hoax\n",
         ]);
         let (_, m) = model_of(&texts);
-        let denied: std::collections::BTreeSet<usize> =
-            m.findings.iter().map(|f| f.claim.0).collect();
-        assert_eq!(denied, [0].into(), "only Oslo's squid: {:?}", m.matches);
+        assert_eq!(
+            denied_docs(&m),
+            [0].into(),
+            "only Oslo's squid: {:?}",
+            m.matches
+        );
     }
 
     #[test]
@@ -686,9 +694,12 @@ mod tests {
             "---\ndate: 2026-03-04\n---\nThe spokesman denied reports that Marta Kessel plans to travel to Ostrava on March 20 to sign the agreement.\n",
         ]);
         let (_, m) = model_of(&texts);
-        let denied: std::collections::BTreeSet<usize> =
-            m.findings.iter().map(|f| f.claim.0).collect();
-        assert_eq!(denied, [2].into(), "only the March trip: {:?}", m.matches);
+        assert_eq!(
+            denied_docs(&m),
+            [2].into(),
+            "only the March trip: {:?}",
+            m.matches
+        );
     }
 
     #[test]
