@@ -169,10 +169,14 @@ fn main() {
         .to_string();
     let neutral = "The spokesman said a statement would follow next week.";
     // the article whose claim the denial denies: its warning comes and goes once the corpus is resolved
-    let claim_of_denial = c.diagnostics_of(&path).iter().find_map(|d| {
-        let u = d["relatedInformation"][0]["location"]["uri"].as_str()?;
-        (u != uri(&path)).then(|| u.to_string())
-    });
+    let claim_of_denial = c
+        .diagnostics_of(&path)
+        .iter()
+        .filter(|d| d["code"] == "denial")
+        .find_map(|d| {
+            let u = d["relatedInformation"][0]["location"]["uri"].as_str()?;
+            (u != uri(&path)).then(|| u.to_string())
+        });
     let claim_uri = claim_of_denial.expect("the denial's diagnostic points at the claim it denies");
     let mut edits = Vec::new();
     let mut settled = Vec::new();

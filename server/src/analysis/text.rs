@@ -304,6 +304,8 @@ impl<'a> Doc<'a> {
             .filter(|w| {
                 w.chars().count() >= 3 && !lex.function_words.contains(w) && !STOP_EXTRA.contains(w)
             })
+            // a month or a weekday alone tells no story (a claim's days are matched as dates)
+            .filter(|w| !lex.months.contains_key(w) && !lex.weekdays.contains_key(w))
             // an event word stands for its event: "dead", "died" and "death" are one keyword
             .map(|w| match lex.triggers.get(w) {
                 Some((lemma, _)) => *lemma,
