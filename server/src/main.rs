@@ -4,7 +4,7 @@ use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use dateline::corpus;
 use dateline::index::Corpus;
-use dateline::index::cache::FactsCache;
+use dateline::index::cache::{FactsCache, Save};
 use dateline::index::findings::Severity;
 use dateline::report;
 use std::io::{IsTerminal, Write};
@@ -216,7 +216,7 @@ fn load(
     quiet: bool,
     no_cache: bool,
     timings: &mut Timings,
-) -> anyhow::Result<(Corpus, usize, Vec<corpus::SkippedFile>)> {
+) -> anyhow::Result<(Corpus, usize, Vec<corpus::SkippedFile>, Option<Save>)> {
     let loaded = corpus::load(path)?;
     timings.mark("read");
     if !quiet {
@@ -248,16 +248,10 @@ fn load(
     } else {
         FactsCache::open(path)
     };
-    let (corpus, _, cache_error) =
-        Corpus::from_articles_cached(loaded.articles, cache, || bar.inc(1));
+    let (corpus, _, save) = Corpus::from_articles_cached(loaded.articles, cache, || bar.inc(1));
     bar.finish_and_clear();
-    if let Some(e) = cache_error
-        && !quiet
-    {
-        eprintln!("dateline: warning: cannot write the facts cache: {e}");
-    }
     timings.mark("analyse");
-    Ok((corpus, n, loaded.skipped))
+    Ok((corpus, n, loaded.skipped, save))
 }
 
 fn write_stdout(s: &str) -> anyhow::Result<()> {
@@ -278,7 +272,7 @@ fn check(
     no_cache: bool,
 ) -> anyhow::Result<ExitCode> {
     let mut timings = Timings::start();
-    let (corpus, n, skipped) = load(path, quiet, no_cache, &mut timings)?;
+    let (corpus, n, skipped, save) = load(path, quiet, no_cache, &mut timings)?;
     let model = corpus.resolve();
     timings.mark("resolve");
     let findings = report::findings_out(&model);
@@ -311,6 +305,7 @@ fn check(
     timings.mark("write");
     timings.print();
     leave_to_exit((corpus, model));
+    write_cache(save, quiet);
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     if !quiet && matches!(format, CheckFormat::Human) {
         eprintln!(
@@ -338,7 +333,7 @@ fn check(
 }
 
 fn export(path: &Path, output: Option<&Path>, no_cache: bool) -> anyhow::Result<ExitCode> {
-    let (corpus, _, _) = load(path, false, no_cache, &mut Timings(None))?;
+    let (corpus, _, _, save) = load(path, false, no_cache, &mut Timings(None))?;
     let model = corpus.resolve();
     let findings = report::findings_out(&model);
     let text = report::export::render(&model, &path.to_string_lossy(), &findings) + "\n";
@@ -347,7 +342,17 @@ fn export(path: &Path, output: Option<&Path>, no_cache: bool) -> anyhow::Result<
         Some(p) => std::fs::write(p, text).with_context(|| format!("writing {}", p.display()))?,
         None => write_stdout(&text)?,
     }
+    write_cache(save, false);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the facts cache after the output (the user has the results first); a failure is a warning.
+fn write_cache(save: Option<Save>, quiet: bool) {
+    if let Some(Err(e)) = save.map(Save::run)
+        && !quiet
+    {
+        eprintln!("dateline: warning: cannot write the facts cache: {e}");
+    }
 }
 
 /// Leaves the corpus and its model to the end of the process, which returns their memory to the system at

@@ -125,6 +125,55 @@ impl FactsCache {
     }
 }
 
+/// A cache file to write: the articles' facts with the hash of each text.
+pub struct Save {
+    pub(super) cache: FactsCache,
+    pub(super) docs: Vec<Arc<DocEntry>>,
+    pub(super) hashes: Vec<u64>,
+}
+
+impl Save {
+    pub fn run(self) -> std::io::Result<()> {
+        self.cache.save(&self.docs, &self.hashes)
+    }
+
+    /// Writes the file on a thread of its own, telling `failed` of an error; [`wait_for_writes`] waits
+    /// for it (before the process ends, so that no write is cut short).
+    pub fn spawn(self, failed: impl Fn(std::io::Error) + Send + Sync + 'static) {
+        let failed = Arc::new(failed);
+        let told = Arc::clone(&failed);
+        let spawned = std::thread::Builder::new()
+            .name("dateline-cache".into())
+            .spawn(move || {
+                if let Err(e) = self.run() {
+                    told(e);
+                }
+            });
+        match spawned {
+            Ok(handle) => match WRITING.lock() {
+                Ok(mut w) => w.push(handle),
+                Err(poisoned) => poisoned.into_inner().push(handle),
+            },
+            Err(e) => failed(e),
+        }
+    }
+}
+
+/// The cache files being written on threads of their own.
+static WRITING: std::sync::Mutex<Vec<std::thread::JoinHandle<()>>> =
+    std::sync::Mutex::new(Vec::new());
+
+/// Waits until every cache file being written is written.
+pub fn wait_for_writes() {
+    let handles = match WRITING.lock() {
+        Ok(mut w) => std::mem::take(&mut *w),
+        Err(poisoned) => std::mem::take(&mut *poisoned.into_inner()),
+    };
+    for h in handles {
+        let _ = h.join();
+    }
+}
+
 /// The facts in a cache file's bytes, when it is a whole file of this engine.
 fn decode(bytes: &[u8]) -> Option<rustc_hash::FxHashMap<String, (u64, ArticleFacts)>> {
     let (magic, rest): (&str, &[u8]) = postcard::take_from_bytes(bytes).ok()?;

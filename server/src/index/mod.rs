@@ -87,13 +87,14 @@ impl Corpus {
     }
 
     /// Like [`Corpus::from_articles_with`], with the facts of each article whose text is unchanged taken
-    /// from `cache`; then writes the cache again when anything changed. Returns the corpus, how many
-    /// articles were analysed, and the error of writing the cache, if any (the corpus is whole either way).
+    /// from `cache`. Returns the corpus, how many articles were analysed, and, when anything changed, the
+    /// writing of the cache again, left to the caller to run when it suits (after the output, on another
+    /// thread).
     pub fn from_articles_cached(
         articles: Vec<Article>,
         mut cache: cache::FactsCache,
         done: impl Fn() + Sync,
-    ) -> (Corpus, usize, Option<std::io::Error>) {
+    ) -> (Corpus, usize, Option<cache::Save>) {
         let hashes: Vec<u64> = articles
             .par_iter()
             .map(|a| cache::text_hash(&a.text))
@@ -120,19 +121,21 @@ impl Corpus {
             })
             .collect();
         // what is left in the cache is of articles gone or changed
-        let error = if analysed > 0 || !cache.is_empty() {
+        let save = (analysed > 0 || !cache.is_empty()).then(|| {
             let (docs, hashes): (Vec<Arc<DocEntry>>, Vec<u64>) = entries.iter().cloned().unzip();
-            cache.save(&docs, &hashes).err()
-        } else {
-            None
-        };
+            cache::Save {
+                cache,
+                docs,
+                hashes,
+            }
+        });
         let corpus = Corpus {
             docs: entries
                 .into_iter()
                 .map(|(e, _)| (e.article.path.clone(), e))
                 .collect(),
         };
-        (corpus, analysed, error)
+        (corpus, analysed, save)
     }
 
     /// Adds or replaces one article.

@@ -31,5 +31,7 @@ pub fn run() -> std::io::Result<()> {
             .serve(service)
             .await;
     });
+    // a facts cache being written is finished, not cut short
+    crate::index::cache::wait_for_writes();
     Ok(())
 }

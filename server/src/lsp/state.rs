@@ -963,13 +963,17 @@ fn index_folder(
         }
     }
     // the articles unchanged since the last run keep the facts the cache holds for them
-    let (corpus, analysed, cache_error) =
+    let (corpus, analysed, save) =
         Corpus::from_articles_cached(articles, FactsCache::open(&root), progress);
-    if let Some(e) = cache_error {
-        out.log(
-            MessageType::WARNING,
-            format!("cannot write the facts cache: {e}"),
-        );
+    // written on a thread of its own: the diagnostics do not wait for it
+    if let Some(save) = save {
+        let out = out.clone();
+        save.spawn(move |e| {
+            out.log(
+                MessageType::WARNING,
+                format!("cannot write the facts cache: {e}"),
+            )
+        });
     }
     let entries = corpus.entries();
     Indexed {
