@@ -248,7 +248,9 @@ fn load(
     } else {
         FactsCache::open(path)
     };
-    let (corpus, _, save) = Corpus::from_articles_cached(loaded.articles, cache, || bar.inc(1));
+    let hashes = dateline::index::text_hashes(&loaded.articles);
+    let (corpus, _, save) =
+        Corpus::from_articles_cached(loaded.articles, hashes, cache, || bar.inc(1));
     bar.finish_and_clear();
     timings.mark("analyse");
     Ok((corpus, n, loaded.skipped, save))

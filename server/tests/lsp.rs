@@ -124,17 +124,6 @@ fn has_denied_claim_from(c: &Client, root: &Path) -> bool {
 fn a_restarted_server_takes_unchanged_articles_from_the_facts_cache_and_reads_changed_ones() {
     let (_dir, root) = corpus();
     let cache = tempfile::tempdir().expect("temp dir");
-    let mut c = Client::spawn_with_cache(BIN, cache.path());
-    c.initialize(&root, full_caps(), Value::Null);
-    assert!(c.wait_indexed(), "indexing ends");
-    assert!(has_denied_claim_from(&c, &root), "the trip is denied");
-    let before = c.diagnostics.clone();
-    assert_eq!(c.shutdown(), Some(0));
-    let files: Vec<_> = std::fs::read_dir(cache.path())
-        .expect("the cache folder")
-        .flatten()
-        .collect();
-    assert_eq!(files.len(), 1, "one cache file for the corpus");
     // how many articles the server analysed, as its log line tells
     let analysed = |c: &Client| {
         c.notifications
@@ -150,12 +139,55 @@ fn a_restarted_server_takes_unchanged_articles_from_the_facts_cache_and_reads_ch
                     .ok()
             })
     };
-    // unchanged: the same diagnostics, no article analysed
+    // the log line telling that the last session's diagnostics were shown, before indexing ended
+    let from_last_session = |c: &Client| {
+        let logs: Vec<&str> = c
+            .notifications
+            .iter()
+            .filter_map(|n| n["params"]["message"].as_str())
+            .collect();
+        let shown = logs
+            .iter()
+            .position(|m| m.contains("from the last session"));
+        let indexed = logs.iter().position(|m| m.starts_with("indexed "));
+        shown
+            .filter(|&s| indexed.is_none_or(|i| s < i))
+            .map(|s| logs[s].to_string())
+    };
+    let mut c = Client::spawn_with_cache(BIN, cache.path());
+    c.initialize(&root, full_caps(), Value::Null);
+    assert!(c.wait_indexed(), "indexing ends");
+    assert!(has_denied_claim_from(&c, &root), "the trip is denied");
+    assert_eq!(
+        from_last_session(&c),
+        None,
+        "nothing kept before the first session"
+    );
+    let before = c.diagnostics.clone();
+    assert_eq!(c.shutdown(), Some(0));
+    let files: Vec<_> = std::fs::read_dir(cache.path())
+        .expect("the cache folder")
+        .flatten()
+        .collect();
+    assert_eq!(
+        files.len(),
+        2,
+        "the facts and the diagnostics of the corpus"
+    );
+    // unchanged: the same diagnostics, shown at once from the last session, no article analysed
     let mut c = Client::spawn_with_cache(BIN, cache.path());
     c.initialize(&root, full_caps(), Value::Null);
     assert!(c.wait_indexed(), "indexing ends");
     assert_eq!(c.diagnostics, before);
     assert_eq!(analysed(&c), Some(0));
+    let shown = from_last_session(&c).unwrap_or_default();
+    assert!(
+        shown.contains(&format!(
+            "of {} articles",
+            before.values().filter(|d| !d.is_empty()).count()
+        )),
+        "{shown:?}"
+    );
     assert_eq!(c.shutdown(), Some(0));
     // the denial rewritten while no server ran: analysed again, not taken from the cache
     std::fs::write(
@@ -167,6 +199,11 @@ fn a_restarted_server_takes_unchanged_articles_from_the_facts_cache_and_reads_ch
     c.initialize(&root, full_caps(), Value::Null);
     assert!(c.wait_indexed(), "indexing ends");
     assert_eq!(analysed(&c), Some(1));
+    assert_eq!(
+        from_last_session(&c),
+        None,
+        "an article changed: nothing shown from the last session"
+    );
     assert!(
         !has_denied_claim_from(&c, &root),
         "nothing denies the trip now"

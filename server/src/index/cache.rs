@@ -48,6 +48,59 @@ pub struct FactsCache {
     known: rustc_hash::FxHashMap<String, (u64, ArticleFacts)>,
 }
 
+/// The fingerprint of a whole corpus: its articles' paths and text hashes, in path order.
+pub fn corpus_fingerprint<'a>(articles: impl Iterator<Item = (&'a str, u64)>) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for a in articles {
+        a.hash(&mut h);
+    }
+    h.finish()
+}
+
+/// The cache file of kind `kind` for the corpus at `root` (`facts-….bin`), when there is a cache folder.
+pub fn file_for(root: &Path, kind: &str, ext: &str) -> Option<PathBuf> {
+    let dir = cache_dir()?;
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    root.hash(&mut h);
+    Some(dir.join(format!("{kind}-{:016x}.{ext}", h.finish())))
+}
+
+/// Writes `bytes` as `file`: beside it first, then renamed over it.
+pub fn write_whole(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(dir) = file.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = file.with_extension(format!("tmp{}", std::process::id()));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, file).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+/// Runs `write` on a thread of its own, telling `failed` of an error; [`wait_for_writes`] waits for it.
+pub fn spawn_write(
+    write: impl FnOnce() -> std::io::Result<()> + Send + 'static,
+    failed: impl Fn(std::io::Error) + Send + Sync + 'static,
+) {
+    let failed = Arc::new(failed);
+    let told = Arc::clone(&failed);
+    let spawned = std::thread::Builder::new()
+        .name("dateline-cache".into())
+        .spawn(move || {
+            if let Err(e) = write() {
+                told(e);
+            }
+        });
+    match spawned {
+        Ok(handle) => match WRITING.lock() {
+            Ok(mut w) => w.push(handle),
+            Err(poisoned) => poisoned.into_inner().push(handle),
+        },
+        Err(e) => failed(e),
+    }
+}
+
 /// The folder cache files live in, when there is one.
 fn cache_dir() -> Option<PathBuf> {
     let var = |k: &str| {
@@ -64,13 +117,9 @@ impl FactsCache {
     /// The cache of the corpus at `root` (empty when there is no cache folder, no file, or the file is
     /// another engine's or damaged).
     pub fn open(root: &Path) -> FactsCache {
-        let Some(dir) = cache_dir() else {
+        let Some(file) = file_for(root, "facts", "bin") else {
             return FactsCache::default();
         };
-        let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        root.hash(&mut h);
-        let file = dir.join(format!("facts-{:016x}.bin", h.finish()));
         let known = std::fs::read(&file)
             .ok()
             .and_then(|bytes| decode(&bytes))
@@ -114,14 +163,7 @@ impl FactsCache {
             })
             .collect();
         let bytes = postcard::to_stdvec(&(MAGIC, ENGINE, stored)).map_err(std::io::Error::other)?;
-        if let Some(dir) = file.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        let tmp = file.with_extension(format!("tmp{}", std::process::id()));
-        std::fs::write(&tmp, bytes)?;
-        std::fs::rename(&tmp, file).inspect_err(|_| {
-            let _ = std::fs::remove_file(&tmp);
-        })
+        write_whole(file, &bytes)
     }
 }
 
@@ -137,25 +179,9 @@ impl Save {
         self.cache.save(&self.docs, &self.hashes)
     }
 
-    /// Writes the file on a thread of its own, telling `failed` of an error; [`wait_for_writes`] waits
-    /// for it (before the process ends, so that no write is cut short).
+    /// Writes the file on a thread of its own (see [`spawn_write`]).
     pub fn spawn(self, failed: impl Fn(std::io::Error) + Send + Sync + 'static) {
-        let failed = Arc::new(failed);
-        let told = Arc::clone(&failed);
-        let spawned = std::thread::Builder::new()
-            .name("dateline-cache".into())
-            .spawn(move || {
-                if let Err(e) = self.run() {
-                    told(e);
-                }
-            });
-        match spawned {
-            Ok(handle) => match WRITING.lock() {
-                Ok(mut w) => w.push(handle),
-                Err(poisoned) => poisoned.into_inner().push(handle),
-            },
-            Err(e) => failed(e),
-        }
+        spawn_write(move || self.run(), failed);
     }
 }
 

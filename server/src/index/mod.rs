@@ -33,27 +33,39 @@ pub struct DocEntry {
     pub article: Article,
     pub facts: ArticleFacts,
     pub lines: LineIndex,
+    /// The hash of the text ([`cache::text_hash`]).
+    pub hash: u64,
 }
 
 impl DocEntry {
     pub fn new(article: Article) -> DocEntry {
         let facts = analysis::analyse(&article.text, article.body_start);
-        DocEntry::with_facts(article, facts)
+        let hash = cache::text_hash(&article.text);
+        DocEntry::with_facts(article, facts, hash)
     }
 
-    /// An article with facts already made from its text (by [`cache::FactsCache`]).
-    pub fn with_facts(article: Article, facts: ArticleFacts) -> DocEntry {
+    /// An article with facts already made from its text (by [`cache::FactsCache`]), whose hash is `hash`.
+    pub fn with_facts(article: Article, facts: ArticleFacts, hash: u64) -> DocEntry {
         let lines = LineIndex::new(&article.text);
         DocEntry {
             article,
             facts,
             lines,
+            hash,
         }
     }
 
     pub fn path(&self) -> &str {
         &self.article.path
     }
+}
+
+/// The hash of each article's text ([`cache::text_hash`]), made in parallel.
+pub fn text_hashes(articles: &[Article]) -> Vec<u64> {
+    articles
+        .par_iter()
+        .map(|a| cache::text_hash(&a.text))
+        .collect()
 }
 
 /// The set of analysed articles, keyed by path. Updating one article re-analyses only that article.
@@ -87,18 +99,15 @@ impl Corpus {
     }
 
     /// Like [`Corpus::from_articles_with`], with the facts of each article whose text is unchanged taken
-    /// from `cache`. Returns the corpus, how many articles were analysed, and, when anything changed, the
+    /// from `cache` (`hashes`: [`text_hashes`] of the articles). Returns the corpus, how many articles were analysed, and, when anything changed, the
     /// writing of the cache again, left to the caller to run when it suits (after the output, on another
     /// thread).
     pub fn from_articles_cached(
         articles: Vec<Article>,
+        hashes: Vec<u64>,
         mut cache: cache::FactsCache,
         done: impl Fn() + Sync,
     ) -> (Corpus, usize, Option<cache::Save>) {
-        let hashes: Vec<u64> = articles
-            .par_iter()
-            .map(|a| cache::text_hash(&a.text))
-            .collect();
         let with_facts: Vec<(Article, Option<ArticleFacts>)> = articles
             .into_iter()
             .zip(&hashes)
@@ -113,8 +122,11 @@ impl Corpus {
             .zip(hashes)
             .map(|((a, f), h)| {
                 let e = match f {
-                    Some(f) => DocEntry::with_facts(a, f),
-                    None => DocEntry::new(a),
+                    Some(f) => DocEntry::with_facts(a, f, h),
+                    None => {
+                        let facts = analysis::analyse(&a.text, a.body_start);
+                        DocEntry::with_facts(a, facts, h)
+                    }
                 };
                 done();
                 (Arc::new(e), h)

@@ -67,6 +67,13 @@ pub struct Settings {
 /// and against the analysis of one article (a few milliseconds).
 const DEFAULT_DEBOUNCE_MS: u64 = 10;
 
+impl Settings {
+    /// What of the settings the diagnostics depend on (their severities), as text.
+    pub fn diagnostics_key(&self) -> String {
+        format!("{:?}", self.severity)
+    }
+}
+
 impl Default for Settings {
     fn default() -> Settings {
         Settings {

@@ -5,6 +5,7 @@
 
 pub mod config;
 pub mod convert;
+pub mod diag_cache;
 pub mod diagnostics;
 pub mod documents;
 pub mod hover;

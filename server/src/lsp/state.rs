@@ -8,12 +8,13 @@
 
 use super::config::Settings;
 use super::convert::{Encoding, path_to_uri};
+use super::diag_cache;
 use super::diagnostics;
 use super::documents::Documents;
 use super::outbox::{Out, Outbox};
 use super::workspace::{Folder, Place, Snapshot, View, Workspace};
 use crate::corpus::{self, Article, SkippedFile};
-use crate::index::cache::FactsCache;
+use crate::index::cache::{self, FactsCache};
 use crate::index::{Corpus, DocEntry, Model};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -59,6 +60,8 @@ pub enum Msg {
     },
     Settings(Settings),
     Indexed(Indexed),
+    /// The diagnostics of the last session for a folder being indexed, its articles unchanged.
+    Cached(Cached),
     Resolved(Resolved),
     /// A resolve ended in a panic (a bug): the corpus keeps its model until the next edit.
     ResolveFailed(CorpusId),
@@ -73,6 +76,15 @@ pub struct Resolved {
     diagnostics: BTreeMap<PathBuf, diagnostics::Fingerprinted>,
     settings: Arc<Settings>,
     encoding: Encoding,
+}
+
+/// A folder's diagnostics from the last session ([`diag_cache`]): its root, the indexing run, the
+/// diagnostics by absolute path.
+#[derive(Debug)]
+pub struct Cached {
+    root: PathBuf,
+    generation: u64,
+    articles: Vec<(PathBuf, Vec<Diagnostic>)>,
 }
 
 /// The result of indexing one folder.
@@ -123,6 +135,8 @@ struct Writer {
     /// Indexing runs to report finished once their corpus is resolved and published: the corpus, the
     /// progress token, its last message, the log line.
     ending: Vec<(CorpusId, String, String, String)>,
+    /// Folders just indexed, whose diagnostics, once published, are kept for the next session.
+    diag_cache_due: BTreeSet<CorpusId>,
     jobs: usize,
     watcher: Option<super::watch::Watcher>,
 }
@@ -148,6 +162,7 @@ pub fn start(out: Outbox, shared: Shared) -> Sender<Msg> {
         resolved_diags: HashMap::new(),
         stale: HashMap::new(),
         published: HashMap::new(),
+        diag_cache_due: BTreeSet::new(),
         ending: Vec::new(),
         jobs: 0,
         watcher: None,
@@ -280,6 +295,7 @@ impl Writer {
                 }
             }
             Msg::Indexed(ix) => self.indexed(ix),
+            Msg::Cached(c) => self.cached(c),
             Msg::Resolved(r) => self.resolved(r),
             Msg::ResolveFailed(id) => {
                 self.resolving.remove(&id);
@@ -484,13 +500,20 @@ impl Writer {
         f.generation += 1;
         let (root, generation) = (f.root.clone(), f.generation);
         let settings = self.settings.clone();
-        let (tx, out) = (self.tx.clone(), self.out.clone());
+        let (tx, out, encoding) = (self.tx.clone(), self.out.clone(), self.encoding);
         self.jobs += 1;
         let token = format!("dateline/index/{}", self.jobs);
         let spawned = std::thread::Builder::new()
             .name("dateline-index".into())
             .spawn(move || {
-                let ix = index_folder(root, generation, token, &settings, &out);
+                let run = IndexRun {
+                    root,
+                    generation,
+                    token,
+                    settings: &settings,
+                    encoding,
+                };
+                let ix = index_folder(run, &out, &tx);
                 let _ = tx.send(Msg::Indexed(ix));
             });
         if let Err(e) = spawned {
@@ -539,7 +562,47 @@ impl Writer {
             }
         }
         folder.corpus = corpus;
+        self.diag_cache_due.insert(Some(ix.root.clone()));
         self.dirty_models.insert(Some(ix.root));
+    }
+
+    /// Publishes a folder's diagnostics from the last session while it is indexed (its articles are the
+    /// same), and notes them as published: the resolve then sends only what differs. Open documents are
+    /// left out (the editor's text may differ from the file's).
+    fn cached(&mut self, c: Cached) {
+        let current = self
+            .ws
+            .folders
+            .iter()
+            .any(|f| f.root == c.root && f.generation == c.generation);
+        let id = Some(c.root.clone());
+        if !current || self.models.contains_key(&id) {
+            return;
+        }
+        let published = self.published.entry(id).or_default();
+        let mut n = 0;
+        for (path, diags) in c.articles {
+            if self.docs.is_open(&path) || diags.is_empty() {
+                continue;
+            }
+            published.insert(path.clone(), diagnostics::fingerprint(&diags));
+            let Some(uri) = path_to_uri(&path) else {
+                continue;
+            };
+            self.out.send(Out::Diagnostics {
+                uri,
+                diagnostics: diags,
+                version: None,
+            });
+            n += 1;
+        }
+        self.out.log(
+            MessageType::INFO,
+            format!(
+                "published the diagnostics of {n} articles of {} from the last session",
+                c.root.display()
+            ),
+        );
     }
 
     /// Reads files (or whole folders) from disk again after they changed; what is gone is removed.
@@ -804,6 +867,50 @@ impl Writer {
         self.published.insert(id.clone(), published);
     }
 
+    /// After the first publish of a folder just indexed, keeps its diagnostics for the next session
+    /// ([`diag_cache`]), when they are the files' (no document open in the editor, none stale).
+    fn keep_for_next_session(
+        &mut self,
+        id: &CorpusId,
+        new: &BTreeMap<PathBuf, diagnostics::Fingerprinted>,
+        none_stale: bool,
+    ) {
+        let Some(root) = id else { return };
+        if !self.diag_cache_due.remove(id) || !none_stale {
+            return;
+        }
+        let Some(model) = self.models.get(id) else {
+            return;
+        };
+        if model
+            .docs
+            .iter()
+            .any(|d| self.docs.is_open(&root.join(d.path())))
+        {
+            return;
+        }
+        let fingerprint = cache::corpus_fingerprint(model.docs.iter().map(|d| (d.path(), d.hash)));
+        let key = diag_cache::Key::new(&self.settings, self.encoding, fingerprint);
+        let articles: Vec<(String, Vec<Diagnostic>)> = new
+            .iter()
+            .filter(|(_, (_, diags))| !diags.is_empty())
+            .filter_map(|(path, (_, diags))| {
+                let rel = path.strip_prefix(root).ok()?;
+                Some((
+                    crate::corpus::relative_path(Path::new(""), rel),
+                    diags.clone(),
+                ))
+            })
+            .collect();
+        let out = self.out.clone();
+        diag_cache::save(root, key, articles, move |e| {
+            out.log(
+                MessageType::WARNING,
+                format!("cannot keep the diagnostics for the next session: {e}"),
+            )
+        });
+    }
+
     fn publish_diagnostics(&mut self) {
         let full: Vec<CorpusId> = std::mem::take(&mut self.dirty_diags).into_iter().collect();
         let mut partial = std::mem::take(&mut self.partial_diags);
@@ -841,6 +948,7 @@ impl Writer {
             for path in &stale {
                 new.remove(path);
             }
+            self.keep_for_next_session(id, &new, stale.is_empty());
             // old and new walked side by side in path order: comparing paths is the cost here, with
             // thousands of articles
             let mut published: Vec<(PathBuf, u64)> = Vec::with_capacity(new.len());
@@ -912,13 +1020,24 @@ fn corpus_entries(corpus: Option<&Corpus>) -> Vec<Arc<DocEntry>> {
 }
 
 /// Reads and analyses every article of a folder, in parallel, reporting progress.
-fn index_folder(
+/// What an indexing run is: the folder, which run, its progress token, and the settings and encoding
+/// diagnostics are made under.
+struct IndexRun<'a> {
     root: PathBuf,
     generation: u64,
     token: String,
-    settings: &Settings,
-    out: &Outbox,
-) -> Indexed {
+    settings: &'a Settings,
+    encoding: Encoding,
+}
+
+fn index_folder(run: IndexRun, out: &Outbox, tx: &Sender<Msg>) -> Indexed {
+    let IndexRun {
+        root,
+        generation,
+        token,
+        settings,
+        encoding,
+    } = run;
     let name = root.file_name().map_or_else(
         || root.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -962,9 +1081,29 @@ fn index_folder(
             }
         }
     }
+    // the last session's diagnostics, when no article changed since, shown at once
+    let hashes = crate::index::text_hashes(&articles);
+    let mut by_path: Vec<(&str, u64)> = articles
+        .iter()
+        .map(|a| a.path.as_str())
+        .zip(hashes.iter().copied())
+        .collect();
+    by_path.sort_unstable();
+    let key = diag_cache::Key::new(
+        settings,
+        encoding,
+        cache::corpus_fingerprint(by_path.into_iter()),
+    );
+    if let Some(articles) = diag_cache::load(&root, &key) {
+        let _ = tx.send(Msg::Cached(Cached {
+            root: root.clone(),
+            generation,
+            articles,
+        }));
+    }
     // the articles unchanged since the last run keep the facts the cache holds for them
     let (corpus, analysed, save) =
-        Corpus::from_articles_cached(articles, FactsCache::open(&root), progress);
+        Corpus::from_articles_cached(articles, hashes, FactsCache::open(&root), progress);
     // written on a thread of its own: the diagnostics do not wait for it
     if let Some(save) = save {
         let out = out.clone();
