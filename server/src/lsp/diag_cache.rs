@@ -36,17 +36,27 @@ struct File {
     articles: Vec<(String, Vec<Diagnostic>)>,
 }
 
-/// The diagnostics kept for the folder at `root` under `key`, by absolute path.
-pub fn load(root: &Path, key: &Key) -> Option<Vec<(PathBuf, Vec<Diagnostic>)>> {
+/// What is kept for the folder at `root`, read while its articles are (see [`Kept::under`]).
+pub struct Kept(File);
+
+/// Reads what is kept for the folder at `root`, if anything.
+pub fn read(root: &Path) -> Option<Kept> {
     let file = cache::file_for(root, "diagnostics", "json")?;
     let bytes = std::fs::read(file).ok()?;
-    let f: File = serde_json::from_slice(&bytes).ok()?;
-    (f.key == *key).then(|| {
-        f.articles
-            .into_iter()
-            .map(|(p, d)| (root.join(p), d))
-            .collect()
-    })
+    serde_json::from_slice(&bytes).ok().map(Kept)
+}
+
+impl Kept {
+    /// The diagnostics, by absolute path under `root`, when they were kept under `key`.
+    pub fn under(self, root: &Path, key: &Key) -> Option<Vec<(PathBuf, Vec<Diagnostic>)>> {
+        (self.0.key == *key).then(|| {
+            self.0
+                .articles
+                .into_iter()
+                .map(|(p, d)| (root.join(p), d))
+                .collect()
+        })
+    }
 }
 
 /// Keeps `articles` (paths in the folder, with their diagnostics) for the folder at `root` under `key`,

@@ -576,7 +576,8 @@ impl Writer {
             .iter()
             .any(|f| f.root == c.root && f.generation == c.generation);
         let id = Some(c.root.clone());
-        if !current || self.models.contains_key(&id) {
+        // a folder already resolved (not the empty model it starts with) has its own diagnostics
+        if !current || self.models.get(&id).is_some_and(|m| !m.docs.is_empty()) {
             return;
         }
         let published = self.published.entry(id).or_default();
@@ -1066,10 +1067,16 @@ fn index_folder(run: IndexRun, out: &Outbox, tx: &Sender<Msg>) -> Indexed {
             });
         }
     };
-    let read: Vec<Result<Article, SkippedFile>> = files
-        .par_iter()
-        .map(|f| corpus::read_article(&root, f))
-        .collect();
+    // the last session's diagnostics are read while the articles are
+    let (read, kept) = rayon::join(
+        || -> Vec<Result<Article, SkippedFile>> {
+            files
+                .par_iter()
+                .map(|f| corpus::read_article(&root, f))
+                .collect()
+        },
+        || diag_cache::read(&root),
+    );
     let mut articles = Vec::new();
     let mut skipped = Vec::new();
     for r in read {
@@ -1094,7 +1101,7 @@ fn index_folder(run: IndexRun, out: &Outbox, tx: &Sender<Msg>) -> Indexed {
         encoding,
         cache::corpus_fingerprint(by_path.into_iter()),
     );
-    if let Some(articles) = diag_cache::load(&root, &key) {
+    if let Some(articles) = kept.and_then(|k| k.under(&root, &key)) {
         let _ = tx.send(Msg::Cached(Cached {
             root: root.clone(),
             generation,
