@@ -84,6 +84,21 @@ fn first_name_before_name(doc: &Doc, lex: &Lexicon, i: usize, to: usize) -> bool
     }
 }
 
+/// Whether the word at `i` (which the gazetteer knows as a place) ends a run where a first name comes
+/// right before it, after nothing but a title: "Elena Berlin", "Foreign Minister Elena Berlin", "Jack
+/// London" (not "George Washington University", nor "in Paris").
+fn surname_after_first_name(doc: &Doc, lex: &Lexicon, from: usize, i: usize, to: usize) -> bool {
+    let title = |k: usize| {
+        let w = &doc.lower[k];
+        lex.person_roles.contains(w) || lex.role_modifiers.contains(w)
+    };
+    i > from
+        && i + 1 == to
+        && lex.first_names.contains(&doc.lower[i - 1])
+        && !lex.places.contains_key(&doc.lower[i - 1])
+        && (from..i - 1).all(title)
+}
+
 fn segment(doc: &Doc, lex: &Lexicon, from: usize, to: usize) -> Vec<(usize, usize, Seg)> {
     let mut segs = Vec::new();
     let mut i = from;
@@ -100,6 +115,10 @@ fn segment(doc: &Doc, lex: &Lexicon, from: usize, to: usize) -> Vec<(usize, usiz
         let (len, seg) = match (org, place) {
             // "Milan Kundera", "Georgia Meloni": a place that is also a first name, followed by a name
             (None, Some((1, _))) if first_name_before_name(doc, lex, i, to) => (1, Seg::Other),
+            // "Elena Berlin", "Jack London": a city that ends a run opened by a first name is a surname
+            (None, Some((1, _))) if surname_after_first_name(doc, lex, from, i, to) => {
+                (1, Seg::Other)
+            }
             (Some((lo, _)), Some((lp, p))) if lp > lo => (lp, Seg::Place(p.name)),
             (Some((lo, _)), _) => (lo, Seg::Org),
             (None, Some((lp, p))) => (lp, Seg::Place(p.name)),
@@ -850,6 +869,24 @@ mod tests {
         let places: Vec<&str> = find(&doc).places.iter().map(|p| p.name).collect();
         assert!(places.contains(&"Milan"), "{places:?}");
         assert!(!places.contains(&"Georgia"), "{places:?}");
+    }
+
+    #[test]
+    fn a_city_that_ends_a_name_opened_by_a_first_name_is_a_surname() {
+        let text = "Foreign Minister Elena Berlin met the mayor. Jack London wrote back. Ministers flew to Berlin on Monday.";
+        let a = actors(text);
+        assert!(
+            a.contains(&person("Elena Berlin", Some("Foreign Minister"))),
+            "{a:?}"
+        );
+        assert!(a.iter().any(|(n, _, _)| n == "Jack London"), "{a:?}");
+        let doc = Doc::new(text, 0);
+        let places: Vec<&str> = find(&doc).places.iter().map(|p| p.name).collect();
+        assert_eq!(
+            places,
+            vec!["Berlin"],
+            "only the city the ministers flew to"
+        );
     }
 
     #[test]
