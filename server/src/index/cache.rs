@@ -130,11 +130,12 @@ impl FactsCache {
         }
     }
 
-    /// How many articles' facts the file held.
-    pub fn len(&self) -> usize {
-        self.known.len()
+    /// Whether it has a file to write (there is a cache folder).
+    pub fn has_file(&self) -> bool {
+        self.file.is_some()
     }
 
+    /// Whether no facts are left in it (none were read, or all were taken).
     pub fn is_empty(&self) -> bool {
         self.known.is_empty()
     }
@@ -148,17 +149,16 @@ impl FactsCache {
         self.known.remove(path).map(|(_, f)| f)
     }
 
-    /// Writes the facts of `entries` (with the hash of each text, in `hashes`) as the corpus's cache.
-    pub fn save(&self, entries: &[Arc<DocEntry>], hashes: &[u64]) -> std::io::Result<()> {
+    /// Writes the facts of `entries` as the corpus's cache.
+    pub fn save(&self, entries: &[Arc<DocEntry>]) -> std::io::Result<()> {
         let Some(file) = &self.file else {
             return Ok(());
         };
         let stored: Vec<Stored> = entries
             .iter()
-            .zip(hashes)
-            .map(|(e, &hash)| Stored {
+            .map(|e| Stored {
                 path: e.path(),
-                hash,
+                hash: e.hash,
                 facts: &e.facts,
             })
             .collect();
@@ -167,16 +167,15 @@ impl FactsCache {
     }
 }
 
-/// A cache file to write: the articles' facts with the hash of each text.
+/// A cache file to write: the articles' facts (each entry knows its text's hash).
 pub struct Save {
     pub(super) cache: FactsCache,
     pub(super) docs: Vec<Arc<DocEntry>>,
-    pub(super) hashes: Vec<u64>,
 }
 
 impl Save {
     pub fn run(self) -> std::io::Result<()> {
-        self.cache.save(&self.docs, &self.hashes)
+        self.cache.save(&self.docs)
     }
 
     /// Writes the file on a thread of its own (see [`spawn_write`]).

@@ -82,26 +82,14 @@ impl Corpus {
 
     /// Analyses all articles in parallel, calling `done` after each one (for progress bars).
     pub fn from_articles_with(articles: Vec<Article>, done: impl Fn() + Sync) -> Corpus {
-        let entries: Vec<Arc<DocEntry>> = articles
-            .into_par_iter()
-            .map(|a| {
-                let e = Arc::new(DocEntry::new(a));
-                done();
-                e
-            })
-            .collect();
-        Corpus {
-            docs: entries
-                .into_iter()
-                .map(|e| (e.article.path.clone(), e))
-                .collect(),
-        }
+        let hashes = text_hashes(&articles);
+        Corpus::from_articles_cached(articles, hashes, cache::FactsCache::default(), done).0
     }
 
     /// Like [`Corpus::from_articles_with`], with the facts of each article whose text is unchanged taken
-    /// from `cache` (`hashes`: [`text_hashes`] of the articles). Returns the corpus, how many articles were analysed, and, when anything changed, the
-    /// writing of the cache again, left to the caller to run when it suits (after the output, on another
-    /// thread).
+    /// from `cache` (`hashes`: [`text_hashes`] of the articles). Returns the corpus, how many articles were
+    /// analysed, and, when anything changed, the writing of the cache again, left to the caller to run when
+    /// it suits (after the output, on another thread).
     pub fn from_articles_cached(
         articles: Vec<Article>,
         hashes: Vec<u64>,
@@ -117,34 +105,25 @@ impl Corpus {
             })
             .collect();
         let analysed = with_facts.iter().filter(|(_, f)| f.is_none()).count();
-        let entries: Vec<(Arc<DocEntry>, u64)> = with_facts
+        let entries: Vec<Arc<DocEntry>> = with_facts
             .into_par_iter()
             .zip(hashes)
             .map(|((a, f), h)| {
-                let e = match f {
-                    Some(f) => DocEntry::with_facts(a, f, h),
-                    None => {
-                        let facts = analysis::analyse(&a.text, a.body_start);
-                        DocEntry::with_facts(a, facts, h)
-                    }
-                };
+                let facts = f.unwrap_or_else(|| analysis::analyse(&a.text, a.body_start));
+                let e = Arc::new(DocEntry::with_facts(a, facts, h));
                 done();
-                (Arc::new(e), h)
+                e
             })
             .collect();
         // what is left in the cache is of articles gone or changed
-        let save = (analysed > 0 || !cache.is_empty()).then(|| {
-            let (docs, hashes): (Vec<Arc<DocEntry>>, Vec<u64>) = entries.iter().cloned().unzip();
-            cache::Save {
-                cache,
-                docs,
-                hashes,
-            }
+        let save = (cache.has_file() && (analysed > 0 || !cache.is_empty())).then(|| cache::Save {
+            cache,
+            docs: entries.clone(),
         });
         let corpus = Corpus {
             docs: entries
                 .into_iter()
-                .map(|(e, _)| (e.article.path.clone(), e))
+                .map(|e| (e.article.path.clone(), e))
                 .collect(),
         };
         (corpus, analysed, save)
@@ -621,12 +600,12 @@ mod tests {
         "---\ndate: 2026-02-01\n---\nSchool reopens after summer repairs to its roof\n",
     ];
 
-    /// The given headlines, then [`ELSEWHERE`].
     /// The documents whose claims are denied.
     fn denied_docs(m: &Model) -> std::collections::BTreeSet<usize> {
         m.findings.iter().map(|f| f.claim.0).collect()
     }
 
+    /// The given headlines, then [`ELSEWHERE`].
     fn with_elsewhere(texts: &[&'static str]) -> Vec<&'static str> {
         texts.iter().chain(&ELSEWHERE).copied().collect()
     }

@@ -1090,23 +1090,22 @@ fn index_folder(run: IndexRun, out: &Outbox, tx: &Sender<Msg>) -> Indexed {
     }
     // the last session's diagnostics, when no article changed since, shown at once
     let hashes = crate::index::text_hashes(&articles);
-    let mut by_path: Vec<(&str, u64)> = articles
-        .iter()
-        .map(|a| a.path.as_str())
-        .zip(hashes.iter().copied())
-        .collect();
-    by_path.sort_unstable();
-    let key = diag_cache::Key::new(
-        settings,
-        encoding,
-        cache::corpus_fingerprint(by_path.into_iter()),
-    );
-    if let Some(articles) = kept.and_then(|k| k.under(&root, &key)) {
-        let _ = tx.send(Msg::Cached(Cached {
-            root: root.clone(),
-            generation,
-            articles,
-        }));
+    if let Some(kept) = kept {
+        let mut by_path: Vec<(&str, u64)> = articles
+            .iter()
+            .map(|a| a.path.as_str())
+            .zip(hashes.iter().copied())
+            .collect();
+        by_path.sort_unstable();
+        let fingerprint = cache::corpus_fingerprint(by_path.into_iter());
+        let key = diag_cache::Key::new(settings, encoding, fingerprint);
+        if let Some(articles) = kept.under(&root, &key) {
+            let _ = tx.send(Msg::Cached(Cached {
+                root: root.clone(),
+                generation,
+                articles,
+            }));
+        }
     }
     // the articles unchanged since the last run keep the facts the cache holds for them
     let (corpus, analysed, save) =
