@@ -29,11 +29,12 @@ fn summary(mut xs: Vec<Duration>) -> (f64, f64) {
     (at(0.5), at(0.99))
 }
 
-fn rss_kib(pid: u32) -> Option<u64> {
+/// The server's resident memory now (`VmRSS`), or at its highest (`VmHWM`), in KiB.
+fn status_kib(pid: u32, field: &str) -> Option<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
     status
         .lines()
-        .find(|l| l.starts_with("VmRSS:"))?
+        .find(|l| l.starts_with(field))?
         .split_whitespace()
         .nth(1)?
         .parse()
@@ -104,7 +105,7 @@ fn main() {
     assert!(c.wait_indexed(), "indexing ends");
     let indexed = t0.elapsed();
     let with_diags = c.diagnostics.values().filter(|d| !d.is_empty()).count();
-    let rss_indexed = rss_kib(c.pid()).unwrap_or(0) * 1024;
+    let rss_indexed = status_kib(c.pid(), "VmRSS:").unwrap_or(0) * 1024;
     println!(
         "startup: initialize answered in {:.1} ms; first diagnostics {:.0} ms; all indexed and published {:.0} ms ({with_diags} articles with diagnostics)",
         ms(init),
@@ -309,14 +310,22 @@ fn main() {
         "edit-to-diagnostics, a word typed into a claim (its words change; resolved with the articles it can be matched with): median {w50:.1} ms, p99 {w99:.1} ms (40 edits, the default debounce, 10 ms, included)"
     );
 
-    let rss = rss_kib(c.pid()).unwrap_or(0) * 1024;
+    // at rest: the whole-corpus resolve the last edits started has ended (three times the median one)
+    let rest = Duration::from_secs_f64((3.0 * s50 / 1000.0).max(1.0));
+    c.wait_until(rest, |_| false);
+    let rss = status_kib(c.pid(), "VmRSS:").unwrap_or(0) * 1024;
+    let peak = status_kib(c.pid(), "VmHWM:").unwrap_or(0) * 1024;
+    let x = |b: u64| b as f64 / bytes as f64;
     println!(
-        "memory: resident {:.1} MB = {:.1}× the corpus ({:.1} MB) after the edits; {:.1} MB ({:.1}×) once indexed",
-        rss as f64 / 1e6,
-        rss as f64 / bytes as f64,
-        bytes as f64 / 1e6,
+        "memory: resident {:.1} MB ({:.1}× the corpus, {:.1} MB) once indexed; {:.1} MB ({:.1}×) after the edits, at rest ({:.1} s after the last); {:.1} MB ({:.1}×) at the highest",
         rss_indexed as f64 / 1e6,
-        rss_indexed as f64 / bytes as f64,
+        x(rss_indexed),
+        bytes as f64 / 1e6,
+        rss as f64 / 1e6,
+        x(rss),
+        rest.as_secs_f64(),
+        peak as f64 / 1e6,
+        x(peak),
     );
     let code = c.shutdown();
     assert_eq!(code, Some(0), "clean exit");

@@ -174,6 +174,37 @@ fn main() {
         "the language server's diagnostics of these articles hold {}",
         mb(diagnostics)
     );
+    after_an_edit(std::sync::Arc::into_inner(view.model));
+}
+
+/// What a model holds once an article was edited (a denial taken out) and the corpus resolved again.
+fn after_an_edit(model: Option<Model>) {
+    let Some(model) = model else { return };
+    let Some(i) = model
+        .docs
+        .iter()
+        .position(|d| d.article.text.contains("The spokesman denied"))
+    else {
+        return;
+    };
+    let before = live();
+    let old = &model.docs[i].article;
+    let text = old
+        .text
+        .replacen("The spokesman denied", "The spokesman welcomed", 1);
+    let mut docs = model.docs.clone();
+    docs[i] = std::sync::Arc::new(DocEntry::new(dateline::corpus::Article::from_text(
+        old.path.clone(),
+        &text,
+    )));
+    let new = Model::rebuild(Some(&model), docs);
+    drop(model);
+    println!(
+        "after an edit that takes a denial out, the corpus resolved again: {} more held ({} matches, {} findings)",
+        mb(live() - before),
+        new.matches.len(),
+        new.findings.len()
+    );
 }
 
 /// Sizes and counts behind the per-article figures.

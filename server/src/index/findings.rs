@@ -71,7 +71,7 @@ struct Side {
 /// The documents whose claims or denials use each keyword, over a whole corpus. Kept with the model, so
 /// that a part of the corpus resolved on its own (see [`super::provisional`]) weighs words as the whole
 /// corpus does, and finds the articles that share an edited article's words.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct WordDocs {
     /// How many articles there are.
     pub articles: usize,

@@ -16,7 +16,7 @@ pub enum Item {
 }
 
 /// Claims and denials to the matches and findings that concern them.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Links {
     /// (doc, claim) → indexes into `Model::matches`.
     pub claim_matches: HashMap<MentionRef, Vec<usize>>,
