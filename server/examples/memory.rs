@@ -232,7 +232,7 @@ fn sizes(docs: &[std::sync::Arc<DocEntry>]) {
     let kwb: usize = claims
         .iter()
         .flat_map(|c| &c.content.keywords)
-        .map(|k| k.len())
+        .map(|k| k.as_str().len())
         .sum();
     let cue: usize = claims.iter().map(|c| c.cue.len()).sum();
     println!(

@@ -3,6 +3,7 @@
 //! that…", "there are no plans to…", "X is not true"); rejecting a proposal or criticism and negated denials
 //! ("did not dismiss the idea") are not denials. Each carries the content used to match one to the other.
 
+use super::intern::{Numbered, intern};
 use super::lexicon::{EventClass, lexicon};
 use super::text::Doc;
 use super::{ArticleFacts, Claim, ClaimKind, Content, Denial, Span, starting_within};
@@ -376,21 +377,31 @@ fn content(doc: &Doc, facts: &ArticleFacts, from: usize, to: usize) -> Content {
             .into_iter()
             .filter(|&e| facts.events[e].class != EventClass::Statement)
             .collect(),
-        actors: pick(&facts.actors, |a| a.span, lo, hi),
-        places: pick(&facts.places, |p| p.span, lo, hi),
-        dates: pick(&facts.dates, |d| d.span, lo, hi),
-        keywords: doc.keywords(from, to),
+        actors: pick(&facts.actors, |a| a.span, lo, hi).into(),
+        places: pick(&facts.places, |p| p.span, lo, hi).into(),
+        dates: pick(&facts.dates, |d| d.span, lo, hi).into(),
+        keywords: numbered(doc.keywords(from, to)),
     }
 }
 
+/// Words in the form contents keep them: by number, sorted, each once.
+fn numbered(words: Vec<&'static str>) -> Box<[Numbered]> {
+    sorted_once(words.into_iter().map(Numbered::of).collect())
+}
+
+fn sorted_once(mut words: Vec<Numbered>) -> Box<[Numbered]> {
+    words.sort_unstable();
+    words.dedup();
+    words.into()
+}
+
 fn merge(into: &mut Content, other: Content) {
-    into.events.extend(other.events);
-    into.actors.extend(other.actors);
-    into.places.extend(other.places);
-    into.dates.extend(other.dates);
-    into.keywords.extend(other.keywords);
-    into.keywords.sort();
-    into.keywords.dedup();
+    let joined = |a: &[usize], b: &[usize]| -> Box<[usize]> { [a, b].concat().into() };
+    into.events = joined(&into.events, &other.events);
+    into.actors = joined(&into.actors, &other.actors);
+    into.places = joined(&into.places, &other.places);
+    into.dates = joined(&into.dates, &other.dates);
+    into.keywords = sorted_once([&into.keywords[..], &other.keywords[..]].concat());
 }
 
 fn sentence_span(doc: &Doc, si: usize) -> Span {
@@ -494,7 +505,7 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> (Vec<Claim>, Vec<Denial>) {
             denials.push(Denial {
                 span: sentence_span(doc, si),
                 sentence: si,
-                cue,
+                cue: intern(&cue),
                 by,
                 content: c,
                 antecedent,
@@ -561,7 +572,7 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> (Vec<Claim>, Vec<Denial>) {
             span: sentence_span(doc, si),
             sentence: si,
             kind,
-            cue,
+            cue: intern(&cue),
             content: c,
         });
     }
@@ -671,7 +682,11 @@ mod tests {
         assert_eq!(f.denials.len(), 1);
         let d = &f.denials[0];
         assert_eq!(d.antecedent, Some(0), "the question is what is denied");
-        assert!(d.content.keywords.contains(&"moss"), "{:?}", d.content);
+        assert!(
+            d.content.keywords.iter().any(|w| w.as_str() == "moss"),
+            "{:?}",
+            d.content
+        );
         assert!(
             f.claims.iter().all(|c| c.kind != ClaimKind::Headline),
             "the question is not a claim: {:?}",
@@ -686,7 +701,12 @@ mod tests {
             0,
         );
         assert_eq!(f.denials.len(), 1);
-        let words = &f.denials[0].content.keywords;
+        let words: Vec<&str> = f.denials[0]
+            .content
+            .keywords
+            .iter()
+            .map(|w| w.as_str())
+            .collect();
         assert!(words.contains(&"chief"), "{words:?}");
         assert!(!words.contains(&"airstrikes"), "{words:?}");
     }

@@ -83,9 +83,59 @@ pub fn numbered(n: u32) -> Option<&'static str> {
         .copied()
 }
 
+/// A word stored for the life of the process, held by its [`number`]: 4 bytes instead of a 16-byte
+/// reference, for the words a corpus keeps hundreds of thousands of (the keywords of claims and denials).
+/// Ordered by number, which is the order words were first met in, not the alphabet's. Written and read
+/// as the word (the number is this process's).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Numbered(u32);
+
+impl Numbered {
+    /// The number of a word already stored ([`intern`], or a lexicon's).
+    pub fn of(word: &'static str) -> Numbered {
+        Numbered(number(word))
+    }
+    pub fn as_str(self) -> &'static str {
+        numbered(self.0).unwrap_or("")
+    }
+    /// The number, for tables indexed by word.
+    pub fn get(self) -> u32 {
+        self.0
+    }
+}
+
+impl std::fmt::Debug for Numbered {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", self.as_str())
+    }
+}
+
+impl serde::Serialize for Numbered {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Numbered {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Numbered, D::Error> {
+        de_word(d).map(Numbered::of)
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{intern, number, numbered};
+    use super::{Numbered, intern, number, numbered};
+
+    #[test]
+    fn numbered_words_read_and_write_as_words() {
+        let w = Numbered::of(intern("ceasefire"));
+        assert_eq!(w.as_str(), "ceasefire");
+        assert_eq!(w, Numbered::of(intern("ceasefire")));
+        let bytes = postcard::to_allocvec(&w).expect("written");
+        let back: Numbered = postcard::from_bytes(&bytes).expect("read");
+        assert_eq!(back, w);
+        assert_eq!(format!("{w:?}"), "\"ceasefire\"");
+    }
 
     #[test]
     fn words_by_number() {

@@ -197,27 +197,17 @@ pub enum ClaimKind {
     Planned,
 }
 
-/// The content a claim or a denial is about, used to match one to the other.
+/// The content a claim or a denial is about, used to match one to the other. A corpus holds hundreds of
+/// thousands: boxed slices (empty ones take no heap) and numbered keywords.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Content {
     /// Indexes into `ArticleFacts::events`.
-    pub events: Vec<usize>,
-    pub actors: Vec<usize>,
-    pub places: Vec<usize>,
-    pub dates: Vec<usize>,
-    /// Lower-cased content words (stems), sorted; interned (see [`intern`]).
-    #[serde(deserialize_with = "intern::de_words")]
-    pub keywords: Vec<intern::Word>,
-}
-
-impl Content {
-    fn shrink(&mut self) {
-        self.events.shrink_to_fit();
-        self.actors.shrink_to_fit();
-        self.places.shrink_to_fit();
-        self.dates.shrink_to_fit();
-        self.keywords.shrink_to_fit();
-    }
+    pub events: Box<[usize]>,
+    pub actors: Box<[usize]>,
+    pub places: Box<[usize]>,
+    pub dates: Box<[usize]>,
+    /// Lower-cased content words (stems), sorted by number, each once.
+    pub keywords: Box<[intern::Numbered]>,
 }
 
 /// A claim: a statement that something happened or will happen.
@@ -227,7 +217,8 @@ pub struct Claim {
     pub sentence: usize,
     pub kind: ClaimKind,
     /// The words that made it a claim.
-    pub cue: String,
+    #[serde(deserialize_with = "intern::de_word")]
+    pub cue: intern::Word,
     pub content: Content,
 }
 
@@ -236,7 +227,8 @@ pub struct Claim {
 pub struct Denial {
     pub span: Span,
     pub sentence: usize,
-    pub cue: String,
+    #[serde(deserialize_with = "intern::de_word")]
+    pub cue: intern::Word,
     /// Index into `ArticleFacts::actors`: who denies.
     pub by: Option<usize>,
     /// What is denied.
@@ -306,13 +298,7 @@ impl ArticleFacts {
         self.actors.shrink_to_fit();
         self.quotes.shrink_to_fit();
         self.events.shrink_to_fit();
-        for c in &mut self.claims {
-            c.content.shrink();
-        }
         self.claims.shrink_to_fit();
-        for x in &mut self.denials {
-            x.content.shrink();
-        }
         self.denials.shrink_to_fit();
         self.furniture.shrink_to_fit();
         self.links.shrink_to_fit();

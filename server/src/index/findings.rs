@@ -8,6 +8,7 @@ use super::dates::DocDate;
 use super::small_set::SmallSet;
 use super::{DocEntry, MentionRef};
 use crate::analysis::Content;
+use crate::analysis::intern::Numbered;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
@@ -76,13 +77,13 @@ pub struct WordDocs {
     /// How many articles there are.
     pub articles: usize,
     /// Keyword → the documents that use it, in order.
-    pub docs: HashMap<&'static str, Vec<u32>>,
+    pub docs: HashMap<Numbered, Vec<u32>>,
 }
 
 impl WordDocs {
     pub fn new(docs: &[Arc<DocEntry>]) -> WordDocs {
-        let mut out: HashMap<&'static str, Vec<u32>> = HashMap::default();
-        let mut seen: HashSet<&'static str> = HashSet::default();
+        let mut out: HashMap<Numbered, Vec<u32>> = HashMap::default();
+        let mut seen: HashSet<Numbered> = HashSet::default();
         for (di, d) in docs.iter().enumerate() {
             seen.clear();
             let contents = (d.facts.claims.iter().map(|c| &c.content))
@@ -102,7 +103,7 @@ impl WordDocs {
     }
 
     /// In how many documents a word is.
-    pub fn df(&self, word: &'static str) -> usize {
+    pub fn df(&self, word: Numbered) -> usize {
         self.docs.get(&word).map_or(0, Vec::len)
     }
 
@@ -115,8 +116,8 @@ impl WordDocs {
 /// The keywords of claims and denials, numbered in alphabetical order, with their document frequency and
 /// inverse document frequency.
 struct Weights {
-    words: Vec<&'static str>,
-    ids: HashMap<&'static str, u32>,
+    words: Vec<Numbered>,
+    ids: HashMap<Numbered, u32>,
     df: Vec<usize>,
     /// A word in more documents than this is no evidence of one story.
     common: usize,
@@ -128,8 +129,10 @@ impl Weights {
     /// larger corpus.
     fn new(local: &WordDocs, whole: Option<&WordDocs>) -> Weights {
         let corpus = whole.unwrap_or(local);
-        let mut words: Vec<&'static str> = local.docs.keys().copied().collect();
+        let mut words: Vec<(&'static str, Numbered)> =
+            local.docs.keys().map(|&w| (w.as_str(), w)).collect();
         words.sort_unstable();
+        let words: Vec<Numbered> = words.into_iter().map(|(_, w)| w).collect();
         let n = corpus.articles.max(local.articles) as f32;
         let df: Vec<usize> = words
             .iter()
@@ -162,15 +165,17 @@ impl Weights {
     }
 
     fn word(&self, w: u32) -> &'static str {
-        self.words.get(w as usize).copied().unwrap_or("")
+        self.words.get(w as usize).map_or("", |w| w.as_str())
     }
 
-    /// The ids of words (sorted strings give sorted ids).
-    fn ids_of(&self, words: &[&'static str]) -> Vec<u32> {
-        words
+    /// The ids of words, sorted.
+    fn ids_of(&self, words: &[Numbered]) -> Vec<u32> {
+        let mut ids: Vec<u32> = words
             .iter()
             .filter_map(|w| self.ids.get(w).copied())
-            .collect()
+            .collect();
+        ids.sort_unstable();
+        ids
     }
 }
 

@@ -322,7 +322,7 @@ impl Model {
             Some(w) => w.corpus_year,
             None => dates::corpus_year(&docs),
         };
-        let dates = dates::resolve(&docs, corpus_year);
+        let dates = compact(dates::resolve(&docs, corpus_year));
         let (actors, actor_of) = compact(actors::resolve(&docs));
         let (events, event_of) = compact(events::resolve(&docs, &dates, &actor_of));
         Model::finish(
@@ -408,7 +408,7 @@ impl Model {
             .map(|&i| (i, Compared::new(&self.docs[i], &docs[i])))
             .collect();
         let corpus_year = dates::corpus_year(&docs);
-        let dates = dates::resolve(&docs, corpus_year);
+        let dates = compact(dates::resolve(&docs, corpus_year));
         let same_actors = compared.iter().all(|(i, c)| c.same_actors(&docs[*i]));
         let (actors, actor_of) = if same_actors {
             (self.actors.clone(), self.actor_of.clone())

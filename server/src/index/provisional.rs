@@ -8,6 +8,7 @@
 //! the whole corpus when its resolve ends.
 
 use super::{DocEntry, Model};
+use crate::analysis::intern::Numbered;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
@@ -98,7 +99,7 @@ impl Model {
     /// word weighed by its rarity; words in one document only, or in very many, are left out.
     fn sharing<'w>(
         &self,
-        words: impl Iterator<Item = &'w &'static str>,
+        words: impl Iterator<Item = &'w Numbered>,
         own: Option<usize>,
         keep: impl Fn(&DocEntry) -> bool,
     ) -> Vec<usize> {

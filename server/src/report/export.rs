@@ -221,7 +221,7 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
                 id: claim_id(path, ci),
                 span: span_out(model, di, c.span),
                 kind: c.kind,
-                cue: c.cue.clone(),
+                cue: c.cue.to_string(),
                 event: events.first().cloned(),
                 events,
                 denied_by: model
@@ -237,7 +237,7 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
             denials.push(DenialOut {
                 id: denial_id(path, xi),
                 span: span_out(model, di, x.span),
-                cue: x.cue.clone(),
+                cue: x.cue.to_string(),
                 by: x
                     .by
                     .and_then(|b| model.actor_of[di][b])

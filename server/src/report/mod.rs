@@ -116,7 +116,7 @@ pub fn finding_out(model: &Model, f: &Finding) -> FindingOut {
             span: span_out(model, cd, claim.span),
             date,
             date_inferred,
-            cue: claim.cue.clone(),
+            cue: claim.cue.to_string(),
         },
         denials,
     }
