@@ -236,7 +236,7 @@ fn claim_md(view: &View, (cd, ci): MentionRef) -> String {
         out,
         "**Claim** ({}, cue “{}”) · {}\n",
         lower(c.kind),
-        escape(&c.cue),
+        escape(c.cue),
         model.date_label(cd)
     );
     match model.links.claim_matches.get(&(cd, ci)) {
@@ -280,7 +280,7 @@ fn denial_md(view: &View, (dd, di): MentionRef) -> String {
     let _ = writeln!(
         out,
         "**Denial**{by} (cue “{}”) · {}\n",
-        escape(&x.cue),
+        escape(x.cue),
         model.date_label(dd)
     );
     match model.links.denial_matches.get(&(dd, di)) {
