@@ -331,9 +331,9 @@ fn mention(
         lemma,
         class,
         sentence: si as u32,
-        date: date.map(|i| i as u32),
-        place: place.map(|i| i as u32),
-        participants: participants.into(),
+        date: super::index_plus_one(date),
+        place: super::index_plus_one(place),
+        participants: participants.iter().map(|&a| a as u32).collect(),
         parties: parties.into(),
         modality: if irrealis {
             Modality::Irrealis
@@ -417,7 +417,7 @@ mod tests {
         assert_eq!(e.class, EventClass::Meeting);
         assert_eq!(f.places[e.place().unwrap()].name, "Oslo");
         assert_eq!(f.dates[e.date().unwrap()].text, "March 3");
-        let names: Vec<&str> = e.participants.iter().map(|&a| &*f.actors[a].name).collect();
+        let names: Vec<&str> = e.participants().map(|a| &*f.actors[a].name).collect();
         assert_eq!(names, vec!["Anna Berg", "Tomas Lind"]);
         assert_eq!(e.modality, Modality::Realis);
     }

@@ -11,6 +11,7 @@ pub mod text;
 pub mod tokens;
 
 use serde::{Deserialize, Serialize};
+use std::num::NonZeroU32;
 
 pub use dates::{DateExpr, DateMention};
 pub use lexicon::EventClass;
@@ -140,6 +141,12 @@ pub struct Quote {
     pub speaker: Option<usize>,
 }
 
+/// `i` plus one, as [`EventMention`] keeps an optional index (none for an index past 32 bits, which an
+/// article of at most 64 MiB does not reach).
+fn index_plus_one(i: Option<usize>) -> Option<NonZeroU32> {
+    i.and_then(|i| u32::try_from(i + 1).ok()).and_then(NonZeroU32::new)
+}
+
 /// Whether an event is told as having happened or as planned, possible or hypothetical.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -148,8 +155,8 @@ pub enum Modality {
     Irrealis,
 }
 
-/// One mention of an event: its trigger and the arguments found around it. A corpus has hundreds of
-/// thousands, so indexes are 32-bit and lists are boxed slices (empty ones take no heap).
+/// One mention of an event: its trigger and the arguments found around it. A corpus has millions, so
+/// indexes are 32-bit (4 bytes with their "none") and lists are boxed slices (empty ones take no heap).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventMention {
     pub span: Span32,
@@ -158,12 +165,12 @@ pub struct EventMention {
     pub lemma: intern::Word,
     pub class: EventClass,
     pub sentence: u32,
-    /// Index into `ArticleFacts::dates`.
-    pub date: Option<u32>,
-    /// Index into `ArticleFacts::places`.
-    pub place: Option<u32>,
+    /// Index into `ArticleFacts::dates`, plus one (see [`EventMention::date`]).
+    date: Option<NonZeroU32>,
+    /// Index into `ArticleFacts::places`, plus one.
+    place: Option<NonZeroU32>,
     /// Indexes into `ArticleFacts::actors`.
-    pub participants: Box<[usize]>,
+    pub participants: Box<[u32]>,
     /// Countries involved (from demonyms and country names around the trigger).
     #[serde(deserialize_with = "intern::de_words")]
     pub parties: Box<[intern::Word]>,
@@ -179,11 +186,15 @@ impl EventMention {
     }
     /// Index into `ArticleFacts::dates` of its date.
     pub fn date(&self) -> Option<usize> {
-        self.date.map(|i| i as usize)
+        self.date.map(|i| i.get() as usize - 1)
     }
     /// Index into `ArticleFacts::places` of its place.
     pub fn place(&self) -> Option<usize> {
-        self.place.map(|i| i as usize)
+        self.place.map(|i| i.get() as usize - 1)
+    }
+    /// Its participants, as indexes into `ArticleFacts::actors`.
+    pub fn participants(&self) -> impl Iterator<Item = usize> + '_ {
+        self.participants.iter().map(|&a| a as usize)
     }
 }
 

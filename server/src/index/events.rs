@@ -149,10 +149,9 @@ impl Features {
     ) -> Features {
         let anchor = doc_date.date;
         let persons = m
-            .participants
-            .iter()
-            .filter(|&&a| d.facts.actors[a].kind != crate::analysis::ActorKind::Organization)
-            .filter_map(|&a| actor_of.get(a).copied().flatten())
+            .participants()
+            .filter(|&a| d.facts.actors[a].kind != crate::analysis::ActorKind::Organization)
+            .filter_map(|a| actor_of.get(a).copied().flatten())
             .map(|a| a as u32)
             .collect();
         let date = m.date().and_then(|i| d.facts.dates[i].expr.resolve(anchor));
@@ -165,9 +164,8 @@ impl Features {
             date,
             place,
             participants: m
-                .participants
-                .iter()
-                .filter_map(|&a| actor_of.get(a).copied().flatten())
+                .participants()
+                .filter_map(|a| actor_of.get(a).copied().flatten())
                 .map(|a| a as u32)
                 .collect(),
             persons,
