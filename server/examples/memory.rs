@@ -225,6 +225,16 @@ fn sizes(docs: &[std::sync::Arc<DocEntry>]) {
         "Evidence {}",
         size_of::<dateline::index::events::Evidence>()
     );
+    let count =
+        |f: &dyn Fn(&ArticleFacts) -> usize| docs.iter().map(|d| f(&d.facts)).sum::<usize>();
+    println!(
+        "sentences {} dates {} places {} quotes {} furniture {}",
+        count(&|f| f.sentences.len()),
+        count(&|f| f.dates.len()),
+        count(&|f| f.places.len()),
+        count(&|f| f.quotes.len()),
+        count(&|f| f.furniture.len())
+    );
     let claims: Vec<&Claim> = docs.iter().flat_map(|d| &d.facts.claims).collect();
     let kw: usize = claims.iter().map(|c| c.content.keywords.len()).sum();
     let ev: usize = claims.iter().map(|c| c.content.events.len()).sum();

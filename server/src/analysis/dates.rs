@@ -44,11 +44,17 @@ pub enum DateExpr {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateMention {
     pub span: Span,
-    pub text: String,
     pub expr: DateExpr,
     pub sentence: usize,
     /// A past-tense verb is near and no future marker: the date is no later than the article.
     pub past: bool,
+}
+
+impl DateMention {
+    /// The date as written, in the text of its article.
+    pub fn text<'a>(&self, article: &'a str) -> &'a str {
+        article.get(self.span.start..self.span.end).unwrap_or("")
+    }
 }
 
 /// A date resolved as far as the article's date allows.
@@ -380,7 +386,6 @@ pub fn find(doc: &Doc) -> Vec<DateMention> {
             let span = Span::new(doc.toks[i].start, doc.toks[end - 1].end);
             out.push(DateMention {
                 span,
-                text: doc.text[span.start..span.end].to_string(),
                 expr,
                 sentence: doc.sent_of[i],
                 past: past_context(doc, i, end),
@@ -497,7 +502,7 @@ mod tests {
         let doc = Doc::new(text, 0);
         find(&doc)
             .into_iter()
-            .map(|d| (d.text, d.expr, d.past))
+            .map(|d| (d.text(text).to_string(), d.expr, d.past))
             .collect()
     }
 

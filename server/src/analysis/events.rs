@@ -416,7 +416,7 @@ mod tests {
         assert_eq!(&text[e.trigger.get().start..e.trigger.get().end], "met");
         assert_eq!(e.class, EventClass::Meeting);
         assert_eq!(f.places[e.place().unwrap()].name, "Oslo");
-        assert_eq!(f.dates[e.date().unwrap()].text, "March 3");
+        assert_eq!(f.dates[e.date().unwrap()].text(text), "March 3");
         let names: Vec<&str> = e.participants().map(|a| &*f.actors[a].name).collect();
         assert_eq!(names, vec!["Anna Berg", "Tomas Lind"]);
         assert_eq!(e.modality, Modality::Realis);

@@ -135,8 +135,10 @@ pub struct PlaceMention {
 /// A quotation and the actor mention it is attributed to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
+    /// The quotation marks and what they hold.
     pub span: Span,
-    pub text: String,
+    /// What they hold, without the spaces at either end.
+    pub inner: Span,
     /// Index into `ArticleFacts::actors`.
     pub speaker: Option<usize>,
 }
@@ -144,7 +146,15 @@ pub struct Quote {
 /// `i` plus one, as [`EventMention`] keeps an optional index (none for an index past 32 bits, which an
 /// article of at most 64 MiB does not reach).
 fn index_plus_one(i: Option<usize>) -> Option<NonZeroU32> {
-    i.and_then(|i| u32::try_from(i + 1).ok()).and_then(NonZeroU32::new)
+    i.and_then(|i| u32::try_from(i + 1).ok())
+        .and_then(NonZeroU32::new)
+}
+
+impl Quote {
+    /// The words quoted, in the text of its article.
+    pub fn text<'a>(&self, article: &'a str) -> &'a str {
+        article.get(self.inner.start..self.inner.end).unwrap_or("")
+    }
 }
 
 /// Whether an event is told as having happened or as planned, possible or hypothetical.

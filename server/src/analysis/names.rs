@@ -698,6 +698,9 @@ pub fn attribute_quotes(doc: &Doc, actors: &[ActorMention]) -> Vec<Quote> {
             if inner.split_whitespace().count() < 2 || inner.len() > 2000 {
                 continue;
             }
+            let inner_start =
+                body_start + qs + (body[qs..qe].len() - body[qs..qe].trim_start().len());
+            let inner = Span::new(inner_start, inner_start + inner.len());
             let span = Span::new(body_start + qs - open.len(), body_start + qe + close.len());
             let inside = |ranges: &[(usize, usize)]| {
                 super::covers(ranges, |&(s, e)| Span::new(s, e), span.start)
@@ -707,7 +710,7 @@ pub fn attribute_quotes(doc: &Doc, actors: &[ActorMention]) -> Vec<Quote> {
             }
             quotes.push(Quote {
                 span,
-                text: inner.to_string(),
+                inner,
                 speaker: speaker(doc, actors, span),
             });
         }
@@ -766,6 +769,19 @@ mod tests {
 
     fn person(name: &str, role: Option<&str>) -> (String, ActorKind, Option<String>) {
         (name.into(), ActorKind::Person, role.map(String::from))
+    }
+
+    #[test]
+    fn a_quote_is_its_words_without_the_marks_or_the_spaces_inside_them() {
+        let text = "Mayor Ilse Varga said: “ We will not close the harbour ” on Monday.\n";
+        let doc = Doc::new(text, 0);
+        let found = find(&doc);
+        let quotes = attribute_quotes(&doc, &found.actors);
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].text(text), "We will not close the harbour");
+        assert!(text[quotes[0].span.start..quotes[0].span.end].starts_with('“'));
+        let speaker = quotes[0].speaker.map(|a| &*found.actors[a].name);
+        assert_eq!(speaker, Some("Ilse Varga"));
     }
 
     #[test]

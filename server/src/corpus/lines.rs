@@ -1,10 +1,11 @@
 //! Line index: converts byte offsets in an article to 1-based line and column (Unicode scalar values,
 //! as the CLI and JSON outputs count them) and to UTF-16 code units (for the language server).
 
-/// Start offsets of every line of a text.
+/// Start offsets of every line of a text, in 32 bits (an article is at most 64 MiB:
+/// `corpus::MAX_ARTICLE_BYTES`; the lines of a longer text past 4 GiB would all start there).
 #[derive(Debug, Clone)]
 pub struct LineIndex {
-    starts: Vec<usize>,
+    starts: Vec<u32>,
 }
 
 /// A 1-based line and column, the column counted in Unicode scalar values.
@@ -22,21 +23,22 @@ impl LineIndex {
         starts.extend(
             line_end_bytes(bytes)
                 .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
-                .map(|i| i + 1),
+                .map(|i| u32::try_from(i + 1).unwrap_or(u32::MAX)),
         );
+        starts.shrink_to_fit();
         LineIndex { starts }
     }
 
     /// 0-based line holding byte `offset` (clamped to the text).
     pub fn line_of(&self, offset: usize) -> usize {
         self.starts
-            .partition_point(|&s| s <= offset)
+            .partition_point(|&s| s as usize <= offset)
             .saturating_sub(1)
     }
 
     /// Byte offset where 0-based `line` starts, if the line exists.
     pub fn line_start(&self, line: usize) -> Option<usize> {
-        self.starts.get(line).copied()
+        self.starts.get(line).map(|&s| s as usize)
     }
 
     /// The text of 0-based `line`, without its line end.
@@ -44,7 +46,7 @@ impl LineIndex {
         let Some(start) = self.line_start(line) else {
             return "";
         };
-        let end = self.starts.get(line + 1).copied().unwrap_or(text.len());
+        let end = self.line_start(line + 1).unwrap_or(text.len());
         text.get(start..end.min(text.len()))
             .unwrap_or("")
             .trim_end_matches(['\n', '\r'])
@@ -54,7 +56,7 @@ impl LineIndex {
     pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
-        let start = self.starts[line];
+        let start = (self.starts[line] as usize).min(offset);
         let column = text[start..offset].chars().count() + 1;
         LineCol {
             line: line + 1,

@@ -122,7 +122,7 @@ fn infer(d: &DocEntry, corpus_year: Option<i16>) -> DocDate {
             // the two words before the date: "announced on Feb. 22"
             let before: Vec<&str> = text[line_start..m.span.start].split_whitespace().collect();
             let lead = before[before.len().saturating_sub(2)..].join(" ");
-            let evidence = format!("{lead} {}{note}", m.text);
+            let evidence = format!("{lead} {}{note}", m.text(text));
             DocDate {
                 date: Some(date),
                 source: Some(DateSource::Inferred),

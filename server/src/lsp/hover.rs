@@ -130,7 +130,7 @@ fn actor_md(view: &View, actor: usize) -> String {
             let _ = writeln!(
                 out,
                 "- “{}” — {}",
-                escape(&snippet(&q.text, 140)),
+                escape(&snippet(q.text(&view.model.docs[*di].article.text), 140)),
                 link(view, *di, q.span)
             );
         }

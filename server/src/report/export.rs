@@ -143,7 +143,7 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
                 .actor_quotes(ai)
                 .into_iter()
                 .map(|(di, q)| QuoteOut {
-                    text: q.text.clone(),
+                    text: q.text(&model.docs[di].article.text).to_string(),
                     span: span_out(model, di, q.span),
                 })
                 .collect();
