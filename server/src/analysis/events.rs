@@ -3,6 +3,7 @@
 //! "Friday’s discussions"), the participants, the countries involved — and whether the event is told as
 //! having happened or as planned or possible.
 
+use super::intern::Numbered;
 use super::lexicon::{EventClass, lexicon};
 use super::text::Doc;
 use super::tokens::TokKind;
@@ -328,7 +329,7 @@ fn mention(
     EventMention {
         span: span.into(),
         trigger: trigger.into(),
-        lemma,
+        lemma: Numbered::of(lemma),
         class,
         sentence: si as u32,
         date: super::index_plus_one(date),
@@ -374,7 +375,7 @@ mod tests {
         );
         let restored = &f.events[0];
         assert_eq!(restored.class, EventClass::Other);
-        assert_eq!(restored.lemma, "restor");
+        assert_eq!(restored.lemma.as_str(), "restor");
         assert_eq!(f.places[f.events[3].place().unwrap()].name, "Oslo");
     }
 
@@ -382,7 +383,7 @@ mod tests {
     fn news_event_nouns_are_triggers() {
         let text = "Police opened an investigation after the heist, and a vigil was held in Oslo.";
         let f = analyse(text, 0);
-        let lemmas: Vec<&str> = f.events.iter().map(|e| e.lemma).collect();
+        let lemmas: Vec<&str> = f.events.iter().map(|e| e.lemma.as_str()).collect();
         assert!(lemmas.contains(&"investigate"), "{lemmas:?}");
         assert!(lemmas.contains(&"rob"), "{lemmas:?}");
         assert!(lemmas.contains(&"ceremony"), "{lemmas:?}");
@@ -395,16 +396,28 @@ mod tests {
                     the wreck a week after a fisherman found an oar. Arsonists torched a barn, wounding a \
                     farmer.";
         let f = analyse(text, 0);
-        let lemmas: Vec<&str> = f.events.iter().map(|e| e.lemma).collect();
+        let lemmas: Vec<&str> = f.events.iter().map(|e| e.lemma.as_str()).collect();
         for lemma in ["die", "fire", "shoot", "arrest", "earthquake", "find"] {
             assert!(lemmas.contains(&lemma), "{lemma}: {lemmas:?}");
         }
-        let die = f.events.iter().filter(|e| e.lemma == "die").count();
+        let die = f
+            .events
+            .iter()
+            .filter(|e| e.lemma.as_str() == "die")
+            .count();
         assert_eq!(die, 2, "succumbed and perished: {lemmas:?}");
-        let find = f.events.iter().filter(|e| e.lemma == "find").count();
+        let find = f
+            .events
+            .iter()
+            .filter(|e| e.lemma.as_str() == "find")
+            .count();
         assert_eq!(find, 2, "discovered and found: {lemmas:?}");
         assert!(lemmas.contains(&"injure"), "wounding: {lemmas:?}");
-        let fire = f.events.iter().filter(|e| e.lemma == "fire").count();
+        let fire = f
+            .events
+            .iter()
+            .filter(|e| e.lemma.as_str() == "fire")
+            .count();
         assert_eq!(fire, 2, "the blaze and torched: {lemmas:?}");
     }
 
@@ -432,7 +445,11 @@ mod tests {
             "Oslo summit"
         );
         assert!(summit.definite);
-        let travel = f.events.iter().find(|e| e.lemma == "travel").unwrap();
+        let travel = f
+            .events
+            .iter()
+            .find(|e| e.lemma.as_str() == "travel")
+            .unwrap();
         assert_eq!(travel.modality, Modality::Irrealis);
         assert_eq!(f.places[travel.place().unwrap()].name, "Paris");
     }

@@ -171,8 +171,8 @@ pub enum Modality {
 pub struct EventMention {
     pub span: Span32,
     pub trigger: Span32,
-    #[serde(deserialize_with = "intern::de_word")]
-    pub lemma: intern::Word,
+    /// The word the trigger stands for ("meet" for "met", "talk" for "talks").
+    pub lemma: intern::Numbered,
     pub class: EventClass,
     pub sentence: u32,
     /// Index into `ArticleFacts::dates`, plus one (see [`EventMention::date`]).

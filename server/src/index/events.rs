@@ -12,6 +12,7 @@ use super::dates::DocDate;
 use super::small_set::SmallSet;
 use super::{DocEntry, MentionRef};
 use crate::analysis::dates::PartialDate;
+use crate::analysis::intern::Numbered;
 use crate::analysis::lexicon::{EventClass, lexicon};
 use crate::analysis::{EventMention, Modality};
 use rayon::prelude::*;
@@ -88,7 +89,7 @@ impl Event {
         let lemma = docs
             .get(di)
             .and_then(|d| d.facts.events.get(mi))
-            .map_or("?", |m| m.lemma);
+            .map_or("?", |m| m.lemma.as_str());
         let base = id_base(lemma, self.place, self.date);
         if self.nth <= 1 {
             base
@@ -117,7 +118,7 @@ impl Event {
 #[derive(Debug, Clone)]
 struct Features {
     class: EventClass,
-    lemmas: SmallSet<&'static str, 2>,
+    lemmas: SmallSet<Numbered, 2>,
     date: Option<PartialDate>,
     place: Option<&'static str>,
     /// Actor indexes (32-bit: a resolve keeps these for every mention).
@@ -637,7 +638,7 @@ fn story_link(a: &Features, b: &Features) -> bool {
 
 /// The keys under which the story pass finds a cluster: its class and each of its words (none for a
 /// statement, which links to nothing).
-fn word_keys(f: &Features) -> impl Iterator<Item = (EventClass, &'static str)> + '_ {
+fn word_keys(f: &Features) -> impl Iterator<Item = (EventClass, Numbered)> + '_ {
     f.lemmas
         .iter()
         .filter(move |_| f.class != EventClass::Statement)
@@ -668,7 +669,7 @@ fn same_story(docs: &[Arc<DocEntry>], clusters: Vec<Cluster>) -> Vec<Cluster> {
     }
     let mut merged: Vec<(Cluster, SmallSet<usize, 2>)> = Vec::with_capacity(clusters.len());
     // the clusters of each story told with each word: a cluster is found only through a story it shares
-    let mut by_word: HashMap<(usize, EventClass, &'static str), Vec<usize>> = HashMap::default();
+    let mut by_word: HashMap<(usize, EventClass, Numbered), Vec<usize>> = HashMap::default();
     for c in clusters {
         let stories: SmallSet<usize, 2> = c
             .docs
@@ -691,7 +692,7 @@ fn same_story(docs: &[Arc<DocEntry>], clusters: Vec<Cluster>) -> Vec<Cluster> {
             }
         }
         // the (story, word) keys the cluster gains
-        let new_keys: Vec<(usize, EventClass, &'static str)> = match target {
+        let new_keys: Vec<(usize, EventClass, Numbered)> = match target {
             Some(j) => {
                 let (o, o_stories) = &mut merged[j];
                 let old_words: Vec<_> = word_keys(&o.features).collect();
@@ -896,7 +897,7 @@ pub fn resolve(
                 )
             })
             .unwrap_or(&c.mentions[0]);
-        let lemma = docs[definition.0].facts.events[definition.1].lemma;
+        let lemma = docs[definition.0].facts.events[definition.1].lemma.as_str();
         let n = ids
             .entry(id_base(lemma, c.features.place, c.features.date))
             .or_insert(0);
@@ -923,7 +924,7 @@ pub fn resolve(
     for st in statements {
         let (di, mi) = st.mention;
         event_of[di][mi] = events.len();
-        let lemma = docs[di].facts.events[mi].lemma;
+        let lemma = docs[di].facts.events[mi].lemma.as_str();
         let n = ids.entry(id_base(lemma, st.place, st.date)).or_insert(0);
         *n += 1;
         let mut participants = st.participants;
