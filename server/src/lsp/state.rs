@@ -391,9 +391,19 @@ impl Writer {
                         .then(|| rayon::ThreadPoolBuilder::new().num_threads(1).build().ok())
                         .flatten();
                     let work = || {
+                        let model = Model::rebuild(old.as_deref(), entries);
+                        // kept packed, apart from what the resolve freed (see `Model::copied`)
+                        let copied = std::thread::scope(|s| {
+                            std::thread::Builder::new()
+                                .name("dateline-copy".into())
+                                .spawn_scoped(s, || model.copied())
+                                .ok()
+                                .and_then(|h| h.join().ok())
+                        });
+                        let model = copied.unwrap_or(model);
                         let view = View {
                             root: thread_id,
-                            model: Arc::new(Model::rebuild(old.as_deref(), entries)),
+                            model: Arc::new(model),
                         };
                         let diagnostics = diagnostics::of_docs(&view, &settings, encoding, None);
                         (view, diagnostics)
