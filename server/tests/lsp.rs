@@ -174,7 +174,9 @@ fn a_restarted_server_takes_unchanged_articles_from_the_facts_cache_and_reads_ch
         2,
         "the facts and the diagnostics of the corpus"
     );
-    // unchanged: the same diagnostics, shown at once from the last session, no article analysed
+    // unchanged: the same diagnostics, shown at once from the last session (the files look as they did,
+    // so before any is read), no article analysed
+    let with_findings = before.values().filter(|d| !d.is_empty()).count();
     let mut c = Client::spawn_with_cache(BIN, cache.path());
     c.initialize(&root, full_caps(), Value::Null);
     assert!(c.wait_indexed(), "indexing ends");
@@ -182,10 +184,29 @@ fn a_restarted_server_takes_unchanged_articles_from_the_facts_cache_and_reads_ch
     assert_eq!(analysed(&c), Some(0));
     let shown = from_last_session(&c).unwrap_or_default();
     assert!(
-        shown.contains(&format!(
-            "of {} articles",
-            before.values().filter(|d| !d.is_empty()).count()
-        )),
+        shown.contains(&format!("of {with_findings} articles"))
+            && shown.contains("its files unchanged"),
+        "{shown:?}"
+    );
+    assert_eq!(c.shutdown(), Some(0));
+    // the denial's file touched: it looks changed, its text is the same, and the diagnostics are shown
+    // once the articles are read
+    std::fs::File::options()
+        .write(true)
+        .open(root.join(DENIAL))
+        .and_then(|f| {
+            f.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(60))
+        })
+        .expect("touch the denial");
+    let mut c = Client::spawn_with_cache(BIN, cache.path());
+    c.initialize(&root, full_caps(), Value::Null);
+    assert!(c.wait_indexed(), "indexing ends");
+    assert_eq!(c.diagnostics, before);
+    assert_eq!(analysed(&c), Some(0));
+    let shown = from_last_session(&c).unwrap_or_default();
+    assert!(
+        shown.contains(&format!("of {with_findings} articles"))
+            && shown.contains("its texts unchanged"),
         "{shown:?}"
     );
     assert_eq!(c.shutdown(), Some(0));

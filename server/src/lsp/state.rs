@@ -85,6 +85,8 @@ pub struct Cached {
     root: PathBuf,
     generation: u64,
     articles: Vec<(PathBuf, Vec<Diagnostic>)>,
+    /// Why they hold: "its files" (unchanged from outside) or "its texts" (read, and the same).
+    unchanged: &'static str,
 }
 
 /// The result of indexing one folder.
@@ -97,6 +99,8 @@ pub struct Indexed {
     skipped: Vec<SkippedFile>,
     /// How many articles were analysed (the others' facts came from the facts cache).
     analysed: usize,
+    /// The stamp of the files before they were read ([`diag_cache::stamp`]).
+    stamp: u64,
 }
 
 /// Which corpus: a folder by its root, or the loose documents.
@@ -135,8 +139,9 @@ struct Writer {
     /// Indexing runs to report finished once their corpus is resolved and published: the corpus, the
     /// progress token, its last message, the log line.
     ending: Vec<(CorpusId, String, String, String)>,
-    /// Folders just indexed, whose diagnostics, once published, are kept for the next session.
-    diag_cache_due: BTreeSet<CorpusId>,
+    /// Folders just indexed, whose diagnostics, once published, are kept for the next session, with the
+    /// stamp of their files as read ([`diag_cache::stamp`]).
+    diag_cache_due: BTreeMap<CorpusId, u64>,
     jobs: usize,
     watcher: Option<super::watch::Watcher>,
 }
@@ -162,7 +167,7 @@ pub fn start(out: Outbox, shared: Shared) -> Sender<Msg> {
         resolved_diags: HashMap::new(),
         stale: HashMap::new(),
         published: HashMap::new(),
-        diag_cache_due: BTreeSet::new(),
+        diag_cache_due: BTreeMap::new(),
         ending: Vec::new(),
         jobs: 0,
         watcher: None,
@@ -572,7 +577,7 @@ impl Writer {
             }
         }
         folder.corpus = corpus;
-        self.diag_cache_due.insert(Some(ix.root.clone()));
+        self.diag_cache_due.insert(Some(ix.root.clone()), ix.stamp);
         self.dirty_models.insert(Some(ix.root));
     }
 
@@ -610,8 +615,9 @@ impl Writer {
         self.out.log(
             MessageType::INFO,
             format!(
-                "published the diagnostics of {n} articles of {} from the last session",
-                c.root.display()
+                "published the diagnostics of {n} articles of {} from the last session ({} unchanged)",
+                c.root.display(),
+                c.unchanged
             ),
         );
     }
@@ -887,7 +893,10 @@ impl Writer {
         none_stale: bool,
     ) {
         let Some(root) = id else { return };
-        if !self.diag_cache_due.remove(id) || !none_stale {
+        let Some(stamp) = self.diag_cache_due.remove(id) else {
+            return;
+        };
+        if !none_stale {
             return;
         }
         let Some(model) = self.models.get(id) else {
@@ -914,7 +923,7 @@ impl Writer {
             })
             .collect();
         let out = self.out.clone();
-        diag_cache::save(root, key, articles, move |e| {
+        diag_cache::save(root, key, Some(stamp), articles, move |e| {
             out.log(
                 MessageType::WARNING,
                 format!("cannot keep the diagnostics for the next session: {e}"),
@@ -1077,16 +1086,23 @@ fn index_folder(run: IndexRun, out: &Outbox, tx: &Sender<Msg>) -> Indexed {
             });
         }
     };
-    // the last session's diagnostics are read while the articles are
-    let (read, kept) = rayon::join(
-        || -> Vec<Result<Article, SkippedFile>> {
-            files
-                .par_iter()
-                .map(|f| corpus::read_article(&root, f))
-                .collect()
-        },
-        || diag_cache::read(&root),
-    );
+    // the last session's diagnostics, read while the files are stamped, are shown at once when the files
+    // look as they did (the same paths, sizes and modification times); otherwise once the articles are
+    // read, if their texts are the same
+    let (stamp, mut kept) = rayon::join(|| diag_cache::stamp(&files), || diag_cache::read(&root));
+    let key = |fingerprint| diag_cache::Key::new(settings, encoding, fingerprint);
+    if let Some(k) = kept.take_if(|k| k.stamped(&key(0), stamp)) {
+        let _ = tx.send(Msg::Cached(Cached {
+            root: root.clone(),
+            generation,
+            articles: k.articles(&root),
+            unchanged: "its files",
+        }));
+    }
+    let read: Vec<Result<Article, SkippedFile>> = files
+        .par_iter()
+        .map(|f| corpus::read_article(&root, f))
+        .collect();
     let mut articles = Vec::new();
     let mut skipped = Vec::new();
     for r in read {
@@ -1098,7 +1114,6 @@ fn index_folder(run: IndexRun, out: &Outbox, tx: &Sender<Msg>) -> Indexed {
             }
         }
     }
-    // the last session's diagnostics, when no article changed since, shown at once
     let hashes = crate::index::text_hashes(&articles);
     if let Some(kept) = kept {
         let mut by_path: Vec<(&str, u64)> = articles
@@ -1107,13 +1122,12 @@ fn index_folder(run: IndexRun, out: &Outbox, tx: &Sender<Msg>) -> Indexed {
             .zip(hashes.iter().copied())
             .collect();
         by_path.sort_unstable();
-        let fingerprint = cache::corpus_fingerprint(by_path.into_iter());
-        let key = diag_cache::Key::new(settings, encoding, fingerprint);
-        if let Some(articles) = kept.under(&root, &key) {
+        if kept.keyed(&key(cache::corpus_fingerprint(by_path.into_iter()))) {
             let _ = tx.send(Msg::Cached(Cached {
                 root: root.clone(),
                 generation,
-                articles,
+                articles: kept.articles(&root),
+                unchanged: "its texts",
             }));
         }
     }
@@ -1138,5 +1152,6 @@ fn index_folder(run: IndexRun, out: &Outbox, tx: &Sender<Msg>) -> Indexed {
         entries,
         skipped,
         analysed,
+        stamp,
     }
 }
