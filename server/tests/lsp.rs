@@ -174,23 +174,24 @@ fn a_restarted_server_takes_unchanged_articles_from_the_facts_cache_and_reads_ch
         2,
         "the facts and the diagnostics of the corpus"
     );
-    // unchanged: the same diagnostics, shown at once from the last session (the files look as they did,
-    // so before any is read), no article analysed
+    // a restart that shows the last session's diagnostics, all the same, with no article analysed, and why
     let with_findings = before.values().filter(|d| !d.is_empty()).count();
-    let mut c = Client::spawn_with_cache(BIN, cache.path());
-    c.initialize(&root, full_caps(), Value::Null);
-    assert!(c.wait_indexed(), "indexing ends");
-    assert_eq!(c.diagnostics, before);
-    assert_eq!(analysed(&c), Some(0));
-    let shown = from_last_session(&c).unwrap_or_default();
-    assert!(
-        shown.contains(&format!("of {with_findings} articles"))
-            && shown.contains("its files unchanged"),
-        "{shown:?}"
-    );
-    assert_eq!(c.shutdown(), Some(0));
-    // the denial's file touched: it looks changed, its text is the same, and the diagnostics are shown
-    // once the articles are read
+    let restart_from_last_session = |unchanged: &str| {
+        let mut c = Client::spawn_with_cache(BIN, cache.path());
+        c.initialize(&root, full_caps(), Value::Null);
+        assert!(c.wait_indexed(), "indexing ends");
+        assert_eq!(c.diagnostics, before);
+        assert_eq!(analysed(&c), Some(0));
+        let shown = from_last_session(&c).unwrap_or_default();
+        assert!(
+            shown.contains(&format!("of {with_findings} articles")) && shown.contains(unchanged),
+            "{shown:?}"
+        );
+        assert_eq!(c.shutdown(), Some(0));
+    };
+    // unchanged: shown at once (the files look as they did, so before any is read)
+    restart_from_last_session("its files unchanged");
+    // the denial's file touched: it looks changed, its text is the same: shown once the articles are read
     std::fs::File::options()
         .write(true)
         .open(root.join(DENIAL))
@@ -198,18 +199,7 @@ fn a_restarted_server_takes_unchanged_articles_from_the_facts_cache_and_reads_ch
             f.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(60))
         })
         .expect("touch the denial");
-    let mut c = Client::spawn_with_cache(BIN, cache.path());
-    c.initialize(&root, full_caps(), Value::Null);
-    assert!(c.wait_indexed(), "indexing ends");
-    assert_eq!(c.diagnostics, before);
-    assert_eq!(analysed(&c), Some(0));
-    let shown = from_last_session(&c).unwrap_or_default();
-    assert!(
-        shown.contains(&format!("of {with_findings} articles"))
-            && shown.contains("its texts unchanged"),
-        "{shown:?}"
-    );
-    assert_eq!(c.shutdown(), Some(0));
+    restart_from_last_session("its texts unchanged");
     // the denial rewritten while no server ran: analysed again, not taken from the cache
     std::fs::write(
         root.join(DENIAL),
