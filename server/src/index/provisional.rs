@@ -106,11 +106,13 @@ impl Model {
         let n = self.words.articles as f32;
         let common = self.words.common();
         let mut score: HashMap<usize, f32> = HashMap::default();
-        let mut seen = rustc_hash::FxHashSet::default();
-        for w in words {
-            if !seen.insert(*w) {
-                continue;
-            }
+        // each word once, in alphabetical order: the scores are sums, and a sum's last bits depend on
+        // the order of its terms (word numbers follow the order words were first met in, which varies
+        // from run to run)
+        let mut words: Vec<(&'static str, Numbered)> = words.map(|&w| (w.as_str(), w)).collect();
+        words.sort_unstable();
+        words.dedup();
+        for (_, w) in &words {
             let Some(list) = self.words.docs.get(w) else {
                 continue;
             };
