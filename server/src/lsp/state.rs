@@ -793,6 +793,16 @@ impl Writer {
         }
     }
 
+    /// Whether the corpus's model is of its articles as they are (the same paths; their facts may have
+    /// changed since, see `stale`).
+    fn model_is_current(&self, id: &CorpusId) -> bool {
+        let (Some(model), Some(corpus)) = (self.models.get(id), self.corpus(id)) else {
+            return false;
+        };
+        corpus.len() == model.docs.len()
+            && corpus.paths().zip(&model.docs).all(|(p, d)| p == d.path())
+    }
+
     fn corpus(&self, id: &CorpusId) -> Option<&Corpus> {
         match id {
             Some(root) => self
@@ -935,6 +945,11 @@ impl Writer {
         let full: Vec<CorpusId> = std::mem::take(&mut self.dirty_diags).into_iter().collect();
         let mut partial = std::mem::take(&mut self.partial_diags);
         for id in full.iter() {
+            if !self.model_is_current(id) {
+                // a model of other articles (a folder just indexed, before its resolve ends): its
+                // diagnostics would take back those of the last session, and be kept for the next one
+                continue;
+            }
             let mut new = match self.resolved_diags.remove(id) {
                 Some(mut ready) => {
                     // articles moved since the resolve, and those whose diagnostics point into them
