@@ -122,9 +122,30 @@ impl<'de> serde::Deserialize<'de> for Numbered {
     }
 }
 
+/// Reads numbered words in the order this process keeps them in (by number), each once: the file holds
+/// them in the order of the process that wrote it, whose numbers were others.
+pub fn de_numbered<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Box<[Numbered]>, D::Error> {
+    let mut words: Vec<Numbered> = serde::Deserialize::deserialize(d)?;
+    words.sort_unstable();
+    words.dedup();
+    Ok(words.into())
+}
+
 #[cfg(test)]
 mod tests {
     use super::{Numbered, intern, number, numbered};
+
+    #[test]
+    fn numbered_words_are_read_back_in_this_process_s_order() {
+        #[derive(serde::Serialize, serde::Deserialize)]
+        struct Words(#[serde(deserialize_with = "super::de_numbered")] Box<[Numbered]>);
+        let (a, b) = (Numbered::of(intern("quay")), Numbered::of(intern("ferry")));
+        let (low, high) = (a.min(b), a.max(b));
+        // as another process, which numbered them the other way round, wrote them
+        let bytes = postcard::to_allocvec(&Words([high, low, high].into())).expect("written");
+        let back: Words = postcard::from_bytes(&bytes).expect("read");
+        assert_eq!(&*back.0, &[low, high]);
+    }
 
     #[test]
     fn numbered_words_read_and_write_as_words() {

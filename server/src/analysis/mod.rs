@@ -228,6 +228,7 @@ pub struct Content {
     pub places: Box<[usize]>,
     pub dates: Box<[usize]>,
     /// Lower-cased content words (stems), sorted by number, each once.
+    #[serde(deserialize_with = "intern::de_numbered")]
     pub keywords: Box<[intern::Numbered]>,
 }
 
