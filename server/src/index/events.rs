@@ -873,52 +873,59 @@ pub fn resolve(
     }
     // 3. within one story, the same word tells the same event
     let clusters = same_story(docs, clusters);
-    // 4. events, with their defining mention
+    // 4. events, with their defining mention (clusters in parallel, numbered in order)
+    let made: Vec<(Event, String)> = clusters
+        .into_par_iter()
+        .map(|mut c| {
+            c.mentions.sort();
+            let definition = *c
+                .mentions
+                .iter()
+                .max_by_key(|&&(di, mi)| {
+                    let m = &docs[di].facts.events[mi];
+                    (
+                        std::cmp::Reverse(lead_rank(m, specificity[di][mi])),
+                        std::cmp::Reverse((dates[di].date.is_none(), dates[di].date)),
+                        specificity[di][mi],
+                        !m.definite,
+                        std::cmp::Reverse((di, m.span.get().start)),
+                    )
+                })
+                .unwrap_or(&c.mentions[0]);
+            let lemma = docs[definition.0].facts.events[definition.1].lemma.as_str();
+            let base = id_base(lemma, c.features.place, c.features.date);
+            let mut participants: Box<[usize]> = c
+                .features
+                .participants
+                .iter()
+                .map(|&a| a as usize)
+                .collect();
+            participants.sort();
+            let event = Event {
+                class: c.features.class,
+                date: c.features.date,
+                place: c.features.place,
+                participants,
+                definition,
+                mentions: c.mentions.into(),
+                evidence: c.evidence.into(),
+                nth: 0,
+            };
+            (event, base)
+        })
+        .collect();
     let mut event_of: Vec<Vec<usize>> =
         docs.iter().map(|d| vec![0; d.facts.events.len()]).collect();
-    let mut events = Vec::with_capacity(clusters.len() + statements.len());
+    let mut events = Vec::with_capacity(made.len() + statements.len());
     let mut ids: HashMap<String, usize> = HashMap::default();
-    for (k, mut c) in clusters.into_iter().enumerate() {
-        c.mentions.sort();
-        for &(di, mi) in &c.mentions {
+    for (k, (mut event, base)) in made.into_iter().enumerate() {
+        for &(di, mi) in &event.mentions {
             event_of[di][mi] = k;
         }
-        let definition = *c
-            .mentions
-            .iter()
-            .max_by_key(|&&(di, mi)| {
-                let m = &docs[di].facts.events[mi];
-                (
-                    std::cmp::Reverse(lead_rank(m, specificity[di][mi])),
-                    std::cmp::Reverse((dates[di].date.is_none(), dates[di].date)),
-                    specificity[di][mi],
-                    !m.definite,
-                    std::cmp::Reverse((di, m.span.get().start)),
-                )
-            })
-            .unwrap_or(&c.mentions[0]);
-        let lemma = docs[definition.0].facts.events[definition.1].lemma.as_str();
-        let n = ids
-            .entry(id_base(lemma, c.features.place, c.features.date))
-            .or_insert(0);
+        let n = ids.entry(base).or_insert(0);
         *n += 1;
-        let mut participants: Box<[usize]> = c
-            .features
-            .participants
-            .iter()
-            .map(|&a| a as usize)
-            .collect();
-        participants.sort();
-        events.push(Event {
-            class: c.features.class,
-            date: c.features.date,
-            place: c.features.place,
-            participants,
-            definition,
-            mentions: c.mentions.into(),
-            evidence: c.evidence.into(),
-            nth: *n as u32,
-        });
+        event.nth = *n as u32;
+        events.push(event);
     }
     // statements link to nothing: each is an event of its own, after the others
     for st in statements {

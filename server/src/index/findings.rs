@@ -271,8 +271,11 @@ pub fn match_claims(
             }
         }
     }
-    let (story_of, stories) = stories(&claim_sides, &by_word, &weights);
-    let denial_sides = sides_of(|d| d.facts.denials.iter().map(|x| &x.content).collect());
+    // grouping claims into stories is sequential: the other core reads the denials meanwhile
+    let ((story_of, stories), denial_sides) = rayon::join(
+        || stories(&claim_sides, &by_word, &weights),
+        || sides_of(|d| d.facts.denials.iter().map(|x| &x.content).collect()),
+    );
     // every denial against its candidate claims (documents in parallel, kept in document order)
     let per_doc: Vec<Vec<Match>> = docs
         .par_iter()

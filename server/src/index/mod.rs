@@ -322,29 +322,32 @@ impl Model {
             Some(w) => w.corpus_year,
             None => dates::corpus_year(&docs),
         };
-        let dates = dates::resolve(&docs, corpus_year);
-        let (actors, actor_of) = actors::resolve(&docs);
+        // actor identity is the longest of these and partly sequential: the other core does the rest
+        let ((actors, actor_of), (dates, words)) = rayon::join(
+            || actors::resolve(&docs),
+            || (dates::resolve(&docs, corpus_year), WordDocs::new(&docs)),
+        );
         let (events, event_of) = events::resolve(&docs, &dates, &actor_of);
         Model::finish(
             docs,
             (dates, corpus_year),
             (Arc::new(actors), Arc::new(actor_of)),
             (Arc::new(events), Arc::new(event_of)),
-            whole.map(|w| &w.words),
+            (words, whole.map(|w| &w.words)),
         )
     }
 
     /// Matching, findings and links over the resolved dates (with the corpus year), actors (with each
-    /// mention's actor) and events (with each mention's event).
+    /// mention's actor), events (with each mention's event) and the documents of each keyword (with those
+    /// of the whole corpus when `docs` is a part of it).
     #[allow(clippy::type_complexity)]
     fn finish(
         docs: Vec<Arc<DocEntry>>,
         (dates, corpus_year): (Vec<DocDate>, Option<i16>),
         (actors, actor_of): (Arc<Vec<Actor>>, Arc<Vec<Vec<Option<usize>>>>),
         (events, event_of): (Arc<Vec<Event>>, Arc<Vec<Vec<usize>>>),
-        whole_words: Option<&WordDocs>,
+        (words, whole_words): (WordDocs, Option<&WordDocs>),
     ) -> Model {
-        let words = WordDocs::new(&docs);
         let matches =
             findings::match_claims(&docs, &actor_of, &events, &event_of, &words, whole_words);
         let findings = findings::findings(&dates, &matches);
@@ -407,14 +410,18 @@ impl Model {
             .map(|&i| (i, Compared::new(&self.docs[i], &docs[i])))
             .collect();
         let corpus_year = dates::corpus_year(&docs);
-        let dates = dates::resolve(&docs, corpus_year);
         let same_actors = compared.iter().all(|(i, c)| c.same_actors(&docs[*i]));
-        let (actors, actor_of) = if same_actors {
-            (self.actors.clone(), self.actor_of.clone())
-        } else {
-            let (a, o) = actors::resolve(&docs);
-            (Arc::new(a), Arc::new(o))
-        };
+        let ((actors, actor_of), (dates, words)) = rayon::join(
+            || {
+                if same_actors {
+                    (self.actors.clone(), self.actor_of.clone())
+                } else {
+                    let (a, o) = actors::resolve(&docs);
+                    (Arc::new(a), Arc::new(o))
+                }
+            },
+            || (dates::resolve(&docs, corpus_year), WordDocs::new(&docs)),
+        );
         let same_events = same_actors
             && dates == self.dates
             && compared.iter().all(|(i, c)| c.same_events(&docs[*i]));
@@ -429,7 +436,7 @@ impl Model {
             (dates, corpus_year),
             (actors, actor_of),
             (events, event_of),
-            None,
+            (words, None),
         ))
     }
 
