@@ -6,10 +6,11 @@
 use super::intern::{Numbered, intern};
 use super::lexicon::{EventClass, lexicon};
 use super::text::Doc;
+use super::word_list::WordList;
 use super::{ArticleFacts, Claim, ClaimKind, Content, Denial, Span, starting_within};
 
 /// Words a deny-verb may take as object that make it a refusal, not a denial of a claim.
-const REFUSAL_OBJECTS: &[&str] = &[
+static REFUSAL_OBJECTS: WordList = WordList::new(&[
     "entry",
     "access",
     "bail",
@@ -26,9 +27,9 @@ const REFUSAL_OBJECTS: &[&str] = &[
     "benefits",
     "coverage",
     "funding",
-];
+]);
 /// Objects that make "dismissed" / "rejected" a denial of a report rather than of a proposal.
-const REPORT_NOUNS: &[&str] = &[
+static REPORT_NOUNS: WordList = WordList::new(&[
     "report",
     "reports",
     "claim",
@@ -48,8 +49,8 @@ const REPORT_NOUNS: &[&str] = &[
     "accusations",
     "suggestion that",
     "suggestions that",
-];
-const FALSITY: &[&str] = &[
+]);
+static FALSITY: WordList = WordList::new(&[
     "false",
     "untrue",
     "baseless",
@@ -72,8 +73,8 @@ const FALSITY: &[&str] = &[
     "inaccurate",
     "incorrect",
     "propaganda",
-];
-const DENY_VERBS: &[&str] = &[
+]);
+static DENY_VERBS: WordList = WordList::new(&[
     "deny",
     "denies",
     "denied",
@@ -92,14 +93,14 @@ const DENY_VERBS: &[&str] = &[
     "debunked",
     "debunking",
     "debunk:",
-];
+]);
 /// Whether a word is a denial cue ("denied", "debunked", "faked"): such a word tells a denial, not an event.
 pub(super) fn is_denial_word(w: &str) -> bool {
-    DENY_VERBS.contains(&w) || FALSITY_WORDS.contains(&w) || HEADLINE_FALSITY.contains(&w)
+    DENY_VERBS.contains(w) || FALSITY_WORDS.contains(w) || HEADLINE_FALSITY.contains(w)
 }
 
 /// Single words that mark a statement as false.
-const FALSITY_WORDS: &[&str] = &[
+static FALSITY_WORDS: WordList = WordList::new(&[
     "hoax",
     "hoaxes",
     "fake",
@@ -119,9 +120,9 @@ const FALSITY_WORDS: &[&str] = &[
     "satirical",
     "misleading",
     "inaccurate",
-];
+]);
 /// Words that, in a headline, say the story is untrue or doubtful.
-const HEADLINE_FALSITY: &[&str] = &[
+static HEADLINE_FALSITY: WordList = WordList::new(&[
     "alive",
     "exaggerated",
     "misinformation",
@@ -153,12 +154,12 @@ const HEADLINE_FALSITY: &[&str] = &[
     "questioned",
     "rubbish",
     "nonsense",
-];
-const NEGATORS: &[&str] = &[
+]);
+static NEGATORS: WordList = WordList::new(&[
     "not", "never", "no", "without", "nor", "neither", "refused", "declined", "refuses",
     "declines", "refuse", "decline",
-];
-const CLAIM_CUES: &[&str] = &[
+]);
+static CLAIM_CUES: WordList = WordList::new(&[
     "reportedly",
     "allegedly",
     "purportedly",
@@ -188,17 +189,17 @@ const CLAIM_CUES: &[&str] = &[
     "confirmed",
     "said",
     "says",
-];
-const ANAPHORS: &[&str] = &[
+]);
+static ANAPHORS: WordList = WordList::new(&[
     "such", "these", "those", "the", "this", "that", "it", "them",
-];
+]);
 
 fn negated(doc: &Doc, i: usize, from: usize) -> bool {
     (i.saturating_sub(3).max(from)..i).any(|k| {
         let w = &doc.lower[k];
-        NEGATORS.contains(&w)
+        NEGATORS.contains(w)
             || w.ends_with("n't")
-            || w == "to" && k > from && NEGATORS.contains(&&doc.lower[k - 1])
+            || w == "to" && k > from && NEGATORS.contains(&doc.lower[k - 1])
     })
 }
 
@@ -209,10 +210,10 @@ fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, us
         let w = &doc.lower[i];
         let next = doc.lower.get(i + 1).unwrap_or("");
         let next2 = doc.lower.get(i + 2).unwrap_or("");
-        if DENY_VERBS.contains(&w) {
+        if DENY_VERBS.contains(w) {
             if negated(doc, i, s.first)
-                || REFUSAL_OBJECTS.contains(&next)
-                || REFUSAL_OBJECTS.contains(&next2)
+                || REFUSAL_OBJECTS.contains(next)
+                || REFUSAL_OBJECTS.contains(next2)
             {
                 continue;
             }
@@ -263,7 +264,7 @@ fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, us
             let object_is_report = window.iter().take(6).any(|w| REPORT_NOUNS.contains(w));
             let called_false = window
                 .windows(2)
-                .any(|p| p[0] == "as" && FALSITY.contains(&p[1]));
+                .any(|p| p[0] == "as" && FALSITY.contains(p[1]));
             if object_is_report || called_false {
                 return Some((i, doc.tok_text(i).to_string(), i + 1));
             }
@@ -295,7 +296,7 @@ fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, us
         let before = |k: usize, words: &[&str]| i >= s.first + k && doc.lower_is(i - k, words);
         let put_to_rest = w == "rest"
             && before(1, &["to"])
-            && (s.first..i).any(|k| REPORT_NOUNS.contains(&&doc.lower[k]))
+            && (s.first..i).any(|k| REPORT_NOUNS.contains(&doc.lower[k]))
             && (before(2, &["put", "puts", "laid", "lays"]) || before(3, &["put", "puts"]));
         let record_straight = w == "straight" && before(1, &["record"]);
         // "made it all up", "the story was made up"; not "made up her mind", "made up for"
@@ -319,7 +320,7 @@ fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, us
         {
             return Some((i, w.to_string(), s.first));
         }
-        if FALSITY_WORDS.contains(&w) && !negated(doc, i, s.first) {
+        if FALSITY_WORDS.contains(w) && !negated(doc, i, s.first) {
             return Some((i, doc.tok_text(i).to_string(), s.first));
         }
         if headline {
@@ -348,7 +349,7 @@ fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, us
             // "Rumor: Apple plans…" labels a rumour, it does not deny one
             let rumour_label =
                 doc.is_punct(i + 1, ":") || (i > s.first && doc.is_punct(i - 1, ":"));
-            let debunk = HEADLINE_FALSITY.contains(&w)
+            let debunk = HEADLINE_FALSITY.contains(w)
                 || (w == "questions" && next == "whether")
                 || (matches!(w, "rumors" | "rumours" | "rumor" | "rumour")
                     && !rumour_label
@@ -516,7 +517,7 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> (Vec<Claim>, Vec<Denial>) {
         let mut cue = String::new();
         for k in s.first..s.last {
             let w = &doc.lower[k];
-            if !CLAIM_CUES.contains(&w) {
+            if !CLAIM_CUES.contains(w) {
                 continue;
             }
             let next = doc.lower.get(k + 1).unwrap_or("");

@@ -6,6 +6,7 @@ use super::Span;
 use super::lexicon::lexicon;
 use super::text::Doc;
 use super::tokens::TokKind;
+use super::word_list::WordList;
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use serde::{Deserialize, Serialize};
@@ -398,7 +399,7 @@ pub fn find(doc: &Doc) -> Vec<DateMention> {
     out
 }
 
-const FUTURE: &[&str] = &[
+static FUTURE: WordList = WordList::new(&[
     "will",
     "would",
     "to",
@@ -418,7 +419,7 @@ const FUTURE: &[&str] = &[
     "until",
     "by",
     "before",
-];
+]);
 
 fn is_past_verb(w: &str) -> bool {
     let lex = lexicon();
@@ -449,7 +450,7 @@ fn past_context(doc: &Doc, first: usize, end: usize) -> bool {
     }
     // "born April 22, 1923" tells a life, not the news: it does not date the article
     if (first.saturating_sub(4).max(s.first)..first).any(|k| {
-        FUTURE.contains(&&doc.lower[k])
+        FUTURE.contains(&doc.lower[k])
             || matches!(
                 &doc.lower[k],
                 "annually" | "every" | "each" | "born" | "birth"

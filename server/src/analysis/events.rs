@@ -7,9 +7,12 @@ use super::intern::Numbered;
 use super::lexicon::{EventClass, lexicon};
 use super::text::Doc;
 use super::tokens::TokKind;
-use super::{ActorMention, ArticleFacts, EventMention, Modality, Span, covers, starting_within};
+use super::word_list::WordList;
+use super::{
+    ActorMention, ArticleFacts, Covering, EventMention, Modality, Span, covers, starting_within,
+};
 
-const IRREALIS: &[&str] = &[
+static IRREALIS: WordList = WordList::new(&[
     "will",
     "would",
     "could",
@@ -51,11 +54,11 @@ const IRREALIS: &[&str] = &[
     "prepares",
     "preparing",
     "whether",
-];
+]);
 
-const PLACE_PREPOSITIONS: &[&str] = &[
+static PLACE_PREPOSITIONS: WordList = WordList::new(&[
     "in", "at", "to", "near", "outside", "inside", "from", "into",
-];
+]);
 
 /// Finds event mentions, given the dates, places and actors already found.
 pub fn find(doc: &Doc, facts: &ArticleFacts) -> Vec<EventMention> {
@@ -63,6 +66,8 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> Vec<EventMention> {
     let mut out = Vec::new();
     let n = doc.toks.len();
     let mut i = 0;
+    let mut in_date = Covering::new(&facts.dates, |d| d.span);
+    let mut in_name = Covering::new(&facts.actors, |a| a.span);
     'tokens: while i < n {
         if !doc.toks[i].is_word() || doc.link_sent[doc.sent_of[i]] {
             i += 1;
@@ -70,7 +75,7 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> Vec<EventMention> {
         }
         // inside a date ("Victory Day") or a name ("Summit Street")
         let start = doc.toks[i].start;
-        if covers(&facts.dates, |d| d.span, start) || covers(&facts.actors, |a| a.span, start) {
+        if in_date.covers(start) || in_name.covers(start) {
             i += 1;
             continue;
         }
@@ -125,7 +130,7 @@ fn action_verb(doc: &Doc, i: usize) -> Option<&'static str> {
     if !(regular || progressive || lex.action_past.contains(w)) || lex.not_actions.contains(w) {
         return None;
     }
-    if doc.toks[i].is_capitalised(doc.text)
+    if doc.toks[i].is_capitalised()
         || lex.reporting_verbs.contains(w)
         || super::claims::is_denial_word(w)
     {
@@ -149,7 +154,7 @@ fn action_verb(doc: &Doc, i: usize) -> Option<&'static str> {
 /// stem. Not after a determiner ("the reports" is what a statement refers to, not one made).
 fn statement(doc: &Doc, i: usize) -> Option<&'static str> {
     let w = &doc.lower[i];
-    if !lexicon().reporting_verbs.contains(w) || doc.toks[i].is_capitalised(doc.text) {
+    if !lexicon().reporting_verbs.contains(w) || doc.toks[i].is_capitalised() {
         return None;
     }
     if i > 0 && doc.lower_is(i - 1, &["the", "a", "an", "these", "those", "such"]) {
@@ -238,7 +243,7 @@ fn mention(
         .map(|pi| (pi, &facts.places[pi]))
         .filter_map(|(pi, p)| {
             let pt = tok_of(p.span.start);
-            let prep = pt > 0 && doc.lower_is(pt - 1, PLACE_PREPOSITIONS);
+            let prep = pt > 0 && doc.lower_in(pt - 1, &PLACE_PREPOSITIONS);
             let object = class == EventClass::Visit && pt == last + 1;
             if span.start <= p.span.start && p.span.end <= span.end {
                 (compound_places < 2).then_some((0usize, pi))
@@ -301,7 +306,7 @@ fn mention(
         })
         .collect();
     let mut parties: Vec<&'static str> = (left..right.min(sent.last))
-        .filter(|&k| doc.is_cap(k) || doc.toks[k].is_all_caps(doc.text))
+        .filter(|&k| doc.is_cap(k) || doc.toks[k].is_all_caps())
         .filter_map(|k| lex.country_of(&doc.lower[k]))
         .collect();
     for p in facts.places[places_here]
@@ -316,7 +321,7 @@ fn mention(
     parties.dedup();
 
     let window_start = first.saturating_sub(8).max(sent.first);
-    let irrealis = (window_start..first).any(|k| doc.lower_is(k, IRREALIS))
+    let irrealis = (window_start..first).any(|k| doc.lower_in(k, &IRREALIS))
         || (first > sent.first
             && doc.lower_is(first - 1, &["to"])
             && !matches!(class, EventClass::Meeting)

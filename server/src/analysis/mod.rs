@@ -9,6 +9,7 @@ pub mod lexicon;
 pub mod names;
 pub mod text;
 pub mod tokens;
+pub mod word_list;
 
 use serde::{Deserialize, Serialize};
 use std::num::NonZeroU32;
@@ -85,6 +86,37 @@ pub(crate) fn starting_within<T>(
 pub(crate) fn covers<T>(items: &[T], span: impl Fn(&T) -> Span, offset: usize) -> bool {
     let i = items.partition_point(|x| span(x).start <= offset);
     i > 0 && span(&items[i - 1]).end > offset
+}
+
+/// [`covers`] for offsets asked in increasing order, as a walk through the text asks them: each item is
+/// passed once instead of searched for at every token.
+pub(crate) struct Covering<'a, T, F> {
+    items: &'a [T],
+    span: F,
+    /// How many items start at or before the last offset asked.
+    passed: usize,
+}
+
+impl<'a, T, F: Fn(&T) -> Span> Covering<'a, T, F> {
+    pub(crate) fn new(items: &'a [T], span: F) -> Self {
+        Covering {
+            items,
+            span,
+            passed: 0,
+        }
+    }
+
+    /// Whether `offset` (no smaller than the last one asked) lies inside one of the items.
+    pub(crate) fn covers(&mut self, offset: usize) -> bool {
+        while self
+            .items
+            .get(self.passed)
+            .is_some_and(|x| (self.span)(x).start <= offset)
+        {
+            self.passed += 1;
+        }
+        self.passed > 0 && (self.span)(&self.items[self.passed - 1]).end > offset
+    }
 }
 
 /// Person, organisation, or a single capitalised word whose kind the corpus decides.

@@ -5,14 +5,15 @@
 use super::lexicon::{Lexicon, lexicon};
 use super::text::Doc;
 use super::tokens::TokKind;
+use super::word_list::WordList;
 use super::{ActorKind, ActorMention, PlaceMention, Quote, Role, Span};
 
 /// Capitalised acronyms that are no organisation: offences, titles, diseases, things.
-const NOT_ORG_ACRONYMS: &[&str] = &[
+static NOT_ORG_ACRONYMS: WordList = WordList::new(&[
     "DUI", "DWI", "OWI", "CEO", "CFO", "COO", "CTO", "MVP", "DNA", "HIV", "AIDS", "TV", "GPS",
     "PM", "AM", "OK", "FAQ", "ID", "IQ", "VIP", "RIP", "ATM", "SUV", "CCTV", "PTSD", "ADHD", "MRI",
     "ICU", "ER", "CPR", "GDP", "CEOS", "LOL", "OMG", "PDF", "USB", "AI",
-];
+]);
 
 /// Actors and places found in an article.
 pub struct Found {
@@ -20,10 +21,10 @@ pub struct Found {
     pub places: Vec<PlaceMention>,
 }
 
-const PARTICLES: &[&str] = &[
+static PARTICLES: WordList = WordList::new(&[
     "al", "bin", "ibn", "de", "van", "von", "da", "del", "der", "du", "di", "el", "ben", "la",
     "le", "dos",
-];
+]);
 
 fn is_roman(w: &str) -> bool {
     !w.is_empty() && w.len() <= 4 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
@@ -183,7 +184,7 @@ pub fn find(doc: &Doc) -> Found {
                 {
                     // "Su-25", "F-16": a designation, not two names
                     j += 2;
-                } else if (doc.lower_is(j, PARTICLES)
+                } else if (doc.lower_in(j, &PARTICLES)
                     && t.space_before
                     && (doc.is_cap(j + 1) || (doc.is_punct(j + 1, "-") && doc.is_cap(j + 2))))
                     || (doc.is_punct(j, ".")
@@ -203,7 +204,7 @@ pub fn find(doc: &Doc) -> Found {
         }
         // names that start with a lower-case particle: al-Baghdadi
         for k in s.first..s.last.saturating_sub(2) {
-            if doc.lower_is(k, PARTICLES)
+            if doc.lower_in(k, &PARTICLES)
                 && doc.is_punct(k + 1, "-")
                 && doc.is_cap(k + 2)
                 && !doc.toks[k + 1].space_before
@@ -238,16 +239,8 @@ pub fn find(doc: &Doc) -> Found {
 fn shouting(doc: &Doc, si: usize) -> bool {
     let s = doc.sents[si];
     let words: Vec<bool> = (s.first..s.last)
-        .filter(|&k| {
-            doc.toks[k].is_word()
-                && doc
-                    .tok_text(k)
-                    .chars()
-                    .filter(|c| c.is_alphabetic())
-                    .count()
-                    >= 2
-        })
-        .map(|k| doc.toks[k].is_all_caps(doc.text))
+        .filter(|&k| doc.toks[k].has_two_letters())
+        .map(|k| doc.toks[k].is_all_caps())
         .collect();
     let caps = words.iter().filter(|&&c| c).count();
     words.len() >= 4 && caps * 100 >= words.len() * 85
@@ -468,9 +461,9 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
     }
     if words.len() == 1 {
         let t = doc.tok_text(first);
-        if doc.toks[first].is_all_caps(doc.text) && t.len() <= 6 {
+        if doc.toks[first].is_all_caps() && t.len() <= 6 {
             // "arrested on suspicion of DUI", "the CEO": acronyms of things and titles name no one
-            if !NOT_ORG_ACRONYMS.contains(&t) {
+            if !NOT_ORG_ACRONYMS.contains(t) {
                 push_actor(doc, found, si, cs, ce, ActorKind::Organization, "acronym");
             }
             return;
@@ -559,9 +552,7 @@ fn accepts_in_title(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
         || lex.org_roles.contains(w)
         || lex.role_modifiers.contains(w)
         || lex.demonyms.contains_key(w)
-        || (t.is_capitalised(doc.text)
-            && !lex.first_names.contains(w)
-            && !lex.months.contains_key(w))
+        || (t.is_capitalised() && !lex.first_names.contains(w) && !lex.months.contains_key(w))
 }
 
 /// A role written before the name: "Kremlin spokesman", "US Secretary of State", "then-President".

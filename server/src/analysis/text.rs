@@ -4,6 +4,7 @@
 use super::intern::intern;
 use super::lexicon::lexicon;
 use super::tokens::{self, Sentence, TokKind, Token};
+use super::word_list::WordList;
 use rustc_hash::FxHashSet as HashSet;
 
 /// The lower-cased text of every token, in one buffer: `lower[i]` is token `i`'s (one allocation for the
@@ -155,7 +156,7 @@ impl<'a> Doc<'a> {
             if !t.is_word() {
                 continue;
             }
-            if t.is_capitalised(text) {
+            if t.is_capitalised() {
                 if !doc.title_case[doc.sent_of[i]] && !doc.sentence_initial(i) {
                     doc.names_here.insert(doc.lower[i].to_string());
                 }
@@ -171,9 +172,7 @@ impl<'a> Doc<'a> {
     }
 
     pub fn is_cap(&self, i: usize) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| t.is_capitalised(self.text))
+        self.toks.get(i).is_some_and(|t| t.is_capitalised())
     }
 
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
@@ -184,6 +183,11 @@ impl<'a> Doc<'a> {
 
     pub fn lower_is(&self, i: usize, words: &[&str]) -> bool {
         self.lower.get(i).is_some_and(|w| words.contains(&w))
+    }
+
+    /// Token `i` exists and its lower-cased text is in `words`.
+    pub fn lower_in(&self, i: usize, words: &super::word_list::WordList) -> bool {
+        self.lower.get(i).is_some_and(|w| words.contains(w))
     }
 
     /// The token opens its sentence (possibly after an opening quote, dash or bullet).
@@ -264,12 +268,12 @@ impl<'a> Doc<'a> {
     /// words that are names elsewhere in the article or in the lexicons.
     pub fn name_like(&self, i: usize) -> bool {
         let t = self.toks[i];
-        if !t.is_capitalised(self.text) {
+        if !t.is_capitalised() {
             return false;
         }
         let w = &self.lower[i];
         let lex = lexicon();
-        if lex.function_words.contains(w) && !t.is_all_caps(self.text) {
+        if lex.function_words.contains(w) && !t.is_all_caps() {
             return false;
         }
         if self.sentence_initial(i) || self.title_case[self.sent_of[i]] {
@@ -278,7 +282,7 @@ impl<'a> Doc<'a> {
                 || lex.places.contains_key(w)
                 || lex.orgs.contains_key(w)
                 || lex.demonyms.contains_key(w)
-                || (t.is_all_caps(self.text) && w.len() <= 6)
+                || (t.is_all_caps() && w.len() <= 6)
                 || (i > 0 && self.is_cap(i - 1) && lex.first_names.contains(&self.lower[i - 1]))
                 || (!self.lower_here.contains(w)
                     && self.sentence_initial(i)
@@ -292,7 +296,7 @@ impl<'a> Doc<'a> {
     fn followed_by_name(&self, i: usize) -> bool {
         self.toks
             .get(i + 1)
-            .is_some_and(|n| n.space_before && n.is_capitalised(self.text))
+            .is_some_and(|n| n.space_before && n.is_capitalised())
     }
 
     /// Lower-cased words of a sentence range that carry content, crudely stemmed.
@@ -318,7 +322,7 @@ impl<'a> Doc<'a> {
     }
 }
 
-const STOP_EXTRA: &[&str] = &[
+static STOP_EXTRA: WordList = WordList::new(&[
     "said",
     "says",
     "say",
@@ -352,7 +356,7 @@ const STOP_EXTRA: &[&str] = &[
     "official",
     "sources",
     "source",
-];
+]);
 
 /// A crude English stem: plural and verb endings removed, a doubled final consonant undone.
 pub fn stem(w: &str) -> String {

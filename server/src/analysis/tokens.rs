@@ -21,9 +21,40 @@ pub struct Token {
     pub space_before: bool,
     /// A line break comes before this token (it starts a line).
     pub line_start: bool,
+    /// A word starting with an upper-case letter (see [`Token::is_capitalised`]).
+    capitalised: bool,
+    /// A word with two letters or more (see [`Token::has_two_letters`]).
+    two_letters: bool,
+    /// A word of two letters or more, all upper case (see [`Token::is_all_caps`]).
+    all_caps: bool,
 }
 
 impl Token {
+    /// The token `text[start..end]`, with what the recognisers ask of its letters worked out once (they ask
+    /// it of every token, many times).
+    pub fn new(
+        text: &str,
+        (start, end): (usize, usize),
+        kind: TokKind,
+        space_before: bool,
+        line_start: bool,
+    ) -> Token {
+        let word = kind == TokKind::Word;
+        let t = &text[start..end];
+        let letters = t.chars().filter(|c| c.is_alphabetic());
+        let two_letters = word && letters.clone().nth(1).is_some();
+        Token {
+            start,
+            end,
+            kind,
+            space_before,
+            line_start,
+            capitalised: word && t.chars().next().is_some_and(char::is_uppercase),
+            two_letters,
+            all_caps: two_letters && letters.clone().all(char::is_uppercase),
+        }
+    }
+
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start..self.end]
     }
@@ -33,23 +64,18 @@ impl Token {
     }
 
     /// The word starts with an upper-case letter.
-    pub fn is_capitalised(&self, text: &str) -> bool {
-        self.kind == TokKind::Word
-            && self
-                .text(text)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
+    pub fn is_capitalised(&self) -> bool {
+        self.capitalised
+    }
+
+    /// A word with at least two letters.
+    pub fn has_two_letters(&self) -> bool {
+        self.two_letters
     }
 
     /// Every letter is upper case and there are at least two.
-    pub fn is_all_caps(&self, text: &str) -> bool {
-        let t = self.text(text);
-        self.kind == TokKind::Word
-            && t.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && t.chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase)
+    pub fn is_all_caps(&self) -> bool {
+        self.all_caps
     }
 }
 
@@ -131,17 +157,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
                 break;
             }
-            out.push(Token {
-                start,
-                end,
-                kind: if all_digits {
-                    TokKind::Number
-                } else {
-                    TokKind::Word
-                },
+            let kind = if all_digits {
+                TokKind::Number
+            } else {
+                TokKind::Word
+            };
+            out.push(Token::new(
+                text,
+                (start, end),
+                kind,
                 space_before,
                 line_start,
-            });
+            ));
             space_before = false;
             line_start = false;
             continue;
@@ -158,26 +185,26 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             {
                 chars.next();
                 chars.next();
-                out.push(Token {
-                    start,
-                    end: i + c.len_utf8() + 1,
-                    kind: TokKind::Possessive,
+                out.push(Token::new(
+                    text,
+                    (start, i + c.len_utf8() + 1),
+                    TokKind::Possessive,
                     space_before,
                     line_start,
-                });
+                ));
                 space_before = false;
                 line_start = false;
                 continue;
             }
         }
         chars.next();
-        out.push(Token {
-            start,
-            end: i + c.len_utf8(),
-            kind: TokKind::Punct,
+        out.push(Token::new(
+            text,
+            (start, i + c.len_utf8()),
+            TokKind::Punct,
             space_before,
             line_start,
-        });
+        ));
         space_before = false;
         line_start = false;
     }
@@ -236,7 +263,7 @@ pub fn sentences(text: &str, toks: &[Token]) -> Vec<Sentence> {
             continue;
         }
         let next_text = next.text(text);
-        let next_opens = next.is_capitalised(text)
+        let next_opens = next.is_capitalised()
             || next.kind == TokKind::Number
             || matches!(next_text, "\"" | "“" | "‘" | "(" | "'");
         if !next_opens || !next.space_before {
