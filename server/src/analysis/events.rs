@@ -79,14 +79,19 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> Vec<EventMention> {
             i += 1;
             continue;
         }
-        for (words, lemma, class) in &lex.multiword_triggers {
-            if i + words.len() <= n
-                && words
+        for (rest, lemma, class) in lex
+            .multiword_triggers
+            .get(&doc.lower[i])
+            .into_iter()
+            .flatten()
+        {
+            if i + rest.len() < n
+                && rest
                     .iter()
                     .enumerate()
-                    .all(|(k, w)| doc.lower[i + k] == **w)
+                    .all(|(k, w)| doc.lower[i + 1 + k] == **w)
             {
-                let last = i + words.len() - 1;
+                let last = i + rest.len();
                 out.push(mention(doc, facts, i, last, lemma, *class));
                 i = last + 1;
                 continue 'tokens;

@@ -63,7 +63,10 @@ pub struct Lexicon {
     /// Things a name can be given to ("the Tezel bridge"): after "the X", X names the thing, not a person.
     pub things: HashSet<&'static str>,
     pub triggers: HashMap<String, (&'static str, EventClass)>,
-    pub multiword_triggers: Vec<(Vec<&'static str>, &'static str, EventClass)>,
+    /// Triggers of several words, by their first word: the words after it, the lemma and the class (the
+    /// first that matches is taken).
+    pub multiword_triggers:
+        HashMap<&'static str, Vec<(Vec<&'static str>, &'static str, EventClass)>>,
     pub reporting_verbs: HashSet<&'static str>,
     pub past_irregular: HashSet<&'static str>,
     /// -ed forms that are no action (see `analysis::events`).
@@ -640,10 +643,19 @@ fn build() -> Lexicon {
         function_words: words(FUNCTION_WORDS).collect(),
         things: words(THINGS).collect(),
         triggers,
-        multiword_triggers: MULTIWORD_TRIGGERS
-            .iter()
-            .map(|(p, l, c)| (p.split(' ').collect(), *l, *c))
-            .collect(),
+        multiword_triggers: MULTIWORD_TRIGGERS.iter().fold(
+            HashMap::default(),
+            |mut by_first, (phrase, lemma, class)| {
+                let mut words = phrase.split(' ');
+                let first = words.next().unwrap_or_default();
+                by_first.entry(first).or_insert_with(Vec::new).push((
+                    words.collect(),
+                    *lemma,
+                    *class,
+                ));
+                by_first
+            },
+        ),
         reporting_verbs: words(REPORTING_VERBS).collect(),
         past_irregular: words(PAST_IRREGULAR).collect(),
         not_actions: words(NOT_ACTIONS).collect(),
