@@ -77,12 +77,19 @@ where
     Ok(ws.iter().map(|w| intern(w)).collect())
 }
 
-/// Numbers for words stored for the life of the process, and the words by number.
-type Numbers = (rustc_hash::FxHashMap<&'static str, u32>, Vec<&'static str>);
+/// Numbers for words stored for the life of the process (written under the lock), and the words by
+/// number: read without a lock, as the joins read them on every core at once.
+struct Numbers {
+    of: RwLock<rustc_hash::FxHashMap<&'static str, u32>>,
+    words: boxcar::Vec<&'static str>,
+}
 
-fn numbers() -> &'static RwLock<Numbers> {
-    static NUMBERS: OnceLock<RwLock<Numbers>> = OnceLock::new();
-    NUMBERS.get_or_init(Default::default)
+fn numbers() -> &'static Numbers {
+    static NUMBERS: OnceLock<Numbers> = OnceLock::new();
+    NUMBERS.get_or_init(|| Numbers {
+        of: Default::default(),
+        words: boxcar::Vec::new(),
+    })
 }
 
 /// A number (1 and up) for a word already stored for the life of the process (a gazetteer name, an
@@ -102,32 +109,27 @@ pub fn number(word: &'static str) -> u32 {
 fn number_shared(word: &'static str) -> u32 {
     let table = numbers();
     if let Some(&n) = table
+        .of
         .read()
         .unwrap_or_else(PoisonError::into_inner)
-        .0
         .get(word)
     {
         return n;
     }
-    let mut w = table.write().unwrap_or_else(PoisonError::into_inner);
-    if let Some(&n) = w.0.get(word) {
+    let mut of = table.of.write().unwrap_or_else(PoisonError::into_inner);
+    if let Some(&n) = of.get(word) {
         return n;
     }
-    w.1.push(word);
-    let n = w.1.len() as u32;
-    w.0.insert(word, n);
+    // pushed under the lock: the word's index is its number less one
+    let n = table.words.push(word) as u32 + 1;
+    of.insert(word, n);
     n
 }
 
 /// The word numbered `n` by [`number`].
 pub fn numbered(n: u32) -> Option<&'static str> {
     let i = (n as usize).checked_sub(1)?;
-    numbers()
-        .read()
-        .unwrap_or_else(PoisonError::into_inner)
-        .1
-        .get(i)
-        .copied()
+    numbers().words.get(i).copied()
 }
 
 /// A word stored for the life of the process, held by its [`number`]: 4 bytes instead of a 16-byte

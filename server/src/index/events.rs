@@ -914,11 +914,34 @@ pub fn resolve(
             (event, base)
         })
         .collect();
+    // statements link to nothing: each is an event of its own, after the others
+    let stated: Vec<(Event, String)> = statements
+        .into_par_iter()
+        .map(|st| {
+            let (di, mi) = st.mention;
+            let lemma = docs[di].facts.events[mi].lemma.as_str();
+            let base = id_base(lemma, st.place, st.date);
+            let mut participants = st.participants;
+            participants.sort();
+            let event = Event {
+                class: EventClass::Statement,
+                date: st.date,
+                place: st.place,
+                participants,
+                definition: st.mention,
+                mentions: Box::new([st.mention]),
+                evidence: Box::new([]),
+                nth: 0,
+            };
+            (event, base)
+        })
+        .collect();
+    // numbered in order: the nth event of its lemma, place and date
     let mut event_of: Vec<Vec<usize>> =
         docs.iter().map(|d| vec![0; d.facts.events.len()]).collect();
-    let mut events = Vec::with_capacity(made.len() + statements.len());
+    let mut events = Vec::with_capacity(made.len() + stated.len());
     let mut ids: HashMap<String, usize> = HashMap::default();
-    for (k, (mut event, base)) in made.into_iter().enumerate() {
+    for (k, (mut event, base)) in made.into_iter().chain(stated).enumerate() {
         for &(di, mi) in &event.mentions {
             event_of[di][mi] = k;
         }
@@ -926,26 +949,6 @@ pub fn resolve(
         *n += 1;
         event.nth = *n as u32;
         events.push(event);
-    }
-    // statements link to nothing: each is an event of its own, after the others
-    for st in statements {
-        let (di, mi) = st.mention;
-        event_of[di][mi] = events.len();
-        let lemma = docs[di].facts.events[mi].lemma.as_str();
-        let n = ids.entry(id_base(lemma, st.place, st.date)).or_insert(0);
-        *n += 1;
-        let mut participants = st.participants;
-        participants.sort();
-        events.push(Event {
-            class: EventClass::Statement,
-            date: st.date,
-            place: st.place,
-            participants,
-            definition: st.mention,
-            mentions: Box::new([st.mention]),
-            evidence: Box::new([]),
-            nth: *n as u32,
-        });
     }
     (events, event_of)
 }
