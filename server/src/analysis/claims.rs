@@ -94,9 +94,11 @@ static DENY_VERBS: WordList = WordList::new(&[
     "debunking",
     "debunk:",
 ]);
-/// Whether a word is a denial cue ("denied", "debunked", "faked"): such a word tells a denial, not an event.
-pub(super) fn is_denial_word(w: &str) -> bool {
-    DENY_VERBS.contains(w) || FALSITY_WORDS.contains(w) || HEADLINE_FALSITY.contains(w)
+/// The words that are denial cues ("denied", "debunked", "faked"): such a word tells a denial, not an event.
+pub(super) fn denial_words() -> impl Iterator<Item = &'static str> {
+    [&DENY_VERBS, &FALSITY_WORDS, &HEADLINE_FALSITY]
+        .into_iter()
+        .flat_map(|l| l.words().iter().copied())
 }
 
 /// Single words that mark a statement as false.

@@ -11,6 +11,8 @@ use super::word_list::WordList;
 use super::{
     ActorMention, ArticleFacts, Covering, EventMention, Modality, Span, covers, starting_within,
 };
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::OnceLock;
 
 static IRREALIS: WordList = WordList::new(&[
     "will",
@@ -98,7 +100,8 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> Vec<EventMention> {
             }
         }
         let w = &doc.lower[i];
-        if let Some(&(lemma, class)) = lex.triggers.get(w) {
+        let ew = event_words().get(w).copied().unwrap_or_default();
+        if let Some((lemma, class)) = ew.trigger {
             let next = doc.lower.get(i + 1).unwrap_or("");
             let prev = i.checked_sub(1).map(|p| &doc.lower[p]).unwrap_or("");
             let keep = match lemma {
@@ -113,9 +116,9 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> Vec<EventMention> {
             if keep {
                 out.push(mention(doc, facts, i, i, lemma, class));
             }
-        } else if let Some(lemma) = action_verb(doc, i) {
+        } else if let Some(lemma) = action_verb(doc, i, ew) {
             out.push(mention(doc, facts, i, i, lemma, EventClass::Other));
-        } else if let Some(lemma) = statement(doc, i) {
+        } else if let Some(lemma) = statement(doc, i, ew) {
             out.push(mention(doc, facts, i, i, lemma, EventClass::Statement));
         }
         i += 1;
@@ -123,22 +126,63 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> Vec<EventMention> {
     out
 }
 
+/// What the walk for triggers asks of a word, answered by one lookup instead of one a list.
+#[derive(Clone, Copy, Default)]
+struct EventWord {
+    /// A trigger of the lexicon: its lemma and class.
+    trigger: Option<(&'static str, EventClass)>,
+    /// An irregular past form that is an action ("threw").
+    action_past: bool,
+    /// An -ed form that is no action ("based").
+    not_action: bool,
+    /// An -ing form that is no action ("morning").
+    not_ing: bool,
+    reporting: bool,
+    /// A denial cue ("denied", "faked").
+    denial: bool,
+}
+
+/// The lexicon's words that the walk for triggers asks about.
+fn event_words() -> &'static HashMap<&'static str, EventWord> {
+    static WORDS: OnceLock<HashMap<&'static str, EventWord>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let lex = lexicon();
+        let mut words: HashMap<&'static str, EventWord> = HashMap::default();
+        for (w, &t) in &lex.triggers {
+            words.entry(w.as_str()).or_default().trigger = Some(t);
+        }
+        let mut mark = |list: &mut dyn Iterator<Item = &'static str>, set: fn(&mut EventWord)| {
+            for w in list {
+                set(words.entry(w).or_default());
+            }
+        };
+        mark(&mut lex.action_past.iter().copied(), |e| {
+            e.action_past = true
+        });
+        mark(&mut lex.not_actions.iter().copied(), |e| {
+            e.not_action = true
+        });
+        mark(&mut lex.not_ing.iter().copied(), |e| e.not_ing = true);
+        mark(&mut lex.reporting_verbs.iter().copied(), |e| {
+            e.reporting = true
+        });
+        mark(&mut super::claims::denial_words(), |e| e.denial = true);
+        words
+    })
+}
+
 /// A verb telling an action, in the past ("damaged", "destroyed", "threw") or progressive ("injuring"): an
 /// event of no particular class, named by its crude stem. Adjectival uses after a determiner ("the damaged
 /// piers"), reporting verbs, denial cues ("denied", "faked") and the lexicon's non-actions are not.
-fn action_verb(doc: &Doc, i: usize) -> Option<&'static str> {
-    let lex = lexicon();
+fn action_verb(doc: &Doc, i: usize, ew: EventWord) -> Option<&'static str> {
     let w = &doc.lower[i];
     let lower = w.chars().all(|c| c.is_ascii_lowercase());
     let regular = lower && w.len() >= 5 && w.ends_with("ed");
-    let progressive = lower && w.len() >= 6 && w.ends_with("ing") && !lex.not_ing.contains(w);
-    if !(regular || progressive || lex.action_past.contains(w)) || lex.not_actions.contains(w) {
+    let progressive = lower && w.len() >= 6 && w.ends_with("ing") && !ew.not_ing;
+    if !(regular || progressive || ew.action_past) || ew.not_action {
         return None;
     }
-    if doc.toks[i].is_capitalised()
-        || lex.reporting_verbs.contains(w)
-        || super::claims::is_denial_word(w)
-    {
+    if doc.toks[i].is_capitalised() || ew.reporting || ew.denial {
         return None;
     }
     if i > 0
@@ -157,15 +201,14 @@ fn action_verb(doc: &Doc, i: usize) -> Option<&'static str> {
 
 /// A reporting verb in lower case ("said", "told", "confirmed"): the statement it reports, named by its
 /// stem. Not after a determiner ("the reports" is what a statement refers to, not one made).
-fn statement(doc: &Doc, i: usize) -> Option<&'static str> {
-    let w = &doc.lower[i];
-    if !lexicon().reporting_verbs.contains(w) || doc.toks[i].is_capitalised() {
+fn statement(doc: &Doc, i: usize, ew: EventWord) -> Option<&'static str> {
+    if !ew.reporting || doc.toks[i].is_capitalised() {
         return None;
     }
     if i > 0 && doc.lower_is(i - 1, &["the", "a", "an", "these", "those", "such"]) {
         return None;
     }
-    Some(super::intern::intern(&super::text::stem(w)))
+    Some(super::intern::intern(&super::text::stem(&doc.lower[i])))
 }
 
 fn mention(

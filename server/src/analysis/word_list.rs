@@ -19,6 +19,11 @@ impl WordList {
         }
     }
 
+    /// The words, as written.
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+
     pub fn contains(&self, word: &str) -> bool {
         self.set
             .get_or_init(|| self.words.iter().copied().collect())
