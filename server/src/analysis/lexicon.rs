@@ -65,8 +65,7 @@ pub struct Lexicon {
     pub triggers: HashMap<String, (&'static str, EventClass)>,
     /// Triggers of several words, by their first word: the words after it, the lemma and the class (the
     /// first that matches is taken).
-    pub multiword_triggers:
-        HashMap<&'static str, Vec<(Vec<&'static str>, &'static str, EventClass)>>,
+    pub multiword_triggers: HashMap<&'static str, Vec<MultiwordTrigger>>,
     pub reporting_verbs: HashSet<&'static str>,
     pub past_irregular: HashSet<&'static str>,
     /// -ed forms that are no action (see `analysis::events`).
@@ -77,6 +76,9 @@ pub struct Lexicon {
     pub action_past: HashSet<&'static str>,
     pub abbreviations: HashSet<&'static str>,
 }
+
+/// A trigger of several words, under its first word: the words after it, the lemma and the class.
+pub type MultiwordTrigger = (Vec<&'static str>, &'static str, EventClass);
 
 /// The process-wide lexicon.
 pub fn lexicon() -> &'static Lexicon {
