@@ -4,7 +4,7 @@
 //! having happened or as planned or possible.
 
 use super::intern::Numbered;
-use super::lexicon::{EventClass, lexicon};
+use super::lexicon::{EventClass, MultiwordTrigger, lexicon};
 use super::text::Doc;
 use super::tokens::TokKind;
 use super::word_list::WordList;
@@ -64,7 +64,6 @@ static PLACE_PREPOSITIONS: WordList = WordList::new(&[
 
 /// Finds event mentions, given the dates, places and actors already found.
 pub fn find(doc: &Doc, facts: &ArticleFacts) -> Vec<EventMention> {
-    let lex = lexicon();
     let mut out = Vec::new();
     let n = doc.toks.len();
     let mut i = 0;
@@ -81,12 +80,9 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> Vec<EventMention> {
             i += 1;
             continue;
         }
-        for (rest, lemma, class) in lex
-            .multiword_triggers
-            .get(&doc.lower[i])
-            .into_iter()
-            .flatten()
-        {
+        let w = &doc.lower[i];
+        let ew = event_words().get(w).copied().unwrap_or_default();
+        for (rest, lemma, class) in ew.multiword.into_iter().flatten() {
             if i + rest.len() < n
                 && rest
                     .iter()
@@ -99,8 +95,6 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> Vec<EventMention> {
                 continue 'tokens;
             }
         }
-        let w = &doc.lower[i];
-        let ew = event_words().get(w).copied().unwrap_or_default();
         if let Some((lemma, class)) = ew.trigger {
             let next = doc.lower.get(i + 1).unwrap_or("");
             let prev = i.checked_sub(1).map(|p| &doc.lower[p]).unwrap_or("");
@@ -131,6 +125,8 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> Vec<EventMention> {
 struct EventWord {
     /// A trigger of the lexicon: its lemma and class.
     trigger: Option<(&'static str, EventClass)>,
+    /// The triggers of several words that start with this one.
+    multiword: Option<&'static [MultiwordTrigger]>,
     /// An irregular past form that is an action ("threw").
     action_past: bool,
     /// An -ed form that is no action ("based").
@@ -150,6 +146,9 @@ fn event_words() -> &'static HashMap<&'static str, EventWord> {
         let mut words: HashMap<&'static str, EventWord> = HashMap::default();
         for (w, &t) in &lex.triggers {
             words.entry(w.as_str()).or_default().trigger = Some(t);
+        }
+        for (&first, triggers) in &lex.multiword_triggers {
+            words.entry(first).or_default().multiword = Some(triggers);
         }
         let mut mark = |list: &mut dyn Iterator<Item = &'static str>, set: fn(&mut EventWord)| {
             for w in list {
