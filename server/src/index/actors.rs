@@ -190,9 +190,15 @@ pub fn resolve(docs: &[Arc<DocEntry>]) -> (Vec<Actor>, Vec<Vec<Option<usize>>>) 
             mention_count[*id] += 1;
         }
     }
-    let actors_in_doc: Vec<std::collections::HashSet<usize>> = actor_of
-        .iter()
-        .map(|row| row.iter().flatten().copied().collect())
+    // the actors each article names in full, sorted
+    let actors_in_doc: Vec<Vec<usize>> = actor_of
+        .par_iter()
+        .map(|row| {
+            let mut ids: Vec<usize> = row.iter().flatten().copied().collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        })
         .collect();
     for (di, mi) in pending {
         let m = &docs[di].facts.actors[mi];
@@ -207,7 +213,7 @@ pub fn resolve(docs: &[Arc<DocEntry>]) -> (Vec<Actor>, Vec<Vec<Option<usize>>>) 
             let here: Vec<usize> = cands
                 .iter()
                 .copied()
-                .filter(|c| actors_in_doc[di].contains(c))
+                .filter(|c| actors_in_doc[di].binary_search(c).is_ok())
                 .collect();
             let pick = if here.len() == 1 {
                 Some(here[0])
@@ -246,11 +252,14 @@ pub fn resolve(docs: &[Arc<DocEntry>]) -> (Vec<Actor>, Vec<Vec<Option<usize>>>) 
         for (mi, m) in d.facts.actors.iter().enumerate() {
             let Some(id) = actor_of[di][mi] else { continue };
             let b = &mut builders[id];
-            let n = b.forms.entry(m.name.to_string()).or_default();
-            if *n == 0 {
-                b.first_seen.push(m.name.to_string());
+            // most mentions repeat a form already seen: no copy of it then
+            match b.forms.get_mut(&*m.name) {
+                Some(n) => *n += 1,
+                None => {
+                    b.forms.insert(m.name.to_string(), 1);
+                    b.first_seen.push(m.name.to_string());
+                }
             }
-            *n += 1;
             b.mentions.push((di, mi));
             for (ri, r) in m.roles.iter().enumerate() {
                 if !b.roles.iter().any(|x| x.text.eq_ignore_ascii_case(&r.text)) {
