@@ -246,7 +246,7 @@ pub fn find(doc: &Doc) -> Vec<DateMention> {
             ));
         }
         // holidays
-        if found.is_none() && doc.is_cap(i) {
+        if found.is_none() && doc.is_cap(i) && lex.holiday_starts.contains(w) {
             for len in (1..=3).rev() {
                 if i + len > n {
                     continue;

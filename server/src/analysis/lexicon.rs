@@ -59,6 +59,8 @@ pub struct Lexicon {
     pub months: HashMap<&'static str, u8>,
     pub weekdays: HashMap<&'static str, u8>,
     pub holidays: HashMap<String, (u8, u8)>,
+    /// The first words of the holidays' names, which a holiday's lookup starts only at.
+    pub holiday_starts: HashSet<String>,
     pub function_words: HashSet<&'static str>,
     /// Things a name can be given to ("the Tezel bridge"): after "the X", X names the thing, not a person.
     pub things: HashSet<&'static str>,
@@ -642,6 +644,10 @@ fn build() -> Lexicon {
         months: MONTHS.iter().copied().collect(),
         weekdays: WEEKDAYS.iter().copied().collect(),
         holidays: HOLIDAYS.iter().map(|(k, v)| (phrase_key(k), *v)).collect(),
+        holiday_starts: HOLIDAYS
+            .iter()
+            .filter_map(|(k, _)| phrase_key(k).split(' ').next().map(str::to_string))
+            .collect(),
         function_words: words(FUNCTION_WORDS).collect(),
         things: words(THINGS).collect(),
         triggers,
