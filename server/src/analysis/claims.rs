@@ -6,7 +6,7 @@
 use super::intern::{Numbered, intern};
 use super::lexicon::{EventClass, lexicon};
 use super::text::Doc;
-use super::word_list::WordList;
+use super::word_list::{WordList, WordLists};
 use super::{ArticleFacts, Claim, ClaimKind, Content, Denial, Span, starting_within};
 
 /// Words a deny-verb may take as object that make it a refusal, not a denial of a claim.
@@ -207,12 +207,18 @@ fn negated(doc: &Doc, i: usize, from: usize) -> bool {
 
 /// A denial cue in the sentence: (token index of the cue, cue text, where the denied content starts).
 fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, usize)> {
+    /// The lists every token is looked up in, at once.
+    static CUE_WORDS: WordLists<3> =
+        WordLists::new([&DENY_VERBS, &FALSITY_WORDS, &HEADLINE_FALSITY]);
     let s = doc.sents[si];
     for i in s.first..s.last {
         let w = &doc.lower[i];
         let next = doc.lower.get(i + 1).unwrap_or("");
         let next2 = doc.lower.get(i + 2).unwrap_or("");
-        if DENY_VERBS.contains(w) {
+        let lists = CUE_WORDS.of(w);
+        let (deny_verb, falsity_word, headline_falsity) =
+            (lists & 1 != 0, lists & 2 != 0, lists & 4 != 0);
+        if deny_verb {
             if negated(doc, i, s.first)
                 || REFUSAL_OBJECTS.contains(next)
                 || REFUSAL_OBJECTS.contains(next2)
@@ -322,7 +328,7 @@ fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, us
         {
             return Some((i, w.to_string(), s.first));
         }
-        if FALSITY_WORDS.contains(w) && !negated(doc, i, s.first) {
+        if falsity_word && !negated(doc, i, s.first) {
             return Some((i, doc.tok_text(i).to_string(), s.first));
         }
         if headline {
@@ -351,7 +357,7 @@ fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, us
             // "Rumor: Apple plans…" labels a rumour, it does not deny one
             let rumour_label =
                 doc.is_punct(i + 1, ":") || (i > s.first && doc.is_punct(i - 1, ":"));
-            let debunk = HEADLINE_FALSITY.contains(w)
+            let debunk = headline_falsity
                 || (w == "questions" && next == "whether")
                 || (matches!(w, "rumors" | "rumours" | "rumor" | "rumour")
                     && !rumour_label

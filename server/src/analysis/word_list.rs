@@ -31,9 +31,50 @@ impl WordList {
     }
 }
 
+/// Several word lists asked about the same word at every token, answered by one lookup: bit `k` of the
+/// answer is set when the `k`-th list holds the word.
+pub struct WordLists<const N: usize> {
+    lists: [&'static WordList; N],
+    map: OnceLock<rustc_hash::FxHashMap<&'static str, u32>>,
+}
+
+impl<const N: usize> WordLists<N> {
+    pub const fn new(lists: [&'static WordList; N]) -> WordLists<N> {
+        WordLists {
+            lists,
+            map: OnceLock::new(),
+        }
+    }
+
+    /// Which lists hold `word` (bit `k` for the `k`-th list).
+    pub fn of(&self, word: &str) -> u32 {
+        let map = self.map.get_or_init(|| {
+            let mut map = rustc_hash::FxHashMap::default();
+            for (k, list) in self.lists.iter().enumerate() {
+                for &w in list.words {
+                    *map.entry(w).or_insert(0) |= 1 << k;
+                }
+            }
+            map
+        });
+        map.get(word).copied().unwrap_or(0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::WordList;
+    use super::{WordList, WordLists};
+
+    #[test]
+    fn word_lists_tell_every_list_holding_a_word() {
+        static A: WordList = WordList::new(&["deny", "hoax"]);
+        static B: WordList = WordList::new(&["hoax", "fake"]);
+        static BOTH: WordLists<2> = WordLists::new([&A, &B]);
+        assert_eq!(BOTH.of("deny"), 0b01);
+        assert_eq!(BOTH.of("fake"), 0b10);
+        assert_eq!(BOTH.of("hoax"), 0b11);
+        assert_eq!(BOTH.of("said"), 0);
+    }
 
     #[test]
     fn a_word_list_holds_its_words_and_no_other() {
