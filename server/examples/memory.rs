@@ -310,7 +310,7 @@ fn stage_peaks(docs: &[std::sync::Arc<DocEntry>]) {
     let Some(words) = w else { return };
     peak("matches", &mut || {
         drop(findings::match_claims(
-            docs, &actor_of, &events, &event_of, &words, None,
+            docs, &d, &actor_of, &events, &event_of, &words, None,
         ))
     });
 }

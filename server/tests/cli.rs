@@ -541,3 +541,163 @@ fn help_explains_the_commands() {
         "{out}"
     );
 }
+
+/// A wire report and its denial, each republished by many outlets: every copy of the claim is flagged,
+/// and each finding lists at most 16 denials (the most a claim keeps), not every copy of the denial.
+/// "Will travel on Friday" is the Friday to come, from the claims' Saturday to Tuesday and the denials'
+/// Wednesday and Thursday alike.
+#[test]
+fn a_syndicated_report_is_flagged_in_every_copy_with_a_bounded_list_of_denials() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for i in 0..40 {
+        std::fs::write(
+            dir.path().join(format!("claim-{i:02}.md")),
+            format!(
+                "---\ndate: 2025-03-0{}\n---\nOutlet {i} wire copy\n\nForeign Minister Anna Berg will \
+                 travel to Riga on Friday to sign a grain deal with Latvian officials, the newspaper \
+                 reported.\n",
+                1 + i % 4
+            ),
+        )
+        .expect("write");
+        std::fs::write(
+            dir.path().join(format!("denial-{i:02}.md")),
+            format!(
+                "---\ndate: 2025-03-0{}\n---\nOutlet {i} wire copy\n\nForeign Minister Anna Berg denied \
+                 reports that she will travel to Riga on Friday to sign a grain deal.\n",
+                5 + i % 2
+            ),
+        )
+        .expect("write");
+    }
+    let o = dateline(&["check", "--format", "json", "."], dir.path());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let findings = v["findings"].as_array().expect("findings");
+    let flagged: std::collections::BTreeSet<&str> = findings
+        .iter()
+        .filter(|f| f["code"] == "denied-claim")
+        .filter_map(|f| f["claim"]["path"].as_str())
+        .collect();
+    assert_eq!(flagged.len(), 40, "{flagged:?}");
+    assert!(flagged.iter().all(|p| p.starts_with("claim-")));
+    for f in findings {
+        let n = f["denials"].as_array().map_or(0, Vec::len);
+        assert!((1..=16).contains(&n), "{n} denials: {f}");
+    }
+}
+
+/// One claim and its denial repeated in every sentence of every article: before the bound, every copy of
+/// the claim was matched with every copy of the denial (300 such files of 3.8 KB took 8.9 GB and wrote a
+/// 5 GB report). Now each finding keeps its 16 best denials and the report stays small.
+#[test]
+fn a_corpus_repeating_a_claim_and_its_denial_everywhere_gives_a_bounded_report() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pair = "Officials denied that Minister Anna Berg met Ivan Koss in Riga on Monday. Reports said \
+                Anna Berg met Ivan Koss in Riga on Monday. ";
+    for i in 0..40 {
+        std::fs::write(
+            dir.path().join(format!("a{i:02}.txt")),
+            format!(
+                "---\ndate: 2025-03-0{}\n---\n{}\n",
+                1 + i % 9,
+                pair.repeat(25)
+            ),
+        )
+        .expect("write");
+    }
+    let o = dateline(
+        &["check", "--format", "json", "--fail-on", "never", "."],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // 1,000 claims, each with at most 16 denials of a few hundred bytes: linear in the claims (every
+    // copy with every denial was a thousand times that)
+    assert!(o.stdout.len() < 16_000_000, "{} bytes", o.stdout.len());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let findings = v["findings"].as_array().expect("findings");
+    assert!(findings.iter().any(|f| f["code"] == "denied-claim"));
+    for f in findings {
+        assert!(f["denials"].as_array().map_or(0, Vec::len) <= 16, "{f}");
+    }
+}
+
+/// Articles that are hard to read — 200,000 lines, one line of a megabyte, lone carriage returns, emoji
+/// and other scripts, long runs of one pattern — are analysed beside an ordinary claim and its denial,
+/// whose finding still comes out, with positions counted right.
+#[test]
+fn hard_articles_are_analysed_and_the_rest_of_the_corpus_is_served() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = dir.path();
+    let write = |name: &str, text: &str| std::fs::write(p.join(name), text).expect("write");
+    write(
+        "lines.txt",
+        &(0..200_000)
+            .map(|i| format!("Entry {i} of the harbour log.\n"))
+            .collect::<String>(),
+    );
+    write(
+        "one-line.txt",
+        &"the council in Riga said Mayor Elin Varga denied the report on Monday "
+            .repeat(1024 * 1024 / 70),
+    );
+    write(
+        "cr.txt",
+        "Mayor Elin Varga opened the bridge.\rVarga said it was late.\r",
+    );
+    write(
+        "scripts.txt",
+        "🚨🚨 Breaking: 市长 and Варга met. Mayor Elin Varga spoke in Riga on Monday 👍.\n",
+    );
+    write(
+        "capitals.txt",
+        &format!("{}said.\n", "Anna ".repeat(100_000)),
+    );
+    write("initials.txt", &"A. ".repeat(100_000));
+    write("quotes.txt", &"\"(".repeat(100_000));
+    write("rules.txt", &"---\n".repeat(20_000));
+    write(
+        "claim.md",
+        "---\ndate: 2025-03-01\n---\nForeign Minister Anna Berg will travel to Riga on Friday to sign \
+         a grain deal, the newspaper reported.\n",
+    );
+    write(
+        "denial.md",
+        "---\ndate: 2025-03-05\n---\nForeign Minister Anna Berg denied reports that she will travel \
+         to Riga on Friday to sign a grain deal.\n",
+    );
+    let o = dateline(&["export", "."], p);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["documents"].as_array().map(Vec::len), Some(10));
+    let mentions_in = |path: &str, name: &str| -> Vec<(u64, u64)> {
+        v["actors"]
+            .as_array()
+            .expect("actors")
+            .iter()
+            .filter(|a| a["name"] == name)
+            .flat_map(|a| a["mentions"].as_array().cloned().unwrap_or_default())
+            .filter(|m| m["path"] == path)
+            .filter_map(|m| Some((m["line"].as_u64()?, m["column"].as_u64()?)))
+            .collect()
+    };
+    // a lone carriage return ends a line; columns count characters, not bytes or UTF-16 units
+    assert_eq!(mentions_in("cr.txt", "Elin Varga"), vec![(1, 7), (2, 1)]);
+    // two emoji, Chinese and Cyrillic before it: the 38th character (40 UTF-16 units, 53 bytes)
+    assert!(
+        mentions_in("scripts.txt", "Elin Varga").contains(&(1, 38)),
+        "{:?}",
+        mentions_in("scripts.txt", "Elin Varga")
+    );
+    let o = dateline(&["check", "--format", "json", "."], p);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert!(
+        v["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .any(|f| f["claim"]["path"] == "claim.md" && f["denials"][0]["path"] == "denial.md"),
+        "{v}"
+    );
+}

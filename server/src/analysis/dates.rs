@@ -21,9 +21,11 @@ pub enum DateExpr {
         month: Option<u8>,
         day: Option<u8>,
     },
-    /// A day of the week (1 = Monday).
+    /// A day of the week (1 = Monday): the last one up to the article's date, or, when the sentence says
+    /// it is to come ("will travel on Friday"), the next one from it.
     Weekday {
         weekday: u8,
+        ahead: bool,
     },
     /// A number of days from the article's date (yesterday = -1).
     Days {
@@ -126,12 +128,13 @@ impl DateExpr {
                 month,
                 day,
             }),
-            DateExpr::Weekday { weekday } => {
+            DateExpr::Weekday { weekday, ahead } => {
                 let a = anchor?;
                 let target = Weekday::from_monday_one_offset(weekday as i8).ok()?;
                 let back = (a.weekday().to_monday_zero_offset() - target.to_monday_zero_offset())
                     .rem_euclid(7);
-                a.checked_sub((back as i64).days())
+                let days = if ahead { (7 - back) % 7 } else { -back };
+                a.checked_add((days as i64).days())
                     .ok()
                     .map(PartialDate::full)
             }
@@ -333,7 +336,10 @@ pub fn find(doc: &Doc) -> Vec<DateMention> {
             && doc.is_cap(i)
             && let Some(&wd) = lex.weekdays.get(w)
         {
-            found = Some((i + 1, DateExpr::Weekday { weekday: wd }));
+            // "will travel to Riga on Friday": the Friday to come
+            let ahead = (i.saturating_sub(8).max(doc.sents[doc.sent_of[i]].first)..i)
+                .any(|k| UPCOMING.contains(&doc.lower[k]));
+            found = Some((i + 1, DateExpr::Weekday { weekday: wd, ahead }));
         }
         if found.is_none() {
             found = match w {
@@ -398,6 +404,19 @@ pub fn find(doc: &Doc) -> Vec<DateMention> {
     }
     out
 }
+
+/// Words that put a weekday after them in the days to come.
+static UPCOMING: WordList = WordList::new(&[
+    "will",
+    "scheduled",
+    "expected",
+    "plans",
+    "planned",
+    "plan",
+    "upcoming",
+    "slated",
+    "shall",
+]);
 
 static FUTURE: WordList = WordList::new(&[
     "will",
@@ -558,7 +577,13 @@ mod tests {
     #[test]
     fn relative_weekdays_and_holidays() {
         let d = dates("He spoke Tuesday, last week and three years ago, before Victory Day.");
-        assert_eq!(d[0].1, DateExpr::Weekday { weekday: 2 });
+        assert_eq!(
+            d[0].1,
+            DateExpr::Weekday {
+                weekday: 2,
+                ahead: false
+            }
+        );
         assert_eq!(d[1].1, DateExpr::Weeks { offset: -1 });
         assert_eq!(d[2].1, DateExpr::Years { offset: -3 });
         assert_eq!(d[3].1, cal(None, Some(5), Some(9)));
@@ -567,8 +592,18 @@ mod tests {
     #[test]
     fn resolution_against_the_article_date() {
         let anchor = jiff::civil::date(2025, 2, 22); // a Saturday
-        let tue = DateExpr::Weekday { weekday: 2 }.resolve(Some(anchor));
+        let tue = DateExpr::Weekday {
+            weekday: 2,
+            ahead: false,
+        }
+        .resolve(Some(anchor));
         assert_eq!(tue.map(|d| d.display()), Some("2025-02-18".into()));
+        let next_tue = DateExpr::Weekday {
+            weekday: 2,
+            ahead: true,
+        }
+        .resolve(Some(anchor));
+        assert_eq!(next_tue.map(|d| d.display()), Some("2025-02-25".into()));
         let may9 = cal(None, Some(5), Some(9)).resolve(Some(anchor));
         assert_eq!(may9.map(|d| d.display()), Some("2025-05-09".into()));
         assert_eq!(DateExpr::Days { offset: -1 }.resolve(None), None);

@@ -233,6 +233,7 @@ fn side(
 /// by `whole` when the documents are part of a larger corpus.
 pub fn match_claims(
     docs: &[Arc<DocEntry>],
+    dates: &[DocDate],
     actor_of: &[Vec<Option<usize>>],
     events: &[super::events::Event],
     event_of: &[Vec<usize>],
@@ -292,26 +293,55 @@ pub fn match_claims(
                 for w in rarest(&ds.keywords, &weights, 4) {
                     cands.gather(by_word.get(w as usize), dj);
                 }
-                for &(di, ci) in cands.sorted() {
-                    if let Some((score, why)) = score(&claim_sides[di][ci], ds, &weights) {
-                        found.push(Match {
-                            claim: (di, ci),
-                            denial: (dj, xi),
-                            score,
-                            why: format!("denial cue {:?}; {why}", x.cue),
-                        });
-                    }
-                }
+                let mut scored: Vec<(MentionRef, f32, String)> = cands
+                    .sorted()
+                    .iter()
+                    .filter_map(|&c| {
+                        score(&claim_sides[c.0][c.1], ds, &weights).map(|(s, why)| (c, s, why))
+                    })
+                    .collect();
+                keep_best(&mut scored, MAX_CLAIMS_PER_DENIAL, |m| {
+                    (order_rank(dates, m.0, (dj, xi)), m.1, m.0)
+                });
+                found.extend(scored.into_iter().map(|(claim, score, why)| Match {
+                    claim,
+                    denial: (dj, xi),
+                    score,
+                    why: format!("denial cue {:?}; {why}", x.cue),
+                }));
             }
             found
         })
         .collect();
     let mut out: Vec<Match> = per_doc.into_iter().flatten().collect();
+    // each claim keeps its best denials only
+    let mut by_claim: Vec<usize> = (0..out.len()).collect();
+    by_claim.sort_by(|&a, &b| {
+        let (x, y) = (&out[a], &out[b]);
+        (x.claim.cmp(&y.claim))
+            .then(order_rank(dates, x.claim, x.denial).cmp(&order_rank(dates, y.claim, y.denial)))
+            .then(y.score.total_cmp(&x.score))
+            .then(x.denial.cmp(&y.denial))
+    });
+    let mut keep = vec![false; out.len()];
+    for group in by_claim.chunk_by(|&a, &b| out[a].claim == out[b].claim) {
+        for &k in group.iter().take(MAX_DENIALS_PER_CLAIM) {
+            keep[k] = true;
+        }
+    }
+    let mut keep = keep.into_iter();
+    out.retain(|_| keep.next().unwrap_or(false));
+    let mut denials_of: HashMap<MentionRef, usize> = HashMap::default();
+    for m in &out {
+        *denials_of.entry(m.claim).or_insert(0) += 1;
+    }
     // a denial of one report of a story denies the other reports of that story
     let mut seen: BTreeSet<(MentionRef, MentionRef)> =
         out.iter().map(|m| (m.claim, m.denial)).collect();
     let mut done: BTreeSet<(usize, MentionRef)> = BTreeSet::new();
     let direct = out.len();
+    // the members of each story that may still take a denial
+    let mut open = stories;
     for k in 0..direct {
         let (claim, denial) = (out[k].claim, out[k].denial);
         let Some(&story) = story_of.get(&claim) else {
@@ -320,10 +350,12 @@ pub fn match_claims(
         if !done.insert((story, denial)) {
             continue;
         }
-        for &other in &stories[story] {
+        open[story].retain(|o| denials_of.get(o).is_none_or(|&n| n < MAX_DENIALS_PER_CLAIM));
+        for &other in &open[story] {
             if other.0 == denial.0 || !seen.insert((other, denial)) {
                 continue;
             }
+            *denials_of.entry(other).or_insert(0) += 1;
             let cue = &docs[denial.0].facts.denials[denial.1].cue;
             let why = format!(
                 "denial cue {cue:?}; same story as {} (claim {})",
@@ -359,6 +391,7 @@ pub fn match_claims(
                 .iter()
                 .copied()
                 .filter(|o| word_overlap(&claim_sides[o.0][o.1], cs, &weights, None) >= NEAR_REPORT)
+                .take(MAX_NEAR_REPORTS)
                 .collect();
             (claim, near)
         })
@@ -386,7 +419,9 @@ pub fn match_claims(
         .collect();
     for (other, k) in near.into_iter().flatten() {
         let (claim, denial) = (out[k].claim, out[k].denial);
-        if seen.insert((other, denial)) {
+        let n = denials_of.entry(other).or_insert(0);
+        if *n < MAX_DENIALS_PER_CLAIM && seen.insert((other, denial)) {
+            *n += 1;
             let cue = &docs[denial.0].facts.denials[denial.1].cue;
             out.push(Match {
                 claim: other,
@@ -425,6 +460,50 @@ fn names_another(report: &Side, denial: &Side) -> bool {
 /// Whether a claim and a denial each tell events, and none of the same kind.
 fn tells_another(c: &Side, d: &Side) -> bool {
     !c.classes.is_empty() && !d.classes.is_empty() && c.classes.is_disjoint(&d.classes)
+}
+
+/// The most denials one claim is matched with (those after it first, then the best scored, the earliest
+/// among equals): a finding needs one, and shows these. Without a bound, a corpus that repeats one report and its denial thousands
+/// of times matched every copy with every denial (300 files of 3.8 KB: 8.9 GB and a 5 GB report).
+const MAX_DENIALS_PER_CLAIM: usize = 16;
+/// The most claims one denial is matched with directly (those before it first, then the best scored); more
+/// reports of their story are
+/// reached through the story, within [`MAX_DENIALS_PER_CLAIM`].
+const MAX_CLAIMS_PER_DENIAL: usize = 256;
+/// The most reports near one denied claim that its denials reach.
+const MAX_NEAR_REPORTS: usize = 32;
+/// The most later reports of the same story one claim is joined with (the story is their union: a few
+/// suffice to join it, and thousands of copies of one report are not compared pair by pair in memory).
+const MAX_SAME_STORY: usize = 64;
+
+/// How much a match of this claim and this denial tells, by when each came: 0 a denial after the claim
+/// (a finding), 1 order unknown, 2 a denial before it (a repeated report), 3 the same day (nothing).
+fn order_rank(dates: &[DocDate], claim: MentionRef, denial: MentionRef) -> u8 {
+    match (dates[claim.0].date, dates[denial.0].date) {
+        (Some(c), Some(d)) if d > c => 0,
+        (Some(c), Some(d)) if d < c => 2,
+        (Some(_), Some(_)) => 3,
+        _ => 1,
+    }
+}
+
+/// Keeps the `n` best items, in their order: by rank ([`order_rank`]), then score, then the smaller
+/// reference.
+fn keep_best<T>(items: &mut Vec<T>, n: usize, key: impl Fn(&T) -> (u8, f32, MentionRef)) {
+    if items.len() <= n {
+        return;
+    }
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&a, &b| {
+        let ((oa, sa, ra), (ob, sb, rb)) = (key(&items[a]), key(&items[b]));
+        oa.cmp(&ob).then(sb.total_cmp(&sa)).then(ra.cmp(&rb))
+    });
+    let mut keep = vec![false; items.len()];
+    for &k in &order[..n] {
+        keep[k] = true;
+    }
+    let mut keep = keep.into_iter();
+    items.retain(|_| keep.next().unwrap_or(false));
 }
 
 /// How strongly a report's words must overlap a denied claim's to be denied with it …
@@ -476,6 +555,9 @@ fn stories(
                 let entities = a.actors.shared(&b.actors) + a.places.shared(&b.places);
                 if overlap >= 0.7 && (entities > 0 || overlap >= 0.85) && !names_another(a, b) {
                     same.push(j);
+                    if same.len() == MAX_SAME_STORY {
+                        break;
+                    }
                 }
             }
             same
