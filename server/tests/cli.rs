@@ -701,3 +701,19 @@ fn hard_articles_are_analysed_and_the_rest_of_the_corpus_is_served() {
         "{v}"
     );
 }
+
+/// A file over the 64 MiB an article may have is skipped with a warning before it is read (a sparse file:
+/// its size is all there is of it), and the other articles are checked.
+#[test]
+fn a_file_over_64_mib_is_skipped_unread_with_a_warning() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let big = std::fs::File::create(dir.path().join("dump.txt")).expect("create");
+    big.set_len(65 * 1024 * 1024).expect("set length");
+    std::fs::write(dir.path().join("story.md"), "The council met on Monday.\n").expect("write");
+    let o = dateline(&["check", "--format", "json", "."], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("skipped dump.txt") && err.contains("64 MiB"), "{err}");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["documents"], 1);
+}
