@@ -717,3 +717,34 @@ fn a_file_over_64_mib_is_skipped_unread_with_a_warning() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(v["documents"], 1);
 }
+
+/// Symbolic links are not followed: one to a file outside the corpus, one to a folder that leads back
+/// into itself, and one to an article inside. The articles are the files in the corpus, each once.
+#[cfg(unix)]
+#[test]
+fn symbolic_links_are_not_followed_in_or_out_of_the_corpus() {
+    let outside = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        outside.path().join("private.txt"),
+        "Minister Petra Holm denied the report.\n",
+    )
+    .expect("write");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = dir.path();
+    std::fs::write(p.join("story.md"), "Mayor Elin Varga opened the bridge.\n").expect("write");
+    std::os::unix::fs::symlink(outside.path().join("private.txt"), p.join("private.txt"))
+        .expect("link");
+    std::os::unix::fs::symlink(p, p.join("again")).expect("link");
+    std::os::unix::fs::symlink(p.join("story.md"), p.join("copy.md")).expect("link");
+    let o = dateline(&["export", "."], p);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let docs: Vec<&str> = v["documents"]
+        .as_array()
+        .expect("docs")
+        .iter()
+        .filter_map(|d| d["path"].as_str())
+        .collect();
+    assert_eq!(docs, vec!["story.md"]);
+    assert!(!stdout(&o).contains("Petra Holm"));
+}

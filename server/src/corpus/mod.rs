@@ -80,7 +80,11 @@ pub fn read_article(root: &Path, file: &Path) -> Result<Article, SkippedFile> {
         path: rel.clone(),
         reason,
     };
-    let meta = std::fs::metadata(file).map_err(|e| skip(format!("cannot read: {e}")))?;
+    let meta = std::fs::symlink_metadata(file).map_err(|e| skip(format!("cannot read: {e}")))?;
+    // a link may point outside the corpus (or at itself): the articles are the files in it
+    if meta.file_type().is_symlink() {
+        return Err(skip("a symbolic link, not followed".to_string()));
+    }
     if meta.len() > MAX_ARTICLE_BYTES {
         return Err(skip(format!(
             "{} bytes is larger than the {} MiB limit",
@@ -138,4 +142,23 @@ pub fn relative_path(root: &Path, file: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::read_article;
+
+    /// The server reads a file it is told of (a watched-file event) with the same function: a link out of
+    /// the corpus is not read through.
+    #[test]
+    fn a_symbolic_link_is_skipped_not_read_through() {
+        let outside = tempfile::tempdir().expect("temp dir");
+        std::fs::write(outside.path().join("private.txt"), "Not for the corpus.\n").expect("write");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let link = dir.path().join("link.txt");
+        std::os::unix::fs::symlink(outside.path().join("private.txt"), &link).expect("link");
+        let skipped = read_article(dir.path(), &link).expect_err("a link is no article");
+        assert_eq!(skipped.path, "link.txt");
+        assert!(skipped.reason.contains("symbolic link"), "{}", skipped.reason);
+    }
 }
