@@ -713,7 +713,10 @@ fn a_file_over_64_mib_is_skipped_unread_with_a_warning() {
     let o = dateline(&["check", "--format", "json", "."], dir.path());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let err = stderr(&o);
-    assert!(err.contains("skipped dump.txt") && err.contains("64 MiB"), "{err}");
+    assert!(
+        err.contains("skipped dump.txt") && err.contains("64 MiB"),
+        "{err}"
+    );
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(v["documents"], 1);
 }
@@ -747,4 +750,28 @@ fn symbolic_links_are_not_followed_in_or_out_of_the_corpus() {
         .collect();
     assert_eq!(docs, vec!["story.md"]);
     assert!(!stdout(&o).contains("Petra Holm"));
+}
+
+/// A cache folder that cannot be made (its parent is a file): the check runs as without a cache, and the
+/// warning says which path failed.
+#[test]
+fn an_unusable_cache_folder_is_a_warning_naming_it_and_the_check_runs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("story.md"),
+        "Mayor Elin Varga opened the bridge.\n",
+    )
+    .expect("write");
+    let blocker = tempfile::NamedTempFile::new().expect("temp file");
+    let cache = blocker.path().join("cache");
+    let o = dateline_with_cache(&["check", "--format", "json", "."], dir.path(), &cache);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("cannot write the facts cache")
+            && err.contains(&*blocker.path().to_string_lossy()),
+        "{err}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["documents"], 1);
 }

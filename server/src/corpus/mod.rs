@@ -159,6 +159,10 @@ mod tests {
         std::os::unix::fs::symlink(outside.path().join("private.txt"), &link).expect("link");
         let skipped = read_article(dir.path(), &link).expect_err("a link is no article");
         assert_eq!(skipped.path, "link.txt");
-        assert!(skipped.reason.contains("symbolic link"), "{}", skipped.reason);
+        assert!(
+            skipped.reason.contains("symbolic link"),
+            "{}",
+            skipped.reason
+        );
     }
 }

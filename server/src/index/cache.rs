@@ -68,13 +68,18 @@ pub fn file_for(root: &Path, kind: &str, ext: &str) -> Option<PathBuf> {
 
 /// Writes `bytes` as `file`: beside it first, then renamed over it.
 pub fn write_whole(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    // the error says where: the cache folder is the user's to fix
+    let at = |path: &Path, e: std::io::Error| {
+        std::io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+    };
     if let Some(dir) = file.parent() {
-        std::fs::create_dir_all(dir)?;
+        std::fs::create_dir_all(dir).map_err(|e| at(dir, e))?;
     }
     let tmp = file.with_extension(format!("tmp{}", std::process::id()));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, file).inspect_err(|_| {
+    std::fs::write(&tmp, bytes).map_err(|e| at(&tmp, e))?;
+    std::fs::rename(&tmp, file).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
+        at(file, e)
     })
 }
 
