@@ -809,6 +809,40 @@ fn after_random_edits_the_server_agrees_with_a_fresh_server_on_the_final_texts()
     }
 }
 
+/// 10,000 `didChange` notifications in a burst on one article, a character each, as fast as the client can
+/// write them: the server keeps up, and ends where a fresh server on the final text does.
+#[test]
+fn a_burst_of_ten_thousand_edits_ends_as_a_fresh_server_sees_the_text() {
+    use support::text_edit::offset;
+    let (_dir, root, mut c) = started(json!({}), json!({}));
+    let names = [DENIAL];
+    let mut texts = vec![read(&root, DENIAL)];
+    c.open(&root.join(DENIAL), &texts[0]);
+    let typed: Vec<char> = " Saar denied reports that Kask will travel to Helsinki on June 5."
+        .chars()
+        .cycle()
+        .take(10_000)
+        .collect();
+    let enc = dateline::lsp::convert::Encoding::Utf16;
+    for (k, ch) in typed.iter().enumerate() {
+        // each character typed after the one before, at the start of the second line
+        let at = tower_lsp_server::ls_types::Position::new(1, k as u32);
+        let o = offset(&texts[0], at, enc);
+        texts[0].insert(o, *ch);
+        c.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": {"uri": uri(&root.join(DENIAL)), "version": k + 2},
+                "contentChanges": [{"range": {"start": at, "end": at}, "text": ch.to_string()}]
+            }),
+        );
+    }
+    let (same, got, want) = agrees_with_a_fresh_server(&mut c, &root, &names, &texts);
+    assert!(same, "incremental\n{got}\nfresh\n{want}");
+    assert!(c.alive());
+    assert_eq!(c.shutdown(), Some(0));
+}
+
 #[test]
 fn edits_made_while_the_corpus_is_being_resolved_end_as_a_fresh_server_sees_them() {
     // a corpus large enough that resolving it takes a while, so that edits arrive meanwhile
