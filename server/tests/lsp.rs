@@ -809,6 +809,37 @@ fn after_random_edits_the_server_agrees_with_a_fresh_server_on_the_final_texts()
     }
 }
 
+/// 100 hovers sent at once, before any answer is read, on every kind of position: each gets its own
+/// answer, the same as when asked alone, and the server serves on.
+#[test]
+fn a_hundred_hovers_at_once_each_get_the_answer_given_alone() {
+    let (_dir, root, mut c) = started(json!({}), json!({}));
+    let places = [
+        at(&root, REVIEW, "Lehtinen has", 0),
+        at(&root, TALKS, "Aino Lehtinen", 0),
+        at(&root, DENIAL, "denied", 0),
+        json!({"textDocument": {"uri": uri(&root.join(REVIEW))}, "position": {"line": 9999, "character": 0}}),
+    ];
+    let alone: Vec<Value> = places
+        .iter()
+        .map(|p| c.request("textDocument/hover", p.clone()))
+        .collect();
+    let asked: Vec<Value> = (0..100).map(|k| places[k % places.len()].clone()).collect();
+    let answers = c.requests_at_once("textDocument/hover", &asked);
+    assert_eq!(answers.len(), 100);
+    for (k, a) in answers.iter().enumerate() {
+        assert!(a.get("error").is_none(), "{a}");
+        assert_eq!(a["result"], alone[k % places.len()], "hover {k}");
+    }
+    assert!(
+        alone[0]["contents"]["value"]
+            .as_str()
+            .is_some_and(|v| v.contains("Aino Lehtinen"))
+    );
+    assert!(c.alive());
+    assert_eq!(c.shutdown(), Some(0));
+}
+
 /// 10,000 `didChange` notifications in a burst on one article, a character each, as fast as the client can
 /// write them: the server keeps up, and ends where a fresh server on the final text does.
 #[test]

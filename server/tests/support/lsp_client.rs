@@ -176,6 +176,38 @@ impl Client {
         }
     }
 
+    /// Sends every request at once, before reading any answer, and returns the responses in the order of
+    /// the requests.
+    pub fn requests_at_once(&mut self, method: &str, params: &[Value]) -> Vec<Value> {
+        let first = self.next_id;
+        self.next_id += params.len() as i64;
+        for (k, p) in params.iter().enumerate() {
+            self.write(
+                &json!({"jsonrpc": "2.0", "id": first + k as i64, "method": method, "params": p}),
+            );
+        }
+        let mut answers: Vec<Option<Value>> = vec![None; params.len()];
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while answers.iter().any(Option::is_none) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.rx.recv_timeout(left) {
+                Ok(msg) => {
+                    if let Some(resp) = self.handle(msg)
+                        && let Some(k) = resp["id"]
+                            .as_i64()
+                            .and_then(|id| usize::try_from(id - first).ok())
+                        && let Some(slot) = answers.get_mut(k)
+                    {
+                        *slot = Some(resp);
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => panic!("not every {method} answered in 30 s"),
+                Err(RecvTimeoutError::Disconnected) => panic!("the server exited during {method}"),
+            }
+        }
+        answers.into_iter().flatten().collect()
+    }
+
     /// Sends a request and returns its `result`; panics on an error response.
     pub fn request(&mut self, method: &str, params: Value) -> Value {
         let resp = self.request_full(method, params);
