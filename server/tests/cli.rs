@@ -37,6 +37,16 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// The paths of the documents in `export`'s output.
+fn document_paths(export: &serde_json::Value) -> Vec<&str> {
+    export["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .filter_map(|d| d["path"].as_str())
+        .collect()
+}
+
 fn check_json(path: &str) -> (i32, serde_json::Value) {
     let o = dateline(&["check", "--format", "json", path], &repo_root());
     let v =
@@ -491,13 +501,7 @@ fn crlf_bom_and_hidden_or_ignored_folders() {
     std::fs::write(p.join(".gitignore"), "old/\n").expect("write");
     let o = dateline(&["export", "."], p);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
-    let docs: Vec<&str> = v["documents"]
-        .as_array()
-        .expect("docs")
-        .iter()
-        .filter_map(|d| d["path"].as_str())
-        .collect();
-    assert_eq!(docs, vec!["a.txt"]);
+    assert_eq!(document_paths(&v), vec!["a.txt"]);
     let varga = v["actors"]
         .as_array()
         .expect("actors")
@@ -742,13 +746,7 @@ fn symbolic_links_are_not_followed_in_or_out_of_the_corpus() {
     let o = dateline(&["export", "."], p);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
-    let docs: Vec<&str> = v["documents"]
-        .as_array()
-        .expect("docs")
-        .iter()
-        .filter_map(|d| d["path"].as_str())
-        .collect();
-    assert_eq!(docs, vec!["story.md"]);
+    assert_eq!(document_paths(&v), vec!["story.md"]);
     assert!(!stdout(&o).contains("Petra Holm"));
 }
 

@@ -405,7 +405,8 @@ pub fn find(doc: &Doc) -> Vec<DateMention> {
     out
 }
 
-/// Words that put a weekday after them in the days to come.
+/// Words that put a weekday after them in the days to come: the surest of [`FUTURE`]'s ("to", "by" or
+/// "next" come before past weekdays too: "returned to Riga on Friday").
 static UPCOMING: WordList = WordList::new(&[
     "will",
     "scheduled",
