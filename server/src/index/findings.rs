@@ -463,12 +463,12 @@ fn tells_another(c: &Side, d: &Side) -> bool {
 }
 
 /// The most denials one claim is matched with (those after it first, then the best scored, the earliest
-/// among equals): a finding needs one, and shows these. Without a bound, a corpus that repeats one report and its denial thousands
-/// of times matched every copy with every denial (300 files of 3.8 KB: 8.9 GB and a 5 GB report).
+/// among equals): a finding needs one, and shows these. Without a bound, a corpus that repeats one report
+/// and its denial thousands of times matched every copy with every denial (300 files of 3.8 KB: 8.9 GB
+/// and a 5 GB report).
 const MAX_DENIALS_PER_CLAIM: usize = 16;
 /// The most claims one denial is matched with directly (those before it first, then the best scored); more
-/// reports of their story are
-/// reached through the story, within [`MAX_DENIALS_PER_CLAIM`].
+/// reports of their story are reached through the story, within [`MAX_DENIALS_PER_CLAIM`].
 const MAX_CLAIMS_PER_DENIAL: usize = 256;
 /// The most reports near one denied claim that its denials reach.
 const MAX_NEAR_REPORTS: usize = 32;
