@@ -809,6 +809,63 @@ fn after_random_edits_the_server_agrees_with_a_fresh_server_on_the_final_texts()
     }
 }
 
+/// Every file under `root`, with its bytes and modification time.
+fn snapshot_of(root: &Path) -> Vec<(PathBuf, Vec<u8>, std::time::SystemTime)> {
+    let mut out = Vec::new();
+    let mut dirs = vec![root.to_path_buf()];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).expect("read dir") {
+            let p = e.expect("entry").path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else {
+                let modified = std::fs::metadata(&p)
+                    .and_then(|m| m.modified())
+                    .expect("mtime");
+                out.push((p.clone(), std::fs::read(&p).expect("read"), modified));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The server never writes into the corpus: after indexing, every request, edits to open documents
+/// (never saved) and a shutdown, the folder holds the same files, byte for byte and untouched; its
+/// caches live outside it.
+#[test]
+fn the_corpus_folder_is_never_written_to() {
+    let (_dir, root) = corpus();
+    let before = snapshot_of(&root);
+    let mut c = Client::spawn(BIN);
+    c.initialize(&root, full_caps(), json!({}));
+    assert!(c.wait_indexed());
+    let review = read(&root, REVIEW);
+    c.open(&root.join(REVIEW), &review);
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri(&root.join(REVIEW)), "version": 2},
+               "contentChanges": [{"text": "Saar denied that Kask will travel to Helsinki.\n"}]}),
+    );
+    for method in ["textDocument/hover", "textDocument/definition"] {
+        c.request(method, at(&root, TALKS, "Aino Lehtinen", 0));
+    }
+    let mut refs = at(&root, TALKS, "Aino Lehtinen", 0);
+    refs["context"] = json!({"includeDeclaration": true});
+    c.request("textDocument/references", refs);
+    c.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri(&root.join(TALKS))}}),
+    );
+    c.request("workspace/symbol", json!({"query": "Kask"}));
+    c.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri(&root.join(REVIEW))}}),
+    );
+    assert_eq!(c.shutdown(), Some(0));
+    assert!(snapshot_of(&root) == before, "the corpus folder changed");
+}
+
 /// 100 hovers sent at once, before any answer is read, on every kind of position: each gets its own
 /// answer, the same as when asked alone, and the server serves on.
 #[test]
