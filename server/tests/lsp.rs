@@ -866,6 +866,92 @@ fn the_corpus_folder_is_never_written_to() {
     assert!(snapshot_of(&root) == before, "the corpus folder changed");
 }
 
+/// A client that sends 10,000 requests before it reads a single answer: the server's output pipe fills
+/// and its writes wait, but nothing is lost or deadlocked. Once the client reads, every request has its
+/// answer, and the server ends cleanly at `exit`.
+#[test]
+fn a_client_that_reads_nothing_until_it_has_sent_ten_thousand_requests_gets_every_answer() {
+    use std::io::Write;
+    let (_dir, root) = corpus();
+    let mut server = std::process::Command::new(BIN)
+        .arg("lsp")
+        .env("DATELINE_CACHE_DIR", root.join("../dateline-cache"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the server starts");
+    let mut stdin = server.stdin.take().expect("stdin");
+    let stdout = server.stdout.take().expect("stdout");
+    const N: u64 = 10_000;
+    let hover = at(&root, TALKS, "Aino Lehtinen", 0);
+    let root_uri = uri(&root);
+    let frame = |v: Value| {
+        let body = v.to_string();
+        format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
+    };
+    // the client's three waits: for `initialize`'s answer, for every hover's, for `shutdown`'s
+    let (go, wait) = std::sync::mpsc::channel::<()>();
+    // written from a thread of its own: the pipes fill both ways while nothing is read
+    let writer = std::thread::spawn(move || {
+        stdin.write_all(&frame(json!({"jsonrpc": "2.0", "id": 0, "method": "initialize",
+            "params": {"capabilities": {}, "workspaceFolders": [{"uri": root_uri, "name": "corpus"}]}})))?;
+        stdin.flush()?;
+        // as the protocol asks, nothing more until `initialize` is answered
+        let _ = wait.recv();
+        stdin.write_all(&frame(
+            json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
+        ))?;
+        for id in 1..=N {
+            stdin.write_all(&frame(json!({"jsonrpc": "2.0", "id": id,
+                "method": "textDocument/hover", "params": hover})))?;
+        }
+        stdin.flush()?;
+        // `shutdown` once every answer is read (the server refuses as cancelled what is still pending then)
+        let _ = wait.recv();
+        stdin.write_all(&frame(
+            json!({"jsonrpc": "2.0", "id": N + 1, "method": "shutdown"}),
+        ))?;
+        stdin.flush()?;
+        // `exit` once `shutdown` is answered
+        let _ = wait.recv();
+        stdin.write_all(&frame(json!({"jsonrpc": "2.0", "method": "exit"})))?;
+        stdin.flush()
+    });
+    let mut answered = vec![false; N as usize + 2];
+    let mut out = std::io::BufReader::new(stdout);
+    while let Some(msg) = support::lsp_client::read_message(&mut out) {
+        if msg["id"] == json!(0) && msg.get("method").is_none() {
+            answered[0] = true;
+            break;
+        }
+    }
+    go.send(()).expect("the writer waits");
+    // nothing read for two seconds while the requests pour in
+    std::thread::sleep(Duration::from_secs(2));
+    let mut told = false;
+    while let Some(msg) = support::lsp_client::read_message(&mut out) {
+        if msg.get("method").is_none()
+            && let Some(id) = msg["id"].as_u64()
+            && let Some(slot) = answered.get_mut(id as usize)
+        {
+            assert!(msg.get("error").is_none(), "{msg}");
+            *slot = true;
+        }
+        if !told && answered[1..=N as usize].iter().all(|a| *a) {
+            go.send(()).expect("the writer waits");
+            told = true;
+        }
+        if answered[N as usize + 1] && msg["id"] == json!(N + 1) {
+            go.send(()).expect("the writer waits");
+        }
+    }
+    assert!(writer.join().expect("writer thread").is_ok());
+    let missing = answered.iter().filter(|a| !**a).count();
+    assert_eq!(missing, 0, "{missing} requests without an answer");
+    assert_eq!(server.wait().expect("the server ends").code(), Some(0));
+}
+
 /// 100 hovers sent at once, before any answer is read, on every kind of position: each gets its own
 /// answer, the same as when asked alone, and the server serves on.
 #[test]

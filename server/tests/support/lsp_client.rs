@@ -32,7 +32,7 @@ pub fn uri(path: &Path) -> String {
     format!("file://{}", path.display())
 }
 
-fn read_message(r: &mut impl BufRead) -> Option<Value> {
+pub fn read_message(r: &mut impl BufRead) -> Option<Value> {
     let mut len = None;
     loop {
         let mut line = String::new();
