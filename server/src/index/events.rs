@@ -760,6 +760,10 @@ fn id_base(lemma: &str, place: Option<&str>, date: Option<PartialDate>) -> Strin
     base
 }
 
+/// How many clusters or statements are made into events in parallel: fewer (the part of the corpus an edit
+/// is resolved with) are made on the calling thread, which need not wait for the pool.
+const PARALLEL_FROM: usize = 4096;
+
 /// Clusters all event mentions of the corpus.
 pub fn resolve(
     docs: &[Arc<DocEntry>],
@@ -873,69 +877,73 @@ pub fn resolve(
     }
     // 3. within one story, the same word tells the same event
     let clusters = same_story(docs, clusters);
-    // 4. events, with their defining mention (clusters in parallel, numbered in order)
-    let made: Vec<(Event, String)> = clusters
-        .into_par_iter()
-        .map(|mut c| {
-            c.mentions.sort();
-            let definition = *c
-                .mentions
-                .iter()
-                .max_by_key(|&&(di, mi)| {
-                    let m = &docs[di].facts.events[mi];
-                    (
-                        std::cmp::Reverse(lead_rank(m, specificity[di][mi])),
-                        std::cmp::Reverse((dates[di].date.is_none(), dates[di].date)),
-                        specificity[di][mi],
-                        !m.definite,
-                        std::cmp::Reverse((di, m.span.get().start)),
-                    )
-                })
-                .unwrap_or(&c.mentions[0]);
-            let lemma = docs[definition.0].facts.events[definition.1].lemma.as_str();
-            let base = id_base(lemma, c.features.place, c.features.date);
-            let mut participants: Box<[usize]> = c
-                .features
-                .participants
-                .iter()
-                .map(|&a| a as usize)
-                .collect();
-            participants.sort();
-            let event = Event {
-                class: c.features.class,
-                date: c.features.date,
-                place: c.features.place,
-                participants,
-                definition,
-                mentions: c.mentions.into(),
-                evidence: c.evidence.into(),
-                nth: 0,
-            };
-            (event, base)
-        })
-        .collect();
+    // 4. events, with their defining mention (clusters in parallel when there are many, numbered in order)
+    let make = |mut c: Cluster| {
+        c.mentions.sort();
+        let definition = *c
+            .mentions
+            .iter()
+            .max_by_key(|&&(di, mi)| {
+                let m = &docs[di].facts.events[mi];
+                (
+                    std::cmp::Reverse(lead_rank(m, specificity[di][mi])),
+                    std::cmp::Reverse((dates[di].date.is_none(), dates[di].date)),
+                    specificity[di][mi],
+                    !m.definite,
+                    std::cmp::Reverse((di, m.span.get().start)),
+                )
+            })
+            .unwrap_or(&c.mentions[0]);
+        let lemma = docs[definition.0].facts.events[definition.1].lemma.as_str();
+        let base = id_base(lemma, c.features.place, c.features.date);
+        let mut participants: Box<[usize]> = c
+            .features
+            .participants
+            .iter()
+            .map(|&a| a as usize)
+            .collect();
+        participants.sort();
+        let event = Event {
+            class: c.features.class,
+            date: c.features.date,
+            place: c.features.place,
+            participants,
+            definition,
+            mentions: c.mentions.into(),
+            evidence: c.evidence.into(),
+            nth: 0,
+        };
+        (event, base)
+    };
+    let made: Vec<(Event, String)> = if clusters.len() >= PARALLEL_FROM {
+        clusters.into_par_iter().map(make).collect()
+    } else {
+        clusters.into_iter().map(make).collect()
+    };
     // statements link to nothing: each is an event of its own, after the others
-    let stated: Vec<(Event, String)> = statements
-        .into_par_iter()
-        .map(|st| {
-            let (di, mi) = st.mention;
-            let lemma = docs[di].facts.events[mi].lemma.as_str();
-            let base = id_base(lemma, st.place, st.date);
-            let mut participants = st.participants;
-            participants.sort();
-            let event = Event {
-                class: EventClass::Statement,
-                date: st.date,
-                place: st.place,
-                participants,
-                definition: st.mention,
-                mentions: Box::new([st.mention]),
-                evidence: Box::new([]),
-                nth: 0,
-            };
-            (event, base)
-        })
-        .collect();
+    let state = |st: Statement| {
+        let (di, mi) = st.mention;
+        let lemma = docs[di].facts.events[mi].lemma.as_str();
+        let base = id_base(lemma, st.place, st.date);
+        let mut participants = st.participants;
+        participants.sort();
+        let event = Event {
+            class: EventClass::Statement,
+            date: st.date,
+            place: st.place,
+            participants,
+            definition: st.mention,
+            mentions: Box::new([st.mention]),
+            evidence: Box::new([]),
+            nth: 0,
+        };
+        (event, base)
+    };
+    let stated: Vec<(Event, String)> = if statements.len() >= PARALLEL_FROM {
+        statements.into_par_iter().map(state).collect()
+    } else {
+        statements.into_iter().map(state).collect()
+    };
     // numbered in order: the nth event of its lemma, place and date
     let mut event_of: Vec<Vec<usize>> =
         docs.iter().map(|d| vec![0; d.facts.events.len()]).collect();

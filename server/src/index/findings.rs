@@ -272,8 +272,10 @@ pub fn match_claims(
             }
         }
     }
-    // grouping claims into stories is sequential: the other core reads the denials meanwhile
-    let ((story_of, stories), denial_sides) = rayon::join(
+    // grouping claims into stories is sequential: the other core reads the denials meanwhile (for the
+    // whole corpus; a part is small)
+    let ((story_of, stories), denial_sides) = super::join_when(
+        whole.is_none(),
         || stories(&claim_sides, &by_word, &weights),
         || sides_of(|d| d.facts.denials.iter().map(|x| &x.content).collect()),
     );

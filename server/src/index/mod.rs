@@ -214,6 +214,17 @@ impl std::ops::Deref for Model {
     }
 }
 
+/// `a` and `b` on both cores when `both`, else one after the other on this thread. The provisional part an
+/// edit is resolved with is small: handing its work to the thread pool, while a whole-corpus resolve keeps
+/// the cores busy, only makes the keystroke wait for a thread.
+pub(crate) fn join_when<A: Send, B: Send>(
+    both: bool,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if both { rayon::join(a, b) } else { (a(), b()) }
+}
+
 /// `x` copied into memory allocated now, the original freed: for an article's facts, which are made among
 /// many short-lived allocations. Copied once these are freed, they fill their holes instead of pinning
 /// half-empty allocator pages for as long as the article is in the corpus (on 5,000 articles, the server
@@ -322,8 +333,10 @@ impl Model {
             Some(w) => w.corpus_year,
             None => dates::corpus_year(&docs),
         };
-        // actor identity is the longest of these and partly sequential: the other core does the rest
-        let ((actors, actor_of), (dates, words)) = rayon::join(
+        // actor identity is the longest of these and partly sequential: the other core does the rest (for
+        // the whole corpus; a part is small)
+        let ((actors, actor_of), (dates, words)) = join_when(
+            whole.is_none(),
             || actors::resolve(&docs),
             || (dates::resolve(&docs, corpus_year), WordDocs::new(&docs)),
         );
