@@ -150,22 +150,21 @@ fn event_words() -> &'static HashMap<&'static str, EventWord> {
         for (&first, triggers) in &lex.multiword_triggers {
             words.entry(first).or_default().multiword = Some(triggers);
         }
-        let mut mark = |list: &mut dyn Iterator<Item = &'static str>, set: fn(&mut EventWord)| {
-            for w in list {
-                set(words.entry(w).or_default());
-            }
-        };
-        mark(&mut lex.action_past.iter().copied(), |e| {
-            e.action_past = true
-        });
-        mark(&mut lex.not_actions.iter().copied(), |e| {
-            e.not_action = true
-        });
-        mark(&mut lex.not_ing.iter().copied(), |e| e.not_ing = true);
-        mark(&mut lex.reporting_verbs.iter().copied(), |e| {
-            e.reporting = true
-        });
-        mark(&mut super::claims::denial_words(), |e| e.denial = true);
+        for &w in &lex.action_past {
+            words.entry(w).or_default().action_past = true;
+        }
+        for &w in &lex.not_actions {
+            words.entry(w).or_default().not_action = true;
+        }
+        for &w in &lex.not_ing {
+            words.entry(w).or_default().not_ing = true;
+        }
+        for &w in &lex.reporting_verbs {
+            words.entry(w).or_default().reporting = true;
+        }
+        for w in super::claims::denial_words() {
+            words.entry(w).or_default().denial = true;
+        }
         words
     })
 }

@@ -553,6 +553,8 @@ pub fn phrase_key(phrase: &str) -> String {
 }
 
 fn build() -> Lexicon {
+    let holidays: HashMap<String, (u8, u8)> =
+        HOLIDAYS.iter().map(|(k, v)| (phrase_key(k), *v)).collect();
     let mut places = HashMap::default();
     let mut places_by_name = HashMap::default();
     let mut place_max_tokens = 1;
@@ -643,11 +645,11 @@ fn build() -> Lexicon {
         role_modifiers: words(ROLE_MODIFIERS).collect(),
         months: MONTHS.iter().copied().collect(),
         weekdays: WEEKDAYS.iter().copied().collect(),
-        holidays: HOLIDAYS.iter().map(|(k, v)| (phrase_key(k), *v)).collect(),
-        holiday_starts: HOLIDAYS
-            .iter()
-            .filter_map(|(k, _)| phrase_key(k).split(' ').next().map(str::to_string))
+        holiday_starts: holidays
+            .keys()
+            .filter_map(|k| k.split(' ').next().map(str::to_string))
             .collect(),
+        holidays,
         function_words: words(FUNCTION_WORDS).collect(),
         things: words(THINGS).collect(),
         triggers,

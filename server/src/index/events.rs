@@ -764,6 +764,18 @@ fn id_base(lemma: &str, place: Option<&str>, date: Option<PartialDate>) -> Strin
 /// is resolved with) are made on the calling thread, which need not wait for the pool.
 const PARALLEL_FROM: usize = 4096;
 
+/// `f` of each item, in order: in parallel from [`PARALLEL_FROM`] items, else on the calling thread.
+fn map_in_parallel_when_many<T: Send, R: Send>(
+    items: Vec<T>,
+    f: impl Fn(T) -> R + Sync + Send,
+) -> Vec<R> {
+    if items.len() >= PARALLEL_FROM {
+        items.into_par_iter().map(f).collect()
+    } else {
+        items.into_iter().map(f).collect()
+    }
+}
+
 /// Clusters all event mentions of the corpus.
 pub fn resolve(
     docs: &[Arc<DocEntry>],
@@ -915,11 +927,7 @@ pub fn resolve(
         };
         (event, base)
     };
-    let made: Vec<(Event, String)> = if clusters.len() >= PARALLEL_FROM {
-        clusters.into_par_iter().map(make).collect()
-    } else {
-        clusters.into_iter().map(make).collect()
-    };
+    let made = map_in_parallel_when_many(clusters, make);
     // statements link to nothing: each is an event of its own, after the others
     let state = |st: Statement| {
         let (di, mi) = st.mention;
@@ -939,11 +947,7 @@ pub fn resolve(
         };
         (event, base)
     };
-    let stated: Vec<(Event, String)> = if statements.len() >= PARALLEL_FROM {
-        statements.into_par_iter().map(state).collect()
-    } else {
-        statements.into_iter().map(state).collect()
-    };
+    let stated = map_in_parallel_when_many(statements, state);
     // numbered in order: the nth event of its lemma, place and date
     let mut event_of: Vec<Vec<usize>> =
         docs.iter().map(|d| vec![0; d.facts.events.len()]).collect();

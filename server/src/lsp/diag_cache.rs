@@ -31,9 +31,7 @@ impl Key {
             fingerprint,
         }
     }
-}
 
-impl Key {
     /// Whether the diagnostics were made by this engine under these settings (whatever the corpus).
     fn same_engine_and_settings(&self, other: &Key) -> bool {
         self.engine == other.engine && self.settings == other.settings
