@@ -11,14 +11,23 @@ pub fn is_article_path(path: &Path) -> bool {
     )
 }
 
-/// The article files under `root`, sorted.
-pub fn article_files(root: &Path) -> Vec<PathBuf> {
+/// What a walk over a folder found: the files kept, and the folders or files it could not read.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    /// The files kept, sorted.
+    pub files: Vec<PathBuf>,
+    /// Each path that could not be read (a folder without permission, say), with why.
+    pub unreadable: Vec<(PathBuf, String)>,
+}
+
+/// The article files under `root`.
+pub fn article_files(root: &Path) -> Discovered {
     files_where(root, is_article_path)
 }
 
-/// The files under `root` (with the same exclusions) that `keep` accepts, sorted.
-pub fn files_where(root: &Path, keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
-    let mut out = Vec::new();
+/// The files under `root` (with the same exclusions) that `keep` accepts.
+pub fn files_where(root: &Path, keep: impl Fn(&Path) -> bool) -> Discovered {
+    let mut out = Discovered::default();
     let walker = ignore::WalkBuilder::new(root)
         .hidden(true)
         .git_ignore(true)
@@ -32,12 +41,29 @@ pub fn files_where(root: &Path, keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
         })
         .build();
     for entry in walker {
-        // An unreadable directory entry is left out; the files that can be read are still analysed.
-        let Ok(entry) = entry else { continue };
-        if entry.file_type().is_some_and(|t| t.is_file()) && keep(entry.path()) {
-            out.push(entry.into_path());
+        match entry {
+            Ok(entry) => {
+                if entry.file_type().is_some_and(|t| t.is_file()) && keep(entry.path()) {
+                    out.files.push(entry.into_path());
+                }
+            }
+            // what cannot be read is left out and named; the files that can be read are still analysed
+            Err(e) => out.unreadable.push(unreadable(root, &e)),
         }
     }
-    out.sort();
+    out.files.sort();
+    out.unreadable.sort();
     out
+}
+
+/// The path an error of the walk concerns (`root` when it names none), and the error without it.
+fn unreadable(root: &Path, e: &ignore::Error) -> (PathBuf, String) {
+    match e {
+        ignore::Error::WithPath { path, err } => (path.clone(), unreadable(root, err).1),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            unreadable(root, err)
+        }
+        ignore::Error::Io(io) => (root.to_path_buf(), io.to_string()),
+        other => (root.to_path_buf(), other.to_string()),
+    }
 }

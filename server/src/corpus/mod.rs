@@ -85,14 +85,25 @@ pub fn read_article(root: &Path, file: &Path) -> Result<Article, SkippedFile> {
     if meta.file_type().is_symlink() {
         return Err(skip("a symbolic link, not followed".to_string()));
     }
-    if meta.len() > MAX_ARTICLE_BYTES {
-        return Err(skip(format!(
-            "{} bytes is larger than the {} MiB limit",
-            meta.len(),
-            MAX_ARTICLE_BYTES / 1024 / 1024
-        )));
+    // a named pipe or a device would never end (or never start): only plain files are read
+    if !meta.is_file() {
+        return Err(skip("not a regular file".to_string()));
     }
-    let bytes = std::fs::read(file).map_err(|e| skip(format!("cannot read: {e}")))?;
+    let too_large = |len: u64| {
+        skip(format!(
+            "{len} bytes is larger than the {} MiB limit",
+            MAX_ARTICLE_BYTES / 1024 / 1024
+        ))
+    };
+    if meta.len() > MAX_ARTICLE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let bytes =
+        read_at_most(file, MAX_ARTICLE_BYTES).map_err(|e| skip(format!("cannot read: {e}")))?;
+    // the file may have grown since it was measured
+    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
     if bytes.contains(&0) {
         return Err(skip("binary file (contains NUL bytes)".into()));
     }
@@ -105,6 +116,28 @@ pub fn read_article(root: &Path, file: &Path) -> Result<Article, SkippedFile> {
     }
 }
 
+/// Reads `file` up to one byte past `limit` (so that a file longer than `limit` shows it); the file is
+/// opened without following a link in its last part, so one made in its place since it was checked is
+/// not read through.
+fn read_at_most(file: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        // O_NOFOLLOW | O_NONBLOCK: a link fails, and a pipe put in the file's place does not block
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let f = options.open(file)?;
+    if !f.metadata()?.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    let mut bytes = Vec::new();
+    f.take(limit + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// Reads every article under `root` (or the single file `root`).
 pub fn load(root: &Path) -> Result<LoadedCorpus, CorpusError> {
     if !root.exists() {
@@ -112,17 +145,21 @@ pub fn load(root: &Path) -> Result<LoadedCorpus, CorpusError> {
             path: root.to_path_buf(),
         });
     }
+    let mut unreadable = Vec::new();
     let (base, files) = if root.is_file() {
         let base = root.parent().unwrap_or(Path::new(".")).to_path_buf();
         (base, vec![root.to_path_buf()])
     } else {
-        (root.to_path_buf(), discover::article_files(root))
+        let found = discover::article_files(root);
+        unreadable = skipped_unreadable(root, found.unreadable);
+        (root.to_path_buf(), found.files)
     };
     use rayon::prelude::*;
     let results: Vec<Result<Article, SkippedFile>> =
         files.par_iter().map(|f| read_article(&base, f)).collect();
     let mut corpus = LoadedCorpus {
         root: root.to_path_buf(),
+        skipped: unreadable,
         ..Default::default()
     };
     for r in results {
@@ -133,6 +170,20 @@ pub fn load(root: &Path) -> Result<LoadedCorpus, CorpusError> {
     }
     corpus.articles.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(corpus)
+}
+
+/// The paths a walk under `root` could not read, as skipped files (the root itself as `.`).
+pub fn skipped_unreadable(root: &Path, unreadable: Vec<(PathBuf, String)>) -> Vec<SkippedFile> {
+    unreadable
+        .into_iter()
+        .map(|(path, reason)| {
+            let rel = relative_path(root, &path);
+            SkippedFile {
+                path: if rel.is_empty() { ".".into() } else { rel },
+                reason: format!("cannot read: {reason}"),
+            }
+        })
+        .collect()
 }
 
 /// `file` relative to `root`, with `/` separators.
@@ -164,5 +215,28 @@ mod tests {
             "{}",
             skipped.reason
         );
+    }
+
+    /// A named pipe is told of by a watched-file event like any file: reading it would wait for a writer
+    /// that never comes.
+    #[test]
+    fn a_named_pipe_is_skipped_not_waited_on() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let pipe = dir.path().join("pipe.txt");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&pipe)
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success());
+        let (tx, rx) = std::sync::mpsc::channel();
+        let root = dir.path().to_path_buf();
+        std::thread::spawn(move || {
+            let _ = tx.send(read_article(&root, &pipe));
+        });
+        let read = rx
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("the read returns at once");
+        let skipped = read.expect_err("a pipe is no article");
+        assert_eq!(skipped.reason, "not a regular file");
     }
 }

@@ -645,9 +645,16 @@ impl Writer {
             let id = Some(root.clone());
             if path.is_dir() {
                 let settings = self.settings.clone();
-                for f in corpus::discover::files_where(&path, |p| {
+                let found = corpus::discover::files_where(&path, |p| {
                     settings.is_article(&corpus::relative_path(&root, p))
-                }) {
+                });
+                for skip in corpus::skipped_unreadable(&root, found.unreadable) {
+                    self.out.log(
+                        MessageType::WARNING,
+                        format!("skipped {}: {}", skip.path, skip.reason),
+                    );
+                }
+                for f in found.files {
                     let p = self.ws.locate(&f);
                     if !self.docs.is_open(&f) {
                         read.push((p, root.clone(), f));
@@ -662,7 +669,12 @@ impl Writer {
             let Some(corpus) = self.ws.corpus_mut(place.folder) else {
                 continue;
             };
-            let prefix = format!("{}/", place.key);
+            // the folder's root itself (key "") holds every article of it
+            let prefix = if place.key.is_empty() {
+                String::new()
+            } else {
+                format!("{}/", place.key)
+            };
             let gone: Vec<String> = corpus
                 .paths()
                 .filter(|k| *k == place.key || k.starts_with(&prefix))
@@ -1082,9 +1094,11 @@ fn index_folder(run: IndexRun, out: &Outbox, tx: &Sender<Msg>) -> Indexed {
         title: "Dateline: indexing".into(),
         message: name.clone(),
     });
-    let files = corpus::discover::files_where(&root, |p| {
+    let found = corpus::discover::files_where(&root, |p| {
         settings.is_article(&corpus::relative_path(&root, p))
     });
+    let files = found.files;
+    let mut skipped = corpus::skipped_unreadable(&root, found.unreadable);
     let total = files.len().max(1);
     let done = AtomicUsize::new(0);
     let last = Mutex::new(Instant::now());
@@ -1119,7 +1133,6 @@ fn index_folder(run: IndexRun, out: &Outbox, tx: &Sender<Msg>) -> Indexed {
         .map(|f| corpus::read_article(&root, f))
         .collect();
     let mut articles = Vec::new();
-    let mut skipped = Vec::new();
     for r in read {
         match r {
             Ok(a) => articles.push(a),

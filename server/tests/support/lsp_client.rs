@@ -78,12 +78,18 @@ impl Client {
     }
 
     fn spawn_in(binary: &str, stderr: Stdio, cache: &Path) -> Client {
-        let mut child = Command::new(binary)
+        let mut command = Command::new(binary);
+        command.env("DATELINE_CACHE_DIR", cache).stderr(stderr);
+        Client::spawn_command(command)
+    }
+
+    /// Starts `command` (the binary, with whatever it is run through, environment and standard error as
+    /// the test wants) with `lsp` added to its arguments.
+    pub fn spawn_command(mut command: Command) -> Client {
+        let mut child = command
             .arg("lsp")
-            .env("DATELINE_CACHE_DIR", cache)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(stderr)
             .spawn()
             .expect("dateline lsp starts");
         let stdin = child.stdin.take().expect("stdin is piped");
