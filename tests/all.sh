@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test of the project, as CI runs it: formatting, lints, the Rust test suite (unit, end-to-end, snapshots),
-# the LSP conformance suite (pytest-lsp), the editor integrations driven in the real editors (Neovim, Emacs, VS Code; installed once and cached),
+# the LSP conformance suite (pytest-lsp), the safety check (strace), the editor integrations driven in the real editors (Neovim, Emacs, VS Code; installed once and cached),
 # and, when ../shared is beside the checkout, the acceptance check on the seed articles and the dev-set figures.
 # Usage: bash tests/all.sh            (from the repository root or anywhere inside it)
 set -uo pipefail
@@ -25,6 +25,8 @@ step "cargo clippy" cargo clippy --all-targets --release -- -D warnings
 step "cargo test" cargo test --release --all-targets
 # the protocol as a real client speaks it, every answer read into lsprotocol's types (pytest-lsp, cached)
 step "LSP conformance (pytest-lsp)" bash tests/conformance.sh
+# nothing read outside the corpus and the cache, no network: every system call checked under strace
+step "safety (strace)" bash tests/safety.sh
 
 # The editor integrations, each in the real editor (installed on first use and cached; see tests/editors/tools.sh).
 step "editor: Neovim 0.11 (headless)" bash tests/editors/nvim.sh

@@ -196,6 +196,112 @@ static ANAPHORS: WordList = WordList::new(&[
     "such", "these", "those", "the", "this", "that", "it", "them",
 ]);
 
+/// Verbs that attribute what comes before them when they end a sentence after a comma.
+static ATTRIBUTION_VERBS: WordList = WordList::new(&[
+    "said",
+    "says",
+    "reported",
+    "reports",
+    "told",
+    "wrote",
+    "writes",
+    "stated",
+    "claimed",
+    "claims",
+    "alleged",
+    "announced",
+    "quoted",
+]);
+
+/// Words that start the when or where of an attribution ("said on Tuesday", "reported last week").
+static WHEN_OR_WHERE: WordList = WordList::new(&[
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "late",
+    "last",
+    "this",
+    "earlier",
+    "yesterday",
+    "today",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+]);
+
+/// The attribution that ends sentence `si` after its last comma, as written (", the Gazette reported",
+/// ", said a spokeswoman", ", officials told reporters on Monday"), when there is one: a reporting verb
+/// with at most five words before it and eight after it, and a clause of its own before the comma.
+fn trailing_attribution(doc: &Doc, si: usize) -> Option<String> {
+    let s = doc.sents[si];
+    let mut end = s.last;
+    while end > s.first && doc.toks[end - 1].kind == super::tokens::TokKind::Punct {
+        end -= 1;
+    }
+    // the last comma, or the one before it when an apposition follows the speaker ("…, said Anders Holm,
+    // the operator's chief executive")
+    (s.first..end)
+        .rev()
+        .filter(|&k| doc.lower_is(k, &[","]))
+        .take(2)
+        .find_map(|comma| attribution_after(doc, si, comma, end))
+}
+
+/// The attribution from `comma` to `end` in sentence `si` (see [`trailing_attribution`]).
+fn attribution_after(doc: &Doc, si: usize, comma: usize, end: usize) -> Option<String> {
+    let s = doc.sents[si];
+    // the clause reported has words of its own
+    let before = (s.first..comma).filter(|&k| doc.toks[k].is_word()).count();
+    if before < 4 {
+        return None;
+    }
+    // a closing quote after the comma belongs to the quotation
+    let mut from = comma + 1;
+    while from < end && doc.toks[from].kind == super::tokens::TokKind::Punct {
+        from += 1;
+    }
+    let verb = (from..end).find(|&k| ATTRIBUTION_VERBS.contains(&doc.lower[k]))?;
+    let subject = (from..verb).filter(|&k| doc.toks[k].is_word()).count();
+    let after: Vec<usize> = (verb + 1..end).filter(|&k| doc.toks[k].is_word()).collect();
+    let attribution = if subject == 0 {
+        // "…, said a spokeswoman", "…, said Anders Holm, the operator's chief executive": the speaker,
+        // not a clause ("…, said a final text could be ready within weeks")
+        let speaker = (verb + 1..end)
+            .take_while(|&k| !doc.lower_is(k, &[","]))
+            .filter(|&k| doc.toks[k].is_word())
+            .count();
+        (1..=4).contains(&speaker)
+            && (doc.is_cap(verb + 1) || doc.lower_is(verb + 1, &["a", "an", "the"]))
+    } else {
+        // "…, the Gazette reported", "…, officials said on Tuesday", "…, she told reporters": when or
+        // to whom, not what ("After the talks, Lind said the ships were ready")
+        subject <= 5
+            && match after.first() {
+                None => true,
+                Some(&k) => {
+                    after.len() <= 5
+                        && (WHEN_OR_WHERE.contains(&doc.lower[k])
+                            || doc.lower_is(verb, &["told"]) && after.len() <= 4)
+                }
+            }
+    };
+    if !attribution {
+        return None;
+    }
+    // "…, which he said was …": an attribution of its own clause, not of the sentence
+    if (from..verb).any(|k| doc.lower_is(k, &["which", "who", "that", "and", "but", "as", "if"])) {
+        return None;
+    }
+    Some(doc.text[doc.toks[from].start..doc.toks[end - 1].end].to_string())
+}
+
 fn negated(doc: &Doc, i: usize, from: usize) -> bool {
     (i.saturating_sub(3).max(from)..i).any(|k| {
         let w = &doc.lower[k];
@@ -567,6 +673,13 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> (Vec<Claim>, Vec<Denial>) {
                 }
             }
         }
+        // "…, the Harbour Gazette reported." / "…, officials said on Tuesday.": the sentence is a report
+        if matches!(kind, None | Some(ClaimKind::Planned))
+            && let Some(tail) = trailing_attribution(doc, si)
+        {
+            kind = Some(ClaimKind::Reported);
+            cue = tail;
+        }
         if kind.is_none() && headline {
             kind = Some(ClaimKind::Headline);
             cue = "headline".into();
@@ -660,6 +773,40 @@ mod tests {
         assert_eq!(
             kinds,
             vec![ClaimKind::Headline, ClaimKind::Hedged, ClaimKind::Reported]
+        );
+    }
+
+    #[test]
+    fn an_attribution_ending_the_sentence_makes_it_a_reported_claim() {
+        let text = "Harbour master Lena Brandt will close the port to cruise ships in July, the newspaper reported.\n\
+            \"The new quay will open on June 3,\" a port official told reporters on Monday.\n\
+            The new ferries will carry 400 passengers, said Anders Holm, the operator's chief executive.\n\
+            Brandt said the port was busy.\n\
+            The ships arrived late, which the crew said was normal for the season and the weather that week.\n\
+            The crew was tired, the captain added, and the ships stayed in port for the night and the next day.\n\
+            Kowalczyk, the minister for the harbour, said a final plan could be ready within weeks.\n\
+            After the talks, Brandt said the two ships were ready for the season.\n";
+        let f = analyse(text, 0);
+        let cues: Vec<(usize, ClaimKind, &str)> = f
+            .claims
+            .iter()
+            .map(|c| (c.sentence, c.kind, c.cue))
+            .collect();
+        assert_eq!(
+            cues,
+            vec![
+                (0, ClaimKind::Reported, "the newspaper reported"),
+                (
+                    1,
+                    ClaimKind::Reported,
+                    "a port official told reporters on Monday"
+                ),
+                (
+                    2,
+                    ClaimKind::Reported,
+                    "said Anders Holm, the operator's chief executive"
+                ),
+            ]
         );
     }
 

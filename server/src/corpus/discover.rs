@@ -1,5 +1,6 @@
-//! Finding the article files of a corpus: `*.txt` and `*.md` under a folder, honouring `.gitignore`,
-//! skipping hidden folders, `target/` and `node_modules/`.
+//! Finding the article files of a corpus: `*.txt` and `*.md` under a folder, honouring the `.gitignore`
+//! files inside it (not those of the folders above it: nothing outside the corpus is read), skipping
+//! hidden folders, `target/` and `node_modules/`.
 
 use std::path::{Path, PathBuf};
 
@@ -30,10 +31,14 @@ pub fn files_where(root: &Path, keep: impl Fn(&Path) -> bool) -> Discovered {
     let mut out = Discovered::default();
     let walker = ignore::WalkBuilder::new(root)
         .hidden(true)
-        .git_ignore(true)
+        // nothing outside the corpus is read, so not the ignore files of the folders above it: `ignore`'s
+        // own `.gitignore` support reads those of every folder up to the repository's root, so the
+        // corpus's `.gitignore` files are read as custom ignore files (the same syntax), in the corpus only
+        .parents(false)
+        .git_ignore(false)
         .git_global(false)
-        .git_exclude(true)
-        .require_git(false)
+        .git_exclude(false)
+        .add_custom_ignore_filename(".gitignore")
         .filter_entry(|e| {
             let name = e.file_name().to_string_lossy();
             !(e.file_type().is_some_and(|t| t.is_dir())

@@ -172,6 +172,24 @@ pub fn load(root: &Path) -> Result<LoadedCorpus, CorpusError> {
     Ok(corpus)
 }
 
+/// Whether `path`, under `root`, is reached from `root` without passing a symbolic link (a linked folder
+/// may lead outside the corpus); a part that does not exist ends the look, as there is nothing to read.
+pub fn reached_without_links(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
+    let mut at = root.to_path_buf();
+    for part in rel.components() {
+        at.push(part);
+        match std::fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_symlink() => return false,
+            Ok(_) => {}
+            Err(_) => return true,
+        }
+    }
+    true
+}
+
 /// The paths a walk under `root` could not read, as skipped files (the root itself as `.`).
 pub fn skipped_unreadable(root: &Path, unreadable: Vec<(PathBuf, String)>) -> Vec<SkippedFile> {
     unreadable
@@ -215,6 +233,36 @@ mod tests {
             "{}",
             skipped.reason
         );
+    }
+
+    /// A file told of by a watched-file event may lie in a linked folder, which may lead anywhere.
+    #[test]
+    fn a_path_through_a_linked_folder_is_not_reached_without_links() {
+        let outside = tempfile::tempdir().expect("temp dir");
+        std::fs::write(outside.path().join("notes.txt"), "Private.\n").expect("write");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        std::fs::create_dir(root.join("desk")).expect("mkdir");
+        std::fs::write(root.join("desk/story.txt"), "A story.\n").expect("write");
+        std::os::unix::fs::symlink(outside.path(), root.join("desk/linked")).expect("link");
+        assert!(super::reached_without_links(
+            root,
+            &root.join("desk/story.txt")
+        ));
+        assert!(super::reached_without_links(root, &root.join("desk")));
+        assert!(super::reached_without_links(
+            root,
+            &root.join("desk/gone.txt")
+        ));
+        assert!(!super::reached_without_links(
+            root,
+            &root.join("desk/linked")
+        ));
+        assert!(!super::reached_without_links(
+            root,
+            &root.join("desk/linked/notes.txt")
+        ));
+        assert!(!super::reached_without_links(root, outside.path()));
     }
 
     /// A named pipe is told of by a watched-file event like any file: reading it would wait for a writer

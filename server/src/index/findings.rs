@@ -113,6 +113,9 @@ impl WordDocs {
     }
 }
 
+/// The fewest articles word weights are counted among (see [`Weights::new`]).
+const MIN_ARTICLES_WEIGHED: f32 = 8.0;
+
 /// The keywords of claims and denials, numbered in alphabetical order, with their document frequency and
 /// inverse document frequency.
 struct Weights {
@@ -133,7 +136,9 @@ impl Weights {
             local.docs.keys().map(|&w| (w.as_str(), w)).collect();
         words.sort_unstable();
         let words: Vec<Numbered> = words.into_iter().map(|(_, w)| w).collect();
-        let n = corpus.articles.max(local.articles) as f32;
+        // in a handful of articles a word in all of them may still be the story they share (a claim and
+        // its denial, alone in a folder): weights are counted as if among at least a few more
+        let n = (corpus.articles.max(local.articles) as f32).max(MIN_ARTICLES_WEIGHED);
         let df: Vec<usize> = words
             .iter()
             .map(|&w| local.df(w).max(corpus.df(w)))

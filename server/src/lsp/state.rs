@@ -643,7 +643,12 @@ impl Writer {
                 continue;
             };
             let id = Some(root.clone());
-            if path.is_dir() {
+            // what is there, looked at without following a link (nor through a linked folder)
+            let meta = corpus::reached_without_links(&root, &path)
+                .then(|| std::fs::symlink_metadata(&path).ok())
+                .flatten();
+            let is_file = meta.as_ref().is_some_and(|m| m.is_file());
+            if meta.as_ref().is_some_and(|m| m.is_dir()) {
                 let settings = self.settings.clone();
                 let found = corpus::discover::files_where(&path, |p| {
                     settings.is_article(&corpus::relative_path(&root, p))
@@ -660,7 +665,7 @@ impl Writer {
                         read.push((p, root.clone(), f));
                     }
                 }
-            } else if path.is_file() && self.settings.is_article(&place.key) {
+            } else if is_file && self.settings.is_article(&place.key) {
                 read.push((place, root, path));
                 continue;
             }
@@ -678,7 +683,7 @@ impl Writer {
             let gone: Vec<String> = corpus
                 .paths()
                 .filter(|k| *k == place.key || k.starts_with(&prefix))
-                .filter(|k| path.is_file() || !root.join(k).is_file())
+                .filter(|k| is_file || !root.join(k).is_file())
                 // an open document's text stays served until it is closed
                 .filter(|k| !docs.is_open(&root.join(k)))
                 .map(String::from)

@@ -32,7 +32,9 @@ impl Watcher {
                 let _ = tx.send(Msg::Disk(ev.paths));
             }
         };
-        match notify::recommended_watcher(handler) {
+        // a link to a folder outside the workspace is not watched through: nothing outside is read
+        let config = notify::Config::default().with_follow_symlinks(false);
+        match RecommendedWatcher::new(handler, config) {
             Ok(inner) => Some(Watcher { inner }),
             Err(e) => {
                 out.log(
