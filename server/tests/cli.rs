@@ -517,6 +517,62 @@ fn crlf_bom_and_hidden_or_ignored_folders() {
 }
 
 #[test]
+fn ignore_files_inside_the_corpus_apply_and_those_above_it_are_not_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("desk");
+    std::fs::create_dir_all(corpus.join("drafts")).expect("mkdir");
+    std::fs::create_dir_all(corpus.join("wire")).expect("mkdir");
+    // above the corpus: not the corpus's business
+    std::fs::write(dir.path().join(".gitignore"), "wire/\n").expect("write");
+    std::fs::write(corpus.join(".gitignore"), "drafts/\n").expect("write");
+    std::fs::write(corpus.join("wire/a.txt"), "Mayor Elin Varga opened the bridge.\n").expect("write");
+    std::fs::write(corpus.join("drafts/b.txt"), "A draft.\n").expect("write");
+    let o = dateline(&["export", "desk"], dir.path());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(document_paths(&v), vec!["wire/a.txt"]);
+}
+
+/// Two invented articles: a wire report of a ferry opening, and the port's denial four days later.
+const FERRY_REPORT: &str = "---
+title: Ferry line to open in June
+date: 2026-04-01
+---
+
+Port director Jonas Lind will open the new ferry line to Visby on June 3, the Harbour Gazette reported.
+
+Lind said the two ships were ready.
+";
+const FERRY_DENIAL: &str = "Port denies ferry opening date
+
+Port spokeswoman Elin Berg said on April 5 that no opening date had been set for the ferry line.
+
+Berg denied reports that Lind will open the ferry line to Visby on June 3.
+";
+
+#[test]
+fn a_claim_and_its_denial_alone_in_a_folder_are_found() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("2026-04-01-gazette.md"), FERRY_REPORT).expect("write");
+    std::fs::write(dir.path().join("2026-04-05-island-post.txt"), FERRY_DENIAL).expect("write");
+    let o = dateline(&["check", "--format", "json", "."], dir.path());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let findings = v["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    let f = &findings[0];
+    assert_eq!(f["claim"]["path"], "2026-04-01-gazette.md");
+    assert_eq!(f["claim"]["line"], 6);
+    assert!(
+        f["denials"]
+            .as_array()
+            .expect("denials")
+            .iter()
+            .any(|d| d["by"] == "Elin Berg" && d["line"] == 5),
+        "{f:#?}"
+    );
+}
+
+#[test]
 fn a_20_mb_article_is_analysed_without_trouble() {
     let dir = tempfile::tempdir().expect("temp dir");
     let para = "Harbour master Lena Brandt said on Monday that the port of Gdansk would reopen after talks with the union in Gdansk on March 3. Union leader Tomas Lind denied reports that the strike would resume.\n";
