@@ -41,6 +41,65 @@ fn status_kib(pid: u32, field: &str) -> Option<u64> {
         .ok()
 }
 
+/// Resets the server's highest resident memory (`VmHWM`) to its current one (Linux 4.0 and later).
+fn reset_peak(pid: u32) -> bool {
+    std::fs::write(format!("/proc/{pid}/clear_refs"), "5").is_ok()
+}
+
+/// Memory under load, on the open article at `path`: a burst of 10,000 one-character edits written as
+/// fast as the client can, then 10,000 hover requests written before any answer is read. Prints the time
+/// until the server answers again and the highest resident memory during each, and the memory once at rest.
+fn load(c: &mut Client, path: &Path, text: &str, rest: Duration) {
+    let pid = c.pid();
+    let mb = |kib: Option<u64>| kib.unwrap_or(0) as f64 * 1024.0 / 1e6;
+    let before = mb(status_kib(pid, "VmRSS:"));
+    let peak_known = reset_peak(pid);
+    let first_line = text.lines().next().unwrap_or("");
+    let col = first_line.encode_utf16().count() as u32;
+    let t = Instant::now();
+    for k in 0..10_000u32 {
+        c.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": {"uri": uri(path), "version": 1_000 + k},
+                "contentChanges": [{
+                    "range": {"start": {"line": 0, "character": col + k},
+                              "end": {"line": 0, "character": col + k}},
+                    "text": "x"
+                }]
+            }),
+        );
+    }
+    let hover =
+        json!({"textDocument": {"uri": uri(path)}, "position": {"line": 0, "character": 0}});
+    c.request("textDocument/hover", hover.clone());
+    let burst = t.elapsed();
+    c.wait_until(rest, |_| false);
+    let burst_peak = mb(status_kib(pid, "VmHWM:"));
+    reset_peak(pid);
+    let t = Instant::now();
+    let answers = c.requests_at_once("textDocument/hover", &vec![hover; 10_000]);
+    let flood = t.elapsed();
+    assert_eq!(answers.len(), 10_000, "every hover answered");
+    let flood_peak = mb(status_kib(pid, "VmHWM:"));
+    c.wait_until(rest, |_| false);
+    let after = mb(status_kib(pid, "VmRSS:"));
+    let peak = |p: f64| {
+        if peak_known {
+            format!("{p:.1} MB at the highest")
+        } else {
+            "the highest not known (no /proc/PID/clear_refs)".to_string()
+        }
+    };
+    println!(
+        "load: resident {before:.1} MB before; 10,000 one-character edits in a burst, answered again after {:.0} ms, {}; 10,000 hovers written before reading any, all answered in {:.0} ms, {}; {after:.1} MB at rest after",
+        ms(burst),
+        peak(burst_peak),
+        ms(flood),
+        peak(flood_peak),
+    );
+}
+
 fn at(path: &Path, text: &str, needle: &str, nth: usize) -> Value {
     let (line, character) = position_of(text, needle, nth);
     json!({"textDocument": {"uri": uri(path)}, "position": {"line": line, "character": character}})
@@ -327,6 +386,7 @@ fn main() {
         peak as f64 / 1e6,
         x(peak),
     );
+    load(&mut c, &claim_path, &claim_text, rest);
     let code = c.shutdown();
     assert_eq!(code, Some(0), "clean exit");
 

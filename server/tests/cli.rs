@@ -525,7 +525,11 @@ fn ignore_files_inside_the_corpus_apply_and_those_above_it_are_not_read() {
     // above the corpus: not the corpus's business
     std::fs::write(dir.path().join(".gitignore"), "wire/\n").expect("write");
     std::fs::write(corpus.join(".gitignore"), "drafts/\n").expect("write");
-    std::fs::write(corpus.join("wire/a.txt"), "Mayor Elin Varga opened the bridge.\n").expect("write");
+    std::fs::write(
+        corpus.join("wire/a.txt"),
+        "Mayor Elin Varga opened the bridge.\n",
+    )
+    .expect("write");
     std::fs::write(corpus.join("drafts/b.txt"), "A draft.\n").expect("write");
     let o = dateline(&["export", "desk"], dir.path());
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");

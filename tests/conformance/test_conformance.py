@@ -144,6 +144,74 @@ async def test_every_request_answers_in_its_type(client):
     assert symbols and all(isinstance(s, types.DocumentSymbol) for s in symbols)
     found = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query="Zielinski"))
     assert found and any("Zielinski" in s.name for s in found)
+    highlights = await client.text_document_document_highlight_async(
+        types.DocumentHighlightParams(text_document=doc, position=name)
+    )
+    assert highlights and all(isinstance(h, types.DocumentHighlight) for h in highlights)
+
+
+async def test_what_the_server_sends_on_its_own_fits_its_type(uninitialized, tmp_path):
+    """Progress (created, begun, reported, ended: pytest-lsp warns of an unknown or repeated token), log
+    messages, the registration of a file watcher, and the pull of the configuration, each read into its
+    lsprotocol type."""
+    lsp_client = uninitialized
+    registrations: list[types.RegistrationParams] = []
+
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(params: types.RegistrationParams):
+        registrations.append(params)
+
+    root = corpus(tmp_path)
+    caps = capabilities()
+    caps.workspace = types.WorkspaceClientCapabilities(
+        configuration=True,
+        did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(
+            dynamic_registration=True
+        ),
+    )
+    await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=caps,
+            workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="corpus")],
+        )
+    )
+    lsp_client.root = root
+    await diagnostics_of(lsp_client, TRIP)
+    for _ in range(100):
+        if any(m.message.startswith("indexed ") for m in lsp_client.log_messages):
+            break
+        await asyncio.sleep(0.1)
+    logs = lsp_client.log_messages
+    assert logs and all(isinstance(m, types.LogMessageParams) for m in logs)
+    assert any(m.message.startswith("indexed ") and m.type == types.MessageType.Info for m in logs)
+    assert lsp_client.progress_reports, "indexing reports progress"
+    for token, values in lsp_client.progress_reports.items():
+        assert isinstance(values[0], types.WorkDoneProgressBegin), token
+        assert isinstance(values[-1], types.WorkDoneProgressEnd), token
+        middle = values[1:-1]
+        assert all(isinstance(v, types.WorkDoneProgressReport) for v in middle), token
+        percentages = [v.percentage for v in middle if v.percentage is not None]
+        assert percentages == sorted(percentages) and all(0 <= p <= 100 for p in percentages)
+    assert registrations, "a file watcher is registered"
+    watch = registrations[0].registrations[0]
+    assert watch.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+    options = lsp_client.protocol._converter.structure(
+        watch.register_options, types.DidChangeWatchedFilesRegistrationOptions
+    )
+    assert options.watchers
+    # a change of settings: the server pulls them (answered by pytest-lsp from its configuration)
+    lsp_client.set_configuration({"severity": {"denied-claim": "error"}}, section="dateline")
+    lsp_client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings=None)
+    )
+    for _ in range(100):
+        trip = lsp_client.diagnostics.get(uri(lsp_client, TRIP), [])
+        if any(d.code == "denied-claim" and d.severity == types.DiagnosticSeverity.Error for d in trip):
+            break
+        await asyncio.sleep(0.1)
+    else:
+        raise AssertionError("the pulled settings made the denied claim an error")
+    await lsp_client.shutdown_session()
 
 
 async def test_open_edit_and_close_a_document(client):
