@@ -577,18 +577,25 @@ fn a_claim_and_its_denial_alone_in_a_folder_are_found() {
 }
 
 #[test]
-fn a_20_mb_article_is_analysed_without_trouble() {
+fn a_50_mb_article_is_analysed_and_the_rest_of_the_corpus_served() {
     let dir = tempfile::tempdir().expect("temp dir");
     let para = "Harbour master Lena Brandt said on Monday that the port of Gdansk would reopen after talks with the union in Gdansk on March 3. Union leader Tomas Lind denied reports that the strike would resume.\n";
-    let text = para.repeat(20 * 1024 * 1024 / para.len() + 1);
+    let text = para.repeat(50 * 1024 * 1024 / para.len() + 1);
     std::fs::write(dir.path().join("huge.txt"), &text).expect("write");
-    let o = dateline(
-        &["check", "--format", "json", "--fail-on", "never", "."],
-        dir.path(),
-    );
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    std::fs::write(dir.path().join("2026-04-01-gazette.md"), FERRY_REPORT).expect("write");
+    std::fs::write(dir.path().join("2026-04-05-island-post.txt"), FERRY_DENIAL).expect("write");
+    let o = dateline(&["check", "--format", "json", "."], dir.path());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
-    assert_eq!(v["documents"], 1);
+    assert_eq!(v["documents"], 3);
+    assert!(
+        v["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .any(|f| f["claim"]["path"] == "2026-04-01-gazette.md"),
+        "{v}"
+    );
 }
 
 #[test]

@@ -80,30 +80,7 @@ pub fn read_article(root: &Path, file: &Path) -> Result<Article, SkippedFile> {
         path: rel.clone(),
         reason,
     };
-    let meta = std::fs::symlink_metadata(file).map_err(|e| skip(format!("cannot read: {e}")))?;
-    // a link may point outside the corpus (or at itself): the articles are the files in it
-    if meta.file_type().is_symlink() {
-        return Err(skip("a symbolic link, not followed".to_string()));
-    }
-    // a named pipe or a device would never end (or never start): only plain files are read
-    if !meta.is_file() {
-        return Err(skip("not a regular file".to_string()));
-    }
-    let too_large = |len: u64| {
-        skip(format!(
-            "{len} bytes is larger than the {} MiB limit",
-            MAX_ARTICLE_BYTES / 1024 / 1024
-        ))
-    };
-    if meta.len() > MAX_ARTICLE_BYTES {
-        return Err(too_large(meta.len()));
-    }
-    let bytes =
-        read_at_most(file, MAX_ARTICLE_BYTES).map_err(|e| skip(format!("cannot read: {e}")))?;
-    // the file may have grown since it was measured
-    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
+    let bytes = read_plain_file(file, MAX_ARTICLE_BYTES).map_err(skip)?;
     if bytes.contains(&0) {
         return Err(skip("binary file (contains NUL bytes)".into()));
     }
@@ -116,25 +93,53 @@ pub fn read_article(root: &Path, file: &Path) -> Result<Article, SkippedFile> {
     }
 }
 
-/// Reads `file` up to one byte past `limit` (so that a file longer than `limit` shows it); the file is
-/// opened without following a link in its last part, so one made in its place since it was checked is
-/// not read through.
-fn read_at_most(file: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+/// The bytes of `file` when it is a plain file of at most `limit` bytes, else why it is not read. The
+/// file is opened once, without following a link (a link may lead outside the corpus, or to itself) and
+/// without waiting (a named pipe would wait for a writer that never comes), and is read up to one byte
+/// past `limit` whatever its size said (it may grow while it is read).
+fn read_plain_file(file: &Path, limit: u64) -> Result<Vec<u8>, String> {
     use std::io::Read as _;
+    let cannot = |e: std::io::Error| format!("cannot read: {e}");
+    let link = || "a symbolic link, not followed".to_string();
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt as _;
-        // O_NOFOLLOW | O_NONBLOCK: a link fails, and a pipe put in the file's place does not block
         options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
     }
-    let f = options.open(file)?;
-    if !f.metadata()?.is_file() {
-        return Err(std::io::Error::other("not a regular file"));
+    #[cfg(not(unix))]
+    if std::fs::symlink_metadata(file)
+        .map_err(cannot)?
+        .file_type()
+        .is_symlink()
+    {
+        return Err(link());
     }
-    let mut bytes = Vec::new();
-    f.take(limit + 1).read_to_end(&mut bytes)?;
+    let f = match options.open(file) {
+        Ok(f) => f,
+        #[cfg(unix)]
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => return Err(link()),
+        Err(e) => return Err(cannot(e)),
+    };
+    let meta = f.metadata().map_err(cannot)?;
+    if !meta.is_file() {
+        return Err("not a regular file".to_string());
+    }
+    let too_large = |len: u64| {
+        format!(
+            "{len} bytes is larger than the {} MiB limit",
+            limit / 1024 / 1024
+        )
+    };
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    f.take(limit + 1).read_to_end(&mut bytes).map_err(cannot)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
     Ok(bytes)
 }
 
