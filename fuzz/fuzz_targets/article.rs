@@ -18,7 +18,7 @@ fuzz_target!(|text: &str| {
     corpus.upsert(Article::from_text("c.md", COMPANION));
     let model = corpus.resolve();
     let findings = report::findings_out(&model);
-    let _ = report::json::render("corpus", 3, &findings, Vec::new());
+    let _ = report::json::render("corpus", 3, &findings, Vec::new(), Vec::new());
     let _ = report::sarif::render("corpus/", &findings);
     let _ = report::github::render("corpus/", &findings);
     let _ = report::human::render(&model, "corpus/", &findings, false, 80);

@@ -3,6 +3,7 @@
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use dateline::corpus;
+use dateline::corpus::settings_file::{self, CorpusSettings};
 use dateline::index::Corpus;
 use dateline::index::cache::{FactsCache, Save};
 use dateline::index::findings::Severity;
@@ -217,13 +218,50 @@ impl Timings {
     }
 }
 
-fn load(
-    path: &Path,
-    quiet: bool,
-    no_cache: bool,
-    timings: &mut Timings,
-) -> anyhow::Result<(Corpus, usize, Vec<corpus::SkippedFile>, Option<Save>)> {
-    let loaded = corpus::load(path)?;
+/// The settings in the corpus's `dateline.toml` (the defaults when `path` is a file or has none); a
+/// mistake in it is an error naming the line and column of each.
+fn corpus_settings(path: &Path) -> anyhow::Result<CorpusSettings> {
+    if !path.is_dir() {
+        return Ok(CorpusSettings::default());
+    }
+    let file = path.join(settings_file::FILE_NAME);
+    let read = settings_file::read(path).with_context(|| format!("reading {}", file.display()))?;
+    let Some((text, settings, issues)) = read else {
+        return Ok(CorpusSettings::default());
+    };
+    if issues.is_empty() {
+        return Ok(settings);
+    }
+    let lines = corpus::LineIndex::new(&text);
+    let said: Vec<String> = issues
+        .iter()
+        .map(|i| {
+            let at = lines.line_col(&text, i.range.start);
+            format!(
+                "{}:{}:{}: {}",
+                file.display(),
+                at.line,
+                at.column,
+                i.message
+            )
+        })
+        .collect();
+    anyhow::bail!("{}", said.join("\n"))
+}
+
+/// What `load` read: the corpus, its article count, the files skipped, the facts cache to write, and
+/// the corpus's settings.
+type Loaded = (
+    Corpus,
+    usize,
+    Vec<corpus::SkippedFile>,
+    Option<Save>,
+    CorpusSettings,
+);
+
+fn load(path: &Path, quiet: bool, no_cache: bool, timings: &mut Timings) -> anyhow::Result<Loaded> {
+    let settings = corpus_settings(path)?;
+    let loaded = corpus::load(path, &settings)?;
     timings.mark("read");
     if !quiet {
         for s in &loaded.skipped {
@@ -259,7 +297,7 @@ fn load(
         Corpus::from_articles_cached(loaded.articles, hashes, cache, || bar.inc(1));
     bar.finish_and_clear();
     timings.mark("analyse");
-    Ok((corpus, n, loaded.skipped, save))
+    Ok((corpus, n, loaded.skipped, save, settings))
 }
 
 fn write_stdout(s: &str) -> anyhow::Result<()> {
@@ -280,10 +318,12 @@ fn check(
     no_cache: bool,
 ) -> anyhow::Result<ExitCode> {
     let mut timings = Timings::start();
-    let (corpus, n, skipped, save) = load(path, quiet, no_cache, &mut timings)?;
+    let (corpus, n, skipped, save, settings) = load(path, quiet, no_cache, &mut timings)?;
     let model = corpus.resolve();
     timings.mark("resolve");
-    let findings = report::findings_out(&model);
+    let (findings, ignored) = report::findings_out(&model)
+        .into_iter()
+        .partition::<Vec<_>, _>(|f| settings.ignored(&f.id).is_none());
     let prefix = root_prefix(path);
     let root = path.to_string_lossy().to_string();
     let text = match format {
@@ -295,7 +335,17 @@ fn check(
                     reason: s.reason.clone(),
                 })
                 .collect();
-            report::json::render(&root, n, &findings, skipped) + "\n"
+            let ignored = ignored
+                .iter()
+                .filter_map(|f| {
+                    let i = settings.ignored(&f.id)?;
+                    Some(report::json::IgnoredOut {
+                        id: f.id.clone(),
+                        reason: i.reason.clone(),
+                    })
+                })
+                .collect();
+            report::json::render(&root, n, &findings, skipped, ignored) + "\n"
         }
         CheckFormat::Sarif => report::sarif::render(&prefix, &findings) + "\n",
         CheckFormat::Github => report::github::render(&prefix, &findings),
@@ -317,7 +367,7 @@ fn check(
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     if !quiet && matches!(format, CheckFormat::Human) {
         eprintln!(
-            "dateline: {n} article{}, {} finding{} ({} warning{}, {} info)",
+            "dateline: {n} article{}, {} finding{} ({} warning{}, {} info){}",
             if n == 1 { "" } else { "s" },
             findings.len(),
             if findings.len() == 1 { "" } else { "s" },
@@ -327,7 +377,11 @@ fn check(
             } else {
                 "s"
             },
-            count(Severity::Info)
+            count(Severity::Info),
+            match ignored.len() {
+                0 => String::new(),
+                k => format!("; {k} ignored by {}", settings_file::FILE_NAME),
+            }
         );
     }
     let failing = fail_on
@@ -341,9 +395,10 @@ fn check(
 }
 
 fn export(path: &Path, output: Option<&Path>, no_cache: bool) -> anyhow::Result<ExitCode> {
-    let (corpus, _, _, save) = load(path, false, no_cache, &mut Timings(None))?;
+    let (corpus, _, _, save, settings) = load(path, false, no_cache, &mut Timings(None))?;
     let model = corpus.resolve();
-    let findings = report::findings_out(&model);
+    let mut findings = report::findings_out(&model);
+    findings.retain(|f| settings.ignored(&f.id).is_none());
     let text = report::export::render(&model, &path.to_string_lossy(), &findings) + "\n";
     leave_to_exit((corpus, model, findings));
     match output {

@@ -576,6 +576,117 @@ fn a_claim_and_its_denial_alone_in_a_folder_are_found() {
     );
 }
 
+/// The ferry report and its denial, with a draft and a `dateline.toml`.
+fn ferry_corpus(settings: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = dir.path();
+    std::fs::create_dir(p.join("drafts")).expect("mkdir");
+    std::fs::write(p.join("2026-04-01-gazette.md"), FERRY_REPORT).expect("write");
+    std::fs::write(p.join("island-post.txt"), FERRY_DENIAL).expect("write");
+    std::fs::write(p.join("drafts/ferry.txt"), FERRY_DENIAL).expect("write");
+    std::fs::write(p.join("dateline.toml"), settings).expect("write");
+    dir
+}
+
+#[test]
+fn dateline_toml_selects_files_dates_documents_and_ignores_findings() {
+    let dir = ferry_corpus(
+        "exclude = [\"drafts/**\"]\n\n[[documents]]\npath = \"island-*.txt\"\ndate = 2026-04-05\nsource = \"Island Post\"\n",
+    );
+    let o = dateline(&["export", "."], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(
+        document_paths(&v),
+        vec!["2026-04-01-gazette.md", "island-post.txt"]
+    );
+    let island = &v["documents"][1];
+    assert_eq!(
+        (&island["date"], &island["date_source"]),
+        (
+            &serde_json::json!("2026-04-05"),
+            &serde_json::json!("settings")
+        )
+    );
+
+    let o = dateline(&["check", "--format", "json", "."], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let finding = &v["findings"][0];
+    assert_eq!(finding["denials"][0]["date"], "2026-04-05");
+    assert_eq!(finding["denials"][0]["date_inferred"], false);
+    let id = finding["id"].as_str().expect("a finding id").to_string();
+    assert!(id.starts_with("f-") && id.len() == 18, "{id}");
+    // the human report says how to ignore it
+    let o = dateline(&["check", "."], dir.path());
+    assert!(stdout(&o).contains(&format!("[[ignore]] finding = \"{id}\"")));
+
+    // ignored: not reported, listed with its reason, and the check passes
+    let toml = std::fs::read_to_string(dir.path().join("dateline.toml")).expect("read");
+    std::fs::write(
+        dir.path().join("dateline.toml"),
+        format!("{toml}\n[[ignore]]\nfinding = \"{id}\"\nreason = \"Checked with the port\"\n"),
+    )
+    .expect("write");
+    let o = dateline(&["check", "--format", "json", "."], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["findings"], serde_json::json!([]));
+    assert_eq!(
+        v["ignored"],
+        serde_json::json!([{"id": id, "reason": "Checked with the port"}])
+    );
+    let o = dateline(&["check", "."], dir.path());
+    assert!(stderr(&o).contains("0 findings (0 warnings, 0 info); 1 ignored by dateline.toml"));
+}
+
+#[test]
+fn a_finding_keeps_its_id_when_its_article_is_edited_elsewhere() {
+    let dir = ferry_corpus("");
+    let id = |dir: &Path| {
+        let o = dateline(&["check", "--format", "json", "."], dir);
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+        v["findings"][0]["id"].as_str().map(String::from)
+    };
+    let before = id(dir.path()).expect("a finding");
+    let edited = FERRY_REPORT.replace(
+        "Lind said the two ships were ready.",
+        "Lind said the two new ships were ready and\nthe crews trained.\n\nMore later.",
+    );
+    std::fs::write(
+        dir.path().join("2026-04-01-gazette.md"),
+        format!("\n\n{edited}"),
+    )
+    .expect("write");
+    assert_eq!(id(dir.path()), Some(before));
+}
+
+#[test]
+fn a_mistake_in_dateline_toml_is_an_error_saying_where() {
+    let dir = ferry_corpus(
+        "exclude = [\"drafts/**\"]\n\n[[documents]]\npath = \"*.txt\"\ndate = \"soon\"\n",
+    );
+    let o = dateline(&["check", "."], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("dateline.toml:5:8: date \"soon\": expected a date such as 2026-03-05"),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::write(
+        dir.path().join("dateline.toml"),
+        "[[actor]]\nname = \"Jonas Lind\"\n",
+    )
+    .expect("write");
+    let o = dateline(&["check", "."], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("dateline.toml:1:3: unknown field `actor`"),
+        "{}",
+        stderr(&o)
+    );
+}
+
 #[test]
 fn a_50_mb_article_is_analysed_and_the_rest_of_the_corpus_served() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -5,6 +5,7 @@ pub mod discover;
 pub mod front_matter;
 pub mod furniture;
 pub mod lines;
+pub mod settings_file;
 
 use std::path::{Path, PathBuf};
 
@@ -22,6 +23,9 @@ pub struct Article {
     pub body_start: usize,
     /// Problems in the file that do not stop its analysis (malformed front matter).
     pub issues: Vec<ArticleIssue>,
+    /// The date and source the corpus's `dateline.toml` gives it (its front matter, when it has them,
+    /// comes first).
+    pub settings: settings_file::DocumentSettings,
 }
 
 /// A problem found in an article's file, with the byte range it concerns.
@@ -44,7 +48,14 @@ impl Article {
             front_matter: parsed.front_matter,
             issues: parsed.issues,
             text,
+            settings: settings_file::DocumentSettings::default(),
         }
+    }
+
+    /// The article with what `settings` give it by its path.
+    pub fn with_settings(mut self, settings: &settings_file::CorpusSettings) -> Article {
+        self.settings = settings.document(&self.path);
+        self
     }
 }
 
@@ -143,8 +154,12 @@ fn read_plain_file(file: &Path, limit: u64) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// Reads every article under `root` (or the single file `root`).
-pub fn load(root: &Path) -> Result<LoadedCorpus, CorpusError> {
+/// Reads every article under `root` (or the single file `root`) that `settings` select, with what they
+/// give each.
+pub fn load(
+    root: &Path,
+    settings: &settings_file::CorpusSettings,
+) -> Result<LoadedCorpus, CorpusError> {
     if !root.exists() {
         return Err(CorpusError::NotFound {
             path: root.to_path_buf(),
@@ -155,13 +170,15 @@ pub fn load(root: &Path) -> Result<LoadedCorpus, CorpusError> {
         let base = root.parent().unwrap_or(Path::new(".")).to_path_buf();
         (base, vec![root.to_path_buf()])
     } else {
-        let found = discover::article_files(root);
+        let found = discover::files_where(root, |f| settings.is_article(&relative_path(root, f)));
         unreadable = skipped_unreadable(root, found.unreadable);
         (root.to_path_buf(), found.files)
     };
     use rayon::prelude::*;
-    let results: Vec<Result<Article, SkippedFile>> =
-        files.par_iter().map(|f| read_article(&base, f)).collect();
+    let results: Vec<Result<Article, SkippedFile>> = files
+        .par_iter()
+        .map(|f| read_article(&base, f).map(|a| a.with_settings(settings)))
+        .collect();
     let mut corpus = LoadedCorpus {
         root: root.to_path_buf(),
         skipped: unreadable,

@@ -12,6 +12,8 @@ use std::sync::Arc;
 #[serde(rename_all = "kebab-case")]
 pub enum DateSource {
     FrontMatter,
+    /// The corpus's `dateline.toml`.
+    Settings,
     Inferred,
 }
 
@@ -35,7 +37,9 @@ impl DocDate {
 pub fn corpus_year(docs: &[Arc<DocEntry>]) -> Option<i16> {
     let mut articles_of: std::collections::BTreeMap<i16, usize> = std::collections::BTreeMap::new();
     for d in docs {
-        let fm = d.article.front_matter.date.map(|x| x.year());
+        let fm = (d.article.front_matter.date)
+            .or(d.article.settings.date)
+            .map(|x| x.year());
         let years: std::collections::BTreeSet<i16> = d
             .facts
             .dates
@@ -64,12 +68,19 @@ pub fn resolve(docs: &[Arc<DocEntry>], corpus_year: Option<i16>) -> Vec<DocDate>
     docs.iter().map(|d| of_doc(d, corpus_year)).collect()
 }
 
-/// One document's date: its front matter, else inferred from its text.
+/// One document's date: its front matter, else the corpus's settings, else inferred from its text.
 pub fn of_doc(d: &DocEntry, corpus_year: Option<i16>) -> DocDate {
     if let Some(date) = d.article.front_matter.date {
         return DocDate {
             date: Some(date),
             source: Some(DateSource::FrontMatter),
+            evidence: None,
+        };
+    }
+    if let Some(date) = d.article.settings.date {
+        return DocDate {
+            date: Some(date),
+            source: Some(DateSource::Settings),
             evidence: None,
         };
     }

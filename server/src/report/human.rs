@@ -77,6 +77,10 @@ pub fn render(
             ),
             None => format!("claim ({}, publication date unknown)", f.claim.cue),
         };
+        let ignore_help = format!(
+            "finding {}; to stop reporting it, add to dateline.toml: [[ignore]] finding = \"{}\" reason = \"…\"",
+            f.id, f.id
+        );
         let mut groups = vec![
             level.primary_title(f.message.as_str()).id(f.code).element(
                 Snippet::source(cline)
@@ -128,6 +132,9 @@ pub fn render(
                 ),
             );
         }
+        groups.push(Group::with_title(
+            Level::HELP.secondary_title(ignore_help.as_str()),
+        ));
         out.push_str(&renderer.render(&groups));
         out.push_str("\n\n");
     }

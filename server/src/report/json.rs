@@ -10,6 +10,13 @@ pub struct SkippedOut {
     pub reason: String,
 }
 
+/// A finding not reported because `dateline.toml` ignores it, and why.
+#[derive(Debug, Serialize)]
+pub struct IgnoredOut {
+    pub id: String,
+    pub reason: String,
+}
+
 #[derive(Debug, Serialize)]
 pub struct CheckJson<'a> {
     pub version: u32,
@@ -17,6 +24,7 @@ pub struct CheckJson<'a> {
     pub documents: usize,
     pub findings: &'a [FindingOut],
     pub skipped: Vec<SkippedOut>,
+    pub ignored: Vec<IgnoredOut>,
 }
 
 pub fn render(
@@ -24,6 +32,7 @@ pub fn render(
     documents: usize,
     findings: &[FindingOut],
     skipped: Vec<SkippedOut>,
+    ignored: Vec<IgnoredOut>,
 ) -> String {
     let out = CheckJson {
         version: FORMAT_VERSION,
@@ -31,6 +40,7 @@ pub fn render(
         documents,
         findings,
         skipped,
+        ignored,
     };
     serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }

@@ -68,6 +68,9 @@ pub struct DenialOut {
 /// A finding as the JSON formats write it.
 #[derive(Debug, Clone, Serialize)]
 pub struct FindingOut {
+    /// Stable across runs, versions and edits elsewhere (see [`finding_id`]): what `dateline.toml`'s
+    /// `[[ignore]]` names.
+    pub id: String,
     pub code: &'static str,
     pub severity: Severity,
     pub message: String,
@@ -108,18 +111,42 @@ pub fn finding_out(model: &Model, f: &Finding) -> FindingOut {
         })
         .collect();
     let message = message(f, &denials);
+    let claim_span = span_out(model, cd, claim.span);
     FindingOut {
+        id: finding_id(&claim_span.path, &claim_span.text),
         code: f.code,
         severity: f.severity,
         message,
         claim: ClaimOut {
-            span: span_out(model, cd, claim.span),
+            span: claim_span,
             date,
             date_inferred,
             cue: claim.cue.to_string(),
         },
         denials,
     }
+}
+
+/// The id of the finding on the claim with text `claim_text` in the article at `path`: `f-` and 16 hex
+/// digits of a 64-bit FNV-1a hash of the path and the claim's words (spacing aside). It stays the same
+/// when the article is edited elsewhere, the claim moves, or its denials change, and across versions of
+/// Dateline (FNV-1a is fixed, unlike the standard library's hasher).
+pub fn finding_id(path: &str, claim_text: &str) -> String {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut h = OFFSET;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(PRIME);
+        }
+    };
+    eat(path.as_bytes());
+    for word in claim_text.split_whitespace() {
+        eat(b"\0");
+        eat(word.as_bytes());
+    }
+    format!("f-{h:016x}")
 }
 
 fn message(f: &Finding, denials: &[DenialOut]) -> String {

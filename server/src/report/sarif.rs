@@ -62,6 +62,7 @@ pub fn render(root_prefix: &str, findings: &[FindingOut]) -> String {
                 "message": { "text": f.message },
                 "locations": [location(root_prefix, &f.claim.span, None, None)],
                 "relatedLocations": related,
+                "fingerprints": { "dateline/finding/v1": f.id },
                 "partialFingerprints": {
                     "claimText/v1": format!("{:016x}", fingerprint(&f.claim.span.text))
                 }
