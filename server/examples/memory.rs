@@ -153,6 +153,7 @@ fn main() {
     let view = dateline::lsp::workspace::View {
         root: Some(std::path::PathBuf::from("/corpus")),
         model: std::sync::Arc::new(model),
+        settings: std::sync::Arc::default(),
     };
     let settings = dateline::lsp::config::Settings::default();
     let diagnostics = held(|| {

@@ -24,10 +24,19 @@ pub struct Key {
 }
 
 impl Key {
-    pub fn new(settings: &Settings, encoding: Encoding, fingerprint: u64) -> Key {
+    /// `corpus_settings` is the fingerprint of the folder's `dateline.toml` (0 without one).
+    pub fn new(
+        settings: &Settings,
+        corpus_settings: u64,
+        encoding: Encoding,
+        fingerprint: u64,
+    ) -> Key {
         Key {
             engine: cache::ENGINE.to_string(),
-            settings: format!("{}|{encoding:?}", settings.diagnostics_key()),
+            settings: format!(
+                "{}|{corpus_settings:016x}|{encoding:?}",
+                settings.diagnostics_key()
+            ),
             fingerprint,
         }
     }

@@ -68,6 +68,35 @@ fn diagnostic(
     }
 }
 
+/// The diagnostics of a `dateline.toml` with text `text`: an error on each mistake.
+pub fn of_settings_file(
+    text: &str,
+    issues: &[crate::corpus::settings_file::SettingsIssue],
+    enc: Encoding,
+) -> Vec<Diagnostic> {
+    let lines = crate::corpus::LineIndex::new(text);
+    let at = super::convert::TextRef {
+        text,
+        lines: &lines,
+    };
+    issues
+        .iter()
+        .map(|i| {
+            let span = crate::analysis::Span {
+                start: i.range.start,
+                end: i.range.end.max(i.range.start),
+            };
+            diagnostic(
+                at.range(enc, span),
+                DiagnosticSeverity::ERROR,
+                "settings",
+                i.message.clone(),
+                Vec::new(),
+            )
+        })
+        .collect()
+}
+
 /// The diagnostics of document `doc`.
 pub fn of_doc(view: &View, settings: &Settings, enc: Encoding, doc: usize) -> Vec<Diagnostic> {
     let model = &view.model;
@@ -80,6 +109,10 @@ pub fn of_doc(view: &View, settings: &Settings, enc: Encoding, doc: usize) -> Ve
         let (cd, ci) = f.claim;
         let claim = &model.docs[cd].facts.claims[ci];
         let fo = report::finding_out(model, f);
+        // the corpus's dateline.toml ignores it
+        if view.settings.ignored(&fo.id).is_some() {
+            continue;
+        }
         let related = f
             .denials
             .iter()

@@ -220,8 +220,11 @@ impl LanguageServer for Backend {
         }
     }
 
-    async fn did_save(&self, _: DidSaveTextDocumentParams) {
-        // the open document's text is already known from didChange
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        // an article's text is already known from didChange; a saved dateline.toml is read again
+        if let Some(path) = uri_to_path(&params.text_document.uri) {
+            self.send(Msg::Saved { path });
+        }
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {

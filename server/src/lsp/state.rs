@@ -13,6 +13,7 @@ use super::diagnostics;
 use super::documents::Documents;
 use super::outbox::{Out, Outbox};
 use super::workspace::{Folder, Place, Snapshot, View, Workspace};
+use crate::corpus::settings_file::{self, CorpusSettings, SettingsIssue};
 use crate::corpus::{self, Article, SkippedFile};
 use crate::index::cache::{self, FactsCache};
 use crate::index::{Corpus, DocEntry, Model};
@@ -50,6 +51,10 @@ pub enum Msg {
         changes: Vec<TextDocumentContentChangeEvent>,
     },
     Close {
+        path: PathBuf,
+    },
+    /// A document saved by the editor.
+    Saved {
         path: PathBuf,
     },
     /// Files or folders created, changed, deleted or renamed on disk.
@@ -101,6 +106,10 @@ pub struct Indexed {
     analysed: usize,
     /// The stamp of the files before they were read ([`diag_cache::stamp`]).
     stamp: u64,
+    /// What the folder's `dateline.toml` says.
+    corpus_settings: Arc<CorpusSettings>,
+    /// The file, its text and its mistakes, when there is one.
+    settings_file: Option<(String, Vec<SettingsIssue>)>,
 }
 
 /// Which corpus: a folder by its root, or the loose documents.
@@ -275,6 +284,16 @@ impl Writer {
                     self.reload(vec![path]);
                 }
             }
+            Msg::Saved { path } => {
+                // a folder's settings file: the folder is read again with it (articles need nothing: the
+                // editor's text is already theirs)
+                let place = self.ws.locate(&path);
+                if place.key == settings_file::FILE_NAME
+                    && let Some(i) = place.folder
+                {
+                    self.index(i);
+                }
+            }
             Msg::Disk(paths) => {
                 let paths = paths
                     .into_iter()
@@ -384,6 +403,7 @@ impl Writer {
             let old = self.models.get(&id).cloned();
             let tx = self.tx.clone();
             let (settings, encoding) = (self.settings.clone(), self.encoding);
+            let corpus_settings = self.corpus_settings(&id);
             let thread_id = id.clone();
             let id_for_failure = id.clone();
             let spawned = std::thread::Builder::new()
@@ -409,6 +429,7 @@ impl Writer {
                         let view = View {
                             root: thread_id,
                             model: Arc::new(model),
+                            settings: corpus_settings,
                         };
                         let diagnostics = diagnostics::of_docs(&view, &settings, encoding, None);
                         (view, diagnostics)
@@ -473,6 +494,7 @@ impl Writer {
             self.ws.folders.push(Folder {
                 root: root.clone(),
                 corpus: Corpus::default(),
+                settings: Arc::default(),
                 generation: 0,
             });
             self.dirty_models.insert(Some(root));
@@ -562,6 +584,7 @@ impl Writer {
                 format!("skipped {}: {}", s.path, s.reason),
             );
         }
+        folder.settings = ix.corpus_settings;
         let mut corpus = Corpus::default();
         for e in ix.entries {
             if !self.docs.is_open(&folder.root.join(e.path())) {
@@ -577,6 +600,15 @@ impl Writer {
             }
         }
         folder.corpus = corpus;
+        // the settings file's mistakes, shown in it (from the editor's text while it is open there)
+        let file = ix.root.join(settings_file::FILE_NAME);
+        if !self.docs.is_open(&file) {
+            let diags = match &ix.settings_file {
+                Some((text, issues)) => diagnostics::of_settings_file(text, issues, self.encoding),
+                None => Vec::new(),
+            };
+            self.send_diagnostics(&file, diags);
+        }
         self.diag_cache_due.insert(Some(ix.root.clone()), ix.stamp);
         self.dirty_models.insert(Some(ix.root));
     }
@@ -624,8 +656,8 @@ impl Writer {
 
     /// Reads files (or whole folders) from disk again after they changed; what is gone is removed.
     fn reload(&mut self, paths: Vec<PathBuf>) {
-        // (where it goes, the folder's root, the file)
-        let mut read: Vec<(Place, PathBuf, PathBuf)> = Vec::new();
+        // (where it goes, the folder's root, the file, the folder's settings)
+        let mut read: Vec<(Place, PathBuf, PathBuf, Arc<CorpusSettings>)> = Vec::new();
         for path in paths {
             let place = self.ws.locate(&path);
             if place.folder.is_none() {
@@ -638,10 +670,18 @@ impl Writer {
             if skipped_dir(&place.key) {
                 continue;
             }
+            // the folder's settings file changed (or came, or went): the folder is read again with it
+            if place.key == settings_file::FILE_NAME
+                && let Some(i) = place.folder
+            {
+                self.index(i);
+                continue;
+            }
             // a folder's corpus is known by its root
             let Some(root) = self.id_of(&place) else {
                 continue;
             };
+            let folder_settings = self.corpus_settings(&Some(root.clone()));
             let id = Some(root.clone());
             // what is there, looked at without following a link (nor through a linked folder)
             let meta = corpus::reached_without_links(&root, &path)
@@ -651,7 +691,8 @@ impl Writer {
             if meta.as_ref().is_some_and(|m| m.is_dir()) {
                 let settings = self.settings.clone();
                 let found = corpus::discover::files_where(&path, |p| {
-                    settings.is_article(&corpus::relative_path(&root, p))
+                    let key = corpus::relative_path(&root, p);
+                    settings.is_article(&key) && folder_settings.is_article(&key)
                 });
                 for skip in corpus::skipped_unreadable(&root, found.unreadable) {
                     self.out.log(
@@ -662,11 +703,14 @@ impl Writer {
                 for f in found.files {
                     let p = self.ws.locate(&f);
                     if !self.docs.is_open(&f) {
-                        read.push((p, root.clone(), f));
+                        read.push((p, root.clone(), f, folder_settings.clone()));
                     }
                 }
-            } else if is_file && self.settings.is_article(&place.key) {
-                read.push((place, root, path));
+            } else if is_file
+                && self.settings.is_article(&place.key)
+                && folder_settings.is_article(&place.key)
+            {
+                read.push((place, root, path, folder_settings));
                 continue;
             }
             // gone (or not an article): remove it, and everything under it when it was a folder
@@ -695,8 +739,9 @@ impl Writer {
         }
         let analysed: Vec<(Place, Result<Arc<DocEntry>, SkippedFile>)> = read
             .into_par_iter()
-            .map(|(place, root, file)| {
-                let e = corpus::read_article(&root, &file).map(|a| Arc::new(DocEntry::new(a)));
+            .map(|(place, root, file, settings)| {
+                let e = corpus::read_article(&root, &file)
+                    .map(|a| Arc::new(DocEntry::new(a.with_settings(&settings))));
                 (place, e)
             })
             .collect();
@@ -723,15 +768,30 @@ impl Writer {
     /// snapshot and the diagnostics that changed.
     fn flush(&mut self) {
         let dirty: Vec<PathBuf> = std::mem::take(&mut self.dirty_text).into_iter().collect();
-        let mut fresh: Vec<(Place, String)> = Vec::new();
+        let mut fresh: Vec<(Place, String, Arc<CorpusSettings>)> = Vec::new();
         for path in dirty {
             let place = self.ws.locate(&path);
             if let Some(doc) = self.docs.get(&path) {
                 let in_folder = place.folder.is_some();
-                if in_folder && (skipped_dir(&place.key) || !self.settings.is_article(&place.key)) {
+                // a folder's settings file open in the editor: its mistakes as they are typed (the folder
+                // is read again with it once it is saved)
+                if in_folder && place.key == settings_file::FILE_NAME {
+                    let text = doc.text.to_string();
+                    let (_, issues) = settings_file::parse(&text);
+                    let diags = diagnostics::of_settings_file(&text, &issues, self.encoding);
+                    self.send_diagnostics(&path, diags);
                     continue;
                 }
-                fresh.push((place, doc.text.to_string()));
+                let id = self.id_of(&place);
+                let settings = self.corpus_settings(&id);
+                if in_folder
+                    && (skipped_dir(&place.key)
+                        || !self.settings.is_article(&place.key)
+                        || !settings.is_article(&place.key))
+                {
+                    continue;
+                }
+                fresh.push((place, doc.text.to_string(), settings));
             } else if place.folder.is_some() {
                 // moved between corpora while closed: read it from disk
                 self.reload(vec![path]);
@@ -739,9 +799,9 @@ impl Writer {
         }
         let analysed: Vec<(Place, DocEntry)> = fresh
             .into_par_iter()
-            .map(|(place, text)| {
-                let e = DocEntry::new(Article::from_text(place.key.clone(), &text));
-                (place, e)
+            .map(|(place, text, settings)| {
+                let article = Article::from_text(place.key.clone(), &text).with_settings(&settings);
+                (place, DocEntry::new(article))
             })
             .collect();
         // early cutoff: an edit that only moved an article's facts keeps its corpus's joins
@@ -832,8 +892,17 @@ impl Writer {
         }
     }
 
+    /// What the `dateline.toml` of corpus `id` says (the defaults for the loose documents).
+    fn corpus_settings(&self, id: &CorpusId) -> Arc<CorpusSettings> {
+        id.as_ref()
+            .and_then(|root| self.ws.folders.iter().find(|f| &f.root == root))
+            .map(|f| f.settings.clone())
+            .unwrap_or_default()
+    }
+
     fn view(&self, id: &CorpusId) -> View {
         View {
+            settings: self.corpus_settings(id),
             root: id.clone(),
             model: self
                 .models
@@ -901,6 +970,7 @@ impl Writer {
         let view = View {
             root: id.clone(),
             model: part,
+            settings: self.corpus_settings(id),
         };
         let only = BTreeSet::from([k]);
         let new = diagnostics::of_docs(&view, &self.settings, self.encoding, Some(&only));
@@ -937,7 +1007,8 @@ impl Writer {
             return;
         }
         let fingerprint = cache::corpus_fingerprint(model.docs.iter().map(|d| (d.path(), d.hash)));
-        let key = diag_cache::Key::new(&self.settings, self.encoding, fingerprint);
+        let corpus_settings = self.corpus_settings(id).fingerprint;
+        let key = diag_cache::Key::new(&self.settings, corpus_settings, self.encoding, fingerprint);
         let articles: Vec<(String, Vec<Diagnostic>)> = new
             .iter()
             .filter(|(_, (_, diags))| !diags.is_empty())
@@ -1099,8 +1170,24 @@ fn index_folder(run: IndexRun, out: &Outbox, tx: &Sender<Msg>) -> Indexed {
         title: "Dateline: indexing".into(),
         message: name.clone(),
     });
+    // the folder's dateline.toml: which files are articles, and what they are given
+    let (corpus_settings, settings_file) = match settings_file::read(&root) {
+        Ok(Some((text, s, issues))) => (s, Some((text, issues))),
+        Ok(None) => (CorpusSettings::default(), None),
+        Err(e) => {
+            out.log(
+                MessageType::WARNING,
+                format!(
+                    "cannot read {}: {e}",
+                    root.join(settings_file::FILE_NAME).display()
+                ),
+            );
+            (CorpusSettings::default(), None)
+        }
+    };
     let found = corpus::discover::files_where(&root, |p| {
-        settings.is_article(&corpus::relative_path(&root, p))
+        let key = corpus::relative_path(&root, p);
+        settings.is_article(&key) && corpus_settings.is_article(&key)
     });
     let files = found.files;
     let mut skipped = corpus::skipped_unreadable(&root, found.unreadable);
@@ -1124,7 +1211,9 @@ fn index_folder(run: IndexRun, out: &Outbox, tx: &Sender<Msg>) -> Indexed {
     // look as they did (the same paths, sizes and modification times); otherwise once the articles are
     // read, if their texts are the same
     let (stamp, mut kept) = rayon::join(|| diag_cache::stamp(&files), || diag_cache::read(&root));
-    let key = |fingerprint| diag_cache::Key::new(settings, encoding, fingerprint);
+    let key = |fingerprint| {
+        diag_cache::Key::new(settings, corpus_settings.fingerprint, encoding, fingerprint)
+    };
     if let Some(k) = kept.take_if(|k| k.stamped(&key(0), stamp)) {
         let _ = tx.send(Msg::Cached(Cached {
             root: root.clone(),
@@ -1135,7 +1224,7 @@ fn index_folder(run: IndexRun, out: &Outbox, tx: &Sender<Msg>) -> Indexed {
     }
     let read: Vec<Result<Article, SkippedFile>> = files
         .par_iter()
-        .map(|f| corpus::read_article(&root, f))
+        .map(|f| corpus::read_article(&root, f).map(|a| a.with_settings(&corpus_settings)))
         .collect();
     let mut articles = Vec::new();
     for r in read {
@@ -1186,5 +1275,7 @@ fn index_folder(run: IndexRun, out: &Outbox, tx: &Sender<Msg>) -> Indexed {
         skipped,
         analysed,
         stamp,
+        corpus_settings: Arc::new(corpus_settings),
+        settings_file,
     }
 }

@@ -4,6 +4,7 @@
 
 use super::convert::{Encoding, TextRef, path_to_uri, uri_to_path};
 use crate::analysis::Span;
+use crate::corpus::settings_file::CorpusSettings;
 use crate::index::{Corpus, Model};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -24,6 +25,8 @@ pub struct Place {
 pub struct Folder {
     pub root: PathBuf,
     pub corpus: Corpus,
+    /// What its `dateline.toml` says (the defaults without one), as read at its last indexing.
+    pub settings: Arc<CorpusSettings>,
     /// Bumped at every (re-)index, so that results of an outdated indexing run are dropped.
     pub generation: u64,
 }
@@ -72,6 +75,8 @@ pub struct View {
     /// The folder's root; `None` for loose documents (their keys are absolute paths).
     pub root: Option<PathBuf>,
     pub model: Arc<Model>,
+    /// The corpus's `dateline.toml` (the defaults for loose documents).
+    pub settings: Arc<CorpusSettings>,
 }
 
 impl View {

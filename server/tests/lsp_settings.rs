@@ -1,0 +1,222 @@
+//! A corpus's `dateline.toml` through the language server: its findings ignored, its globs and document
+//! dates applied, its mistakes shown in the file (from disk, and as they are typed), and the folder read
+//! again when the file is saved or changes on disk. The corpus is the server tests' fixture corpus.
+
+mod support;
+
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use support::lsp_client::{Client, uri};
+
+const BIN: &str = env!("CARGO_BIN_EXE_dateline");
+const TRIP: &str = "2026-05-04-baltic-herald-trip.md";
+const DENIAL: &str = "2026-05-08-tallinn-post-denial.txt";
+const WAIT: Duration = Duration::from_secs(10);
+
+fn corpus() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lsp");
+    for e in std::fs::read_dir(&src).expect("fixture folder") {
+        let e = e.expect("fixture entry");
+        std::fs::copy(e.path(), dir.path().join(e.file_name())).expect("copy fixture");
+    }
+    let root = dir.path().canonicalize().expect("canonical temp dir");
+    (dir, root)
+}
+
+/// The ids `check` gives the findings on the reported trip.
+fn trip_finding_ids(root: &Path) -> Vec<String> {
+    let o = std::process::Command::new(BIN)
+        .args(["check", "--format", "json", "--no-cache"])
+        .arg(root)
+        .output()
+        .expect("dateline check runs");
+    let v: Value = serde_json::from_slice(&o.stdout).expect("json");
+    let ids: Vec<String> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["claim"]["path"] == TRIP)
+        .filter_map(|f| f["id"].as_str().map(String::from))
+        .collect();
+    assert!(!ids.is_empty(), "the trip is flagged");
+    ids
+}
+
+fn started(root: &Path) -> Client {
+    let mut c = Client::spawn(BIN);
+    // a client that watches files for the server and takes progress, as VS Code
+    c.initialize(
+        root,
+        json!({"window": {"workDoneProgress": true},
+               "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}),
+        Value::Null,
+    );
+    assert!(c.wait_indexed(), "indexing ends");
+    c
+}
+
+fn codes_of(c: &Client, path: &Path) -> Vec<String> {
+    c.diagnostics_of(path)
+        .iter()
+        .filter_map(|d| d["code"].as_str().map(String::from))
+        .collect()
+}
+
+fn denied(c: &Client, root: &Path) -> bool {
+    codes_of(c, &root.join(TRIP))
+        .iter()
+        .any(|k| k == "denied-claim")
+}
+
+fn changed_on_disk(c: &mut Client, path: &Path) {
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(path), "type": 2}]}),
+    );
+}
+
+#[test]
+fn an_ignored_finding_is_not_shown_until_the_ignore_is_removed() {
+    let (_dir, root) = corpus();
+    let ignore: String = trip_finding_ids(&root)
+        .iter()
+        .map(|id| format!("[[ignore]]\nfinding = \"{id}\"\nreason = \"Checked with Tallinn\"\n"))
+        .collect();
+    let settings = root.join("dateline.toml");
+    std::fs::write(&settings, ignore).expect("write");
+    let mut c = started(&root);
+    // the denial is still shown as one; the claim it denies is not flagged
+    assert!(c.wait_until(WAIT, |c| {
+        codes_of(c, &root.join(DENIAL))
+            .iter()
+            .any(|k| k == "denial")
+    }));
+    assert!(
+        !denied(&c, &root),
+        "{:?}",
+        c.diagnostics_of(&root.join(TRIP))
+    );
+    assert!(c.diagnostics_of(&settings).is_empty());
+
+    std::fs::write(&settings, "# nothing ignored\n").expect("write");
+    changed_on_disk(&mut c, &settings);
+    assert!(
+        c.wait_until(WAIT, |c| denied(c, &root)),
+        "shown again once the file no longer ignores it"
+    );
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+#[test]
+fn globs_and_document_dates_from_the_file_apply_and_follow_its_changes() {
+    let (_dir, root) = corpus();
+    let settings = root.join("dateline.toml");
+    // the denial left out: nothing denies the trip
+    std::fs::write(&settings, format!("exclude = [\"{DENIAL}\"]\n")).expect("write");
+    let mut c = started(&root);
+    // resolved: the trip's minister is found; the spokeswoman, named only in the denial, is not
+    let found = |c: &mut Client, name: &str| {
+        let r = c.request("workspace/symbol", json!({ "query": name }));
+        r.as_array().is_some_and(|a| !a.is_empty())
+    };
+    let mut resolved = false;
+    for _ in 0..100 {
+        if found(&mut c, "Kask") {
+            resolved = true;
+            break;
+        }
+        c.wait_until(Duration::from_millis(100), |_| false);
+    }
+    assert!(resolved, "the corpus is served");
+    assert!(
+        !found(&mut c, "Maria Saar"),
+        "the excluded denial is no article"
+    );
+    assert!(!denied(&c, &root));
+
+    // the denial back in, dated before the trip by the file: the trip repeats a denied report
+    std::fs::write(
+        &settings,
+        format!("[[documents]]\npath = \"{DENIAL}\"\ndate = 2026-05-01\n"),
+    )
+    .expect("write");
+    std::fs::write(
+        root.join(DENIAL),
+        std::fs::read_to_string(root.join(DENIAL))
+            .expect("read")
+            .replace(" on May 8", ""),
+    )
+    .expect("write");
+    changed_on_disk(&mut c, &settings);
+    assert!(
+        c.wait_until(WAIT, |c| codes_of(c, &root.join(TRIP))
+            .iter()
+            .any(|k| k == "repeats-denied-claim")),
+        "{:?}",
+        c.diagnostics_of(&root.join(TRIP))
+    );
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+#[test]
+fn mistakes_in_the_file_are_errors_in_it_from_disk_and_as_typed() {
+    let (_dir, root) = corpus();
+    let settings = root.join("dateline.toml");
+    let bad = "exclude = [\"drafts/**\"]\n\n[[documents]]\npath = \"*.txt\"\ndate = \"soon\"\n";
+    std::fs::write(&settings, bad).expect("write");
+    let mut c = started(&root);
+    assert!(c.wait_until(WAIT, |c| !c.diagnostics_of(&settings).is_empty()));
+    let d = &c.diagnostics_of(&settings)[0];
+    assert_eq!(d["severity"], 1, "an error");
+    assert_eq!(d["code"], "settings");
+    assert_eq!(
+        d["range"],
+        json!({"start": {"line": 4, "character": 7}, "end": {"line": 4, "character": 13}})
+    );
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("expected a date")
+    );
+    // the rest of the file applies, and the corpus is served
+    assert!(c.wait_until(WAIT, |c| denied(c, &root)));
+
+    // opened and typed into: an unknown key is shown at once, before any save
+    c.open(&settings, bad);
+    let typed = "exclude = [\"drafts/**\"]\nexclued = []\n";
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri(&settings), "version": 2},
+               "contentChanges": [{"text": typed}]}),
+    );
+    assert!(
+        c.wait_until(WAIT, |c| c.diagnostics_of(&settings).iter().any(|d| {
+            d["message"]
+                .as_str()
+                .unwrap_or("")
+                .contains("unknown field `exclued`")
+        }))
+    );
+
+    // fixed and saved: no mistake, and the folder is read with it (the denial excluded)
+    let fixed = format!("exclude = [\"{DENIAL}\"]\n");
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri(&settings), "version": 3},
+               "contentChanges": [{"text": fixed}]}),
+    );
+    std::fs::write(&settings, &fixed).expect("write");
+    c.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri(&settings)}}),
+    );
+    assert!(c.wait_until(WAIT, |c| c.diagnostics_of(&settings).is_empty()));
+    assert!(
+        c.wait_until(WAIT, |c| !denied(c, &root)),
+        "the saved file excludes the denial"
+    );
+    assert_eq!(c.shutdown(), Some(0));
+}
