@@ -198,7 +198,7 @@ fn after_an_edit(model: Option<Model>) {
         old.path.clone(),
         &text,
     )));
-    let new = Model::rebuild(Some(&model), docs);
+    let new = Model::rebuild(Some(&model), docs, model.registry.clone());
     drop(model);
     println!(
         "after an edit that takes a denial out, the corpus resolved again: {} more held ({} matches, {} findings)",
@@ -300,7 +300,7 @@ fn stage_peaks(docs: &[std::sync::Arc<DocEntry>]) {
     let cy = dates::corpus_year(docs);
     peak("dates", &mut || d = Some(dates::resolve(docs, cy)));
     let d = d.unwrap_or_default();
-    peak("actors", &mut || a = Some(actors::resolve(docs)));
+    peak("actors", &mut || a = Some(actors::resolve(docs, &[])));
     let Some((_, actor_of)) = a else { return };
     peak("events", &mut || {
         e = Some(events::resolve(docs, &d, &actor_of))

@@ -23,7 +23,7 @@ fn main() {
         let cy = dates::corpus_year(&docs);
         let d = dates::resolve(&docs, cy);
         let t1 = t.elapsed();
-        let (a, ao) = actors::resolve(&docs);
+        let (a, ao) = actors::resolve(&docs, &[]);
         let t2 = t.elapsed();
         let (e, eo) = events::resolve(&docs, &d, &ao);
         let t3 = t.elapsed();

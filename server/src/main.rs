@@ -319,7 +319,7 @@ fn check(
 ) -> anyhow::Result<ExitCode> {
     let mut timings = Timings::start();
     let (corpus, n, skipped, save, settings) = load(path, quiet, no_cache, &mut timings)?;
-    let model = corpus.resolve();
+    let model = corpus.resolve_registered(settings.actors.clone());
     timings.mark("resolve");
     let (findings, ignored) = report::findings_out(&model)
         .into_iter()
@@ -396,7 +396,7 @@ fn check(
 
 fn export(path: &Path, output: Option<&Path>, no_cache: bool) -> anyhow::Result<ExitCode> {
     let (corpus, _, _, save, settings) = load(path, false, no_cache, &mut Timings(None))?;
-    let model = corpus.resolve();
+    let model = corpus.resolve_registered(settings.actors.clone());
     let mut findings = report::findings_out(&model);
     findings.retain(|f| settings.ignored(&f.id).is_none());
     let text = report::export::render(&model, &path.to_string_lossy(), &findings) + "\n";

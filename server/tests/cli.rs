@@ -661,6 +661,64 @@ fn a_finding_keeps_its_id_when_its_article_is_edited_elsewhere() {
     assert_eq!(id(dir.path()), Some(before));
 }
 
+/// A port director who wrote his name Lind in one article and Lindqvist in the other.
+const LIND_REPORT: &str = "---\ndate: 2026-04-01\n---\nFerry line to Visby to open in June\n\nPort director Jonas Lind said on Monday that the new ferry line to Visby would open on June 3.\n\nLind said the two ships were ready.\n";
+const LINDQVIST_DENIAL: &str = "---\ndate: 2026-04-05\n---\nPort chief denies ferry date\n\nJonas Lindqvist, who runs the port, denied reports that the ferry line to Visby would open on June 3.\n\nLindqvist said no date had been set.\n";
+const LINDQVIST_REGISTERED: &str = "[[actors]]\nid = \"jonas-lindqvist\"\nname = \"Jonas Lindqvist\"\naliases = [\"Jonas Lind\"]\nroles = [\"director of the port of Visby\"]\ndescription = \"Runs the port of Visby; wrote his name Lind until 2025\"\nwikidata = \"Q4200001\"\n";
+
+#[test]
+fn a_registered_actor_takes_the_mentions_of_every_name_it_is_given() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("2026-04-01-gazette.md"), LIND_REPORT).expect("write");
+    std::fs::write(
+        dir.path().join("2026-04-05-island-post.md"),
+        LINDQVIST_DENIAL,
+    )
+    .expect("write");
+    let actors = |dir: &Path| -> Vec<serde_json::Value> {
+        let o = dateline(&["export", "."], dir);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+        v["actors"].as_array().expect("actors").clone()
+    };
+    // inferred: two people (the surnames differ)
+    let names: Vec<String> = actors(dir.path())
+        .iter()
+        .filter_map(|a| a["name"].as_str().map(String::from))
+        .collect();
+    assert_eq!(names, vec!["Jonas Lind", "Jonas Lindqvist"]);
+    // registered: one, under the registry's id and name, with every mention and what the registry says
+    std::fs::write(dir.path().join("dateline.toml"), LINDQVIST_REGISTERED).expect("write");
+    let a = actors(dir.path());
+    assert_eq!(a.len(), 1, "{a:#?}");
+    assert_eq!(a[0]["id"], "jonas-lindqvist");
+    assert_eq!(a[0]["name"], "Jonas Lindqvist");
+    let mentioned: Vec<(&str, &str)> = a[0]["mentions"]
+        .as_array()
+        .expect("mentions")
+        .iter()
+        .filter_map(|m| Some((m["path"].as_str()?, m["text"].as_str()?)))
+        .collect();
+    assert_eq!(
+        mentioned,
+        vec![
+            ("2026-04-01-gazette.md", "Jonas Lind"),
+            ("2026-04-01-gazette.md", "Lind"),
+            ("2026-04-05-island-post.md", "Jonas Lindqvist"),
+            ("2026-04-05-island-post.md", "Lindqvist"),
+        ]
+    );
+    assert_eq!(a[0]["registered"]["wikidata"], "Q4200001");
+    assert_eq!(
+        a[0]["registered"]["roles"],
+        serde_json::json!(["director of the port of Visby"])
+    );
+    // and the denial is by the same man who made the claim
+    let o = dateline(&["check", "--format", "json", "."], dir.path());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["findings"][0]["denials"][0]["by"], "Jonas Lindqvist");
+}
+
 #[test]
 fn a_mistake_in_dateline_toml_is_an_error_saying_where() {
     let dir = ferry_corpus(

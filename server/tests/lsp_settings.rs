@@ -220,3 +220,78 @@ fn mistakes_in_the_file_are_errors_in_it_from_disk_and_as_typed() {
     );
     assert_eq!(c.shutdown(), Some(0));
 }
+
+/// A port director who wrote his name Lind in one article and Lindqvist in the other (invented).
+const LIND_REPORT: &str = "---\ndate: 2026-04-01\n---\nFerry line to Visby to open in June\n\nPort director Jonas Lind said on Monday that the new ferry line to Visby would open on June 3.\n\nLind said the two ships were ready.\n";
+const LINDQVIST_DENIAL: &str = "---\ndate: 2026-04-05\n---\nPort chief denies ferry date\n\nJonas Lindqvist, who runs the port, denied reports that the ferry line to Visby would open on June 3.\n\nLindqvist said no date had been set.\n";
+
+#[test]
+fn a_registered_alias_changes_the_hover_and_the_links() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().canonicalize().expect("canonical");
+    let report = root.join("2026-04-01-gazette.md");
+    let denial = root.join("2026-04-05-island-post.md");
+    std::fs::write(&report, LIND_REPORT).expect("write");
+    std::fs::write(&denial, LINDQVIST_DENIAL).expect("write");
+    let mut c = started(&root);
+    let on_lind = json!({"textDocument": {"uri": uri(&report)},
+                         "position": {"line": 7, "character": 1}});
+    let hover = |c: &mut Client| {
+        let h = c.request("textDocument/hover", on_lind.clone());
+        h["contents"]["value"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let referenced_files = |c: &mut Client| {
+        let mut params = on_lind.clone();
+        params["context"] = json!({"includeDeclaration": true});
+        let r = c.request("textDocument/references", params);
+        let mut uris: Vec<String> = r
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|l| l["uri"].as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default();
+        uris.sort();
+        uris.dedup();
+        uris
+    };
+    let mut before = String::new();
+    for _ in 0..100 {
+        before = hover(&mut c);
+        if !before.is_empty() {
+            break;
+        }
+        c.wait_until(Duration::from_millis(100), |_| false);
+    }
+    assert!(before.starts_with("**Jonas Lind** · person"), "{before}");
+    assert_eq!(referenced_files(&mut c), vec![uri(&report)]);
+
+    let settings = root.join("dateline.toml");
+    std::fs::write(
+        &settings,
+        "[[actors]]\nid = \"jonas-lindqvist\"\nname = \"Jonas Lindqvist\"\naliases = [\"Jonas Lind\"]\ndescription = \"Runs the port of Visby; wrote his name Lind until 2025\"\nwikidata = \"Q4200001\"\n",
+    )
+    .expect("write");
+    changed_on_disk(&mut c, &settings);
+    let mut after = String::new();
+    for _ in 0..100 {
+        after = hover(&mut c);
+        if after.starts_with("**Jonas Lindqvist**") {
+            break;
+        }
+        c.wait_until(Duration::from_millis(100), |_| false);
+    }
+    assert!(after.starts_with("**Jonas Lindqvist** · person"), "{after}");
+    assert!(after.contains("Runs the port of Visby"), "{after}");
+    assert!(
+        after.contains("https://www.wikidata.org/wiki/Q4200001"),
+        "{after}"
+    );
+    assert!(after.contains("registered as `jonas-lindqvist`"), "{after}");
+    assert_eq!(referenced_files(&mut c), vec![uri(&report), uri(&denial)]);
+    assert_eq!(c.shutdown(), Some(0));
+}

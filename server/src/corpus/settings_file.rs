@@ -1,5 +1,6 @@
 //! The corpus's own settings file, `dateline.toml` at its root: which files are articles (include and
-//! exclude globs), the date and source of documents by path, and findings to ignore with a reason. Read
+//! exclude globs), the date and source of documents by path, a registry of actors that takes precedence
+//! over what is inferred, and findings to ignore with a reason. Read
 //! into plain data; every mistake is an issue with the byte range of the file it concerns, so that the
 //! language server can show it in the file and `check` can say where it is.
 //!
@@ -12,11 +13,21 @@
 //! date = 2026-03-05                   # a TOML date, or a string "2026-03-05"
 //! source = "Baltic Wire"
 //!
+//! [[actors]]                          # who is who, over what the analysis infers
+//! id = "jonas-lindqvist"
+//! name = "Jonas Lindqvist"            # the canonical name
+//! kind = "person"                     # or "organization"
+//! aliases = ["Jonas Lind", "J. Lindqvist"]
+//! roles = ["port director"]
+//! description = "Director of the port of Visby since 2024"
+//! wikidata = "Q123456"
+//!
 //! [[ignore]]                          # a finding not to report, by the id `check` gives it
 //! finding = "f-3a9c0d125e7b41f2"
 //! reason = "Satire; not a claim"
 //! ```
 
+use crate::analysis::ActorKind;
 use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
 use jiff::civil::Date;
 use serde::Deserialize;
@@ -35,6 +46,8 @@ pub struct CorpusSettings {
     documents: Vec<(GlobMatcher, DocumentSettings)>,
     /// Findings not to report, by id.
     pub ignore: Vec<Ignored>,
+    /// The actor registry, in the file's order.
+    pub actors: std::sync::Arc<Vec<RegisteredActor>>,
     /// A hash of the file's text (0 without a file): caches of results depend on it.
     pub fingerprint: u64,
 }
@@ -44,6 +57,21 @@ pub struct CorpusSettings {
 pub struct DocumentSettings {
     pub date: Option<Date>,
     pub source: Option<String>,
+}
+
+/// An actor as the registry gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegisteredActor {
+    pub id: String,
+    /// The canonical name.
+    pub name: String,
+    pub kind: ActorKind,
+    /// Other names the actor goes by, in the articles.
+    pub aliases: Vec<String>,
+    pub roles: Vec<String>,
+    pub description: Option<String>,
+    /// A Wikidata item ("Q123456").
+    pub wikidata: Option<String>,
 }
 
 /// A finding the user chose not to see, and why.
@@ -69,7 +97,23 @@ struct Raw {
     #[serde(default)]
     documents: Vec<RawDocument>,
     #[serde(default)]
+    actors: Vec<RawActor>,
+    #[serde(default)]
     ignore: Vec<RawIgnored>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawActor {
+    id: Spanned<String>,
+    name: Spanned<String>,
+    kind: Option<Spanned<String>>,
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    roles: Vec<String>,
+    description: Option<String>,
+    wikidata: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -163,6 +207,7 @@ pub fn parse(text: &str) -> (CorpusSettings, Vec<SettingsIssue>) {
             },
         ));
     }
+    let actors = registry(raw.actors, &mut issues);
     let ignore = raw
         .ignore
         .into_iter()
@@ -176,9 +221,94 @@ pub fn parse(text: &str) -> (CorpusSettings, Vec<SettingsIssue>) {
         exclude,
         documents,
         ignore,
+        actors: std::sync::Arc::new(actors),
         fingerprint,
     };
     (settings, issues)
+}
+
+/// The actor registry: each entry checked (a kind it knows, an id and name not empty, an id, name or
+/// alias not given twice, a Wikidata id of the form Q123); an entry with a mistake is left out.
+fn registry(raw: Vec<RawActor>, issues: &mut Vec<SettingsIssue>) -> Vec<RegisteredActor> {
+    let mut out: Vec<RegisteredActor> = Vec::new();
+    let mut ids = std::collections::HashSet::new();
+    let mut names: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for a in raw {
+        let mut problem = |message: String, range: Range<usize>| {
+            issues.push(SettingsIssue { message, range });
+        };
+        let kind = match a.kind.as_ref().map(|k| k.get_ref().to_ascii_lowercase()) {
+            None => ActorKind::Person,
+            Some(k) if k == "person" => ActorKind::Person,
+            Some(k) if matches!(k.as_str(), "organization" | "organisation" | "org") => {
+                ActorKind::Organization
+            }
+            Some(k) => {
+                let span = a.kind.as_ref().map_or(0..0, Spanned::span);
+                problem(
+                    format!("kind {k:?}: expected \"person\" or \"organization\""),
+                    span,
+                );
+                continue;
+            }
+        };
+        let id = a.id.get_ref().trim().to_string();
+        if id.is_empty() || a.name.get_ref().trim().is_empty() {
+            let which = if id.is_empty() { &a.id } else { &a.name };
+            problem("must not be empty".into(), which.span());
+            continue;
+        }
+        if !ids.insert(id.clone()) {
+            problem(format!("actor id {id:?} is given twice"), a.id.span());
+            continue;
+        }
+        if let Some(w) = &a.wikidata {
+            let q = w.get_ref();
+            let valid =
+                q.len() > 1 && q.starts_with('Q') && q[1..].chars().all(|c| c.is_ascii_digit());
+            if !valid {
+                problem(
+                    format!("wikidata {q:?}: expected an item id such as \"Q42\""),
+                    w.span(),
+                );
+                continue;
+            }
+        }
+        // a name or alias says who it is: two actors may not share one
+        let mut clash = false;
+        for form in std::iter::once(&a.name).chain(&a.aliases) {
+            let key = crate::analysis::lexicon::phrase_key(form.get_ref());
+            match names.get(&key) {
+                Some(other) if *other != id => {
+                    problem(
+                        format!("{:?} already names actor {other:?}", form.get_ref()),
+                        form.span(),
+                    );
+                    clash = true;
+                }
+                _ => {
+                    names.insert(key, id.clone());
+                }
+            }
+        }
+        if clash {
+            continue;
+        }
+        out.push(RegisteredActor {
+            id,
+            name: a.name.get_ref().trim().to_string(),
+            kind,
+            aliases: a
+                .aliases
+                .iter()
+                .map(|s| s.get_ref().trim().to_string())
+                .collect(),
+            roles: a.roles,
+            description: a.description,
+            wikidata: a.wikidata.map(Spanned::into_inner),
+        });
+    }
+    out
 }
 
 /// A date from a TOML date (or date-time) or a string starting with one.
@@ -284,6 +414,68 @@ reason = "Satire"
             Some("Satire")
         );
         assert!(s.ignored("f-1").is_none());
+    }
+
+    #[test]
+    fn the_actor_registry_is_read_and_its_mistakes_named() {
+        let text = r#"
+[[actors]]
+id = "jonas-lindqvist"
+name = "Jonas Lindqvist"
+aliases = ["Jonas Lind"]
+roles = ["port director"]
+description = "Director of the port of Visby"
+wikidata = "Q123456"
+
+[[actors]]
+id = "port-authority"
+name = "Visby Port Authority"
+kind = "organisation"
+
+[[actors]]
+id = "jonas-lindqvist"
+name = "Another"
+
+[[actors]]
+id = "someone"
+name = "Someone"
+aliases = ["jonas  lind"]
+
+[[actors]]
+id = "x"
+name = "X"
+kind = "animal"
+wikidata = "42"
+"#;
+        let (s, issues) = parse(text);
+        let ids: Vec<&str> = s.actors.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, vec!["jonas-lindqvist", "port-authority"]);
+        let lind = &s.actors[0];
+        assert_eq!(lind.kind, ActorKind::Person);
+        assert_eq!(lind.aliases, vec!["Jonas Lind".to_string()]);
+        assert_eq!(lind.wikidata.as_deref(), Some("Q123456"));
+        assert_eq!(s.actors[1].kind, ActorKind::Organization);
+        let said: Vec<(&str, &str)> = issues
+            .iter()
+            .map(|i| (i.message.as_str(), &text[i.range.clone()]))
+            .collect();
+        assert_eq!(
+            said,
+            vec![
+                (
+                    "actor id \"jonas-lindqvist\" is given twice",
+                    "\"jonas-lindqvist\""
+                ),
+                (
+                    "\"jonas  lind\" already names actor \"jonas-lindqvist\"",
+                    "\"jonas  lind\""
+                ),
+                (
+                    "kind \"animal\": expected \"person\" or \"organization\"",
+                    "\"animal\""
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -1,11 +1,14 @@
 //! Actor identity across the corpus: full names grouped by surname and given name (nicknames and
 //! transliterations folded: Mike = Michael, Sergey = Sergei, but Sergey Lavrov is not Sergei Ryabkov),
 //! spelling variants of the surname (Zelensky = Zelenskyy), surname-only mentions resolved to the person of
-//! that surname in the same article or else in the corpus, organisations by canonical name.
+//! that surname in the same article or else in the corpus, organisations by canonical name. The corpus's
+//! actor registry (`dateline.toml`) comes first: a mention written as a registered name or alias is that
+//! actor, and its full names and surname take part in the grouping like any other.
 
 use super::{DocEntry, MentionRef};
 use crate::analysis::ActorKind;
 use crate::analysis::lexicon::{lexicon, phrase_key};
+use crate::corpus::settings_file::RegisteredActor;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;
@@ -31,6 +34,8 @@ pub struct Actor {
     pub aliases: Vec<String>,
     pub roles: Vec<RoleRef>,
     pub mentions: Vec<MentionRef>,
+    /// Its entry in the corpus's actor registry, when it has one.
+    pub registered: Option<usize>,
 }
 
 /// Folds spelling variants of a surname: case, diacritics, doubled letters, -iy/-yy/-i endings.
@@ -106,11 +111,15 @@ enum Keyed {
 
 impl Keyed {
     fn of(m: &crate::analysis::ActorMention) -> Keyed {
+        Keyed::of_name(&m.name, m.kind)
+    }
+
+    fn of_name(name: &str, kind: ActorKind) -> Keyed {
         let lex = lexicon();
-        let words = words_of(&m.name);
-        match m.kind {
+        let words = words_of(name);
+        match kind {
             ActorKind::Organization => {
-                let canon = lex.orgs.get(&phrase_key(&m.name)).copied();
+                let canon = lex.orgs.get(&phrase_key(name)).copied();
                 Keyed::Full {
                     key: format!("org:{}", canon.map_or_else(|| words.join(" "), phrase_key)),
                     surname: None,
@@ -135,14 +144,20 @@ impl Keyed {
 #[derive(Default)]
 struct Builder {
     kind: Option<ActorKind>,
+    registered: Option<usize>,
     forms: BTreeMap<String, usize>,
     first_seen: Vec<String>,
     mentions: Vec<MentionRef>,
     roles: Vec<RoleRef>,
 }
 
-/// Resolves every actor mention to an actor. Returns the actors and, per document, the actor of each mention.
-pub fn resolve(docs: &[Arc<DocEntry>]) -> (Vec<Actor>, Vec<Vec<Option<usize>>>) {
+/// Resolves every actor mention to an actor, the registered ones (`registry`) first. Returns the actors
+/// (the registered ones first, in the registry's order, mentioned or not) and, per document, the actor of
+/// each mention.
+pub fn resolve(
+    docs: &[Arc<DocEntry>],
+    registry: &[RegisteredActor],
+) -> (Vec<Actor>, Vec<Vec<Option<usize>>>) {
     let lex = lexicon();
     let mut builders: Vec<Builder> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::default();
@@ -153,6 +168,36 @@ pub fn resolve(docs: &[Arc<DocEntry>]) -> (Vec<Actor>, Vec<Vec<Option<usize>>>) 
         .collect();
     let mut pending: Vec<MentionRef> = Vec::new();
 
+    // 0. the registry: a name or alias as written names its actor; its full names and surname key the
+    // mentions written otherwise ("Mike Dorsey" for a registered "Michael Dorsey", "Dorsey")
+    let mut by_alias: HashMap<String, usize> = HashMap::default();
+    for (k, r) in registry.iter().enumerate() {
+        builders.push(Builder {
+            kind: Some(r.kind),
+            registered: Some(k),
+            ..Default::default()
+        });
+        let id = builders.len() - 1;
+        for form in std::iter::once(&r.name).chain(&r.aliases) {
+            by_alias.insert(phrase_key(form), id);
+            if let Keyed::Full { key, surname } = Keyed::of_name(form, r.kind) {
+                by_key.entry(key).or_insert(id);
+                if let Some(sk) = surname {
+                    let ids = by_surname.entry(sk).or_default();
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
+            }
+        }
+    }
+    let registered = |name: &str| -> Option<usize> {
+        if by_alias.is_empty() {
+            return None;
+        }
+        by_alias.get(&phrase_key(name)).copied()
+    };
+
     // the keys of every mention, made for all articles in parallel
     let keyed: Vec<Vec<Keyed>> = docs
         .par_iter()
@@ -161,6 +206,10 @@ pub fn resolve(docs: &[Arc<DocEntry>]) -> (Vec<Actor>, Vec<Vec<Option<usize>>>) 
     // 1. full names and organisations
     for (di, d) in docs.iter().enumerate() {
         for (mi, m) in d.facts.actors.iter().enumerate() {
+            if let Some(id) = registered(&m.name) {
+                actor_of[di][mi] = Some(id);
+                continue;
+            }
             let Keyed::Full { key, surname } = &keyed[di][mi] else {
                 pending.push((di, mi));
                 continue;
@@ -275,7 +324,31 @@ pub fn resolve(docs: &[Arc<DocEntry>]) -> (Vec<Actor>, Vec<Vec<Option<usize>>>) 
     }
     let mut actors = Vec::with_capacity(builders.len());
     let mut ids: HashMap<String, usize> = HashMap::default();
+    // the registry's ids are taken first: an inferred actor never gets one of them
+    for r in registry {
+        ids.insert(r.id.clone(), 1);
+    }
     for b in builders {
+        if let Some(k) = b.registered {
+            let r = &registry[k];
+            // the registry's names, then the other forms the articles write
+            let mut aliases: Vec<String> = r.aliases.clone();
+            for f in b.forms.keys() {
+                if *f != r.name && !aliases.contains(f) {
+                    aliases.push(f.clone());
+                }
+            }
+            actors.push(Actor {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                kind: r.kind,
+                aliases,
+                roles: b.roles,
+                mentions: b.mentions,
+                registered: Some(k),
+            });
+            continue;
+        }
         let kind = b.kind.unwrap_or(ActorKind::Person);
         let lex_canon = (kind == ActorKind::Organization)
             .then(|| {
@@ -320,6 +393,7 @@ pub fn resolve(docs: &[Arc<DocEntry>]) -> (Vec<Actor>, Vec<Vec<Option<usize>>>) 
             aliases,
             roles: b.roles,
             mentions: b.mentions,
+            registered: None,
         });
     }
     (actors, actor_of)
@@ -336,7 +410,7 @@ mod tests {
             .enumerate()
             .map(|(i, t)| Arc::new(DocEntry::new(Article::from_text(format!("{i}.txt"), t))))
             .collect();
-        resolve(&docs).0
+        resolve(&docs, &[]).0
     }
 
     fn find<'a>(actors: &'a [Actor], name: &str) -> &'a Actor {

@@ -171,6 +171,11 @@ impl Corpus {
     pub fn resolve(&self) -> Model {
         Model::build(self.entries())
     }
+
+    /// Resolves the cross-article model with the corpus's actor registry.
+    pub fn resolve_registered(&self, registry: Registry) -> Model {
+        Model::build_registered(self.entries(), registry)
+    }
 }
 
 /// Reference to a mention: (document index, index within that document's list).
@@ -205,7 +210,12 @@ pub struct Joins {
     pub links: Links,
     /// The documents that use each claim and denial keyword.
     pub words: WordDocs,
+    /// The corpus's actor registry the actors were resolved with.
+    pub registry: Registry,
 }
+
+/// The actor registry of a corpus (`dateline.toml`), shared by its models.
+pub type Registry = Arc<Vec<crate::corpus::settings_file::RegisteredActor>>;
 
 impl std::ops::Deref for Model {
     type Target = Joins;
@@ -323,12 +333,17 @@ impl Compared {
 
 impl Model {
     pub fn build(docs: Vec<Arc<DocEntry>>) -> Model {
-        Model::build_within(docs, None)
+        Model::build_registered(docs, Registry::default())
+    }
+
+    /// The model of `docs` with the corpus's actor registry.
+    pub fn build_registered(docs: Vec<Arc<DocEntry>>, registry: Registry) -> Model {
+        Model::build_within(docs, None, registry)
     }
 
     /// The model of `docs`, a part of the corpus that `whole` was resolved from when given: dates are
     /// completed with the whole corpus's year and words weighed as in the whole corpus.
-    fn build_within(docs: Vec<Arc<DocEntry>>, whole: Option<&Joins>) -> Model {
+    fn build_within(docs: Vec<Arc<DocEntry>>, whole: Option<&Joins>, registry: Registry) -> Model {
         let corpus_year = match whole {
             Some(w) => w.corpus_year,
             None => dates::corpus_year(&docs),
@@ -337,14 +352,14 @@ impl Model {
         // the whole corpus; a part is small)
         let ((actors, actor_of), (dates, words)) = join_when(
             whole.is_none(),
-            || actors::resolve(&docs),
+            || actors::resolve(&docs, &registry),
             || (dates::resolve(&docs, corpus_year), WordDocs::new(&docs)),
         );
         let (events, event_of) = events::resolve(&docs, &dates, &actor_of);
         Model::finish(
             docs,
             (dates, corpus_year),
-            (Arc::new(actors), Arc::new(actor_of)),
+            (Arc::new(actors), Arc::new(actor_of), registry),
             (Arc::new(events), Arc::new(event_of)),
             (words, whole.map(|w| &w.words)),
         )
@@ -357,7 +372,7 @@ impl Model {
     fn finish(
         docs: Vec<Arc<DocEntry>>,
         (dates, corpus_year): (Vec<DocDate>, Option<i16>),
-        (actors, actor_of): (Arc<Vec<Actor>>, Arc<Vec<Vec<Option<usize>>>>),
+        (actors, actor_of, registry): (Arc<Vec<Actor>>, Arc<Vec<Vec<Option<usize>>>>, Registry),
         (events, event_of): (Arc<Vec<Event>>, Arc<Vec<Vec<usize>>>),
         (words, whole_words): (WordDocs, Option<&WordDocs>),
     ) -> Model {
@@ -385,6 +400,7 @@ impl Model {
                 findings,
                 links,
                 words,
+                registry,
             }),
         }
     }
@@ -436,7 +452,7 @@ impl Model {
                 if same_actors {
                     (self.actors.clone(), self.actor_of.clone())
                 } else {
-                    let (a, o) = actors::resolve(&docs);
+                    let (a, o) = actors::resolve(&docs, &self.registry);
                     (Arc::new(a), Arc::new(o))
                 }
             },
@@ -454,16 +470,19 @@ impl Model {
         Some(Model::finish(
             docs,
             (dates, corpus_year),
-            (actors, actor_of),
+            (actors, actor_of, self.registry.clone()),
             (events, event_of),
             (words, None),
         ))
     }
 
-    /// The model of `docs`, from `old` when there is one: when they are the same articles, only what the
-    /// changed ones reach is resolved again ([`Model::update`]); otherwise everything is.
-    pub fn rebuild(old: Option<&Model>, docs: Vec<Arc<DocEntry>>) -> Model {
-        if let Some(old) = old {
+    /// The model of `docs` with actor registry `registry`, from `old` when there is one: when they are the
+    /// same articles under the same registry, only what the changed ones reach is resolved again
+    /// ([`Model::update`]); otherwise everything is.
+    pub fn rebuild(old: Option<&Model>, docs: Vec<Arc<DocEntry>>, registry: Registry) -> Model {
+        if let Some(old) = old
+            && (Arc::ptr_eq(&old.registry, &registry) || old.registry == registry)
+        {
             let changed: Vec<usize> = docs
                 .iter()
                 .zip(&old.docs)
@@ -475,7 +494,7 @@ impl Model {
                 return m;
             }
         }
-        Model::build(docs)
+        Model::build_registered(docs, registry)
     }
 
     /// The model with its joins copied into memory allocated now, none of them shared with other models.
@@ -499,6 +518,7 @@ impl Model {
                 findings: j.findings.clone(),
                 links: j.links.clone(),
                 words: j.words.clone(),
+                registry: j.registry.clone(),
             }),
         }
     }

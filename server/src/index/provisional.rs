@@ -32,7 +32,7 @@ impl Model {
             .collect();
         docs.push(entry.clone());
         docs.sort_by(|a, b| a.path().cmp(b.path()));
-        Model::build_within(docs, Some(&self.joins))
+        Model::build_within(docs, Some(&self.joins), self.registry.clone())
     }
 
     /// Indexes (in this model) of the articles resolved with `entry`, most likely first; never its own.

@@ -74,6 +74,22 @@ fn actor_md(view: &View, actor: usize) -> String {
         crate::analysis::ActorKind::Unknown => "actor",
     };
     let _ = writeln!(out, "**{}** · {kind}\n", escape(&a.name));
+    // what the corpus's registry (dateline.toml) says of them
+    if let Some(r) = a.registered.and_then(|k| model.registry.get(k)) {
+        if let Some(d) = &r.description {
+            let _ = writeln!(out, "{}\n", escape(d));
+        }
+        let mut said = Vec::new();
+        if !r.roles.is_empty() {
+            let roles: Vec<String> = r.roles.iter().map(|x| escape(x)).collect();
+            said.push(roles.join(", "));
+        }
+        if let Some(q) = &r.wikidata {
+            said.push(format!("[Wikidata {q}](https://www.wikidata.org/wiki/{q})"));
+        }
+        said.push(format!("registered as `{}` in dateline.toml", r.id));
+        let _ = writeln!(out, "{}\n", said.join(" · "));
+    }
     let mut seen = BTreeSet::new();
     let roles: Vec<_> = a
         .roles

@@ -404,6 +404,7 @@ impl Writer {
             let tx = self.tx.clone();
             let (settings, encoding) = (self.settings.clone(), self.encoding);
             let corpus_settings = self.corpus_settings(&id);
+            let registry = corpus_settings.actors.clone();
             let thread_id = id.clone();
             let id_for_failure = id.clone();
             let spawned = std::thread::Builder::new()
@@ -416,7 +417,7 @@ impl Writer {
                         .then(|| rayon::ThreadPoolBuilder::new().num_threads(1).build().ok())
                         .flatten();
                     let work = || {
-                        let model = Model::rebuild(old.as_deref(), entries);
+                        let model = Model::rebuild(old.as_deref(), entries, registry);
                         // kept packed, apart from what the resolve freed (see `Model::copied`)
                         let copied = std::thread::scope(|s| {
                             std::thread::Builder::new()
@@ -460,7 +461,9 @@ impl Writer {
                     self.out
                         .log(MessageType::ERROR, format!("cannot start resolving: {e}"));
                     let old = self.models.get(&id).cloned();
-                    let model = Model::rebuild(old.as_deref(), corpus_entries(self.corpus(&id)));
+                    let registry = self.corpus_settings(&id).actors.clone();
+                    let model =
+                        Model::rebuild(old.as_deref(), corpus_entries(self.corpus(&id)), registry);
                     self.models.insert(id.clone(), Arc::new(model));
                     self.dirty_diags.insert(id);
                 }

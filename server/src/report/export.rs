@@ -49,6 +49,16 @@ struct ActorOut {
     quotes: Vec<QuoteOut>,
     /// Why each mention was read as this actor: the rule per mention, in mention order.
     rules: Vec<&'static str>,
+    /// What the corpus's registry (`dateline.toml`) says, for a registered actor.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    registered: Option<RegisteredOut>,
+}
+
+#[derive(Serialize)]
+struct RegisteredOut {
+    roles: Vec<String>,
+    description: Option<String>,
+    wikidata: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -172,6 +182,13 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
                     .iter()
                     .map(|&(di, mi)| model.docs[di].facts.actors[mi].rule)
                     .collect(),
+                registered: a.registered.and_then(|k| model.registry.get(k)).map(|r| {
+                    RegisteredOut {
+                        roles: r.roles.clone(),
+                        description: r.description.clone(),
+                        wikidata: r.wikidata.clone(),
+                    }
+                }),
             }
         })
         .collect();
