@@ -20,6 +20,10 @@ step "bundle (esbuild)"
 node esbuild.mjs --production
 step "unit tests (node --test)"
 node --test out/test
+# the schema of dateline.toml, for TOML extensions that read `tomlValidation` (Even Better TOML)
+rm -rf schema
+mkdir -p schema
+cp ../schema/dateline.schema.json schema/
 rm -rf server
 if [ $# -ge 1 ]; then
   mkdir -p server

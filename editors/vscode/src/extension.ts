@@ -90,6 +90,8 @@ async function start(): Promise<void> {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'file', language: 'plaintext' },
+      // the corpus's settings: its mistakes are shown as it is typed, and saving it reloads the corpus
+      { scheme: 'file', pattern: '**/dateline.toml' },
     ],
     initializationOptions: serverSettings(config),
     outputChannel: output,
