@@ -45,6 +45,19 @@ def capabilities() -> types.ClientCapabilities:
             publish_diagnostics=types.PublishDiagnosticsClientCapabilities(
                 related_information=True
             ),
+            code_action=types.CodeActionClientCapabilities(
+                code_action_literal_support=types.ClientCodeActionLiteralOptions(
+                    code_action_kind=types.ClientCodeActionKindOptions(
+                        value_set=[types.CodeActionKind.QuickFix, types.CodeActionKind.RefactorRewrite]
+                    )
+                )
+            ),
+        ),
+        workspace=types.WorkspaceClientCapabilities(
+            workspace_edit=types.WorkspaceEditClientCapabilities(
+                document_changes=True,
+                resource_operations=[types.ResourceOperationKind.Create],
+            )
         ),
         window=types.WindowClientCapabilities(work_done_progress=True),
     )
@@ -144,6 +157,18 @@ async def test_every_request_answers_in_its_type(client):
     assert symbols and all(isinstance(s, types.DocumentSymbol) for s in symbols)
     found = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query="Zielinski"))
     assert found and any("Zielinski" in s.name for s in found)
+    claim = position(client, TRIP, "reportedly")
+    trip = types.TextDocumentIdentifier(uri=uri(client, TRIP))
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=trip,
+            range=types.Range(start=claim, end=claim),
+            context=types.CodeActionContext(diagnostics=[]),
+        )
+    )
+    assert actions and all(isinstance(a, types.CodeAction) for a in actions)
+    ignore = [a for a in actions if a.title.startswith("Ignore this finding")]
+    assert ignore and isinstance(ignore[0].edit, types.WorkspaceEdit)
     highlights = await client.text_document_document_highlight_async(
         types.DocumentHighlightParams(text_document=doc, position=name)
     )

@@ -1,8 +1,9 @@
 //! The language server (`dateline lsp`): LSP 3.17 over stdio on the same engine as `check`. The handlers
 //! (`server`) are thin: notifications go to one writer (`state`) that owns the workspace and publishes
 //! immutable snapshots; requests read a snapshot through one module per feature (`hover`, `navigation`,
-//! `symbols`, `diagnostics`). Positions are converted only in `convert`.
+//! `symbols`, `diagnostics`, `code_actions`). Positions are converted only in `convert`.
 
+pub mod code_actions;
 pub mod config;
 pub mod convert;
 pub mod diag_cache;

@@ -6,7 +6,7 @@ use super::convert::{Encoding, uri_to_path};
 use super::outbox;
 use super::state::{self, Msg, Shared};
 use super::workspace::{Snapshot, View};
-use super::{hover, navigation, symbols};
+use super::{code_actions, hover, navigation, symbols};
 use crate::index::Item;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -35,6 +35,11 @@ pub struct Backend {
     init: Mutex<Init>,
     /// The client answers `workspace/configuration`.
     pull_configuration: AtomicBool,
+    /// The client can create files in a workspace edit (for a `dateline.toml` not there yet).
+    create_files: AtomicBool,
+    /// The client takes code actions as literals (with their edits); without, none are offered, as the
+    /// server has no commands to run instead.
+    code_action_literals: AtomicBool,
 }
 
 impl Backend {
@@ -45,6 +50,8 @@ impl Backend {
             writer: Mutex::new(None),
             init: Mutex::new(Init::default()),
             pull_configuration: AtomicBool::new(false),
+            create_files: AtomicBool::new(false),
+            code_action_literals: AtomicBool::new(false),
         }
     }
 
@@ -108,6 +115,20 @@ impl LanguageServer for Backend {
             },
         };
         let ws = caps.workspace.as_ref();
+        let edits = ws.and_then(|w| w.workspace_edit.as_ref());
+        let create_files = edits.is_some_and(|e| {
+            e.document_changes == Some(true)
+                && e.resource_operations
+                    .as_ref()
+                    .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create))
+        });
+        self.create_files.store(create_files, Ordering::Relaxed);
+        let literals = caps
+            .text_document
+            .as_ref()
+            .and_then(|t| t.code_action.as_ref())
+            .is_some_and(|a| a.code_action_literal_support.is_some());
+        self.code_action_literals.store(literals, Ordering::Relaxed);
         *self.init.lock().unwrap_or_else(|p| p.into_inner()) = Init {
             encoding,
             folders,
@@ -139,6 +160,15 @@ impl LanguageServer for Backend {
                 definition_provider: Some(OneOf::Left(true)),
                 references_provider: Some(OneOf::Left(true)),
                 document_highlight_provider: Some(OneOf::Left(true)),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![
+                            CodeActionKind::QUICKFIX,
+                            CodeActionKind::REFACTOR_REWRITE,
+                        ]),
+                        ..CodeActionOptions::default()
+                    },
+                )),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 workspace_symbol_provider: Some(OneOf::Left(true)),
                 workspace: Some(WorkspaceServerCapabilities {
@@ -316,6 +346,31 @@ impl LanguageServer for Backend {
             item,
             include,
         )))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        if !self.code_action_literals.load(Ordering::Relaxed) {
+            return Ok(None);
+        }
+        let snap = self.snapshot();
+        let Some((view, doc)) = snap.locate(&params.text_document.uri) else {
+            return Ok(None);
+        };
+        let create = self.create_files.load(Ordering::Relaxed);
+        let mut actions = code_actions::actions(view, snap.encoding, doc, params.range, create);
+        // only the kinds asked for, when the client says
+        if let Some(only) = &params.context.only {
+            actions.retain(|a| match a {
+                CodeActionOrCommand::CodeAction(a) => a.kind.as_ref().is_some_and(|k| {
+                    only.iter().any(|o| {
+                        k.as_str() == o.as_str()
+                            || k.as_str().starts_with(&format!("{}.", o.as_str()))
+                    })
+                }),
+                CodeActionOrCommand::Command(_) => false,
+            });
+        }
+        Ok(Some(actions))
     }
 
     async fn document_highlight(

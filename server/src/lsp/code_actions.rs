@@ -1,0 +1,182 @@
+//! Code actions: edits offered to the user, who applies them (the server never writes a file itself).
+//! "Ignore this finding" adds an `[[ignore]]` entry for the finding on a claim in the selection to the
+//! corpus's `dateline.toml` (creating the file when the client can create files); "Add the date … to
+//! the front matter" writes an article's inferred publication date into its front matter (making the
+//! block when there is none).
+
+use super::convert::{Encoding, TextRef, path_to_uri};
+use super::workspace::View;
+use crate::analysis::Span;
+use crate::corpus::settings_file;
+use crate::index::dates::DateSource;
+use crate::report;
+use std::collections::HashMap;
+use tower_lsp_server::ls_types::{
+    CodeAction, CodeActionKind, CodeActionOrCommand, CreateFile, CreateFileOptions,
+    DocumentChangeOperation, DocumentChanges, OneOf, OptionalVersionedTextDocumentIdentifier,
+    Position, Range, ResourceOp, TextDocumentEdit, TextEdit, WorkspaceEdit,
+};
+
+/// The reason an ignore entry is written with, for the user to replace with theirs.
+pub const DEFAULT_REASON: &str = "checked: not denied (replace with the reason)";
+
+/// Whether two ranges share a position (a cursor at either end counts).
+fn touches(a: Range, b: Range) -> bool {
+    let before = |x: Position, y: Position| (x.line, x.character) < (y.line, y.character);
+    !before(a.end, b.start) && !before(b.end, a.start)
+}
+
+/// The code actions for the selection `range` in document `doc`; `create_files`: the client can
+/// create a file in a workspace edit.
+pub fn actions(
+    view: &View,
+    enc: Encoding,
+    doc: usize,
+    range: Range,
+    create_files: bool,
+) -> Vec<CodeActionOrCommand> {
+    let mut out = Vec::new();
+    out.extend(ignore_findings(view, enc, doc, range, create_files));
+    out.extend(add_date(view, enc, doc));
+    out.into_iter()
+        .map(CodeActionOrCommand::CodeAction)
+        .collect()
+}
+
+/// "Ignore this finding": for each finding on a claim of `doc` the selection touches.
+fn ignore_findings(
+    view: &View,
+    enc: Encoding,
+    doc: usize,
+    range: Range,
+    create_files: bool,
+) -> Vec<CodeAction> {
+    let model = &view.model;
+    let Some(root) = &view.root else {
+        return Vec::new(); // a loose document has no corpus settings
+    };
+    let file = root.join(settings_file::FILE_NAME);
+    let Some(uri) = path_to_uri(&file) else {
+        return Vec::new();
+    };
+    let existing = std::fs::read_to_string(&file).ok();
+    if existing.is_none() && !create_files {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for &fi in &model.links.findings_in_doc[doc] {
+        let f = &model.findings[fi];
+        let (cd, ci) = f.claim;
+        if cd != doc {
+            continue;
+        }
+        let span = model.docs[cd].facts.claims[ci].span;
+        if !touches(view.text(cd).range(enc, span), range) {
+            continue;
+        }
+        let id = report::finding_id(&model.docs[cd].article.path, model.span_text(cd, span));
+        if view.settings.ignored(&id).is_some() {
+            continue;
+        }
+        let entry = format!("[[ignore]]\nfinding = \"{id}\"\nreason = \"{DEFAULT_REASON}\"\n");
+        let edit = match &existing {
+            Some(text) => {
+                let lines = crate::corpus::LineIndex::new(text);
+                let end = TextRef {
+                    text,
+                    lines: &lines,
+                }
+                .position(enc, text.len());
+                let sep = match text.as_str() {
+                    "" => "",
+                    t if t.ends_with('\n') => "\n",
+                    _ => "\n\n",
+                };
+                WorkspaceEdit {
+                    changes: Some(HashMap::from([(
+                        uri.clone(),
+                        vec![TextEdit::new(Range::new(end, end), format!("{sep}{entry}"))],
+                    )])),
+                    ..WorkspaceEdit::default()
+                }
+            }
+            None => WorkspaceEdit {
+                document_changes: Some(DocumentChanges::Operations(vec![
+                    DocumentChangeOperation::Op(ResourceOp::Create(CreateFile {
+                        uri: uri.clone(),
+                        options: Some(CreateFileOptions {
+                            overwrite: Some(false),
+                            ignore_if_exists: Some(true),
+                        }),
+                        annotation_id: None,
+                    })),
+                    DocumentChangeOperation::Edit(TextDocumentEdit {
+                        text_document: OptionalVersionedTextDocumentIdentifier {
+                            uri: uri.clone(),
+                            version: None,
+                        },
+                        edits: vec![OneOf::Left(TextEdit::new(
+                            Range::new(Position::new(0, 0), Position::new(0, 0)),
+                            entry,
+                        ))],
+                    }),
+                ])),
+                ..WorkspaceEdit::default()
+            },
+        };
+        out.push(CodeAction {
+            title: format!("Ignore this finding in dateline.toml ({id})"),
+            kind: Some(CodeActionKind::QUICKFIX),
+            edit: Some(edit),
+            ..CodeAction::default()
+        });
+    }
+    out
+}
+
+/// "Add the date … to the front matter": when the article's date was inferred.
+fn add_date(view: &View, enc: Encoding, doc: usize) -> Option<CodeAction> {
+    let model = &view.model;
+    let d = &model.dates[doc];
+    let date = d.date?;
+    if d.source != Some(DateSource::Inferred) {
+        return None;
+    }
+    let a = &model.docs[doc].article;
+    // a date the front matter gives but that cannot be read is the user's to fix, not to write twice
+    if a.front_matter.extra.contains_key("date") {
+        return None;
+    }
+    let uri = path_to_uri(&view.path(doc))?;
+    // in the block there is (after its opening line), else a new block at the top
+    let (at, text) = match a.front_matter.block {
+        Some((start, _)) => {
+            let open_end = a.text[start..]
+                .find('\n')
+                .map_or(a.text.len(), |k| start + k + 1);
+            let toml = a.text[start..].starts_with("+++");
+            let line = if toml {
+                format!("date = {date}\n")
+            } else {
+                format!("date: {date}\n")
+            };
+            (open_end, line)
+        }
+        None => (0, format!("---\ndate: {date}\n---\n\n")),
+    };
+    let pos = view.text(doc).range(enc, Span { start: at, end: at });
+    let evidence = d
+        .evidence
+        .as_deref()
+        .map(|e| format!(" (inferred from “{e}”)"))
+        .unwrap_or_default();
+    Some(CodeAction {
+        title: format!("Add the date {date} to the front matter{evidence}"),
+        kind: Some(CodeActionKind::REFACTOR_REWRITE),
+        edit: Some(WorkspaceEdit {
+            changes: Some(HashMap::from([(uri, vec![TextEdit::new(pos, text)])])),
+            ..WorkspaceEdit::default()
+        }),
+        ..CodeAction::default()
+    })
+}
