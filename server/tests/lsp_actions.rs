@@ -275,3 +275,62 @@ fn a_client_without_code_action_literals_is_offered_none() {
     assert!(r.is_null() || r == json!([]), "{r}");
     assert_eq!(c.shutdown(), Some(0));
 }
+
+#[test]
+fn register_an_inferred_actor_in_dateline_toml() {
+    let (_dir, root) = corpus();
+    let mut c = started(&root, true);
+    let report = root.join("2026-04-01-gazette.md");
+    // on "Lind" of "Port director Jonas Lind"
+    let offered = actions(&mut c, &report, 5).into_iter().collect::<Vec<_>>();
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri(&report)},
+               "range": {"start": {"line": 5, "character": 21}, "end": {"line": 5, "character": 21}},
+               "context": {"diagnostics": []}}),
+    );
+    let on_name = r.as_array().cloned().unwrap_or_default();
+    let action = titled(&on_name, "Register “Jonas Lind” in dateline.toml");
+    assert_eq!(action["kind"], "refactor.rewrite");
+    assert!(
+        offered
+            .iter()
+            .all(|a| !a["title"].as_str().unwrap_or("").starts_with("Register")),
+        "not offered away from a name: {offered:#?}"
+    );
+    let ops = action["edit"]["documentChanges"]
+        .as_array()
+        .expect("operations");
+    let written = apply("", ops[1]["edits"].as_array().expect("edits"));
+    assert_eq!(
+        written,
+        "[[actors]]\nid = \"jonas-lind\"\nname = \"Jonas Lind\"\nkind = \"person\"\naliases = []\nroles = [\"Port director\"]\n"
+    );
+    std::fs::write(root.join("dateline.toml"), &written).expect("write");
+    let o = Command::new(BIN)
+        .args(["export", "--no-cache"])
+        .arg(&root)
+        .output()
+        .expect("export runs");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v: Value = serde_json::from_slice(&o.stdout).expect("json");
+    let lind = v["actors"]
+        .as_array()
+        .expect("actors")
+        .iter()
+        .find(|a| a["id"] == "jonas-lind")
+        .expect("the registered actor")
+        .clone();
+    assert_eq!(lind["registered"]["roles"], json!(["Port director"]));
+    assert_eq!(
+        lind["mentions"].as_array().map(Vec::len),
+        Some(2),
+        "{lind:#}"
+    );
+    assert_eq!(c.shutdown(), Some(0));
+}

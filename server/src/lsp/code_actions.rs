@@ -2,7 +2,8 @@
 //! "Ignore this finding" adds an `[[ignore]]` entry for the finding on a claim in the selection to the
 //! corpus's `dateline.toml` (creating the file when the client can create files); "Add the date … to
 //! the front matter" writes an article's inferred publication date into its front matter (making the
-//! block when there is none).
+//! block when there is none); "Register … in dateline.toml" adds an actor the analysis inferred to the
+//! registry, with its name, kind, other full names and roles, for the user to complete.
 
 use super::convert::{Encoding, TextRef, path_to_uri};
 use super::workspace::View;
@@ -37,49 +38,33 @@ pub fn actions(
 ) -> Vec<CodeActionOrCommand> {
     let mut out = Vec::new();
     out.extend(ignore_findings(view, enc, doc, range, create_files));
+    out.extend(register_actor(view, enc, doc, range, create_files));
     out.extend(add_date(view, enc, doc));
     out.into_iter()
         .map(CodeActionOrCommand::CodeAction)
         .collect()
 }
 
-/// "Ignore this finding": for each finding on a claim of `doc` the selection touches.
-fn ignore_findings(
-    view: &View,
-    enc: Encoding,
-    doc: usize,
-    range: Range,
-    create_files: bool,
-) -> Vec<CodeAction> {
-    let model = &view.model;
-    let Some(root) = &view.root else {
-        return Vec::new(); // a loose document has no corpus settings
-    };
-    let file = root.join(settings_file::FILE_NAME);
-    let Some(uri) = path_to_uri(&file) else {
-        return Vec::new();
-    };
-    let existing = std::fs::read_to_string(&file).ok();
-    if existing.is_none() && !create_files {
-        return Vec::new();
+/// The corpus's `dateline.toml` as an edit target: its text on disk, when it exists.
+struct SettingsFile {
+    uri: tower_lsp_server::ls_types::Uri,
+    existing: Option<String>,
+}
+
+impl SettingsFile {
+    /// The file of the corpus at `root`; `None` when it does not exist and the client cannot create it.
+    fn of(root: &std::path::Path, create_files: bool) -> Option<SettingsFile> {
+        let file = root.join(settings_file::FILE_NAME);
+        let uri = path_to_uri(&file)?;
+        let existing = std::fs::read_to_string(&file).ok();
+        (existing.is_some() || create_files).then_some(SettingsFile { uri, existing })
     }
-    let mut out = Vec::new();
-    for &fi in &model.links.findings_in_doc[doc] {
-        let f = &model.findings[fi];
-        let (cd, ci) = f.claim;
-        if cd != doc {
-            continue;
-        }
-        let span = model.docs[cd].facts.claims[ci].span;
-        if !touches(view.text(cd).range(enc, span), range) {
-            continue;
-        }
-        let id = report::finding_id(&model.docs[cd].article.path, model.span_text(cd, span));
-        if view.settings.ignored(&id).is_some() {
-            continue;
-        }
-        let entry = format!("[[ignore]]\nfinding = \"{id}\"\nreason = \"{DEFAULT_REASON}\"\n");
-        let edit = match &existing {
+
+    /// The edit that adds `entry` (a TOML table, ending in a line end) at the end of the file, after a
+    /// blank line; or that creates the file with it.
+    fn append(&self, enc: Encoding, entry: &str) -> Option<WorkspaceEdit> {
+        let uri = self.uri.clone();
+        Some(match &self.existing {
             Some(text) => {
                 let lines = crate::corpus::LineIndex::new(text);
                 let end = TextRef {
@@ -94,7 +79,7 @@ fn ignore_findings(
                 };
                 WorkspaceEdit {
                     changes: Some(HashMap::from([(
-                        uri.clone(),
+                        uri,
                         vec![TextEdit::new(Range::new(end, end), format!("{sep}{entry}"))],
                     )])),
                     ..WorkspaceEdit::default()
@@ -112,17 +97,54 @@ fn ignore_findings(
                     })),
                     DocumentChangeOperation::Edit(TextDocumentEdit {
                         text_document: OptionalVersionedTextDocumentIdentifier {
-                            uri: uri.clone(),
+                            uri,
                             version: None,
                         },
                         edits: vec![OneOf::Left(TextEdit::new(
                             Range::new(Position::new(0, 0), Position::new(0, 0)),
-                            entry,
+                            entry.to_string(),
                         ))],
                     }),
                 ])),
                 ..WorkspaceEdit::default()
             },
+        })
+    }
+}
+
+/// "Ignore this finding": for each finding on a claim of `doc` the selection touches.
+fn ignore_findings(
+    view: &View,
+    enc: Encoding,
+    doc: usize,
+    range: Range,
+    create_files: bool,
+) -> Vec<CodeAction> {
+    let model = &view.model;
+    let Some(root) = &view.root else {
+        return Vec::new(); // a loose document has no corpus settings
+    };
+    let Some(settings) = SettingsFile::of(root, create_files) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for &fi in &model.links.findings_in_doc[doc] {
+        let f = &model.findings[fi];
+        let (cd, ci) = f.claim;
+        if cd != doc {
+            continue;
+        }
+        let span = model.docs[cd].facts.claims[ci].span;
+        if !touches(view.text(cd).range(enc, span), range) {
+            continue;
+        }
+        let id = report::finding_id(&model.docs[cd].article.path, model.span_text(cd, span));
+        if view.settings.ignored(&id).is_some() {
+            continue;
+        }
+        let entry = format!("[[ignore]]\nfinding = \"{id}\"\nreason = \"{DEFAULT_REASON}\"\n");
+        let Some(edit) = settings.append(enc, &entry) else {
+            continue;
         };
         out.push(CodeAction {
             title: format!("Ignore this finding in dateline.toml ({id})"),
@@ -132,6 +154,67 @@ fn ignore_findings(
         });
     }
     out
+}
+
+/// "Register … in dateline.toml": on a mention of an actor the registry does not have.
+fn register_actor(
+    view: &View,
+    enc: Encoding,
+    doc: usize,
+    range: Range,
+    create_files: bool,
+) -> Option<CodeAction> {
+    let model = &view.model;
+    let offset = view.text(doc).offset(enc, range.start)?;
+    let crate::index::Item::Actor { actor, .. } = model.item_at(doc, offset)? else {
+        return None;
+    };
+    let a = &model.actors[actor];
+    if a.registered.is_some() {
+        return None;
+    }
+    let file = SettingsFile::of(view.root.as_ref()?, create_files)?;
+    let quoted = |s: &str| toml::Value::String(s.to_string()).to_string();
+    let person = a.kind != crate::analysis::ActorKind::Organization;
+    // a person's surname alone is no alias to register: it would be this person wherever it is written
+    let aliases: Vec<String> = a
+        .aliases
+        .iter()
+        .filter(|x| **x != a.name && (!person || x.split_whitespace().count() > 1))
+        .map(|x| quoted(x))
+        .collect();
+    let mut roles: Vec<String> = Vec::new();
+    for r in &a.roles {
+        let q = quoted(&r.text);
+        if !roles.iter().any(|x| x.eq_ignore_ascii_case(&q)) {
+            roles.push(q);
+        }
+    }
+    // the actor's id, unless the registry has it for another
+    let taken = |id: &str| model.registry.iter().any(|r| r.id == id);
+    let id = (1..)
+        .map(|n| {
+            if n == 1 {
+                a.id.clone()
+            } else {
+                format!("{}-{n}", a.id)
+            }
+        })
+        .find(|id| !taken(id))?;
+    let entry = format!(
+        "[[actors]]\nid = {}\nname = {}\nkind = \"{}\"\naliases = [{}]\nroles = [{}]\n",
+        quoted(&id),
+        quoted(&a.name),
+        if person { "person" } else { "organization" },
+        aliases.join(", "),
+        roles.join(", "),
+    );
+    Some(CodeAction {
+        title: format!("Register “{}” in dateline.toml", a.name),
+        kind: Some(CodeActionKind::REFACTOR_REWRITE),
+        edit: Some(file.append(enc, &entry)?),
+        ..CodeAction::default()
+    })
 }
 
 /// "Add the date … to the front matter": when the article's date was inferred.
