@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../fuzz"
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(front_matter settings_file article edits)
+[ ${#targets[@]} -eq 0 ] && targets=(front_matter settings_file brat article edits)
 tools=${DATELINE_TOOLS:-$HOME/.cache/dateline-tools}
 if ! rustup toolchain list | grep -q '^nightly'; then
   echo "tests/fuzz.sh: the nightly toolchain is needed (cargo fuzz builds with sanitizers)" >&2

@@ -249,6 +249,35 @@ fn corpus_settings(path: &Path) -> anyhow::Result<CorpusSettings> {
     anyhow::bail!("{}", said.join("\n"))
 }
 
+/// Warns of each issue of the articles' brat annotation files (`x.ann` beside `x.txt`).
+fn warn_of_annotations(path: &Path, articles: &[corpus::Article]) {
+    use rayon::prelude::*;
+    let base = if path.is_dir() {
+        path
+    } else {
+        path.parent().unwrap_or(Path::new("."))
+    };
+    // looked for beside every article at once (a stat each)
+    let said: Vec<Vec<String>> = articles
+        .par_iter()
+        .map(|a| {
+            let file = base.join(&a.path);
+            let shown = corpus::relative_path(base, &corpus::annotation_file(&file));
+            match corpus::read_annotations(&file, a) {
+                None => Vec::new(),
+                Some(Err(e)) => vec![format!("{shown}: {e}")],
+                Some(Ok((_, issues))) => issues
+                    .iter()
+                    .map(|i| format!("{shown}:{}: {}", i.line, i.message))
+                    .collect(),
+            }
+        })
+        .collect();
+    for line in said.into_iter().flatten() {
+        eprintln!("dateline: warning: {line}");
+    }
+}
+
 /// What `load` read: the corpus, its article count, the files skipped, the facts cache to write, and
 /// the corpus's settings.
 type Loaded = (
@@ -273,6 +302,9 @@ fn load(path: &Path, quiet: bool, no_cache: bool, timings: &mut Timings) -> anyh
             "{}: no articles found (looked for *.txt and *.md files)",
             path.display()
         );
+    }
+    if !quiet {
+        warn_of_annotations(path, &loaded.articles);
     }
     let n = loaded.articles.len();
     let bar = if !quiet && std::io::stderr().is_terminal() && n > 200 {

@@ -720,6 +720,34 @@ fn a_registered_actor_takes_the_mentions_of_every_name_it_is_given() {
 }
 
 #[test]
+fn a_brat_annotation_file_is_read_and_its_bad_lines_are_warnings_naming_the_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = "Port director Jonas Lind opened the ferry line in Visby on Monday.\n";
+    std::fs::write(dir.path().join("ferry.txt"), text).expect("write");
+    std::fs::write(
+        dir.path().join("ferry.ann"),
+        "T1\tHUMAN_PART_PER 14 24\tJonas Lind\n\
+         N1\tReference T1 Wikidata:Q4200001\tJonas Lind\n\
+         T2\tACTION_OCCURRENCE 25 31\topened\n\
+         T3\tLOC_GEO 50 55\tRiga\n\
+         E1\tOpening:T2 Agent:T1 Place:T9\n\
+         Q1\twhat is this\n",
+    )
+    .expect("write");
+    let o = dateline(&["check", "."], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    for said in [
+        "warning: ferry.ann:4: T3: the text at its offsets is \"Visby\", the file says \"Riga\"",
+        "warning: ferry.ann:5: E1: T9 is not defined in this file",
+        "warning: ferry.ann:6: \"Q1\": not an annotation id",
+    ] {
+        assert!(err.contains(said), "{said} in {err}");
+    }
+    assert_eq!(err.matches("warning: ferry.ann").count(), 3, "{err}");
+}
+
+#[test]
 fn a_mistake_in_dateline_toml_is_an_error_saying_where() {
     let dir = ferry_corpus(
         "exclude = [\"drafts/**\"]\n\n[[documents]]\npath = \"*.txt\"\ndate = \"soon\"\n",

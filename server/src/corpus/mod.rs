@@ -1,6 +1,7 @@
 //! The corpus: finding article files, reading them safely, splitting off front matter and web-page
 //! furniture, and converting byte offsets to the line/column positions users see.
 
+pub mod brat;
 pub mod discover;
 pub mod front_matter;
 pub mod furniture;
@@ -192,6 +193,32 @@ pub fn load(
     }
     corpus.articles.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(corpus)
+}
+
+/// The brat annotation file of the article at `file` (`x.ann` beside `x.txt`).
+pub fn annotation_file(file: &Path) -> PathBuf {
+    file.with_extension("ann")
+}
+
+/// What the brat annotation file of `article` (at `file`) says and its issues, when there is one; why it
+/// cannot be read, when it cannot.
+pub fn read_annotations(
+    file: &Path,
+    article: &Article,
+) -> Option<Result<(brat::Annotations, Vec<brat::AnnIssue>), String>> {
+    let ann = annotation_file(file);
+    if ann == file || !std::fs::symlink_metadata(&ann).is_ok_and(|m| m.is_file()) {
+        return None;
+    }
+    let read = read_plain_file(&ann, MAX_ARTICLE_BYTES).and_then(|bytes| {
+        String::from_utf8(bytes).map_err(|e| {
+            format!(
+                "not UTF-8 (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            )
+        })
+    });
+    Some(read.map(|text| brat::parse(&text, &article.text)))
 }
 
 /// Whether `path`, under `root`, is reached from `root` without passing a symbolic link (a linked folder

@@ -97,6 +97,43 @@ pub fn of_settings_file(
         .collect()
 }
 
+/// The diagnostics of a brat annotation file: a warning on each line that could not be used (the whole
+/// line), or on its first line when the file cannot be read (`unreadable`).
+pub fn of_annotations(
+    issues: &[crate::corpus::brat::AnnIssue],
+    unreadable: Option<&str>,
+) -> Vec<Diagnostic> {
+    let line = |n: usize| {
+        let l = u32::try_from(n.saturating_sub(1)).unwrap_or(u32::MAX);
+        tower_lsp_server::ls_types::Range::new(
+            tower_lsp_server::ls_types::Position::new(l, 0),
+            tower_lsp_server::ls_types::Position::new(l.saturating_add(1), 0),
+        )
+    };
+    let mut out: Vec<Diagnostic> = issues
+        .iter()
+        .map(|i| {
+            diagnostic(
+                line(i.line),
+                DiagnosticSeverity::WARNING,
+                "annotation",
+                i.message.clone(),
+                Vec::new(),
+            )
+        })
+        .collect();
+    if let Some(e) = unreadable {
+        out.push(diagnostic(
+            line(1),
+            DiagnosticSeverity::WARNING,
+            "annotation",
+            format!("cannot be read: {e}"),
+            Vec::new(),
+        ));
+    }
+    out
+}
+
 /// The diagnostics of document `doc`.
 pub fn of_doc(view: &View, settings: &Settings, enc: Encoding, doc: usize) -> Vec<Diagnostic> {
     let model = &view.model;

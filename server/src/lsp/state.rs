@@ -110,6 +110,8 @@ pub struct Indexed {
     corpus_settings: Arc<CorpusSettings>,
     /// The file, its text and its mistakes, when there is one.
     settings_file: Option<(String, Vec<SettingsIssue>)>,
+    /// The diagnostics of the articles' brat annotation files that have any.
+    annotations: Vec<(PathBuf, Vec<Diagnostic>)>,
 }
 
 /// Which corpus: a folder by its root, or the loose documents.
@@ -562,7 +564,7 @@ impl Writer {
         }
     }
 
-    fn indexed(&mut self, ix: Indexed) {
+    fn indexed(&mut self, mut ix: Indexed) {
         let n = ix.entries.len();
         let articles = format!("{n} article{}", if n == 1 { "" } else { "s" });
         let log = format!(
@@ -603,6 +605,9 @@ impl Writer {
             }
         }
         folder.corpus = corpus;
+        for (path, diags) in std::mem::take(&mut ix.annotations) {
+            self.send_diagnostics(&path, diags);
+        }
         // the settings file's mistakes, shown in it (from the editor's text while it is open there)
         let file = ix.root.join(settings_file::FILE_NAME);
         if !self.docs.is_open(&file) {
@@ -685,6 +690,11 @@ impl Writer {
                 continue;
             };
             let folder_settings = self.corpus_settings(&Some(root.clone()));
+            // an article's brat annotation file: its issues shown again
+            if place.key.ends_with(".ann") {
+                self.republish_annotations(place.folder, &root, &path);
+                continue;
+            }
             let id = Some(root.clone());
             // what is there, looked at without following a link (nor through a linked folder)
             let meta = corpus::reached_without_links(&root, &path)
@@ -765,6 +775,24 @@ impl Writer {
             }
             self.dirty_models.insert(id);
         }
+    }
+
+    /// Publishes the diagnostics of the annotation file `ann` again (none when it or its article is gone).
+    fn republish_annotations(&mut self, folder: Option<usize>, root: &Path, ann: &Path) {
+        let Some(corpus) = self.ws.corpus_mut(folder) else {
+            return;
+        };
+        let found = ["txt", "md"].iter().find_map(|ext| {
+            let file = ann.with_extension(ext);
+            let entry = corpus.get(&corpus::relative_path(root, &file))?;
+            Some((file, entry.clone()))
+        });
+        let diags = match found.and_then(|(file, e)| corpus::read_annotations(&file, &e.article)) {
+            Some(Ok((_, issues))) => diagnostics::of_annotations(&issues, None),
+            Some(Err(e)) => diagnostics::of_annotations(&[], Some(&e)),
+            None => Vec::new(),
+        };
+        self.send_diagnostics(ann, diags);
     }
 
     /// Re-analyses the open documents that changed, resolves the corpora that changed, publishes a new
@@ -1239,6 +1267,7 @@ fn index_folder(run: IndexRun, out: &Outbox, tx: &Sender<Msg>) -> Indexed {
             }
         }
     }
+    let annotations = annotation_diagnostics(&root, &articles);
     let hashes = crate::index::text_hashes(&articles);
     if let Some(kept) = kept {
         let mut by_path: Vec<(&str, u64)> = articles
@@ -1280,5 +1309,21 @@ fn index_folder(run: IndexRun, out: &Outbox, tx: &Sender<Msg>) -> Indexed {
         stamp,
         corpus_settings: Arc::new(corpus_settings),
         settings_file,
+        annotations,
     }
+}
+
+/// The diagnostics of each article's brat annotation file (`x.ann` beside `x.txt`) that has issues.
+fn annotation_diagnostics(root: &Path, articles: &[Article]) -> Vec<(PathBuf, Vec<Diagnostic>)> {
+    articles
+        .par_iter()
+        .filter_map(|a| {
+            let file = root.join(&a.path);
+            let diags = match corpus::read_annotations(&file, a)? {
+                Ok((_, issues)) => diagnostics::of_annotations(&issues, None),
+                Err(e) => diagnostics::of_annotations(&[], Some(&e)),
+            };
+            (!diags.is_empty()).then(|| (corpus::annotation_file(&file), diags))
+        })
+        .collect()
 }

@@ -1,0 +1,395 @@
+//! brat standoff annotations (`article.ann` beside `article.txt`): text-bound annotations (`T`, with
+//! discontinuous spans), events (`E`), attributes and modifications (`A`, `M`), normalisations (`N`: the
+//! shared id that links mentions across documents), relations (`R`), equivalences (`*`) and notes (`#`).
+//! Read into plain data with byte offsets into the article's text (brat counts characters); a line that
+//! cannot be read, a span outside the text or whose text differs from the article's, and a reference to
+//! an id the file does not define are issues naming the line.
+
+use std::collections::HashSet;
+
+/// A text-bound annotation: an entity mention or an event trigger.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextBound {
+    pub id: String,
+    pub kind: String,
+    /// Byte ranges in the article's text, in the file's order.
+    pub spans: Vec<(usize, usize)>,
+    /// The text the file gives for it.
+    pub text: String,
+}
+
+/// An event: its type, its trigger (a `T` id) and its arguments (role, id).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub id: String,
+    pub kind: String,
+    pub trigger: String,
+    pub args: Vec<(String, String)>,
+}
+
+/// An attribute (`A`) or modification (`M`) of an annotation: a flag ("Negation") or a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribute {
+    pub id: String,
+    pub name: String,
+    pub target: String,
+    pub value: Option<String>,
+}
+
+/// A normalisation: the annotation `target` refers to `key` in resource `resource` ("ECBplus:ACT123").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Normalization {
+    pub id: String,
+    pub kind: String,
+    pub target: String,
+    pub resource: String,
+    pub key: String,
+    pub text: String,
+}
+
+/// A relation between annotations (role, id pairs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relation {
+    pub id: String,
+    pub kind: String,
+    pub args: Vec<(String, String)>,
+}
+
+/// A note on an annotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub id: String,
+    pub kind: String,
+    pub target: String,
+    pub text: String,
+}
+
+/// Everything an `.ann` file says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Annotations {
+    pub text_bound: Vec<TextBound>,
+    pub events: Vec<Event>,
+    pub attributes: Vec<Attribute>,
+    pub normalizations: Vec<Normalization>,
+    pub relations: Vec<Relation>,
+    /// Each set of equivalent annotations, with its type.
+    pub equivalences: Vec<(String, Vec<String>)>,
+    pub notes: Vec<Note>,
+}
+
+/// A line of the file that could not be used, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnnIssue {
+    /// 1-based.
+    pub line: usize,
+    pub message: String,
+}
+
+/// `role:id` → (role, id).
+fn pair(s: &str) -> Option<(String, String)> {
+    let (a, b) = s.split_once(':')?;
+    (!a.is_empty() && !b.is_empty()).then(|| (a.to_string(), b.to_string()))
+}
+
+/// Byte offset of each character offset, for the offsets brat writes (characters, not bytes).
+struct CharOffsets(Vec<usize>);
+
+impl CharOffsets {
+    fn new(text: &str) -> CharOffsets {
+        let mut v: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        v.push(text.len());
+        CharOffsets(v)
+    }
+
+    fn byte(&self, chars: usize) -> Option<usize> {
+        self.0.get(chars).copied()
+    }
+}
+
+/// Reads the annotations of `text` from `ann`. Lines that cannot be read are left out, with an issue.
+pub fn parse(ann: &str, text: &str) -> (Annotations, Vec<AnnIssue>) {
+    let offsets = CharOffsets::new(text);
+    let mut out = Annotations::default();
+    let mut issues = Vec::new();
+    for (n, raw) in ann.lines().enumerate() {
+        let line = n + 1;
+        let raw = raw.trim_end_matches('\r');
+        if raw.trim().is_empty() {
+            continue;
+        }
+        let mut issue = |message: String| issues.push(AnnIssue { line, message });
+        let fields: Vec<&str> = raw.split('\t').collect();
+        let id = fields[0];
+        let body = fields.get(1).copied().unwrap_or("");
+        let rest = fields.get(2).copied();
+        let words: Vec<&str> = body.split_whitespace().collect();
+        match id.chars().next() {
+            Some('T') => {
+                let Some((kind, spans_text)) = body.split_once(' ') else {
+                    issue(format!("{id}: expected TYPE START END, found {body:?}"));
+                    continue;
+                };
+                let mut spans = Vec::new();
+                let mut bad = None;
+                for part in spans_text.split(';') {
+                    let nums: Vec<&str> = part.split_whitespace().collect();
+                    let parsed = match nums.as_slice() {
+                        [a, b] => a.parse::<usize>().ok().zip(b.parse::<usize>().ok()),
+                        _ => None,
+                    };
+                    match parsed {
+                        Some((a, b)) if a <= b => match (offsets.byte(a), offsets.byte(b)) {
+                            (Some(x), Some(y)) => spans.push((x, y)),
+                            _ => {
+                                bad = Some(format!(
+                                    "{id}: span {a}–{b} ends past the text ({} characters)",
+                                    offsets.0.len() - 1
+                                ));
+                                break;
+                            }
+                        },
+                        _ => {
+                            bad = Some(format!("{id}: expected START END offsets, found {part:?}"));
+                            break;
+                        }
+                    }
+                }
+                if let Some(m) = bad {
+                    issue(m);
+                    continue;
+                }
+                let given = rest.unwrap_or("").to_string();
+                let actual: Vec<&str> = spans.iter().map(|&(a, b)| &text[a..b]).collect();
+                let actual = actual.join(" ");
+                if rest.is_some() && actual != given {
+                    issue(format!(
+                        "{id}: the text at its offsets is {actual:?}, the file says {given:?}"
+                    ));
+                    continue;
+                }
+                out.text_bound.push(TextBound {
+                    id: id.to_string(),
+                    kind: kind.to_string(),
+                    spans,
+                    text: actual,
+                });
+            }
+            Some('E') => {
+                let Some((kind, trigger)) = words.first().and_then(|w| pair(w)) else {
+                    issue(format!("{id}: expected TYPE:TRIGGER, found {body:?}"));
+                    continue;
+                };
+                let mut args = Vec::new();
+                for w in &words[1..] {
+                    match pair(w) {
+                        Some(p) => args.push(p),
+                        None => {
+                            issue(format!("{id}: expected ROLE:ID, found {w:?}"));
+                        }
+                    }
+                }
+                out.events.push(Event {
+                    id: id.to_string(),
+                    kind,
+                    trigger,
+                    args,
+                });
+            }
+            Some('A' | 'M') => match words.as_slice() {
+                [name, target] | [name, target, _] => out.attributes.push(Attribute {
+                    id: id.to_string(),
+                    name: name.to_string(),
+                    target: target.to_string(),
+                    value: words.get(2).map(|v| v.to_string()),
+                }),
+                _ => issue(format!("{id}: expected NAME ID [VALUE], found {body:?}")),
+            },
+            Some('N') => match words.as_slice() {
+                [kind, target, reference] => match reference.split_once(':') {
+                    Some((resource, key)) if !resource.is_empty() && !key.is_empty() => {
+                        out.normalizations.push(Normalization {
+                            id: id.to_string(),
+                            kind: kind.to_string(),
+                            target: target.to_string(),
+                            resource: resource.to_string(),
+                            key: key.to_string(),
+                            text: rest.unwrap_or("").to_string(),
+                        })
+                    }
+                    _ => issue(format!("{id}: expected RESOURCE:KEY, found {reference:?}")),
+                },
+                _ => issue(format!(
+                    "{id}: expected TYPE ID RESOURCE:KEY, found {body:?}"
+                )),
+            },
+            Some('R') => {
+                let args: Option<Vec<(String, String)>> = words[1.min(words.len())..]
+                    .iter()
+                    .map(|w| pair(w))
+                    .collect();
+                match (words.first(), args) {
+                    (Some(kind), Some(args)) if args.len() >= 2 => out.relations.push(Relation {
+                        id: id.to_string(),
+                        kind: kind.to_string(),
+                        args,
+                    }),
+                    _ => issue(format!(
+                        "{id}: expected TYPE ROLE:ID ROLE:ID, found {body:?}"
+                    )),
+                }
+            }
+            Some('*') => match words.split_first() {
+                Some((kind, ids)) if ids.len() >= 2 => out.equivalences.push((
+                    kind.to_string(),
+                    ids.iter().map(|s| s.to_string()).collect(),
+                )),
+                _ => issue(format!("{id}: expected TYPE ID ID…, found {body:?}")),
+            },
+            Some('#') => match words.as_slice() {
+                [kind, target] => out.notes.push(Note {
+                    id: id.to_string(),
+                    kind: kind.to_string(),
+                    target: target.to_string(),
+                    text: rest.unwrap_or("").to_string(),
+                }),
+                _ => issue(format!("{id}: expected TYPE ID, found {body:?}")),
+            },
+            _ => issue(format!(
+                "{id:?}: not an annotation id (T, E, A, M, N, R, * or #)"
+            )),
+        }
+    }
+    check_references(ann, &out, &mut issues);
+    (out, issues)
+}
+
+/// An issue for each reference to an id the file does not define.
+fn check_references(ann: &str, a: &Annotations, issues: &mut Vec<AnnIssue>) {
+    // notes and attributes may be on any annotation (a relation, say), events' arguments on entities and
+    // events
+    let defined: HashSet<&str> = (a.text_bound.iter().map(|t| t.id.as_str()))
+        .chain(a.events.iter().map(|e| e.id.as_str()))
+        .chain(a.relations.iter().map(|r| r.id.as_str()))
+        .chain(a.attributes.iter().map(|x| x.id.as_str()))
+        .chain(a.normalizations.iter().map(|n| n.id.as_str()))
+        .collect();
+    let line_of = |id: &str| {
+        ann.lines()
+            .position(|l| l.split('\t').next() == Some(id))
+            .map_or(0, |k| k + 1)
+    };
+    let mut missing = |from: &str, to: &str| {
+        if !defined.contains(to) {
+            issues.push(AnnIssue {
+                line: line_of(from),
+                message: format!("{from}: {to} is not defined in this file"),
+            });
+        }
+    };
+    for e in &a.events {
+        missing(&e.id, &e.trigger);
+        for (_, id) in &e.args {
+            missing(&e.id, id);
+        }
+    }
+    for x in &a.attributes {
+        missing(&x.id, &x.target);
+    }
+    for n in &a.normalizations {
+        missing(&n.id, &n.target);
+    }
+    for r in &a.relations {
+        for (_, id) in &r.args {
+            missing(&r.id, id);
+        }
+    }
+    for n in &a.notes {
+        missing(&n.id, &n.target);
+    }
+    issues.sort_by_key(|i| i.line);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str =
+        "Tara Reid checked herself into Promises Treatment Center, her rep told People.";
+
+    #[test]
+    fn every_kind_of_line_is_read_with_byte_offsets() {
+        let ann = "T1\tPerson 0 9\tTara Reid\n\
+                   T2\tCheckIn 10 17;26 30\tchecked into\n\
+                   T3\tPerson 18 25\therself\n\
+                   E1\tCheckIn:T2 Agent:T1 Place:T4\n\
+                   T4\tFacility 31 56\tPromises Treatment Center\n\
+                   A1\tNegation E1\n\
+                   M2\tConfidence E1 High\n\
+                   N1\tReference T1 ECBplus:HUM162\ttara_reid\n\
+                   R1\tSameAs Arg1:T1 Arg2:T3\n\
+                   *\tEquiv T1 T3\n\
+                   #1\tAnnotatorNotes T2\tdiscontinuous\n";
+        let (a, issues) = parse(ann, TEXT);
+        assert_eq!(issues, vec![]);
+        assert_eq!(a.text_bound[1].spans, vec![(10, 17), (26, 30)]);
+        assert_eq!(a.text_bound[1].text, "checked into");
+        assert_eq!(a.events[0].trigger, "T2");
+        assert_eq!(
+            a.events[0].args,
+            vec![
+                ("Agent".to_string(), "T1".to_string()),
+                ("Place".to_string(), "T4".to_string())
+            ]
+        );
+        assert_eq!(a.attributes[0].value, None);
+        assert_eq!(a.attributes[1].value.as_deref(), Some("High"));
+        assert_eq!(a.normalizations[0].resource, "ECBplus");
+        assert_eq!(a.normalizations[0].key, "HUM162");
+        assert_eq!(a.relations[0].args.len(), 2);
+        assert_eq!(
+            a.equivalences[0].1,
+            vec!["T1".to_string(), "T3".to_string()]
+        );
+        assert_eq!(a.notes[0].text, "discontinuous");
+    }
+
+    #[test]
+    fn offsets_count_characters_not_bytes() {
+        let text = "Señor Muñoz met Zoë.";
+        let (a, issues) = parse("T1\tPerson 6 11\tMuñoz\nT2\tPerson 16 19\tZoë\n", text);
+        assert_eq!(issues, vec![]);
+        assert_eq!(
+            &text[a.text_bound[0].spans[0].0..a.text_bound[0].spans[0].1],
+            "Muñoz"
+        );
+        assert_eq!(
+            &text[a.text_bound[1].spans[0].0..a.text_bound[1].spans[0].1],
+            "Zoë"
+        );
+    }
+
+    #[test]
+    fn malformed_lines_wrong_offsets_and_unknown_ids_are_issues_naming_the_line() {
+        let ann = "T1\tPerson 0 9\tTara Reid\n\
+                   T2\tPerson 0 4\tTara Reid\n\
+                   T3\tPerson 70 99\tfar\n\
+                   T4\tPerson nine ten\tx\n\
+                   E1\tCheckIn\n\
+                   N1\tReference T9 ECBplus:HUM1\tx\n\
+                   X1\twhat\n\
+                   A1\tNegation\n";
+        let (a, issues) = parse(ann, TEXT);
+        assert_eq!(a.text_bound.len(), 1);
+        let lines: Vec<usize> = issues.iter().map(|i| i.line).collect();
+        assert_eq!(lines, vec![2, 3, 4, 5, 6, 7, 8], "{issues:#?}");
+        assert!(
+            issues[0]
+                .message
+                .contains("the text at its offsets is \"Tara\"")
+        );
+        assert!(
+            issues[4].message.contains("T9 is not defined"),
+            "{issues:#?}"
+        );
+    }
+}
