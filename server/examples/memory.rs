@@ -154,6 +154,7 @@ fn main() {
         root: Some(std::path::PathBuf::from("/corpus")),
         model: std::sync::Arc::new(model),
         settings: std::sync::Arc::default(),
+        annotations: std::sync::Arc::default(),
     };
     let settings = dateline::lsp::config::Settings::default();
     let diagnostics = held(|| {

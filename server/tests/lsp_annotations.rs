@@ -55,3 +55,78 @@ fn the_issues_of_an_annotation_file_are_diagnostics_in_it_until_fixed() {
     );
     assert_eq!(c.shutdown(), Some(0));
 }
+
+/// Two invented reports of one check-in, annotated with a shared normalisation key each for the person
+/// and for the event; the later one names her by a pronoun the analysis cannot link.
+#[test]
+fn normalised_annotations_link_mentions_across_articles_for_definition_and_references() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().canonicalize().expect("canonical");
+    let first = "---\ndate: 2026-02-02\n---\nSinger Mara Holt checked into a clinic in Tallinn on Monday.\n";
+    let later =
+        "---\ndate: 2026-02-04\n---\nShe entered the clinic two days ago, her agent said.\n";
+    std::fs::write(root.join("a-first.txt"), first).expect("write");
+    std::fs::write(root.join("b-later.txt"), later).expect("write");
+    // offsets in characters of the whole file, front matter included
+    let at = |text: &str, word: &str| {
+        let b = text.find(word).expect("word");
+        (
+            text[..b].chars().count(),
+            text[..b].chars().count() + word.chars().count(),
+        )
+    };
+    let (h0, h1) = at(first, "Mara Holt");
+    let (c0, c1) = at(first, "checked into");
+    let (s0, s1) = at(later, "She");
+    let (e0, e1) = at(later, "entered");
+    std::fs::write(
+        root.join("a-first.ann"),
+        format!("T1\tPER {h0} {h1}\tMara Holt\nN1\tReference T1 News:HOLT\tholt\nT2\tACT {c0} {c1}\tchecked into\nN2\tReference T2 News:CHECKIN\tcheckin\n"),
+    )
+    .expect("write");
+    std::fs::write(
+        root.join("b-later.ann"),
+        format!("T1\tPER {s0} {s1}\tShe\nN1\tReference T1 News:HOLT\tholt\nT2\tACT {e0} {e1}\tentered\nN2\tReference T2 News:CHECKIN\tcheckin\n"),
+    )
+    .expect("write");
+    let mut c = Client::spawn(BIN);
+    c.initialize(&root, json!({}), Value::Null);
+    assert!(c.wait_indexed());
+    let later_uri = uri(&root.join("b-later.txt"));
+    let first_uri = uri(&root.join("a-first.txt"));
+    // "She" (line 3, column 0) → Mara Holt in the first report
+    let on_she =
+        json!({"textDocument": {"uri": later_uri}, "position": {"line": 3, "character": 1}});
+    let mut def = Value::Null;
+    for _ in 0..100 {
+        def = c.request("textDocument/definition", on_she.clone());
+        if !def.is_null() {
+            break;
+        }
+        c.wait_until(Duration::from_millis(100), |_| false);
+    }
+    assert_eq!(def["uri"], json!(first_uri), "{def}");
+    assert_eq!(def["range"]["start"], json!({"line": 3, "character": 7}));
+    assert_eq!(def["range"]["end"], json!({"line": 3, "character": 16}));
+    // "entered" → every mention of the check-in, the earliest first
+    let mut params =
+        json!({"textDocument": {"uri": later_uri}, "position": {"line": 3, "character": 6}});
+    params["context"] = json!({"includeDeclaration": true});
+    let refs = c.request("textDocument/references", params.clone());
+    let found: Vec<(String, u64)> = refs
+        .as_array()
+        .expect("references")
+        .iter()
+        .map(|l| {
+            (
+                l["uri"].as_str().unwrap_or("").to_string(),
+                l["range"]["start"]["character"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(found, vec![(first_uri.clone(), 17), (later_uri.clone(), 4)]);
+    params["context"] = json!({"includeDeclaration": false});
+    let refs = c.request("textDocument/references", params);
+    assert_eq!(refs.as_array().map(Vec::len), Some(1));
+    assert_eq!(c.shutdown(), Some(0));
+}

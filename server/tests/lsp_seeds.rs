@@ -1,6 +1,7 @@
-//! The language server on the five real seed articles in ../shared/corpora/seeds (not in this repository).
-//! Ignored by `cargo test`; `tests/seeds.sh` runs it with `--ignored` when ../shared is beside the checkout
-//! (set `DATELINE_SHARED` to point elsewhere).
+//! The language server on the five real seed articles in ../shared/corpora/seeds, and on the brat
+//! annotations of ECB+ topic 1 in ../shared/data/brat (neither in this repository). Ignored by `cargo
+//! test`; `tests/seeds.sh` runs it with `--ignored` when ../shared is beside the checkout (set
+//! `DATELINE_SHARED` to point elsewhere).
 
 mod support;
 
@@ -11,11 +12,14 @@ use support::lsp_client::{Client, position_of, uri};
 
 const BIN: &str = env!("CARGO_BIN_EXE_dateline");
 
-fn seeds() -> PathBuf {
-    let shared = std::env::var_os("DATELINE_SHARED")
+fn shared() -> PathBuf {
+    std::env::var_os("DATELINE_SHARED")
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared"));
-    let dir = shared.join("corpora/seeds");
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared"))
+}
+
+fn seeds() -> PathBuf {
+    let dir = shared().join("corpora/seeds");
     assert!(
         dir.is_dir(),
         "{} is missing: this test needs ../shared",
@@ -139,4 +143,91 @@ fn the_moscow_trip_claim_is_flagged_and_related_to_trumps_denial() {
         })
     });
     assert!(found, "diagnostics of 003: {:?}", c.diagnostics_of(&claim));
+}
+
+#[test]
+#[ignore = "needs ../shared; run by tests/seeds.sh"]
+fn the_ecbplus_brat_topic_links_its_normalised_mentions_across_articles() {
+    let dir = shared().join("data/brat/ecbplus-topic1/1");
+    assert!(
+        dir.is_dir(),
+        "{} is missing: this test needs ../shared",
+        dir.display()
+    );
+    let dir = dir.canonicalize().expect("canonical");
+    // the key normalised most often, and where (file, T id) — read here from the N lines
+    let mut by_key: std::collections::BTreeMap<String, Vec<(PathBuf, String)>> =
+        std::collections::BTreeMap::new();
+    for e in std::fs::read_dir(&dir).expect("brat folder") {
+        let p = e.expect("entry").path();
+        if p.extension().is_some_and(|x| x == "ann") {
+            for line in std::fs::read_to_string(&p).expect("ann").lines() {
+                let f: Vec<&str> = line.split('\t').collect();
+                if f[0].starts_with('N') {
+                    let w: Vec<&str> = f[1].split(' ').collect();
+                    by_key
+                        .entry(w[2].to_string())
+                        .or_default()
+                        .push((p.clone(), w[1].to_string()));
+                }
+            }
+        }
+    }
+    let (key, mentions) = by_key
+        .iter()
+        .max_by_key(|(_, m)| {
+            m.iter()
+                .map(|(p, _)| p)
+                .collect::<std::collections::BTreeSet<_>>()
+                .len()
+        })
+        .expect("normalisations");
+    let files: std::collections::BTreeSet<&PathBuf> = mentions.iter().map(|(p, _)| p).collect();
+    assert!(files.len() >= 2, "{key} links articles");
+    // the position of the last file's first mention of it
+    let (ann, tid) = mentions
+        .iter()
+        .rev()
+        .find(|(p, _)| Some(&p) == files.iter().next_back())
+        .expect("mention");
+    let t_line = std::fs::read_to_string(ann)
+        .expect("ann")
+        .lines()
+        .find(|l| l.split('\t').next() == Some(tid.as_str()))
+        .expect("T line")
+        .to_string();
+    let start: usize = t_line
+        .split('\t')
+        .nth(1)
+        .and_then(|b| b.split(' ').nth(1))
+        .and_then(|n| n.parse().ok())
+        .expect("offset");
+    let txt = ann.with_extension("txt");
+    let text = std::fs::read_to_string(&txt).expect("txt");
+    let before: String = text.chars().take(start).collect();
+    let line = before.matches('\n').count() as u32;
+    let character = before
+        .rsplit('\n')
+        .next()
+        .unwrap_or("")
+        .encode_utf16()
+        .count() as u32;
+    let mut c = started(&dir);
+    let mut params = json!({"textDocument": {"uri": uri(&txt)}, "position": {"line": line, "character": character}});
+    params["context"] = json!({"includeDeclaration": true});
+    let refs = c.request("textDocument/references", params.clone());
+    let found = refs.as_array().map(Vec::len).unwrap_or(0);
+    assert_eq!(found, mentions.len(), "every mention of {key}: {refs}");
+    let def = c.request("textDocument/definition", params);
+    assert_eq!(def, refs[0], "the definition is the earliest mention");
+    // and the 39 annotation files have no issue
+    assert!(
+        c.diagnostics.keys().all(|u| !u.ends_with(".ann")),
+        "{:?}",
+        c.diagnostics
+            .keys()
+            .filter(|u| u.ends_with(".ann"))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(c.shutdown(), Some(0));
 }

@@ -3,6 +3,7 @@
 //! immutable snapshots; requests read a snapshot through one module per feature (`hover`, `navigation`,
 //! `symbols`, `diagnostics`, `code_actions`). Positions are converted only in `convert`.
 
+pub mod annotation_links;
 pub mod code_actions;
 pub mod config;
 pub mod convert;

@@ -6,7 +6,7 @@ use super::convert::{Encoding, uri_to_path};
 use super::outbox;
 use super::state::{self, Msg, Shared};
 use super::workspace::{Snapshot, View};
-use super::{code_actions, hover, navigation, symbols};
+use super::{annotation_links, code_actions, hover, navigation, symbols};
 use crate::index::Item;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -83,6 +83,16 @@ fn item_at<'a>(
     let offset = view.text(doc).offset(snap.encoding, pos.position)?;
     let item = view.model.item_at(doc, offset)?;
     Some((view, doc, item))
+}
+
+/// The mentions a brat normalisation links with the one at the position, when there is one.
+fn annotated(snap: &Snapshot, pos: &TextDocumentPositionParams) -> Option<Vec<Location>> {
+    let (view, doc) = snap.locate(&pos.text_document.uri)?;
+    if view.annotations.is_empty() {
+        return None;
+    }
+    let offset = view.text(doc).offset(snap.encoding, pos.position)?;
+    annotation_links::mentions_at(view, snap.encoding, doc, offset)
 }
 
 fn folder_paths(folders: &[WorkspaceFolder]) -> Vec<PathBuf> {
@@ -323,6 +333,11 @@ impl LanguageServer for Backend {
         params: GotoDefinitionParams,
     ) -> Result<Option<GotoDefinitionResponse>> {
         let snap = self.snapshot();
+        // the annotators' links first: the earliest mention of what the annotation names
+        if let Some(mut locs) = annotated(&snap, &params.text_document_position_params) {
+            locs.truncate(1);
+            return Ok(locs.pop().map(GotoDefinitionResponse::Scalar));
+        }
         let Some((view, _, item)) = item_at(&snap, &params.text_document_position_params) else {
             return Ok(None);
         };
@@ -336,6 +351,13 @@ impl LanguageServer for Backend {
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let snap = self.snapshot();
+        if let Some(mut locs) = annotated(&snap, &params.text_document_position) {
+            // the earliest is the declaration
+            if !params.context.include_declaration && !locs.is_empty() {
+                locs.remove(0);
+            }
+            return Ok(Some(locs));
+        }
         let Some((view, _, item)) = item_at(&snap, &params.text_document_position) else {
             return Ok(None);
         };

@@ -6,6 +6,7 @@
 //! are resolved after it), and the result comes back as a message, as indexing's does — so the writer never
 //! waits for a resolve, and open documents are served before the index is complete.
 
+use super::annotation_links::AnnotationLinks;
 use super::config::Settings;
 use super::convert::{Encoding, path_to_uri};
 use super::diag_cache;
@@ -112,6 +113,8 @@ pub struct Indexed {
     settings_file: Option<(String, Vec<SettingsIssue>)>,
     /// The diagnostics of the articles' brat annotation files that have any.
     annotations: Vec<(PathBuf, Vec<Diagnostic>)>,
+    /// The cross-article links those files state.
+    annotation_links: AnnotationLinks,
 }
 
 /// Which corpus: a folder by its root, or the loose documents.
@@ -433,6 +436,7 @@ impl Writer {
                             root: thread_id,
                             model: Arc::new(model),
                             settings: corpus_settings,
+                            annotations: Arc::default(),
                         };
                         let diagnostics = diagnostics::of_docs(&view, &settings, encoding, None);
                         (view, diagnostics)
@@ -500,6 +504,7 @@ impl Writer {
                 root: root.clone(),
                 corpus: Corpus::default(),
                 settings: Arc::default(),
+                annotations: Arc::default(),
                 generation: 0,
             });
             self.dirty_models.insert(Some(root));
@@ -590,6 +595,7 @@ impl Writer {
             );
         }
         folder.settings = ix.corpus_settings;
+        folder.annotations = Arc::new(std::mem::take(&mut ix.annotation_links));
         let mut corpus = Corpus::default();
         for e in ix.entries {
             if !self.docs.is_open(&folder.root.join(e.path())) {
@@ -787,11 +793,21 @@ impl Writer {
             let entry = corpus.get(&corpus::relative_path(root, &file))?;
             Some((file, entry.clone()))
         });
-        let diags = match found.and_then(|(file, e)| corpus::read_annotations(&file, &e.article)) {
-            Some(Ok((_, issues))) => diagnostics::of_annotations(&issues, None),
-            Some(Err(e)) => diagnostics::of_annotations(&[], Some(&e)),
-            None => Vec::new(),
-        };
+        let read = found
+            .as_ref()
+            .and_then(|(file, e)| annotations_of(file, &e.article));
+        let diags = read.as_ref().map(|r| r.1.clone()).unwrap_or_default();
+        // the links the file states, replaced (a new snapshot is published after each message)
+        if let (Some(i), Some((file, _))) = (folder, &found)
+            && let Some(f) = self.ws.folders.get_mut(i)
+        {
+            let mut links = f.annotations.as_ref().clone();
+            links.set(
+                &corpus::relative_path(root, file),
+                read.as_ref().and_then(|r| r.2.as_ref()),
+            );
+            f.annotations = Arc::new(links);
+        }
         self.send_diagnostics(ann, diags);
     }
 
@@ -923,6 +939,14 @@ impl Writer {
         }
     }
 
+    /// The annotation links of corpus `id` (none for the loose documents).
+    fn annotation_links(&self, id: &CorpusId) -> Arc<AnnotationLinks> {
+        id.as_ref()
+            .and_then(|root| self.ws.folders.iter().find(|f| &f.root == root))
+            .map(|f| f.annotations.clone())
+            .unwrap_or_default()
+    }
+
     /// What the `dateline.toml` of corpus `id` says (the defaults for the loose documents).
     fn corpus_settings(&self, id: &CorpusId) -> Arc<CorpusSettings> {
         id.as_ref()
@@ -934,6 +958,7 @@ impl Writer {
     fn view(&self, id: &CorpusId) -> View {
         View {
             settings: self.corpus_settings(id),
+            annotations: self.annotation_links(id),
             root: id.clone(),
             model: self
                 .models
@@ -1002,6 +1027,7 @@ impl Writer {
             root: id.clone(),
             model: part,
             settings: self.corpus_settings(id),
+            annotations: Arc::default(),
         };
         let only = BTreeSet::from([k]);
         let new = diagnostics::of_docs(&view, &self.settings, self.encoding, Some(&only));
@@ -1267,7 +1293,7 @@ fn index_folder(run: IndexRun, out: &Outbox, tx: &Sender<Msg>) -> Indexed {
             }
         }
     }
-    let annotations = annotation_diagnostics(&root, &articles);
+    let (annotations, annotation_links) = read_annotations(&root, &articles);
     let hashes = crate::index::text_hashes(&articles);
     if let Some(kept) = kept {
         let mut by_path: Vec<(&str, u64)> = articles
@@ -1310,20 +1336,40 @@ fn index_folder(run: IndexRun, out: &Outbox, tx: &Sender<Msg>) -> Indexed {
         corpus_settings: Arc::new(corpus_settings),
         settings_file,
         annotations,
+        annotation_links,
     }
 }
 
-/// The diagnostics of each article's brat annotation file (`x.ann` beside `x.txt`) that has issues.
-fn annotation_diagnostics(root: &Path, articles: &[Article]) -> Vec<(PathBuf, Vec<Diagnostic>)> {
-    articles
+/// Diagnostics of an annotation file, read or not.
+type AnnotationsRead = Option<(PathBuf, Vec<Diagnostic>, Option<corpus::brat::Annotations>)>;
+
+/// The brat annotation file (`x.ann` beside `x.txt`) of the article at `file`: where it is, its
+/// diagnostics and what it says; `None` when there is none.
+fn annotations_of(file: &Path, a: &Article) -> AnnotationsRead {
+    let (diags, read) = match corpus::read_annotations(file, a)? {
+        Ok((ann, issues)) => (diagnostics::of_annotations(&issues, None), Some(ann)),
+        Err(e) => (diagnostics::of_annotations(&[], Some(&e)), None),
+    };
+    Some((corpus::annotation_file(file), diags, read))
+}
+
+/// The diagnostics of each article's annotation file that has issues, and the links they all state.
+fn read_annotations(
+    root: &Path,
+    articles: &[Article],
+) -> (Vec<(PathBuf, Vec<Diagnostic>)>, AnnotationLinks) {
+    let read: Vec<(String, AnnotationsRead)> = articles
         .par_iter()
-        .filter_map(|a| {
-            let file = root.join(&a.path);
-            let diags = match corpus::read_annotations(&file, a)? {
-                Ok((_, issues)) => diagnostics::of_annotations(&issues, None),
-                Err(e) => diagnostics::of_annotations(&[], Some(&e)),
-            };
-            (!diags.is_empty()).then(|| (corpus::annotation_file(&file), diags))
-        })
-        .collect()
+        .map(|a| (a.path.clone(), annotations_of(&root.join(&a.path), a)))
+        .collect();
+    let mut links = AnnotationLinks::default();
+    let mut diags = Vec::new();
+    for (key, r) in read {
+        let Some((path, d, ann)) = r else { continue };
+        links.set(&key, ann.as_ref());
+        if !d.is_empty() {
+            diags.push((path, d));
+        }
+    }
+    (diags, links)
 }

@@ -2,6 +2,7 @@
 //! would read it), plus a corpus of loose documents opened from outside every folder. The writer owns the
 //! [`Workspace`]; requests read an immutable [`Snapshot`] of resolved models.
 
+use super::annotation_links::AnnotationLinks;
 use super::convert::{Encoding, TextRef, path_to_uri, uri_to_path};
 use crate::analysis::Span;
 use crate::corpus::settings_file::CorpusSettings;
@@ -27,6 +28,8 @@ pub struct Folder {
     pub corpus: Corpus,
     /// What its `dateline.toml` says (the defaults without one), as read at its last indexing.
     pub settings: Arc<CorpusSettings>,
+    /// The cross-article links its brat annotations state.
+    pub annotations: Arc<AnnotationLinks>,
     /// Bumped at every (re-)index, so that results of an outdated indexing run are dropped.
     pub generation: u64,
 }
@@ -77,6 +80,8 @@ pub struct View {
     pub model: Arc<Model>,
     /// The corpus's `dateline.toml` (the defaults for loose documents).
     pub settings: Arc<CorpusSettings>,
+    /// The cross-article links its brat annotations state (none for loose documents).
+    pub annotations: Arc<AnnotationLinks>,
 }
 
 impl View {
