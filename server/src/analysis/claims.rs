@@ -674,18 +674,26 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> (Vec<Claim>, Vec<Denial>) {
             }
         }
         // "…, the Harbour Gazette reported." / "…, officials said on Tuesday.": the sentence is a report
+        // when it tells an event or a date, and a quotation when it tells a date ("“The region has waited
+        // long enough,” said the mayor" is a view)
+        let mut attributed = None;
         if matches!(kind, None | Some(ClaimKind::Planned))
             && let Some(tail) = trailing_attribution(doc, si)
         {
-            kind = Some(ClaimKind::Reported);
-            cue = tail;
+            let c = content(doc, facts, s.first, s.last);
+            let quotation = doc.lower_is(s.first, &["“", "\"", "‘", "'", "«", "„"]);
+            if !c.dates.is_empty() || !c.events.is_empty() && !quotation {
+                kind = Some(ClaimKind::Reported);
+                cue = tail;
+                attributed = Some(c);
+            }
         }
         if kind.is_none() && headline {
             kind = Some(ClaimKind::Headline);
             cue = "headline".into();
         }
         let Some(kind) = kind else { continue };
-        let c = content(doc, facts, s.first, s.last);
+        let c = attributed.unwrap_or_else(|| content(doc, facts, s.first, s.last));
         // a planned-event claim needs an event to be about
         if kind == ClaimKind::Planned && c.events.is_empty() {
             continue;
@@ -780,7 +788,8 @@ mod tests {
     fn an_attribution_ending_the_sentence_makes_it_a_reported_claim() {
         let text = "Harbour master Lena Brandt will close the port to cruise ships in July, the newspaper reported.\n\
             \"The new quay will open on June 3,\" a port official told reporters on Monday.\n\
-            The new ferries will carry 400 passengers, said Anders Holm, the operator's chief executive.\n\
+            \"The region has waited for the new quay long enough,\" said Mayor Eva Lund.\n\
+            The new ferries will sail to Riga from June 1, said Anders Holm, the operator's chief executive.\n\
             Brandt said the port was busy.\n\
             The ships arrived late, which the crew said was normal for the season and the weather that week.\n\
             The crew was tired, the captain added, and the ships stayed in port for the night and the next day.\n\
@@ -802,7 +811,7 @@ mod tests {
                     "a port official told reporters on Monday"
                 ),
                 (
-                    2,
+                    3,
                     ClaimKind::Reported,
                     "said Anders Holm, the operator's chief executive"
                 ),
