@@ -29,14 +29,8 @@ const NOBODY: u32 = 65534;
 /// A copy of the server tests' fixture corpus (a reported trip and its later denial) in a temporary
 /// folder that every user may read.
 fn corpus() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lsp");
-    for e in std::fs::read_dir(&src).expect("fixture folder") {
-        let e = e.expect("fixture entry");
-        std::fs::copy(e.path(), dir.path().join(e.file_name())).expect("copy fixture");
-    }
-    set_mode(dir.path(), 0o755);
-    let root = dir.path().canonicalize().expect("canonical temp dir");
+    let (dir, root) = support::fixture_corpus();
+    set_mode(&root, 0o755);
     (dir, root)
 }
 

@@ -19,14 +19,7 @@ const REVIEW: &str = "2026-05-10-nordic-review.md";
 
 /// A copy of the fixture corpus in a temporary folder (tests change it).
 fn corpus() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lsp");
-    for e in std::fs::read_dir(&src).expect("fixture folder") {
-        let e = e.expect("fixture entry");
-        std::fs::copy(e.path(), dir.path().join(e.file_name())).expect("copy fixture");
-    }
-    let root = dir.path().canonicalize().expect("canonical temp dir");
-    (dir, root)
+    support::fixture_corpus()
 }
 
 fn read(root: &Path, name: &str) -> String {

@@ -15,14 +15,7 @@ const DENIAL: &str = "2026-05-08-tallinn-post-denial.txt";
 const WAIT: Duration = Duration::from_secs(10);
 
 fn corpus() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lsp");
-    for e in std::fs::read_dir(&src).expect("fixture folder") {
-        let e = e.expect("fixture entry");
-        std::fs::copy(e.path(), dir.path().join(e.file_name())).expect("copy fixture");
-    }
-    let root = dir.path().canonicalize().expect("canonical temp dir");
-    (dir, root)
+    support::fixture_corpus()
 }
 
 /// The ids `check` gives the findings on the reported trip.
