@@ -89,10 +89,10 @@ enum Command {
         /// The corpus folder (or one article file).
         #[arg(default_value = ".")]
         path: PathBuf,
-        /// Output format (json is the only one for now).
+        /// Output format: json (to standard output or --output), or brat (into the folder --output).
         #[arg(long, short, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (json), or into this folder (brat).
         #[arg(long, short)]
         output: Option<PathBuf>,
         /// Analyse every article, without reading or writing the facts cache.
@@ -114,6 +114,8 @@ enum CheckFormat {
 #[derive(Clone, Copy, ValueEnum)]
 enum ExportFormat {
     Json,
+    /// brat standoff: each article's text and .ann, and an annotation.conf, in the folder --output names.
+    Brat,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -151,6 +153,17 @@ fn main() -> ExitCode {
             output,
             no_cache,
         } => export(&path, output.as_deref(), no_cache),
+        Command::Export {
+            path,
+            format: ExportFormat::Brat,
+            output,
+            no_cache,
+        } => match output {
+            Some(out) => export_brat(&path, &out, no_cache),
+            None => Err(anyhow::anyhow!(
+                "--format brat writes a folder of files: name it with --output FOLDER"
+            )),
+        },
         Command::Lsp => {
             // only the long-running server: `check` and `export` free their memory by exiting, and giving
             // pages back at once costs them a tenth of their time in system calls and page faults
@@ -437,6 +450,51 @@ fn export(path: &Path, output: Option<&Path>, no_cache: bool) -> anyhow::Result<
         Some(p) => std::fs::write(p, text).with_context(|| format!("writing {}", p.display()))?,
         None => write_stdout(&text)?,
     }
+    write_cache(save, false);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `export --format brat`: the corpus as brat files in `out` (made when missing), each article's own
+/// annotations kept.
+fn export_brat(path: &Path, out: &Path, no_cache: bool) -> anyhow::Result<ExitCode> {
+    let (corpus, _, _, save, settings) = load(path, false, no_cache, &mut Timings(None))?;
+    let model = corpus.resolve_registered(settings.actors.clone());
+    let base = if path.is_dir() {
+        path
+    } else {
+        path.parent().unwrap_or(Path::new("."))
+    };
+    let own = |d: usize| {
+        let article = &model.docs[d].article;
+        match corpus::read_annotations(&base.join(&article.path), article)? {
+            Ok((a, _)) => Some(a),
+            Err(_) => None,
+        }
+    };
+    let (files, conf) = report::brat::render(&model, own);
+    let write = |rel: &Path, text: &str| -> anyhow::Result<()> {
+        let file = out.join(rel);
+        if let Some(dir) = file.parent() {
+            std::fs::create_dir_all(dir).with_context(|| format!("making {}", dir.display()))?;
+        }
+        std::fs::write(&file, text).with_context(|| format!("writing {}", file.display()))
+    };
+    for f in &files {
+        // brat opens `x.txt` beside `x.ann`: an article of another kind (`x.md`) is written as `x.md.txt`
+        let rel = if f.path.ends_with(".txt") {
+            PathBuf::from(&f.path)
+        } else {
+            PathBuf::from(format!("{}.txt", f.path))
+        };
+        write(&rel, &f.text)?;
+        write(&rel.with_extension("ann"), &f.ann)?;
+    }
+    write(Path::new("annotation.conf"), &conf)?;
+    eprintln!(
+        "dateline: wrote {} articles as brat files to {}",
+        files.len(),
+        out.display()
+    );
     write_cache(save, false);
     Ok(ExitCode::SUCCESS)
 }

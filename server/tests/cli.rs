@@ -748,6 +748,86 @@ fn a_brat_annotation_file_is_read_and_its_bad_lines_are_warnings_naming_the_line
 }
 
 #[test]
+fn export_as_brat_writes_the_analysis_and_keeps_an_articles_own_annotations() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("2026-04-01-gazette.md"), LIND_REPORT).expect("write");
+    std::fs::write(
+        dir.path().join("2026-04-05-island-post.md"),
+        LINDQVIST_DENIAL,
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("dateline.toml"), LINDQVIST_REGISTERED).expect("write");
+    let annotated = "Port director Jonas Lind opened the ferry line in Visby on Monday.\n";
+    // (in the order brat's lines are written back: T, E, A, N, R, *, #)
+    let own = "T1\tHUMAN_PART_PER 14 24\tJonas Lind\nT2\tACTION_OCCURRENCE 25 31\topened\nA1\tNegation T2\nN1\tReference T1 Wikidata:Q4200001\tJonas Lind\n";
+    std::fs::write(dir.path().join("ferry.txt"), annotated).expect("write");
+    std::fs::write(dir.path().join("ferry.ann"), own).expect("write");
+    let out = dir.path().join("brat-out");
+    let o = dateline(
+        &["export", ".", "--format", "brat", "-o", "brat-out"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // the annotated article: its own annotations, as they were
+    assert_eq!(
+        std::fs::read_to_string(out.join("ferry.ann")).expect("ann"),
+        own
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("ferry.txt")).expect("txt"),
+        annotated
+    );
+    // the others: Dateline's analysis, readable again, the registered man linked across both articles
+    let mut keys = Vec::new();
+    for name in ["2026-04-01-gazette.md", "2026-04-05-island-post.md"] {
+        let text = std::fs::read_to_string(out.join(format!("{name}.txt"))).expect("txt");
+        let ann = std::fs::read_to_string(out.join(format!("{name}.ann"))).expect("ann");
+        let (a, issues) = dateline::corpus::brat::parse(&ann, &text);
+        assert_eq!(issues, vec![], "{ann}");
+        for n in &a.normalizations {
+            let t = a
+                .text_bound
+                .iter()
+                .find(|t| t.id == n.target)
+                .expect("target");
+            keys.push((
+                name,
+                t.kind.clone(),
+                t.text.clone(),
+                format!("{}:{}", n.resource, n.key),
+            ));
+        }
+    }
+    let lindqvist: Vec<_> = keys
+        .iter()
+        .filter(|k| k.3 == "Dateline:jonas-lindqvist")
+        .map(|k| (k.0, k.1.as_str(), k.2.as_str()))
+        .collect();
+    assert_eq!(
+        lindqvist,
+        vec![
+            ("2026-04-01-gazette.md", "PERSON", "Jonas Lind"),
+            ("2026-04-01-gazette.md", "PERSON", "Lind"),
+            ("2026-04-05-island-post.md", "PERSON", "Jonas Lindqvist"),
+            ("2026-04-05-island-post.md", "PERSON", "Lindqvist"),
+        ]
+    );
+    let conf = std::fs::read_to_string(out.join("annotation.conf")).expect("conf");
+    for section in ["[entities]", "[relations]", "[events]", "[attributes]"] {
+        assert!(conf.contains(section), "{conf}");
+    }
+    assert!(
+        conf.contains("\nPERSON\n") && conf.contains("\nHUMAN_PART_PER\n"),
+        "{conf}"
+    );
+    assert!(conf.contains("Negation\tArg:ACTION_OCCURRENCE"), "{conf}");
+
+    let o = dateline(&["export", ".", "--format", "brat"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--output FOLDER"), "{}", stderr(&o));
+}
+
+#[test]
 fn a_mistake_in_dateline_toml_is_an_error_saying_where() {
     let dir = ferry_corpus(
         "exclude = [\"drafts/**\"]\n\n[[documents]]\npath = \"*.txt\"\ndate = \"soon\"\n",

@@ -231,3 +231,70 @@ fn the_ecbplus_brat_topic_links_its_normalised_mentions_across_articles() {
     );
     assert_eq!(c.shutdown(), Some(0));
 }
+
+#[test]
+#[ignore = "needs ../shared; run by tests/seeds.sh"]
+fn the_ecbplus_brat_topic_exported_as_brat_says_what_it_said() {
+    let dir = shared().join("data/brat/ecbplus-topic1/1");
+    assert!(
+        dir.is_dir(),
+        "{} is missing: this test needs ../shared",
+        dir.display()
+    );
+    let out = tempfile::tempdir().expect("temp dir");
+    let o = std::process::Command::new(BIN)
+        .args(["export", "--no-cache", "--format", "brat", "-o"])
+        .arg(out.path())
+        .arg(&dir)
+        .output()
+        .expect("export runs");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    // the same annotations in meaning: the same text-bound annotations (type, spans, text) and the same
+    // normalisations (of the same annotation, to the same key); ids may be numbered otherwise
+    let meaning = |ann: &str, text: &str| {
+        let (a, issues) = dateline::corpus::brat::parse(ann, text);
+        assert_eq!(issues, vec![]);
+        let of = |id: &str| {
+            a.text_bound
+                .iter()
+                .find(|t| t.id == id)
+                .map(|t| (t.kind.clone(), t.spans.clone()))
+        };
+        let spans: std::collections::BTreeSet<_> = a
+            .text_bound
+            .iter()
+            .map(|t| (t.kind.clone(), t.spans.clone(), t.text.clone()))
+            .collect();
+        let links: std::collections::BTreeSet<_> = a
+            .normalizations
+            .iter()
+            .map(|n| (of(&n.target), format!("{}:{}", n.resource, n.key)))
+            .collect();
+        (spans, links)
+    };
+    let mut compared = 0;
+    for e in std::fs::read_dir(&dir).expect("brat folder") {
+        let p = e.expect("entry").path();
+        if p.extension().is_some_and(|x| x == "ann") {
+            let name = p.file_name().expect("name");
+            let text = std::fs::read_to_string(p.with_extension("txt")).expect("txt");
+            let exported_text =
+                std::fs::read_to_string(out.path().join(name).with_extension("txt")).expect("txt");
+            assert_eq!(exported_text, text);
+            let before = meaning(&std::fs::read_to_string(&p).expect("ann"), &text);
+            let after = meaning(
+                &std::fs::read_to_string(out.path().join(name)).expect("ann"),
+                &text,
+            );
+            assert_eq!(before, after, "{}", p.display());
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, 39);
+    assert!(out.path().join("annotation.conf").is_file());
+}

@@ -263,6 +263,58 @@ pub fn parse(ann: &str, text: &str) -> (Annotations, Vec<AnnIssue>) {
     (out, issues)
 }
 
+/// The annotations as an `.ann` file of `text` (offsets turned back into characters): every line
+/// [`parse`] read, in the order T, E, A/M, N, R, *, #.
+pub fn write(a: &Annotations, text: &str) -> String {
+    use std::fmt::Write as _;
+    let chars = |byte: usize| text.get(..byte).map_or(0, |t| t.chars().count());
+    let mut out = String::new();
+    for t in &a.text_bound {
+        let spans: Vec<String> = t
+            .spans
+            .iter()
+            .map(|&(s, e)| format!("{} {}", chars(s), chars(e)))
+            .collect();
+        let _ = writeln!(out, "{}\t{} {}\t{}", t.id, t.kind, spans.join(";"), t.text);
+    }
+    let pairs = |args: &[(String, String)]| {
+        args.iter()
+            .map(|(r, i)| format!("{r}:{i}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for e in &a.events {
+        let args = pairs(&e.args);
+        let sep = if args.is_empty() { "" } else { " " };
+        let _ = writeln!(out, "{}\t{}:{}{sep}{args}", e.id, e.kind, e.trigger);
+    }
+    for x in &a.attributes {
+        let value = x
+            .value
+            .as_deref()
+            .map(|v| format!(" {v}"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "{}\t{} {}{value}", x.id, x.name, x.target);
+    }
+    for n in &a.normalizations {
+        let _ = writeln!(
+            out,
+            "{}\t{} {} {}:{}\t{}",
+            n.id, n.kind, n.target, n.resource, n.key, n.text
+        );
+    }
+    for r in &a.relations {
+        let _ = writeln!(out, "{}\t{} {}", r.id, r.kind, pairs(&r.args));
+    }
+    for (kind, ids) in &a.equivalences {
+        let _ = writeln!(out, "*\t{kind} {}", ids.join(" "));
+    }
+    for n in &a.notes {
+        let _ = writeln!(out, "{}\t{} {}\t{}", n.id, n.kind, n.target, n.text);
+    }
+    out
+}
+
 /// An issue for each reference to an id the file does not define.
 fn check_references(ann: &str, a: &Annotations, issues: &mut Vec<AnnIssue>) {
     // notes and attributes may be on any annotation (a relation, say), events' arguments on entities and
@@ -351,6 +403,22 @@ mod tests {
             vec!["T1".to_string(), "T3".to_string()]
         );
         assert_eq!(a.notes[0].text, "discontinuous");
+    }
+
+    #[test]
+    fn what_is_read_is_written_back_the_same() {
+        let text = "Señor Muñoz checked herself into Promises Treatment Center.";
+        let ann = "T1\tPerson 0 11\tSeñor Muñoz\n\
+                   T2\tCheckIn 12 19;28 32\tchecked into\n\
+                   E1\tCheckIn:T2 Agent:T1\n\
+                   A1\tNegation E1\n\
+                   N1\tReference T1 Wikidata:Q1\tmuñoz\n\
+                   R1\tSameAs Arg1:T1 Arg2:T2\n\
+                   *\tEquiv T1 T2\n\
+                   #1\tAnnotatorNotes T2\tnote\n";
+        let (a, issues) = parse(ann, text);
+        assert_eq!(issues, vec![]);
+        assert_eq!(write(&a, text), ann);
     }
 
     #[test]

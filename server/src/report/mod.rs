@@ -1,6 +1,7 @@
 //! Renderers for `check` (human, json, sarif, github) and the `export` JSON. They read the resolved model
 //! and convert byte offsets to 1-based line and column (Unicode scalar values) here, at the edge.
 
+pub mod brat;
 pub mod export;
 pub mod github;
 pub mod human;
