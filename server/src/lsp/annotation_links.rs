@@ -37,15 +37,19 @@ impl AnnotationLinks {
             let Some(t) = a.text_bound.iter().find(|t| t.id == n.target) else {
                 continue;
             };
-            let (Some(first), Some(last)) = (t.spans.first(), t.spans.last()) else {
+            // from its first character to its last, whatever order its fragments are written in
+            let (Some(start), Some(end)) = (
+                t.spans.iter().map(|s| s.0).min(),
+                t.spans.iter().map(|s| s.1).max(),
+            ) else {
                 continue;
             };
             let key = format!("{}:{}", n.resource, n.key);
-            spans.push((first.0, last.1, key.clone()));
+            spans.push((start, end, key.clone()));
             self.by_key
                 .entry(key)
                 .or_default()
-                .insert((article.to_string(), first.0, last.1));
+                .insert((article.to_string(), start, end));
         }
         if !spans.is_empty() {
             spans.sort();
@@ -100,6 +104,15 @@ mod tests {
     fn mentions_of_one_key_are_linked_across_articles_and_follow_changes() {
         let a = "Tara Reid checked into rehab.";
         let b = "Reid went to Promises.";
+        // fragments written last first
+        let (ann_c, _) = parse(
+            "T1\tPER 5 9;0 4\twent Reid\nN1\tReference T1 ECB:HUM1\tx\n",
+            b,
+        );
+        let mut reversed = AnnotationLinks::default();
+        reversed.set("c.txt", Some(&ann_c));
+        let (_, all) = reversed.at("c.txt", 6).expect("inside the hull");
+        assert_eq!(all.iter().next(), Some(&("c.txt".to_string(), 0, 9)));
         let (ann_a, _) = parse(
             "T1\tPER 0 9\tTara Reid\nN1\tReference T1 ECB:HUM1\tx\nT2\tACT 10 17\tchecked\nN2\tReference T2 ECB:ACT1\tx\n",
             a,
