@@ -160,7 +160,8 @@ pub fn parse(ann: &str, text: &str) -> (Annotations, Vec<AnnIssue>) {
                 }
                 let given = rest.unwrap_or("").to_string();
                 let actual: Vec<&str> = spans.iter().map(|&(a, b)| &text[a..b]).collect();
-                let actual = actual.join(" ");
+                // a span across a line end reads with a space there: the file is one annotation a line
+                let actual = one_line(&actual.join(" "));
                 if rest.is_some() && actual != given {
                     issue(format!(
                         "{id}: the text at its offsets is {actual:?}, the file says {given:?}"
@@ -263,6 +264,19 @@ pub fn parse(ann: &str, text: &str) -> (Annotations, Vec<AnnIssue>) {
     (out, issues)
 }
 
+/// `s` with its line ends and tabs as spaces: a field of an `.ann` line.
+fn one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// The annotations as an `.ann` file of `text` (offsets turned back into characters): every line
 /// [`parse`] read, in the order T, E, A/M, N, R, *, #.
 pub fn write(a: &Annotations, text: &str) -> String {
@@ -275,7 +289,14 @@ pub fn write(a: &Annotations, text: &str) -> String {
             .iter()
             .map(|&(s, e)| format!("{} {}", chars(s), chars(e)))
             .collect();
-        let _ = writeln!(out, "{}\t{} {}\t{}", t.id, t.kind, spans.join(";"), t.text);
+        let _ = writeln!(
+            out,
+            "{}\t{} {}\t{}",
+            t.id,
+            t.kind,
+            spans.join(";"),
+            one_line(&t.text)
+        );
     }
     let pairs = |args: &[(String, String)]| {
         args.iter()
@@ -300,7 +321,12 @@ pub fn write(a: &Annotations, text: &str) -> String {
         let _ = writeln!(
             out,
             "{}\t{} {} {}:{}\t{}",
-            n.id, n.kind, n.target, n.resource, n.key, n.text
+            n.id,
+            n.kind,
+            n.target,
+            n.resource,
+            n.key,
+            one_line(&n.text)
         );
     }
     for r in &a.relations {
@@ -419,6 +445,11 @@ mod tests {
         let (a, issues) = parse(ann, text);
         assert_eq!(issues, vec![]);
         assert_eq!(write(&a, text), ann);
+        // a span across a line end reads (and is written) with a space there
+        let text = "Tara\nReid went";
+        let (a, issues) = parse("T1\tPER 0 9\tTara Reid\n", text);
+        assert_eq!(issues, vec![]);
+        assert_eq!(write(&a, text), "T1\tPER 0 9\tTara Reid\n");
     }
 
     #[test]
