@@ -265,11 +265,7 @@ fn corpus_settings(path: &Path) -> anyhow::Result<CorpusSettings> {
 /// Warns of each issue of the articles' brat annotation files (`x.ann` beside `x.txt`).
 fn warn_of_annotations(path: &Path, articles: &[corpus::Article]) {
     use rayon::prelude::*;
-    let base = if path.is_dir() {
-        path
-    } else {
-        path.parent().unwrap_or(Path::new("."))
-    };
+    let base = corpus::base_folder(path);
     // looked for beside every article at once (a stat each)
     let said: Vec<Vec<String>> = articles
         .par_iter()
@@ -459,11 +455,7 @@ fn export(path: &Path, output: Option<&Path>, no_cache: bool) -> anyhow::Result<
 fn export_brat(path: &Path, out: &Path, no_cache: bool) -> anyhow::Result<ExitCode> {
     let (corpus, _, _, save, settings) = load(path, false, no_cache, &mut Timings(None))?;
     let model = corpus.resolve_registered(settings.actors.clone());
-    let base = if path.is_dir() {
-        path
-    } else {
-        path.parent().unwrap_or(Path::new("."))
-    };
+    let base = corpus::base_folder(path);
     let own = |d: usize| {
         let article = &model.docs[d].article;
         match corpus::read_annotations(&base.join(&article.path), article)? {

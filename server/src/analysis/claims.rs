@@ -676,7 +676,7 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> (Vec<Claim>, Vec<Denial>) {
         // "…, the Harbour Gazette reported." / "…, officials said on Tuesday.": the sentence is a report
         // when it tells an event or a date, and a quotation when it tells a date ("“The region has waited
         // long enough,” said the mayor" is a view)
-        let mut attributed = None;
+        let mut made = None;
         if matches!(kind, None | Some(ClaimKind::Planned))
             && let Some(tail) = trailing_attribution(doc, si)
         {
@@ -685,15 +685,15 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> (Vec<Claim>, Vec<Denial>) {
             if !c.dates.is_empty() || !c.events.is_empty() && !quotation {
                 kind = Some(ClaimKind::Reported);
                 cue = tail;
-                attributed = Some(c);
             }
+            made = Some(c);
         }
         if kind.is_none() && headline {
             kind = Some(ClaimKind::Headline);
             cue = "headline".into();
         }
         let Some(kind) = kind else { continue };
-        let c = attributed.unwrap_or_else(|| content(doc, facts, s.first, s.last));
+        let c = made.unwrap_or_else(|| content(doc, facts, s.first, s.last));
         // a planned-event claim needs an event to be about
         if kind == ClaimKind::Planned && c.events.is_empty() {
             continue;

@@ -168,8 +168,7 @@ pub fn load(
     }
     let mut unreadable = Vec::new();
     let (base, files) = if root.is_file() {
-        let base = root.parent().unwrap_or(Path::new(".")).to_path_buf();
-        (base, vec![root.to_path_buf()])
+        (base_folder(root).to_path_buf(), vec![root.to_path_buf()])
     } else {
         let found = discover::files_where(root, |f| settings.is_article(&relative_path(root, f)));
         unreadable = skipped_unreadable(root, found.unreadable);
@@ -193,6 +192,16 @@ pub fn load(
     }
     corpus.articles.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(corpus)
+}
+
+/// The folder the articles' paths are relative to when the corpus at `root` is read: `root` itself, or
+/// the folder holding it when it is a single file.
+pub fn base_folder(root: &Path) -> &Path {
+    if root.is_file() {
+        root.parent().unwrap_or(Path::new("."))
+    } else {
+        root
+    }
 }
 
 /// The brat annotation file of the article at `file` (`x.ann` beside `x.txt`).

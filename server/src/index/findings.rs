@@ -336,8 +336,7 @@ pub fn match_claims(
             keep[k] = true;
         }
     }
-    let mut keep = keep.into_iter();
-    out.retain(|_| keep.next().unwrap_or(false));
+    retain_marked(&mut out, keep);
     let mut denials_of: HashMap<MentionRef, usize> = HashMap::default();
     for m in &out {
         *denials_of.entry(m.claim).or_insert(0) += 1;
@@ -509,6 +508,11 @@ fn keep_best<T>(items: &mut Vec<T>, n: usize, key: impl Fn(&T) -> (u8, f32, Ment
     for &k in &order[..n] {
         keep[k] = true;
     }
+    retain_marked(items, keep);
+}
+
+/// Keeps the items whose mark in `keep` (one per item, in order) is set.
+fn retain_marked<T>(items: &mut Vec<T>, keep: Vec<bool>) {
     let mut keep = keep.into_iter();
     items.retain(|_| keep.next().unwrap_or(false));
 }

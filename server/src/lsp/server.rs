@@ -334,9 +334,8 @@ impl LanguageServer for Backend {
     ) -> Result<Option<GotoDefinitionResponse>> {
         let snap = self.snapshot();
         // the annotators' links first: the earliest mention of what the annotation names
-        if let Some(mut locs) = annotated(&snap, &params.text_document_position_params) {
-            locs.truncate(1);
-            return Ok(locs.pop().map(GotoDefinitionResponse::Scalar));
+        if let Some(locs) = annotated(&snap, &params.text_document_position_params) {
+            return Ok(locs.into_iter().next().map(GotoDefinitionResponse::Scalar));
         }
         let Some((view, _, item)) = item_at(&snap, &params.text_document_position_params) else {
             return Ok(None);
