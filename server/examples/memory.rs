@@ -304,7 +304,7 @@ fn stage_peaks(docs: &[std::sync::Arc<DocEntry>]) {
     peak("actors", &mut || a = Some(actors::resolve(docs, &[])));
     let Some((_, actor_of)) = a else { return };
     peak("events", &mut || {
-        e = Some(events::resolve(docs, &d, &actor_of))
+        e = Some(events::resolve(docs, &d, &actor_of, &[]))
     });
     let Some((events, event_of)) = e else { return };
     let mut w = None;

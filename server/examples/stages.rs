@@ -25,7 +25,7 @@ fn main() {
         let t1 = t.elapsed();
         let (a, ao) = actors::resolve(&docs, &[]);
         let t2 = t.elapsed();
-        let (e, eo) = events::resolve(&docs, &d, &ao);
+        let (e, eo) = events::resolve(&docs, &d, &ao, &[]);
         let t3 = t.elapsed();
         let words = WordDocs::new(&docs);
         let m = findings::match_claims(&docs, &d, &ao, &e, &eo, &words, None);

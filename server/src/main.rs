@@ -360,7 +360,7 @@ fn check(
 ) -> anyhow::Result<ExitCode> {
     let mut timings = Timings::start();
     let (corpus, n, skipped, save, settings) = load(path, quiet, no_cache, &mut timings)?;
-    let model = corpus.resolve_registered(settings.actors.clone());
+    let model = corpus.resolve_registered(settings.registry.clone());
     timings.mark("resolve");
     let (findings, ignored) = report::findings_out(&model)
         .into_iter()
@@ -437,7 +437,7 @@ fn check(
 
 fn export(path: &Path, output: Option<&Path>, no_cache: bool) -> anyhow::Result<ExitCode> {
     let (corpus, _, _, save, settings) = load(path, false, no_cache, &mut Timings(None))?;
-    let model = corpus.resolve_registered(settings.actors.clone());
+    let model = corpus.resolve_registered(settings.registry.clone());
     let mut findings = report::findings_out(&model);
     findings.retain(|f| settings.ignored(&f.id).is_none());
     let text = report::export::render(&model, &path.to_string_lossy(), &findings) + "\n";
@@ -454,7 +454,7 @@ fn export(path: &Path, output: Option<&Path>, no_cache: bool) -> anyhow::Result<
 /// annotations kept.
 fn export_brat(path: &Path, out: &Path, no_cache: bool) -> anyhow::Result<ExitCode> {
     let (corpus, _, _, save, settings) = load(path, false, no_cache, &mut Timings(None))?;
-    let model = corpus.resolve_registered(settings.actors.clone());
+    let model = corpus.resolve_registered(settings.registry.clone());
     let base = corpus::base_folder(path);
     let own = |d: usize| {
         let article = &model.docs[d].article;

@@ -719,6 +719,116 @@ fn a_registered_actor_takes_the_mentions_of_every_name_it_is_given() {
     assert_eq!(v["findings"][0]["denials"][0]["by"], "Jonas Lindqvist");
 }
 
+/// A strike and, a week later, its cost told in other words; a rumour about fares and its denial, each in
+/// words the analysis does not know as cues.
+const STRIKE_REPORT: &str = "---\ndate: 2026-03-04\n---\nFerry crews strike in Visby\n\nFerry crews in Visby began a strike on Tuesday over pay, the union said.\n\nThe strike stopped all sailings to the mainland.\n";
+const WALKOUT_REPORT: &str = "---\ndate: 2026-03-12\n---\nShops count the cost of the walkout\n\nIsland shops lost custom during last week's walkout by ferry crews, traders said on Thursday.\n\nThe stoppage left shelves empty for three days.\n";
+const FARES_RUMOUR: &str = "---\ndate: 2026-03-13\n---\nHarbour notes\n\nWord on the quay is that the Gotland ferry fares would double in April.\n";
+const FARES_ANSWER: &str = "---\ndate: 2026-03-14\n---\nHarbour notes\n\nThe union poured cold water on talk that the Gotland ferry fares would double in April.\n";
+const STRIKE_REGISTERED: &str = "[[events]]\nid = \"visby-ferry-strike\"\nlabel = \"Visby ferry strike\"\ndate = 2026-03-03\nplace = \"Visby\"\naliases = [\"walkout\", \"stoppage\", \"strike\"]\n\n[cues]\nclaims = [\"word on the quay is\"]\ndenials = [\"poured cold water on\"]\n";
+
+#[test]
+fn registered_events_and_cues_link_mentions_and_make_claims_and_denials() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cache = tempfile::tempdir().expect("cache dir");
+    for (name, text) in [
+        ("2026-03-04-gazette.md", STRIKE_REPORT),
+        ("2026-03-12-island-post.md", WALKOUT_REPORT),
+        ("2026-03-13-quay.md", FARES_RUMOUR),
+        ("2026-03-14-harbour-news.md", FARES_ANSWER),
+    ] {
+        std::fs::write(dir.path().join(name), text).expect("write");
+    }
+    let export = |dir: &Path| -> serde_json::Value {
+        let o = dateline_with_cache(&["export", "."], dir, cache.path());
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        serde_json::from_slice(&o.stdout).expect("json")
+    };
+    let mentions = |e: &serde_json::Value| -> Vec<(String, String)> {
+        e["mentions"]
+            .as_array()
+            .expect("mentions")
+            .iter()
+            .filter_map(|m| Some((m["path"].as_str()?.into(), m["text"].as_str()?.into())))
+            .collect()
+    };
+    // inferred: the walkout is no event the analysis knows, the strike is nowhere linked to the other
+    // report, and neither the rumour nor its answer is a claim or a denial
+    let v = export(dir.path());
+    for e in v["events"].as_array().expect("events") {
+        let paths: std::collections::BTreeSet<String> =
+            mentions(e).into_iter().map(|(p, _)| p).collect();
+        assert!(paths.len() < 2, "{e:#}");
+    }
+    let o = dateline_with_cache(
+        &["check", "--format", "json", "."],
+        dir.path(),
+        cache.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+
+    // registered (the facts cache of the run before must not answer for the new cues)
+    std::fs::write(dir.path().join("dateline.toml"), STRIKE_REGISTERED).expect("write");
+    let v = export(dir.path());
+    let strike = v["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .find(|e| e["id"] == "visby-ferry-strike")
+        .expect("the registered event");
+    assert_eq!(strike["label"], "Visby ferry strike");
+    assert_eq!(strike["date"], "2026-03-03");
+    assert_eq!(strike["place"], "Visby");
+    assert_eq!(strike["registered"], true);
+    assert_eq!(strike["definition"]["path"], "2026-03-04-gazette.md");
+    let m = mentions(strike);
+    for (path, text) in [
+        ("2026-03-04-gazette.md", "strike"),
+        ("2026-03-12-island-post.md", "walkout"),
+        ("2026-03-12-island-post.md", "stoppage"),
+    ] {
+        assert!(
+            m.contains(&(path.to_string(), text.to_string())),
+            "{path} {text} in {m:?}"
+        );
+    }
+    assert!(
+        strike["evidence"]
+            .as_array()
+            .expect("evidence")
+            .iter()
+            .any(|e| e == "2026-03-12-island-post.md linked: named as the registered event (dateline.toml)"),
+        "{strike:#}"
+    );
+    let o = dateline_with_cache(
+        &["check", "--format", "json", "."],
+        dir.path(),
+        cache.path(),
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let f = &v["findings"].as_array().expect("findings")[..];
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["claim"]["path"], "2026-03-13-quay.md");
+    assert_eq!(f[0]["claim"]["cue"], "Word on the quay is");
+    assert_eq!(f[0]["denials"][0]["path"], "2026-03-14-harbour-news.md");
+    assert!(
+        f[0]["denials"][0]["why"]
+            .as_str()
+            .is_some_and(|w| w.starts_with("denial cue \"poured cold water on\"")),
+        "{f:#?}"
+    );
+
+    // and without the file again, as before
+    std::fs::remove_file(dir.path().join("dateline.toml")).expect("rm");
+    let o = dateline_with_cache(
+        &["check", "--format", "json", "."],
+        dir.path(),
+        cache.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}
+
 #[test]
 fn a_brat_annotation_file_is_read_and_its_bad_lines_are_warnings_naming_the_line() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -66,6 +66,17 @@ id = "port-authority"
 name = "Visby Port Authority"
 kind = "organisation"
 
+[[events]]
+id = "visby-ferry-strike"
+label = "Visby ferry strike"
+date = 2026-03-03
+place = "Visby"
+aliases = ["walkout", "the stoppage"]
+
+[cues]
+claims = ["word on the quay is"]
+denials = ["poured cold water on"]
+
 [[ignore]]
 finding = "f-0aa2b820ee1d7ae8"
 reason = "Checked with the port"
@@ -80,6 +91,10 @@ reason = "Checked with the port"
         "[[actors]]\nname = \"X\"\n",
         "[[ignore]]\nfinding = \"f-0aa2b820ee1d7ae8\"\n",
         "[[actors]]\nid = \"x\"\nname = \"X\"\nnickname = \"Y\"\n",
+        "[[events]]\nid = \"x\"\n",
+        "[[events]]\nid = \"x\"\nlabel = \"X\"\ndate = \"soon\"\n",
+        "[cues]\ndenials = \"hoax\"\n",
+        "[cues]\nrumours = [\"hoax\"]\n",
     ] {
         assert!(!accepted(bad), "Dateline refuses {bad:?}");
         assert!(!fits(&v, bad), "the schema refuses {bad:?}");

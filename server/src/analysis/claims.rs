@@ -5,6 +5,7 @@
 
 use super::intern::{Numbered, intern};
 use super::lexicon::{EventClass, lexicon};
+use super::phrases::{CorpusPhrases, PhraseSet};
 use super::text::Doc;
 use super::word_list::{WordList, WordLists};
 use super::{ArticleFacts, Claim, ClaimKind, Content, Denial, Span, starting_within};
@@ -524,8 +525,22 @@ fn sentence_span(doc: &Doc, si: usize) -> Span {
     Span::new(s.start, s.end)
 }
 
-/// Finds the claims and denials of an article.
-pub fn find(doc: &Doc, facts: &ArticleFacts) -> (Vec<Claim>, Vec<Denial>) {
+/// The first of the corpus's own cues (`cues`) in sentence `si`: its first token, its words as written,
+/// and the token after it.
+fn corpus_cue(doc: &Doc, cues: &PhraseSet, si: usize) -> Option<(usize, String, usize)> {
+    let s = doc.sents[si];
+    let (r, _) = cues
+        .find(s.last - s.first, |k| &doc.lower[s.first + k])
+        .into_iter()
+        .next()?;
+    let (first, end) = (s.first + r.start, s.first + r.end);
+    let words = doc.text[doc.toks[first].start..doc.toks[end - 1].end].to_string();
+    Some((first, words, end))
+}
+
+/// Finds the claims and denials of an article, with the corpus's own cues (`phrases`) besides the built-in
+/// ones.
+pub fn find(doc: &Doc, facts: &ArticleFacts, phrases: &CorpusPhrases) -> (Vec<Claim>, Vec<Denial>) {
     let mut claims = Vec::new();
     let mut denials = Vec::new();
     let lex = lexicon();
@@ -538,7 +553,9 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> (Vec<Claim>, Vec<Denial>) {
         if words < 3 || doc.link_sent[si] {
             continue;
         }
-        if let Some((cue_tok, cue, from)) = denial_cue(doc, si, true_headline) {
+        if let Some((cue_tok, cue, from)) =
+            denial_cue(doc, si, true_headline).or_else(|| corpus_cue(doc, &phrases.denials, si))
+        {
             let from = from.min(s.last - 1);
             // the denied content runs to the end of the clause
             let mut to = from + 1;
@@ -687,6 +704,12 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> (Vec<Claim>, Vec<Denial>) {
                 cue = tail;
             }
             made = Some(c);
+        }
+        if matches!(kind, None | Some(ClaimKind::Planned))
+            && let Some((_, words, _)) = corpus_cue(doc, &phrases.claims, si)
+        {
+            kind = Some(ClaimKind::Reported);
+            cue = words;
         }
         if kind.is_none() && headline {
             kind = Some(ClaimKind::Headline);

@@ -5,6 +5,7 @@
 
 use super::intern::Numbered;
 use super::lexicon::{EventClass, MultiwordTrigger, lexicon};
+use super::phrases::PhraseSet;
 use super::text::Doc;
 use super::tokens::TokKind;
 use super::word_list::WordList;
@@ -62,8 +63,9 @@ static PLACE_PREPOSITIONS: WordList = WordList::new(&[
     "in", "at", "to", "near", "outside", "inside", "from", "into",
 ]);
 
-/// Finds event mentions, given the dates, places and actors already found.
-pub fn find(doc: &Doc, facts: &ArticleFacts) -> Vec<EventMention> {
+/// Finds event mentions, given the dates, places and actors already found; `named`: the words that name
+/// the corpus's registered events, each a mention where it is written and no trigger is.
+pub fn find(doc: &Doc, facts: &ArticleFacts, named: &PhraseSet) -> Vec<EventMention> {
     let mut out = Vec::new();
     let n = doc.toks.len();
     let mut i = 0;
@@ -116,6 +118,26 @@ pub fn find(doc: &Doc, facts: &ArticleFacts) -> Vec<EventMention> {
             out.push(mention(doc, facts, i, i, lemma, EventClass::Statement));
         }
         i += 1;
+    }
+    let before = out.len();
+    for (r, _) in named.find(n, |k| &doc.lower[k]) {
+        let (start, end) = (doc.toks[r.start].start, doc.toks[r.end - 1].end);
+        let Some(last) = (r.start..r.end).rev().find(|&k| doc.toks[k].is_word()) else {
+            continue;
+        };
+        if doc.link_sent[doc.sent_of[r.start]]
+            || out[..before].iter().any(|m| {
+                let t = m.trigger.get();
+                t.start < end && start < t.end
+            })
+        {
+            continue;
+        }
+        let lemma = super::intern::intern(&super::text::stem(&doc.lower[last]));
+        out.push(mention(doc, facts, r.start, last, lemma, EventClass::Other));
+    }
+    if out.len() > before {
+        out.sort_by_key(|m| m.trigger.get().start);
     }
     out
 }

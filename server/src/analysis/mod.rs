@@ -7,6 +7,7 @@ pub mod events;
 pub mod intern;
 pub mod lexicon;
 pub mod names;
+pub mod phrases;
 pub mod text;
 pub mod tokens;
 pub mod word_list;
@@ -312,6 +313,15 @@ pub struct ArticleFacts {
 
 /// Analyses one article. `body_start` is where the text after front matter begins.
 pub fn analyse(text: &str, body_start: usize) -> ArticleFacts {
+    analyse_with(text, body_start, phrases::CorpusPhrases::none())
+}
+
+/// Analyses one article with the phrases its corpus adds (registered events, claim and denial cues).
+pub fn analyse_with(
+    text: &str,
+    body_start: usize,
+    phrases: &phrases::CorpusPhrases,
+) -> ArticleFacts {
     let doc = text::Doc::new(text, body_start);
     let mut facts = ArticleFacts {
         sentences: doc
@@ -333,8 +343,8 @@ pub fn analyse(text: &str, body_start: usize) -> ArticleFacts {
     facts.places = found.places;
     facts.actors = found.actors;
     facts.quotes = names::attribute_quotes(&doc, &facts.actors);
-    facts.events = events::find(&doc, &facts);
-    let (claims, denials) = claims::find(&doc, &facts);
+    facts.events = events::find(&doc, &facts, &phrases.events);
+    let (claims, denials) = claims::find(&doc, &facts, phrases);
     facts.claims = claims;
     facts.denials = denials;
     facts.shrink();

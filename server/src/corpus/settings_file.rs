@@ -1,6 +1,6 @@
 //! The corpus's own settings file, `dateline.toml` at its root: which files are articles (include and
-//! exclude globs), the date and source of documents by path, a registry of actors that takes precedence
-//! over what is inferred, and findings to ignore with a reason. Read
+//! exclude globs), the date and source of documents by path, registries of actors and of events that take
+//! precedence over what is inferred, extra claim and denial phrases, and findings to ignore with a reason. Read
 //! into plain data; every mistake is an issue with the byte range of the file it concerns, so that the
 //! language server can show it in the file and `check` can say where it is.
 //!
@@ -22,12 +22,24 @@
 //! description = "Director of the port of Visby since 2024"
 //! wikidata = "Q123456"
 //!
+//! [[events]]                          # which mentions are one event, over what the analysis infers
+//! id = "visby-ferry-strike"
+//! label = "Visby ferry strike"
+//! date = 2026-03-04
+//! place = "Visby"
+//! aliases = ["ferry strike", "the stoppage"]  # a mention in one of these words is this event
+//!
+//! [cues]                              # phrases that make a sentence a claim or a denial, besides the built-in ones
+//! claims = ["sources close to"]
+//! denials = ["set the record straight on"]
+//!
 //! [[ignore]]                          # a finding not to report, by the id `check` gives it
 //! finding = "f-3a9c0d125e7b41f2"
 //! reason = "Satire; not a claim"
 //! ```
 
 use crate::analysis::ActorKind;
+use crate::analysis::phrases::CorpusPhrases;
 use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
 use jiff::civil::Date;
 use serde::Deserialize;
@@ -46,8 +58,12 @@ pub struct CorpusSettings {
     documents: Vec<(GlobMatcher, DocumentSettings)>,
     /// Findings not to report, by id.
     pub ignore: Vec<Ignored>,
-    /// The actor registry, in the file's order.
-    pub actors: std::sync::Arc<Vec<RegisteredActor>>,
+    /// The actor and event registries, in the file's order.
+    pub registry: std::sync::Arc<Registry>,
+    /// Extra claim and denial phrases.
+    pub cues: std::sync::Arc<Cues>,
+    /// The registered events' words and the cues, compiled for the analysis of every article.
+    pub phrases: std::sync::Arc<CorpusPhrases>,
     /// A hash of the file's text (0 without a file): caches of results depend on it.
     pub fingerprint: u64,
 }
@@ -57,6 +73,8 @@ pub struct CorpusSettings {
 pub struct DocumentSettings {
     pub date: Option<Date>,
     pub source: Option<String>,
+    /// The phrases the corpus adds to the analysis (the same for every document).
+    pub phrases: std::sync::Arc<CorpusPhrases>,
 }
 
 /// An actor as the registry gives it.
@@ -72,6 +90,57 @@ pub struct RegisteredActor {
     pub description: Option<String>,
     /// A Wikidata item ("Q123456").
     pub wikidata: Option<String>,
+}
+
+/// The registries of a corpus: who is who and which mentions are one event, as the user states them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Registry {
+    pub actors: Vec<RegisteredActor>,
+    pub events: Vec<std::sync::Arc<RegisteredEvent>>,
+}
+
+/// An event as the registry gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegisteredEvent {
+    pub id: String,
+    pub label: String,
+    pub date: Option<Date>,
+    pub place: Option<String>,
+    /// Words that name the event in the articles: a mention within them (or within the label) is this
+    /// event.
+    pub aliases: Vec<String>,
+}
+
+impl RegisteredEvent {
+    /// The label and the aliases: every phrase that names the event.
+    pub fn phrases(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.label.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// Phrases that make a sentence a claim or a denial, besides those the analysis knows. Matched as whole
+/// words, in any case.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Cues {
+    pub claims: Vec<String>,
+    pub denials: Vec<String>,
+}
+
+impl Cues {
+    pub fn is_empty(&self) -> bool {
+        self.claims.is_empty() && self.denials.is_empty()
+    }
+
+    /// A hash of the phrases (0 without any): facts made with them are kept under it.
+    pub fn fingerprint(&self) -> u64 {
+        if self.is_empty() {
+            return 0;
+        }
+        use std::hash::{DefaultHasher, Hash, Hasher};
+        let mut h = DefaultHasher::new();
+        self.hash(&mut h);
+        h.finish()
+    }
 }
 
 /// A finding the user chose not to see, and why.
@@ -99,7 +168,30 @@ struct Raw {
     #[serde(default)]
     actors: Vec<RawActor>,
     #[serde(default)]
+    events: Vec<RawEvent>,
+    cues: Option<RawCues>,
+    #[serde(default)]
     ignore: Vec<RawIgnored>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvent {
+    id: Spanned<String>,
+    label: Spanned<String>,
+    date: Option<Spanned<toml::Value>>,
+    place: Option<String>,
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCues {
+    #[serde(default)]
+    claims: Vec<Spanned<String>>,
+    #[serde(default)]
+    denials: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -183,31 +275,22 @@ pub fn parse(text: &str) -> (CorpusSettings, Vec<SettingsIssue>) {
                 continue;
             }
         };
-        let date = match &d.date {
-            None => None,
-            Some(v) => match date_of(v.get_ref()) {
-                Some(date) => Some(date),
-                None => {
-                    issues.push(SettingsIssue {
-                        message: format!(
-                            "date {}: expected a date such as 2026-03-05",
-                            v.get_ref()
-                        ),
-                        range: v.span(),
-                    });
-                    None
-                }
-            },
-        };
+        let date = checked_date(d.date.as_ref(), &mut issues);
         documents.push((
             glob,
             DocumentSettings {
                 date,
                 source: d.source,
+                phrases: std::sync::Arc::default(),
             },
         ));
     }
-    let actors = registry(raw.actors, &mut issues);
+    let actors = actor_registry(raw.actors, &mut issues);
+    let events = event_registry(raw.events, &mut issues);
+    let cues = raw
+        .cues
+        .map(|c| cues_of(c, &mut issues))
+        .unwrap_or_default();
     let ignore = raw
         .ignore
         .into_iter()
@@ -216,12 +299,19 @@ pub fn parse(text: &str) -> (CorpusSettings, Vec<SettingsIssue>) {
             reason: i.reason,
         })
         .collect();
+    let phrases = CorpusPhrases::new(
+        events.iter().flat_map(|e| e.phrases()),
+        cues.claims.iter().map(String::as_str),
+        cues.denials.iter().map(String::as_str),
+    );
     let settings = CorpusSettings {
         include,
         exclude,
         documents,
         ignore,
-        actors: std::sync::Arc::new(actors),
+        phrases: std::sync::Arc::new(phrases),
+        registry: std::sync::Arc::new(Registry { actors, events }),
+        cues: std::sync::Arc::new(cues),
         fingerprint,
     };
     (settings, issues)
@@ -229,7 +319,7 @@ pub fn parse(text: &str) -> (CorpusSettings, Vec<SettingsIssue>) {
 
 /// The actor registry: each entry checked (a kind it knows, an id and name not empty, an id, name or
 /// alias not given twice, a Wikidata id of the form Q123); an entry with a mistake is left out.
-fn registry(raw: Vec<RawActor>, issues: &mut Vec<SettingsIssue>) -> Vec<RegisteredActor> {
+fn actor_registry(raw: Vec<RawActor>, issues: &mut Vec<SettingsIssue>) -> Vec<RegisteredActor> {
     let mut out: Vec<RegisteredActor> = Vec::new();
     let mut ids = std::collections::HashSet::new();
     let mut names: std::collections::HashMap<String, String> = std::collections::HashMap::new();
@@ -311,6 +401,115 @@ fn registry(raw: Vec<RawActor>, issues: &mut Vec<SettingsIssue>) -> Vec<Register
     out
 }
 
+/// The event registry: each entry checked (an id and label not empty, an id not given twice, a date that
+/// is one, a phrase naming one event only); an entry with a mistake is left out.
+fn event_registry(
+    raw: Vec<RawEvent>,
+    issues: &mut Vec<SettingsIssue>,
+) -> Vec<std::sync::Arc<RegisteredEvent>> {
+    let mut out = Vec::new();
+    let mut ids = std::collections::HashSet::new();
+    let mut phrases: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for e in raw {
+        let id = e.id.get_ref().trim().to_string();
+        if id.is_empty() || e.label.get_ref().trim().is_empty() {
+            let which = if id.is_empty() { &e.id } else { &e.label };
+            issues.push(SettingsIssue {
+                message: "must not be empty".into(),
+                range: which.span(),
+            });
+            continue;
+        }
+        if !ids.insert(id.clone()) {
+            issues.push(SettingsIssue {
+                message: format!("event id {id:?} is given twice"),
+                range: e.id.span(),
+            });
+            continue;
+        }
+        let n = issues.len();
+        let date = checked_date(e.date.as_ref(), issues);
+        let mut clash = false;
+        for form in std::iter::once(&e.label).chain(&e.aliases) {
+            let key = crate::analysis::lexicon::phrase_key(form.get_ref());
+            if key.is_empty() {
+                issues.push(SettingsIssue {
+                    message: "must not be empty".into(),
+                    range: form.span(),
+                });
+                clash = true;
+                continue;
+            }
+            match phrases.get(&key) {
+                Some(other) if *other != id => {
+                    issues.push(SettingsIssue {
+                        message: format!("{:?} already names event {other:?}", form.get_ref()),
+                        range: form.span(),
+                    });
+                    clash = true;
+                }
+                _ => {
+                    phrases.insert(key, id.clone());
+                }
+            }
+        }
+        if clash || issues.len() > n {
+            continue;
+        }
+        out.push(std::sync::Arc::new(RegisteredEvent {
+            id,
+            label: e.label.get_ref().trim().to_string(),
+            date,
+            place: e
+                .place
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty()),
+            aliases: e
+                .aliases
+                .iter()
+                .map(|s| s.get_ref().trim().to_string())
+                .collect(),
+        }));
+    }
+    out
+}
+
+/// The extra cues, each a phrase with at least one word.
+fn cues_of(raw: RawCues, issues: &mut Vec<SettingsIssue>) -> Cues {
+    let mut phrases = |list: Vec<Spanned<String>>| -> Vec<String> {
+        list.into_iter()
+            .filter_map(|p| {
+                let key = crate::analysis::lexicon::phrase_key(p.get_ref());
+                if key.is_empty() {
+                    issues.push(SettingsIssue {
+                        message: "a cue must have a word".into(),
+                        range: p.span(),
+                    });
+                    return None;
+                }
+                Some(key)
+            })
+            .collect()
+    };
+    Cues {
+        claims: phrases(raw.claims),
+        denials: phrases(raw.denials),
+    }
+}
+
+/// The date a setting gives, when it gives one that is a date; an issue when it is not.
+fn checked_date(v: Option<&Spanned<toml::Value>>, issues: &mut Vec<SettingsIssue>) -> Option<Date> {
+    let v = v?;
+    let date = date_of(v.get_ref());
+    if date.is_none() {
+        issues.push(SettingsIssue {
+            message: format!("date {}: expected a date such as 2026-03-05", v.get_ref()),
+            range: v.span(),
+        });
+    }
+    date
+}
+
 /// A date from a TOML date (or date-time) or a string starting with one.
 fn date_of(v: &toml::Value) -> Option<Date> {
     match v {
@@ -352,7 +551,10 @@ impl CorpusSettings {
     /// The date and source the settings give the document at `relative` (the first rule that gives
     /// each, in the file's order).
     pub fn document(&self, relative: &str) -> DocumentSettings {
-        let mut out = DocumentSettings::default();
+        let mut out = DocumentSettings {
+            phrases: self.phrases.clone(),
+            ..DocumentSettings::default()
+        };
         for (glob, d) in &self.documents {
             if glob.is_match(relative) {
                 if out.date.is_none() {
@@ -408,7 +610,8 @@ reason = "Satire"
             "the first rule wins"
         );
         assert_eq!(d.source.as_deref(), Some("Baltic Wire"));
-        assert_eq!(s.document("news/a.md"), DocumentSettings::default());
+        assert_eq!(s.document("news/a.md").date, None);
+        assert_eq!(s.document("news/a.md").source, None);
         assert_eq!(
             s.ignored("f-0123456789abcdef").map(|i| i.reason.as_str()),
             Some("Satire")
@@ -448,13 +651,13 @@ kind = "animal"
 wikidata = "42"
 "#;
         let (s, issues) = parse(text);
-        let ids: Vec<&str> = s.actors.iter().map(|a| a.id.as_str()).collect();
+        let ids: Vec<&str> = s.registry.actors.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, vec!["jonas-lindqvist", "port-authority"]);
-        let lind = &s.actors[0];
+        let lind = &s.registry.actors[0];
         assert_eq!(lind.kind, ActorKind::Person);
         assert_eq!(lind.aliases, vec!["Jonas Lind".to_string()]);
         assert_eq!(lind.wikidata.as_deref(), Some("Q123456"));
-        assert_eq!(s.actors[1].kind, ActorKind::Organization);
+        assert_eq!(s.registry.actors[1].kind, ActorKind::Organization);
         let said: Vec<(&str, &str)> = issues
             .iter()
             .map(|i| (i.message.as_str(), &text[i.range.clone()]))
@@ -474,6 +677,74 @@ wikidata = "42"
                     "kind \"animal\": expected \"person\" or \"organization\"",
                     "\"animal\""
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_event_registry_and_cues_are_read_and_their_mistakes_named() {
+        let text = r#"
+[[events]]
+id = "ferry-strike"
+label = "Visby ferry strike"
+date = 2026-03-04
+place = "Visby"
+aliases = ["ferry strike", "the  Stoppage"]
+
+[[events]]
+id = "ferry-strike"
+label = "Another"
+
+[[events]]
+id = "walkout"
+label = "Walkout"
+aliases = ["Ferry strike"]
+
+[[events]]
+id = "summit"
+label = "Harbour summit"
+date = "next week"
+
+[cues]
+claims = ["Sources close to"]
+denials = ["set the record straight on", "  "]
+"#;
+        let (s, issues) = parse(text);
+        let ids: Vec<&str> = s.registry.events.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, vec!["ferry-strike"]);
+        let e = &s.registry.events[0];
+        assert_eq!(e.date, Some(jiff::civil::date(2026, 3, 4)));
+        assert_eq!(e.place.as_deref(), Some("Visby"));
+        assert_eq!(
+            e.phrases().collect::<Vec<_>>(),
+            vec!["Visby ferry strike", "ferry strike", "the  Stoppage"]
+        );
+        assert_eq!(s.cues.claims, vec!["sources close to".to_string()]);
+        assert_eq!(
+            s.cues.denials,
+            vec!["set the record straight on".to_string()]
+        );
+        assert_ne!(s.cues.fingerprint(), 0);
+        let said: Vec<(&str, &str)> = issues
+            .iter()
+            .map(|i| (i.message.as_str(), &text[i.range.clone()]))
+            .collect();
+        assert_eq!(
+            said,
+            vec![
+                (
+                    "event id \"ferry-strike\" is given twice",
+                    "\"ferry-strike\""
+                ),
+                (
+                    "\"Ferry strike\" already names event \"ferry-strike\"",
+                    "\"Ferry strike\""
+                ),
+                (
+                    "date \"next week\": expected a date such as 2026-03-05",
+                    "\"next week\""
+                ),
+                ("a cue must have a word", "\"  \""),
             ]
         );
     }

@@ -7,6 +7,10 @@
 //! defining mention is where a report first tells it: nearest the top of its article (the headline and
 //! first sentence count alike, up to the fourth sentence; a mention that tells the whole event counts as
 //! lead), then in the earliest article, then the most specific.
+//!
+//! The corpus's event registry (`dateline.toml`) comes before all this: a mention whose trigger is within
+//! words naming a registered event (its label or an alias) is that event, with the mentions linked to it,
+//! and a cluster that holds mentions of two registered events is split between them.
 
 use super::dates::DocDate;
 use super::small_set::SmallSet;
@@ -14,7 +18,9 @@ use super::{DocEntry, MentionRef};
 use crate::analysis::dates::PartialDate;
 use crate::analysis::intern::Numbered;
 use crate::analysis::lexicon::{EventClass, lexicon};
+use crate::analysis::phrases::PhraseSet;
 use crate::analysis::{EventMention, Modality};
+use crate::corpus::settings_file::RegisteredEvent;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
@@ -34,6 +40,8 @@ pub struct Event {
     pub evidence: Box<[Evidence]>,
     /// Which of the events with the same id base this is (1 for the first; see [`Event::id`]).
     nth: u32,
+    /// Its entry in the corpus's event registry, when it has one.
+    pub registered: Option<Arc<RegisteredEvent>>,
 }
 
 /// Why one article's mention (or chain) was merged into an event; rendered only when shown, since a resolve
@@ -53,6 +61,8 @@ pub enum EvidenceKind {
     Linked(Why),
     /// Across articles of one story, by the same word.
     Story,
+    /// Named in the words of a registered event.
+    Registered,
 }
 
 impl Event {
@@ -72,6 +82,9 @@ impl Event {
     /// What the event is called: the defining mention's trigger, its place and date ("talks in Oslo,
     /// 2026-05-03").
     pub fn label(&self, docs: &[Arc<DocEntry>]) -> String {
+        if let Some(r) = &self.registered {
+            return r.label.clone();
+        }
         let mut label = self.trigger(docs);
         if let Some(p) = self.place {
             label.push_str(&format!(" in {p}"));
@@ -85,6 +98,9 @@ impl Event {
     /// A readable id, stable for the same corpus: lemma, place and date ("talk-oslo-2026-05-03"), numbered
     /// from the second event with the same ones ("talk-oslo-2026-05-03-2").
     pub fn id(&self, docs: &[Arc<DocEntry>]) -> String {
+        if let Some(r) = &self.registered {
+            return r.id.clone();
+        }
         let (di, mi) = self.definition;
         let lemma = docs
             .get(di)
@@ -109,6 +125,9 @@ impl Event {
                 EvidenceKind::Within(why) => format!("{path}: {}", why.text()),
                 EvidenceKind::Linked(why) => format!("{path} linked: {}", why.text()),
                 EvidenceKind::Story => format!("{path} linked: same story, same trigger"),
+                EvidenceKind::Registered => {
+                    format!("{path} linked: named as the registered event (dateline.toml)")
+                }
             }
         })
     }
@@ -746,6 +765,115 @@ fn same_story(docs: &[Arc<DocEntry>], clusters: Vec<Cluster>) -> Vec<Cluster> {
     merged.into_iter().map(|(c, _)| c).collect()
 }
 
+/// The registered event of each event mention named in its words: the mention's trigger lies within the
+/// label or an alias of a registered event, as written in the article.
+fn registered_mentions(
+    docs: &[Arc<DocEntry>],
+    registry: &[Arc<RegisteredEvent>],
+) -> HashMap<MentionRef, usize> {
+    let set = PhraseSet::new(
+        registry
+            .iter()
+            .enumerate()
+            .flat_map(|(k, r)| r.phrases().map(move |p| (p, k))),
+    );
+    if set.is_empty() {
+        return HashMap::default();
+    }
+    docs.par_iter()
+        .enumerate()
+        .flat_map_iter(|(di, d)| {
+            let found = set.find_in_text(&d.article.text);
+            d.facts
+                .events
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.class != EventClass::Statement)
+                .filter_map(|(mi, m)| {
+                    let t = m.trigger.get();
+                    let (_, k) = found
+                        .iter()
+                        .find(|(r, _)| r.start <= t.start && t.end <= r.end)?;
+                    Some(((di, mi), *k))
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// The clusters with the registry applied ([`registered_mentions`]): each with the registered event it is,
+/// if any. A cluster with mentions of one registered event is that event, joined with the other clusters
+/// that are; one with mentions of several gives each of those mentions to its event and stays itself
+/// with the rest. A registered event stands where its first cluster stood.
+fn with_registry(
+    docs: &[Arc<DocEntry>],
+    dates: &[DocDate],
+    actor_of: &[Vec<Option<usize>>],
+    registry: &[Arc<RegisteredEvent>],
+    clusters: Vec<Cluster>,
+) -> Vec<(Cluster, Option<usize>)> {
+    let named = registered_mentions(docs, registry);
+    if named.is_empty() {
+        return clusters.into_iter().map(|c| (c, None)).collect();
+    }
+    let mut out: Vec<(Cluster, Option<usize>)> = Vec::with_capacity(clusters.len());
+    // where each registered event stands in `out`
+    let mut at: Vec<Option<usize>> = vec![None; registry.len()];
+    let mut join = |out: &mut Vec<(Cluster, Option<usize>)>, k: usize, c: Cluster| match at[k] {
+        Some(j) => {
+            let o = &mut out[j].0;
+            o.features.absorb(&c.features);
+            o.docs.extend(c.docs.iter().copied());
+            o.evidence.extend(c.evidence);
+            o.evidence.extend(c.docs.iter().map(|&d| Evidence {
+                doc: d as u32,
+                kind: EvidenceKind::Registered,
+            }));
+            o.mentions.extend(c.mentions);
+        }
+        None => {
+            at[k] = Some(out.len());
+            out.push((c, Some(k)));
+        }
+    };
+    for c in clusters {
+        let mut ks: SmallSet<usize, 2> = SmallSet::default();
+        ks.extend(c.mentions.iter().filter_map(|m| named.get(m).copied()));
+        match ks.len() {
+            0 => out.push((c, None)),
+            1 => join(&mut out, ks.iter().copied().next().unwrap_or(0), c),
+            _ => {
+                let (mine, rest): (Vec<MentionRef>, Vec<MentionRef>) =
+                    c.mentions.iter().partition(|m| named.contains_key(m));
+                for (di, mi) in mine {
+                    let d = &docs[di];
+                    let f = Features::of(d, &d.facts.events[mi], &dates[di], &actor_of[di]);
+                    let single = Cluster {
+                        features: f,
+                        mentions: vec![(di, mi)],
+                        docs: [di].into(),
+                        evidence: Vec::new(),
+                    };
+                    join(&mut out, named[&(di, mi)], single);
+                }
+                if !rest.is_empty() {
+                    let docs = rest.iter().map(|&(d, _)| d).collect();
+                    out.push((
+                        Cluster {
+                            features: c.features,
+                            mentions: rest,
+                            docs,
+                            evidence: c.evidence,
+                        },
+                        None,
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The id of events with this lemma, place and date, before numbering (see [`Event::id`]).
 fn id_base(lemma: &str, place: Option<&str>, date: Option<PartialDate>) -> String {
     let mut base = lemma.to_string();
@@ -781,6 +909,7 @@ pub fn resolve(
     docs: &[Arc<DocEntry>],
     dates: &[DocDate],
     actor_of: &[Vec<Option<usize>>],
+    registry: &[Arc<RegisteredEvent>],
 ) -> (Vec<Event>, Vec<Vec<usize>>) {
     // 1. chains within each article (articles in parallel, kept in document order)
     let per_doc: Vec<Chained> = docs
@@ -889,8 +1018,10 @@ pub fn resolve(
     }
     // 3. within one story, the same word tells the same event
     let clusters = same_story(docs, clusters);
-    // 4. events, with their defining mention (clusters in parallel when there are many, numbered in order)
-    let make = |mut c: Cluster| {
+    // 4. the registry over what was inferred
+    let clusters = with_registry(docs, dates, actor_of, registry, clusters);
+    // 5. events, with their defining mention (clusters in parallel when there are many, numbered in order)
+    let make = |(mut c, registered): (Cluster, Option<usize>)| {
         c.mentions.sort();
         let definition = *c
             .mentions
@@ -915,15 +1046,27 @@ pub fn resolve(
             .map(|&a| a as usize)
             .collect();
         participants.sort();
+        let registered = registered.map(|k| registry[k].clone());
+        // the registry's date and place over those inferred
+        let date = registered
+            .as_ref()
+            .and_then(|r| r.date)
+            .map(PartialDate::full)
+            .or(c.features.date);
+        let place = match registered.as_ref().and_then(|r| r.place.as_deref()) {
+            Some(p) => Some(crate::analysis::intern::intern(p)),
+            None => c.features.place,
+        };
         let event = Event {
             class: c.features.class,
-            date: c.features.date,
-            place: c.features.place,
+            date,
+            place,
             participants,
             definition,
             mentions: c.mentions.into(),
             evidence: c.evidence.into(),
             nth: 0,
+            registered,
         };
         (event, base)
     };
@@ -944,6 +1087,7 @@ pub fn resolve(
             mentions: Box::new([st.mention]),
             evidence: Box::new([]),
             nth: 0,
+            registered: None,
         };
         (event, base)
     };

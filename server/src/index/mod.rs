@@ -33,14 +33,15 @@ pub struct DocEntry {
     pub article: Article,
     pub facts: ArticleFacts,
     pub lines: LineIndex,
-    /// The hash of the text ([`cache::text_hash`]).
+    /// The hash of the text and of the phrases its corpus adds to the analysis ([`facts_key`]): facts
+    /// are kept under it.
     pub hash: u64,
 }
 
 impl DocEntry {
     pub fn new(article: Article) -> DocEntry {
-        let facts = analysis::analyse(&article.text, article.body_start);
-        let hash = cache::text_hash(&article.text);
+        let facts = analyse(&article);
+        let hash = facts_key(&article);
         DocEntry::with_facts(article, facts, hash)
     }
 
@@ -60,12 +61,24 @@ impl DocEntry {
     }
 }
 
-/// The hash of each article's text ([`cache::text_hash`]), made in parallel.
+/// An article's facts, made with the phrases its corpus adds.
+fn analyse(a: &Article) -> ArticleFacts {
+    analysis::analyse_with(&a.text, a.body_start, &a.settings.phrases)
+}
+
+/// What an article's facts are kept under: the hash of its text ([`cache::text_hash`]), and of the phrases
+/// its corpus adds to the analysis when it adds any.
+pub fn facts_key(a: &Article) -> u64 {
+    let text = cache::text_hash(&a.text);
+    match a.settings.phrases.fingerprint() {
+        0 => text,
+        p => text ^ p.rotate_left(17),
+    }
+}
+
+/// [`facts_key`] of each article, made in parallel.
 pub fn text_hashes(articles: &[Article]) -> Vec<u64> {
-    articles
-        .par_iter()
-        .map(|a| cache::text_hash(&a.text))
-        .collect()
+    articles.par_iter().map(facts_key).collect()
 }
 
 /// The set of analysed articles, keyed by path. Updating one article re-analyses only that article.
@@ -109,7 +122,7 @@ impl Corpus {
             .into_par_iter()
             .zip(hashes)
             .map(|((a, f), h)| {
-                let facts = f.unwrap_or_else(|| compact(analysis::analyse(&a.text, a.body_start)));
+                let facts = f.unwrap_or_else(|| compact(analyse(&a)));
                 let e = Arc::new(DocEntry::with_facts(a, facts, h));
                 done();
                 e
@@ -214,8 +227,8 @@ pub struct Joins {
     pub registry: Registry,
 }
 
-/// The actor registry of a corpus (`dateline.toml`), shared by its models.
-pub type Registry = Arc<Vec<crate::corpus::settings_file::RegisteredActor>>;
+/// The actor and event registries of a corpus (`dateline.toml`), shared by its models.
+pub type Registry = Arc<crate::corpus::settings_file::Registry>;
 
 impl std::ops::Deref for Model {
     type Target = Joins;
@@ -352,10 +365,10 @@ impl Model {
         // the whole corpus; a part is small)
         let ((actors, actor_of), (dates, words)) = join_when(
             whole.is_none(),
-            || actors::resolve(&docs, &registry),
+            || actors::resolve(&docs, &registry.actors),
             || (dates::resolve(&docs, corpus_year), WordDocs::new(&docs)),
         );
-        let (events, event_of) = events::resolve(&docs, &dates, &actor_of);
+        let (events, event_of) = events::resolve(&docs, &dates, &actor_of, &registry.events);
         Model::finish(
             docs,
             (dates, corpus_year),
@@ -452,19 +465,21 @@ impl Model {
                 if same_actors {
                     (self.actors.clone(), self.actor_of.clone())
                 } else {
-                    let (a, o) = actors::resolve(&docs, &self.registry);
+                    let (a, o) = actors::resolve(&docs, &self.registry.actors);
                     (Arc::new(a), Arc::new(o))
                 }
             },
             || (dates::resolve(&docs, corpus_year), WordDocs::new(&docs)),
         );
+        // a registered event is named by words the facts do not keep: any edit may name one
         let same_events = same_actors
+            && self.registry.events.is_empty()
             && dates == self.dates
             && compared.iter().all(|(i, c)| c.same_events(&docs[*i]));
         let (events, event_of) = if same_events {
             (self.events.clone(), self.event_of.clone())
         } else {
-            let (e, o) = events::resolve(&docs, &dates, &actor_of);
+            let (e, o) = events::resolve(&docs, &dates, &actor_of, &self.registry.events);
             (Arc::new(e), Arc::new(o))
         };
         Some(Model::finish(

@@ -191,7 +191,7 @@ fn register_actor(
         }
     }
     // the actor's id, unless the registry has it for another
-    let taken = |id: &str| model.registry.iter().any(|r| r.id == id);
+    let taken = |id: &str| model.registry.actors.iter().any(|r| r.id == id);
     let id = (1..)
         .map(|n| {
             if n == 1 {

@@ -75,7 +75,7 @@ fn actor_md(view: &View, actor: usize) -> String {
     };
     let _ = writeln!(out, "**{}** · {kind}\n", escape(&a.name));
     // what the corpus's registry (dateline.toml) says of them
-    if let Some(r) = a.registered.and_then(|k| model.registry.get(k)) {
+    if let Some(r) = a.registered.and_then(|k| model.registry.actors.get(k)) {
         if let Some(d) = &r.description {
             let _ = writeln!(out, "{}\n", escape(d));
         }
@@ -182,6 +182,9 @@ fn event_md(view: &View, event: usize) -> String {
         escape(&e.label(&model.docs)),
         lower(e.class)
     );
+    if let Some(r) = &e.registered {
+        let _ = writeln!(out, "registered as `{}` in dateline.toml\n", r.id);
+    }
     let mut facts = Vec::new();
     if let Some(d) = e.date {
         facts.push(format!("**Date** {}", d.display()));

@@ -409,7 +409,7 @@ impl Writer {
             let tx = self.tx.clone();
             let (settings, encoding) = (self.settings.clone(), self.encoding);
             let corpus_settings = self.corpus_settings(&id);
-            let registry = corpus_settings.actors.clone();
+            let registry = corpus_settings.registry.clone();
             let thread_id = id.clone();
             let id_for_failure = id.clone();
             let spawned = std::thread::Builder::new()
@@ -467,7 +467,7 @@ impl Writer {
                     self.out
                         .log(MessageType::ERROR, format!("cannot start resolving: {e}"));
                     let old = self.models.get(&id).cloned();
-                    let registry = self.corpus_settings(&id).actors.clone();
+                    let registry = self.corpus_settings(&id).registry.clone();
                     let model =
                         Model::rebuild(old.as_deref(), corpus_entries(self.corpus(&id)), registry);
                     self.models.insert(id.clone(), Arc::new(model));

@@ -72,6 +72,9 @@ struct EventOut {
     definition: SpanOut,
     mentions: Vec<SpanOut>,
     evidence: Vec<String>,
+    /// Named in the corpus's event registry (`dateline.toml`), whose id it has.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    registered: bool,
 }
 
 #[derive(Serialize)]
@@ -182,13 +185,14 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
                     .iter()
                     .map(|&(di, mi)| model.docs[di].facts.actors[mi].rule)
                     .collect(),
-                registered: a.registered.and_then(|k| model.registry.get(k)).map(|r| {
-                    RegisteredOut {
+                registered: a
+                    .registered
+                    .and_then(|k| model.registry.actors.get(k))
+                    .map(|r| RegisteredOut {
                         roles: r.roles.clone(),
                         description: r.description.clone(),
                         wikidata: r.wikidata.clone(),
-                    }
-                }),
+                    }),
             }
         })
         .collect();
@@ -203,6 +207,7 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
             class: e.class,
             date: e.date.map(|d| d.display()),
             place: e.place,
+            registered: e.registered.is_some(),
             participants: e
                 .participants
                 .iter()
