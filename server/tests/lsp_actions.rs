@@ -334,3 +334,189 @@ fn register_an_inferred_actor_in_dateline_toml() {
     );
     assert_eq!(c.shutdown(), Some(0));
 }
+
+/// Tells the server a file changed on disk, as a client watching files would.
+fn changed_on_disk(c: &mut Client, path: &Path, kind: u32) {
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(path), "type": kind}]}),
+    );
+}
+
+/// The code actions at a position.
+fn actions_at(c: &mut Client, path: &Path, line: u32, character: u32) -> Vec<Value> {
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri(path)},
+               "range": {"start": {"line": line, "character": character},
+                         "end": {"line": line, "character": character}},
+               "context": {"diagnostics": []}}),
+    );
+    r.as_array().cloned().unwrap_or_default()
+}
+
+/// The edits a workspace edit makes to `path`, from its `changes`.
+fn changes_of<'a>(edit: &'a Value, path: &Path) -> &'a [Value] {
+    edit["changes"][uri(path).as_str()]
+        .as_array()
+        .map_or(&[], Vec::as_slice)
+}
+
+/// Asks until `f` gives something, for up to ten seconds (the server reads `dateline.toml` again in the
+/// background).
+fn eventually<T>(c: &mut Client, mut f: impl FnMut(&mut Client) -> Option<T>) -> Option<T> {
+    for _ in 0..100 {
+        if let Some(x) = f(c) {
+            return Some(x);
+        }
+        c.wait_until(Duration::from_millis(100), |_| false);
+    }
+    None
+}
+
+#[test]
+fn add_a_mentions_name_as_an_alias_of_a_registered_actor() {
+    let (_dir, root) = corpus();
+    let settings = root.join("dateline.toml");
+    let before = "[[actors]]\nid = \"jonas-lindqvist\"\nname = \"Jonas Lindqvist\"\nroles = [\"port director\"]\n";
+    std::fs::write(&settings, before).expect("write");
+    let mut c = started(&root, false);
+    let report = root.join("2026-04-01-gazette.md");
+    // on "Lind" of "Port director Jonas Lind"
+    let offered = actions_at(&mut c, &report, 5, 21);
+    let action = titled(
+        &offered,
+        "Add “Jonas Lind” as an alias of “Jonas Lindqvist” (jonas-lindqvist)",
+    );
+    let written = apply(before, changes_of(&action["edit"], &settings));
+    assert_eq!(
+        written,
+        "[[actors]]\nid = \"jonas-lindqvist\"\nname = \"Jonas Lindqvist\"\naliases = [\"Jonas Lind\"]\nroles = [\"port director\"]\n"
+    );
+    std::fs::write(&settings, &written).expect("write");
+    changed_on_disk(&mut c, &settings, 2);
+    // the mention is now the registered actor's, and no alias is offered for it again
+    let hover = eventually(&mut c, |c| {
+        let h = c.request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri(&report)}, "position": {"line": 5, "character": 21}}),
+        );
+        let md = h["contents"]["value"].as_str()?.to_string();
+        md.starts_with("**Jonas Lindqvist**").then_some(md)
+    })
+    .expect("the hover names the registered actor");
+    assert!(hover.contains("registered as `jonas-lindqvist`"), "{hover}");
+    let again = actions_at(&mut c, &report, 5, 21);
+    assert!(
+        again.iter().all(|a| !a["title"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("Add “Jonas Lind”")),
+        "{again:#?}"
+    );
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+/// Invented: a strike, and a week later its end told as "the protest", which nothing links to it.
+const STRIKE: &str = "---\ndate: 2026-03-04\n---\nFerry crews strike in Visby\n\nFerry crews in Visby began a strike on Tuesday over pay, the union said.\n";
+const PROTEST: &str = "---\ndate: 2026-03-12\n---\nShops reopen on the island\n\nThe protest by ferry crews ended on Friday, traders said.\n";
+
+#[test]
+fn register_an_event_then_link_another_mention_to_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().canonicalize().expect("canonical");
+    let strike = root.join("2026-03-04-gazette.md");
+    let protest = root.join("2026-03-12-island-post.md");
+    std::fs::write(&strike, STRIKE).expect("write");
+    std::fs::write(&protest, PROTEST).expect("write");
+    let mut c = Client::spawn(BIN);
+    let literals = json!({"codeActionKind": {"valueSet": ["quickfix", "refactor.rewrite"]}});
+    c.initialize(
+        &root,
+        json!({"workspace": {"workspaceEdit": {"documentChanges": true, "resourceOperations": ["create"]}},
+               "textDocument": {"codeAction": {"codeActionLiteralSupport": literals}}}),
+        Value::Null,
+    );
+    assert!(c.wait_indexed());
+    let definition_of_protest = |c: &mut Client| {
+        let r = c.request(
+            "textDocument/definition",
+            json!({"textDocument": {"uri": uri(&protest)}, "position": {"line": 5, "character": 6}}),
+        );
+        let first = if r.is_array() { r[0].clone() } else { r };
+        first["uri"].as_str().map(String::from)
+    };
+    assert_eq!(
+        definition_of_protest(&mut c),
+        Some(uri(&protest)),
+        "inferred, the protest is an event of its own"
+    );
+
+    // on "strike" in the report's first sentence
+    let offered = eventually(&mut c, |c| {
+        let a = actions_at(c, &strike, 5, 31);
+        a.iter()
+            .any(|a| {
+                a["title"]
+                    .as_str()
+                    .unwrap_or("")
+                    .starts_with("Register event")
+            })
+            .then_some(a)
+    })
+    .expect("a registration offered");
+    let action = titled(
+        &offered,
+        "Register event “strike in Visby, 2026-03-03” in dateline.toml",
+    );
+    let ops = action["edit"]["documentChanges"]
+        .as_array()
+        .expect("operations");
+    assert_eq!(ops[0]["kind"], "create");
+    let written = apply("", ops[1]["edits"].as_array().expect("edits"));
+    assert_eq!(
+        written,
+        "[[events]]\nid = \"strike-visby-2026-03-03\"\nlabel = \"strike in Visby, 2026-03-03\"\ndate = 2026-03-03\nplace = \"Visby\"\naliases = [\"strike\"]\n"
+    );
+    let settings = root.join("dateline.toml");
+    std::fs::write(&settings, &written).expect("write");
+    changed_on_disk(&mut c, &settings, 1);
+
+    // on "protest": link it to the registered event
+    let offered = eventually(&mut c, |c| {
+        let a = actions_at(c, &protest, 5, 6);
+        a.iter()
+            .any(|a| a["title"].as_str().unwrap_or("").starts_with("Link"))
+            .then_some(a)
+    })
+    .expect("a link offered once the registry is read");
+    let action = titled(
+        &offered,
+        "Link “protest” to event “strike in Visby, 2026-03-03” (strike-visby-2026-03-03)",
+    );
+    let linked = apply(&written, changes_of(&action["edit"], &settings));
+    assert!(
+        linked.ends_with("aliases = [\"strike\", \"protest\"]\n"),
+        "{linked}"
+    );
+    std::fs::write(&settings, &linked).expect("write");
+    changed_on_disk(&mut c, &settings, 2);
+    let went = eventually(&mut c, |c| {
+        definition_of_protest(c).filter(|u| *u == uri(&strike))
+    });
+    assert_eq!(
+        went,
+        Some(uri(&strike)),
+        "the protest is the registered strike, defined in the report"
+    );
+    let h = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri(&protest)}, "position": {"line": 5, "character": 6}}),
+    );
+    let md = h["contents"]["value"].as_str().unwrap_or_default();
+    assert!(
+        md.contains("registered as `strike-visby-2026-03-03`"),
+        "{md}"
+    );
+    assert_eq!(c.shutdown(), Some(0));
+}

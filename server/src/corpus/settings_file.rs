@@ -574,6 +574,101 @@ impl CorpusSettings {
     }
 }
 
+/// Where the registries' entries are written in the file: for edits to them (code actions) and for
+/// completion and hover in the file. Read leniently (unknown keys and bad values kept out of the way), so
+/// that a file with mistakes elsewhere still shows where its entries are.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outline {
+    pub actors: Vec<EntryPlace>,
+    pub events: Vec<EntryPlace>,
+}
+
+/// Where one registry entry is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryPlace {
+    pub id: String,
+    /// The id's value, quotes included.
+    pub id_span: Range<usize>,
+    /// The name's (actor) or label's (event) value, quotes included, when written.
+    pub name_span: Option<Range<usize>>,
+    /// The `aliases` array, brackets included, when written.
+    pub aliases: Option<Range<usize>>,
+}
+
+#[derive(Deserialize)]
+struct RawOutline {
+    #[serde(default)]
+    actors: Vec<RawPlace>,
+    #[serde(default)]
+    events: Vec<RawPlace>,
+}
+
+#[derive(Deserialize)]
+struct RawPlace {
+    id: Option<Spanned<toml::Value>>,
+    name: Option<Spanned<toml::Value>>,
+    label: Option<Spanned<toml::Value>>,
+    aliases: Option<Spanned<toml::Value>>,
+}
+
+/// Where the registries' entries are in `text`; `None` when it is not TOML.
+pub fn outline(text: &str) -> Option<Outline> {
+    let raw: RawOutline = toml::from_str(text).ok()?;
+    let places = |list: Vec<RawPlace>| -> Vec<EntryPlace> {
+        list.into_iter()
+            .filter_map(|p| {
+                let id = p.id?;
+                let name = p.name.or(p.label);
+                Some(EntryPlace {
+                    id: id.get_ref().as_str()?.trim().to_string(),
+                    id_span: id.span(),
+                    name_span: name.map(|n| n.span()),
+                    aliases: p
+                        .aliases
+                        .filter(|a| a.get_ref().is_array())
+                        .map(|a| a.span()),
+                })
+            })
+            .collect()
+    };
+    Some(Outline {
+        actors: places(raw.actors),
+        events: places(raw.events),
+    })
+}
+
+/// The edit (a byte range of `text` and what replaces it) that adds `alias` to the entry at `place`: into
+/// its `aliases` array, or as a new `aliases` line after its name.
+pub fn alias_edit(text: &str, place: &EntryPlace, alias: &str) -> Option<(Range<usize>, String)> {
+    let quoted = toml::Value::String(alias.to_string()).to_string();
+    match &place.aliases {
+        Some(r) => {
+            let inside = text.get(r.start + 1..r.end - 1)?;
+            let end = r.end - 1;
+            let body = inside.trim_end();
+            if body.trim().is_empty() {
+                Some((r.start + 1..end, quoted))
+            } else if body.ends_with(',') {
+                let at = r.start + 1 + body.len();
+                Some((at..at, format!(" {quoted}")))
+            } else {
+                let at = r.start + 1 + body.len();
+                Some((at..at, format!(", {quoted}")))
+            }
+        }
+        None => {
+            let after = place.name_span.as_ref().unwrap_or(&place.id_span).end;
+            let line_end = text[after..].find('\n').map_or(text.len(), |k| after + k);
+            let (at, text) = if line_end == text.len() {
+                (line_end, format!("\naliases = [{quoted}]"))
+            } else {
+                (line_end + 1, format!("aliases = [{quoted}]\n"))
+            };
+            Some((at..at, text))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -747,6 +842,36 @@ denials = ["set the record straight on", "  "]
                 ("a cue must have a word", "\"  \""),
             ]
         );
+    }
+
+    #[test]
+    fn an_alias_is_added_where_the_entry_is_written() {
+        let text = "[[actors]]\nid = \"a\"\nname = \"Anna Berg\"\n\n[[actors]]\nid = \"b\"\nname = \"Bo Ek\"\naliases = [\"B. Ek\"]\n\n[[events]]\nid = \"s\"\nlabel = \"Strike\"\naliases = []\nunknown = 1\n\n[[events]]\nid = \"t\"\nlabel = \"T\"";
+        let o = outline(text).expect("an outline");
+        let ids: Vec<&str> = o
+            .actors
+            .iter()
+            .chain(&o.events)
+            .map(|p| p.id.as_str())
+            .collect();
+        assert_eq!(ids, vec!["a", "b", "s", "t"]);
+        let with = |place: &EntryPlace, alias: &str| {
+            let (r, new) = alias_edit(text, place, alias).expect("an edit");
+            let mut t = text.to_string();
+            t.replace_range(r, &new);
+            let (s, issues) = parse(&t.replace("unknown = 1\n", ""));
+            assert_eq!(issues, vec![], "{t}");
+            s
+        };
+        let s = with(&o.actors[0], "Anna \"Annie\" Berg");
+        assert_eq!(s.registry.actors[0].aliases, vec!["Anna \"Annie\" Berg"]);
+        let s = with(&o.actors[1], "Bo Eck");
+        assert_eq!(s.registry.actors[1].aliases, vec!["B. Ek", "Bo Eck"]);
+        let s = with(&o.events[0], "walkout");
+        assert_eq!(s.registry.events[0].aliases, vec!["walkout"]);
+        let s = with(&o.events[1], "the T");
+        assert_eq!(s.registry.events[1].aliases, vec!["the T"]);
+        assert_eq!(outline("[[actors]\n"), None);
     }
 
     #[test]

@@ -3,7 +3,10 @@
 //! corpus's `dateline.toml` (creating the file when the client can create files); "Add the date … to
 //! the front matter" writes an article's inferred publication date into its front matter (making the
 //! block when there is none); "Register … in dateline.toml" adds an actor the analysis inferred to the
-//! registry, with its name, kind, other full names and roles, for the user to complete.
+//! registry, with its name, kind, other full names and roles, for the user to complete; "Add … as an
+//! alias of …" writes a mention's words into a registered actor's aliases; "Link … to event …" writes an
+//! event mention's words into a registered event's aliases, and "Register event …" adds the inferred
+//! event to the registry.
 
 use super::convert::{Encoding, TextRef, path_to_uri};
 use super::workspace::View;
@@ -39,6 +42,8 @@ pub fn actions(
     let mut out = Vec::new();
     out.extend(ignore_findings(view, enc, doc, range, create_files));
     out.extend(register_actor(view, enc, doc, range, create_files));
+    out.extend(add_actor_alias(view, enc, doc, range));
+    out.extend(link_event(view, enc, doc, range, create_files));
     out.extend(add_date(view, enc, doc));
     out.into_iter()
         .map(CodeActionOrCommand::CodeAction)
@@ -110,6 +115,225 @@ impl SettingsFile {
             },
         })
     }
+}
+
+/// How many registered actors or events an alias is offered to, at most.
+const ALIAS_TARGETS: usize = 3;
+
+/// The edit of `file` (its text on disk) that replaces byte range `r` with `new`.
+fn file_edit(
+    uri: &tower_lsp_server::ls_types::Uri,
+    text: &str,
+    enc: Encoding,
+    r: std::ops::Range<usize>,
+    new: String,
+) -> WorkspaceEdit {
+    let lines = crate::corpus::LineIndex::new(text);
+    let at = TextRef {
+        text,
+        lines: &lines,
+    };
+    let range = Range::new(at.position(enc, r.start), at.position(enc, r.end));
+    WorkspaceEdit {
+        changes: Some(HashMap::from([(
+            uri.clone(),
+            vec![TextEdit::new(range, new)],
+        )])),
+        ..WorkspaceEdit::default()
+    }
+}
+
+/// The edit that adds `alias` to the registry entry with id `id` (an actor when `actor`, else an event)
+/// in the corpus's `dateline.toml`, as written on disk.
+fn alias_in_file(
+    file: &SettingsFile,
+    enc: Encoding,
+    actor: bool,
+    id: &str,
+    alias: &str,
+) -> Option<WorkspaceEdit> {
+    let text = file.existing.as_deref()?;
+    let outline = settings_file::outline(text)?;
+    let places = if actor {
+        &outline.actors
+    } else {
+        &outline.events
+    };
+    let place = places.iter().find(|p| p.id == id)?;
+    let (r, new) = settings_file::alias_edit(text, place, alias)?;
+    Some(file_edit(&file.uri, text, enc, r, new))
+}
+
+/// The words of a mention as one line, spaces collapsed ("Jonas\nLind" → "Jonas Lind").
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "Add “…” as an alias of …": on an actor mention whose words no registered actor is given, for the
+/// registered actor it was read as and those sharing a word with it.
+fn add_actor_alias(view: &View, enc: Encoding, doc: usize, range: Range) -> Vec<CodeAction> {
+    let model = &view.model;
+    let found = || -> Option<(usize, String, SettingsFile)> {
+        let offset = view.text(doc).offset(enc, range.start)?;
+        let crate::index::Item::Actor { actor, mention } = model.item_at(doc, offset)? else {
+            return None;
+        };
+        let span = model.docs[mention.0].facts.actors[mention.1].span;
+        let words = one_line(model.span_text(mention.0, span));
+        let file = SettingsFile::of(view.root.as_ref()?, false)?;
+        Some((actor, words, file))
+    };
+    let Some((actor, words, file)) = found() else {
+        return Vec::new();
+    };
+    let key = crate::analysis::lexicon::phrase_key(&words);
+    let registry = &model.registry.actors;
+    // a registered name or alias already says who this is
+    let named = registry.iter().any(|r| {
+        std::iter::once(&r.name)
+            .chain(&r.aliases)
+            .any(|n| crate::analysis::lexicon::phrase_key(n) == key)
+    });
+    if named || key.is_empty() {
+        return Vec::new();
+    }
+    let a = &model.actors[actor];
+    let word_set = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| w.len() > 1)
+            .collect()
+    };
+    let mine: Vec<String> = word_set(&words)
+        .into_iter()
+        .chain(word_set(&a.name))
+        .collect();
+    let mut targets: Vec<usize> = a.registered.into_iter().collect();
+    targets.extend((0..registry.len()).filter(|&k| {
+        Some(k) != a.registered
+            && registry[k].kind == a.kind
+            && std::iter::once(&registry[k].name)
+                .chain(&registry[k].aliases)
+                .flat_map(|n| word_set(n))
+                .any(|w| mine.contains(&w))
+    }));
+    targets
+        .into_iter()
+        .take(ALIAS_TARGETS)
+        .filter_map(|k| {
+            let r = &registry[k];
+            let edit = alias_in_file(&file, enc, true, &r.id, &words)?;
+            Some(CodeAction {
+                title: format!("Add “{words}” as an alias of “{}” ({})", r.name, r.id),
+                kind: Some(CodeActionKind::REFACTOR_REWRITE),
+                edit: Some(edit),
+                ..CodeAction::default()
+            })
+        })
+        .collect()
+}
+
+/// "Link “…” to event …" on an event mention no registered event has, for the registered events nearest
+/// in time (its words become an alias, so this mention and every other written so are that event); and
+/// "Register event …" to add the event it was read as to the registry.
+fn link_event(
+    view: &View,
+    enc: Encoding,
+    doc: usize,
+    range: Range,
+    create_files: bool,
+) -> Vec<CodeAction> {
+    let model = &view.model;
+    let found = || -> Option<(usize, String, SettingsFile)> {
+        let offset = view.text(doc).offset(enc, range.start)?;
+        let crate::index::Item::Event { event, mention } = model.item_at(doc, offset)? else {
+            return None;
+        };
+        let m = &model.docs[mention.0].facts.events[mention.1];
+        if m.class == crate::analysis::EventClass::Statement
+            || model.events[event].registered.is_some()
+        {
+            return None;
+        }
+        // the words that name it, unless they run long: then its trigger
+        let span = one_line(model.span_text(mention.0, m.span.get()));
+        let words = if span.split(' ').count() <= 5 {
+            span
+        } else {
+            one_line(model.span_text(mention.0, m.trigger.get()))
+        };
+        let file = SettingsFile::of(view.root.as_ref()?, create_files)?;
+        Some((event, words, file))
+    };
+    let Some((event, words, file)) = found() else {
+        return Vec::new();
+    };
+    let e = &model.events[event];
+    let when = e.date.and_then(|d| d.to_date()).or(model.dates[doc].date);
+    let mut registered: Vec<&std::sync::Arc<settings_file::RegisteredEvent>> =
+        model.registry.events.iter().collect();
+    // nearest in time first, undated last, then in the file's order
+    registered.sort_by_key(|r| match (r.date, when) {
+        (Some(a), Some(b)) => (0, (a - b).get_days().unsigned_abs()),
+        _ => (1, 0),
+    });
+    let mut out: Vec<CodeAction> = registered
+        .into_iter()
+        .take(ALIAS_TARGETS)
+        .filter_map(|r| {
+            let edit = alias_in_file(&file, enc, false, &r.id, &words)?;
+            Some(CodeAction {
+                title: format!("Link “{words}” to event “{}” ({})", r.label, r.id),
+                kind: Some(CodeActionKind::REFACTOR_REWRITE),
+                edit: Some(edit),
+                ..CodeAction::default()
+            })
+        })
+        .collect();
+    let quoted = |s: &str| toml::Value::String(s.to_string()).to_string();
+    let base = e.id(&model.docs);
+    let taken = |id: &str| model.registry.events.iter().any(|r| r.id == id);
+    let Some(id) = (1..)
+        .map(|n| {
+            if n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            }
+        })
+        .find(|id| !taken(id))
+    else {
+        return out;
+    };
+    let label = e.label(&model.docs);
+    let mut entry = format!(
+        "[[events]]\nid = {}\nlabel = {}\n",
+        quoted(&id),
+        quoted(&label)
+    );
+    if let Some(d) = e.date.and_then(|d| d.to_date()) {
+        entry.push_str(&format!("date = {d}\n"));
+    }
+    if let Some(p) = e.place {
+        entry.push_str(&format!("place = {}\n", quoted(p)));
+    }
+    // the label names the event too: an alias equal to it would be refused as given twice
+    if crate::analysis::lexicon::phrase_key(&words) != crate::analysis::lexicon::phrase_key(&label)
+    {
+        entry.push_str(&format!("aliases = [{}]\n", quoted(&words)));
+    }
+    if let Some(edit) = file.append(enc, &entry) {
+        out.push(CodeAction {
+            title: format!("Register event “{label}” in dateline.toml"),
+            kind: Some(CodeActionKind::REFACTOR_REWRITE),
+            edit: Some(edit),
+            ..CodeAction::default()
+        });
+    }
+    out
 }
 
 /// "Ignore this finding": for each finding on a claim of `doc` the selection touches.
