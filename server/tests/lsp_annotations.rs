@@ -130,3 +130,155 @@ fn normalised_annotations_link_mentions_across_articles_for_definition_and_refer
     assert_eq!(refs.as_array().map(Vec::len), Some(1));
     assert_eq!(c.shutdown(), Some(0));
 }
+
+/// Applies whole-line edits (as the server's "Update x.ann" makes) to `text`.
+fn apply_line_edits(text: &str, edits: &[Value]) -> String {
+    let mut lines: Vec<Option<String>> = text.lines().map(|l| Some(format!("{l}\n"))).collect();
+    for e in edits {
+        let start = e["range"]["start"]["line"].as_u64().unwrap_or(0) as usize;
+        let end = e["range"]["end"]["line"].as_u64().unwrap_or(0) as usize;
+        assert_eq!(end, start + 1, "one whole line: {e}");
+        assert_eq!(e["range"]["start"]["character"], 0);
+        lines[start] = Some(e["newText"].as_str().unwrap_or("").to_string());
+    }
+    lines.into_iter().flatten().collect()
+}
+
+#[test]
+fn annotations_move_with_edits_and_the_moved_file_is_offered_not_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().canonicalize().expect("canonical");
+    let article = root.join("ferry.txt");
+    let ann = root.join("ferry.ann");
+    let other = root.join("visby.txt");
+    let text = "Port director Jonas Lind opened the ferry line in Visby on Monday.\n";
+    let ann_text = "T1\tHUMAN_PART_PER 14 24\tJonas Lind\nN1\tReference T1 News:LIND\tlind\n#1\tAnnotatorNotes T1\tspells it Lind\nT2\tLOC_GEO 50 55\tVisby\n";
+    std::fs::write(&article, text).expect("write");
+    std::fs::write(&ann, ann_text).expect("write");
+    std::fs::write(&other, "Lind spoke in Visby.\n").expect("write");
+    std::fs::write(
+        root.join("visby.ann"),
+        "T1\tHUMAN_PART_PER 0 4\tLind\nN1\tReference T1 News:LIND\tlind\n",
+    )
+    .expect("write");
+    let mut c = Client::spawn(BIN);
+    let literals = json!({"codeActionKind": {"valueSet": ["quickfix", "refactor.rewrite"]}});
+    c.initialize(
+        &root,
+        json!({"textDocument": {"codeAction": {"codeActionLiteralSupport": literals}}}),
+        Value::Null,
+    );
+    assert!(c.wait_indexed());
+    c.open(&article, text);
+    // three words typed at the start of the article
+    let edited = format!("Late update: {text}");
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri(&article), "version": 2},
+               "contentChanges": [{"range": {"start": {"line": 0, "character": 0},
+                                             "end": {"line": 0, "character": 0}},
+                                   "text": "Late update: "}]}),
+    );
+    // the link of "Jonas Lind" moved with it: from its new place, references find the other article
+    let on_lind = json!({"textDocument": {"uri": uri(&article)},
+                         "position": {"line": 0, "character": 30},
+                         "context": {"includeDeclaration": true}});
+    let mut refs = Value::Null;
+    for _ in 0..100 {
+        refs = c.request("textDocument/references", on_lind.clone());
+        if refs
+            .as_array()
+            .is_some_and(|r| r.iter().any(|l| l["uri"] == json!(uri(&other))))
+        {
+            break;
+        }
+        c.wait_until(Duration::from_millis(100), |_| false);
+    }
+    let starts: Vec<(String, u64)> = refs
+        .as_array()
+        .expect("references")
+        .iter()
+        .map(|l| {
+            (
+                l["uri"].as_str().unwrap_or("").to_string(),
+                l["range"]["start"]["character"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert!(starts.contains(&(uri(&article), 27)), "{starts:?}");
+    assert!(starts.contains(&(uri(&other), 0)), "{starts:?}");
+
+    // offered: the file's moved lines, its other lines as they are; nothing written
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri(&article)},
+               "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+               "context": {"diagnostics": []}}),
+    );
+    let action = r
+        .as_array()
+        .and_then(|a| {
+            a.iter()
+                .find(|a| a["title"] == "Update ferry.ann to the edited text (2 annotations moved)")
+        })
+        .unwrap_or_else(|| panic!("an update offered: {r:#}"))
+        .clone();
+    assert_eq!(std::fs::read_to_string(&ann).expect("read"), ann_text);
+    let edits = action["edit"]["changes"][uri(&ann).as_str()]
+        .as_array()
+        .expect("edits of ferry.ann")
+        .clone();
+    let updated = apply_line_edits(ann_text, &edits);
+    assert_eq!(
+        updated,
+        "T1\tHUMAN_PART_PER 27 37\tJonas Lind\nN1\tReference T1 News:LIND\tlind\n#1\tAnnotatorNotes T1\tspells it Lind\nT2\tLOC_GEO 63 68\tVisby\n"
+    );
+
+    // saved: the annotation file says it is behind its article
+    std::fs::write(&article, &edited).expect("write");
+    c.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri(&article)}}),
+    );
+    assert!(c.wait_until(Duration::from_secs(10), |c| {
+        c.diagnostics_of(&ann)
+            .iter()
+            .any(|d| d["code"] == "annotations-moved")
+    }));
+    // the update applied and written: the file is true to the text, and nothing more is offered
+    std::fs::write(&ann, &updated).expect("write");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&ann), "type": 2}]}),
+    );
+    assert!(
+        c.wait_until(Duration::from_secs(10), |c| c
+            .diagnostics_of(&ann)
+            .is_empty()),
+        "{:?}",
+        c.diagnostics_of(&ann)
+    );
+    let mut offered = true;
+    for _ in 0..100 {
+        let r = c.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri(&article)},
+                   "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+                   "context": {"diagnostics": []}}),
+        );
+        offered = r.as_array().is_some_and(|a| {
+            a.iter().any(|a| {
+                a["title"]
+                    .as_str()
+                    .unwrap_or("")
+                    .starts_with("Update ferry.ann")
+            })
+        });
+        if !offered {
+            break;
+        }
+        c.wait_until(Duration::from_millis(100), |_| false);
+    }
+    assert!(!offered, "the file is true to the text again");
+    assert_eq!(c.shutdown(), Some(0));
+}

@@ -77,6 +77,129 @@ pub struct Annotations {
     pub notes: Vec<Note>,
 }
 
+impl Annotations {
+    /// These annotations after an edit of their text that made `new_text` (`start..old_end` of the old text
+    /// became `start..new_end`): spans after the edit move with it, spans around it grow or shrink, a span
+    /// that reached into it keeps the part outside, and a text-bound annotation left with no text is
+    /// removed together with everything that refers to it. The texts the file gives are taken again from
+    /// `new_text`.
+    pub fn shifted(
+        &self,
+        (start, old_end, new_end): (usize, usize, usize),
+        new_text: &str,
+    ) -> Annotations {
+        let delta = |x: usize| x + new_end - old_end;
+        let moved = |(s, e): (usize, usize)| -> Option<(usize, usize)> {
+            // an insertion where a span starts goes before it; a replacement that starts where it starts
+            // becomes its beginning
+            let s2 = if s < start || (s == start && start != old_end) {
+                s
+            } else if s >= old_end {
+                delta(s)
+            } else {
+                new_end
+            };
+            let e2 = if e <= start {
+                e
+            } else if e >= old_end {
+                delta(e)
+            } else {
+                start
+            };
+            (s2 < e2).then_some((s2, e2))
+        };
+        let mut out = self.clone();
+        out.text_bound = self
+            .text_bound
+            .iter()
+            .filter_map(|t| {
+                let spans: Vec<(usize, usize)> = t.spans.iter().filter_map(|&x| moved(x)).collect();
+                if spans.is_empty() {
+                    return None;
+                }
+                let text = spans
+                    .iter()
+                    .filter_map(|&(s, e)| new_text.get(s..e))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                Some(TextBound {
+                    spans,
+                    text,
+                    ..t.clone()
+                })
+            })
+            .collect();
+        out.without_dangling();
+        out
+    }
+
+    /// Removes what refers to an annotation that is not there (after text-bound ones were removed), until
+    /// nothing does.
+    fn without_dangling(&mut self) {
+        loop {
+            let ids: HashSet<String> = self
+                .text_bound
+                .iter()
+                .map(|t| t.id.clone())
+                .chain(self.events.iter().map(|e| e.id.clone()))
+                .chain(self.relations.iter().map(|r| r.id.clone()))
+                .collect();
+            let before = (
+                self.events.len(),
+                self.attributes.len(),
+                self.normalizations.len(),
+                self.relations.len(),
+                self.notes.len(),
+            );
+            let has = |id: &String| ids.contains(id);
+            self.events
+                .retain(|e| has(&e.trigger) && e.args.iter().all(|(_, a)| has(a)));
+            self.relations
+                .retain(|r| r.args.iter().all(|(_, a)| has(a)));
+            self.attributes.retain(|a| has(&a.target));
+            self.normalizations.retain(|n| has(&n.target));
+            // a note may be on any annotation, its own kinds included
+            let all: HashSet<&String> = ids
+                .iter()
+                .chain(self.attributes.iter().map(|a| &a.id))
+                .chain(self.normalizations.iter().map(|n| &n.id))
+                .collect();
+            self.notes.retain(|n| all.contains(&n.target));
+            for (_, members) in &mut self.equivalences {
+                members.retain(|m| ids.contains(m));
+            }
+            self.equivalences.retain(|(_, m)| m.len() > 1);
+            let after = (
+                self.events.len(),
+                self.attributes.len(),
+                self.normalizations.len(),
+                self.relations.len(),
+                self.notes.len(),
+            );
+            if before == after {
+                return;
+            }
+        }
+    }
+
+    /// How many text-bound annotations differ from `other`'s (moved, changed or not there).
+    pub fn moved_from(&self, other: &Annotations) -> usize {
+        let gone = other.text_bound.len().saturating_sub(self.text_bound.len());
+        let changed = self
+            .text_bound
+            .iter()
+            .filter(|t| {
+                other
+                    .text_bound
+                    .iter()
+                    .find(|o| o.id == t.id)
+                    .is_none_or(|o| o.spans != t.spans || o.text != t.text)
+            })
+            .count();
+        gone + changed
+    }
+}
+
 /// A line of the file that could not be used, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnnIssue {
@@ -277,6 +400,97 @@ fn one_line(s: &str) -> String {
         .collect()
 }
 
+/// A text-bound annotation's line (no line end); `chars`: the character offset of a byte offset.
+fn text_bound_line(t: &TextBound, chars: impl Fn(usize) -> usize) -> String {
+    let spans: Vec<String> = t
+        .spans
+        .iter()
+        .map(|&(s, e)| format!("{} {}", chars(s), chars(e)))
+        .collect();
+    format!(
+        "{}\t{} {}\t{}",
+        t.id,
+        t.kind,
+        spans.join(";"),
+        one_line(&t.text)
+    )
+}
+
+/// The lines of the `.ann` file `ann` (which says `read`) to change so that it says `now` (the same
+/// annotations moved through edits of the article, whose text is now `text`; see
+/// [`Annotations::shifted`]): by line index, the new line (no line end), or `None` to remove it. The
+/// other lines, their order and comments stay as the file has them.
+pub fn updated_lines(
+    ann: &str,
+    read: &Annotations,
+    now: &Annotations,
+    text: &str,
+) -> Vec<(usize, Option<String>)> {
+    let offsets = CharOffsets::new(text);
+    let chars = |byte: usize| offsets.0.partition_point(|&b| b < byte);
+    let kept: HashSet<&str> = now
+        .text_bound
+        .iter()
+        .map(|t| t.id.as_str())
+        .chain(now.events.iter().map(|e| e.id.as_str()))
+        .chain(now.attributes.iter().map(|a| a.id.as_str()))
+        .chain(now.normalizations.iter().map(|n| n.id.as_str()))
+        .chain(now.relations.iter().map(|r| r.id.as_str()))
+        .chain(now.notes.iter().map(|n| n.id.as_str()))
+        .collect();
+    let known: HashSet<&str> = read
+        .text_bound
+        .iter()
+        .map(|t| t.id.as_str())
+        .chain(read.events.iter().map(|e| e.id.as_str()))
+        .chain(read.attributes.iter().map(|a| a.id.as_str()))
+        .chain(read.normalizations.iter().map(|n| n.id.as_str()))
+        .chain(read.relations.iter().map(|r| r.id.as_str()))
+        .chain(read.notes.iter().map(|n| n.id.as_str()))
+        .collect();
+    let mut out = Vec::new();
+    for (i, line) in ann.lines().enumerate() {
+        let id = line.split('\t').next().unwrap_or("");
+        if id == "*" {
+            // an equivalence: its members that are gone leave it, and it goes with fewer than two
+            let mut fields = line.splitn(2, '\t');
+            let (_, rest) = (fields.next(), fields.next().unwrap_or(""));
+            let mut words = rest.split(' ');
+            let kind = words.next().unwrap_or("");
+            let members: Vec<&str> = words.filter(|w| !w.is_empty()).collect();
+            let left: Vec<&str> = members
+                .iter()
+                .copied()
+                .filter(|m| kept.contains(m))
+                .collect();
+            if left.len() != members.len() {
+                out.push((
+                    i,
+                    (left.len() > 1).then(|| format!("*\t{kind} {}", left.join(" "))),
+                ));
+            }
+            continue;
+        }
+        if !known.contains(id) {
+            continue; // a line that was not read (a mistake, a blank line) stays as it is
+        }
+        if !kept.contains(id) {
+            out.push((i, None));
+            continue;
+        }
+        let (Some(t), Some(was)) = (
+            now.text_bound.iter().find(|t| t.id == id),
+            read.text_bound.iter().find(|t| t.id == id),
+        ) else {
+            continue;
+        };
+        if t != was {
+            out.push((i, Some(text_bound_line(t, chars))));
+        }
+    }
+    out
+}
+
 /// The annotations as an `.ann` file of `text` (offsets turned back into characters): every line
 /// [`parse`] read, in the order T, E, A/M, N, R, *, #.
 pub fn write(a: &Annotations, text: &str) -> String {
@@ -284,19 +498,7 @@ pub fn write(a: &Annotations, text: &str) -> String {
     let chars = |byte: usize| text.get(..byte).map_or(0, |t| t.chars().count());
     let mut out = String::new();
     for t in &a.text_bound {
-        let spans: Vec<String> = t
-            .spans
-            .iter()
-            .map(|&(s, e)| format!("{} {}", chars(s), chars(e)))
-            .collect();
-        let _ = writeln!(
-            out,
-            "{}\t{} {}\t{}",
-            t.id,
-            t.kind,
-            spans.join(";"),
-            one_line(&t.text)
-        );
+        let _ = writeln!(out, "{}", text_bound_line(t, chars));
     }
     let pairs = |args: &[(String, String)]| {
         args.iter()
@@ -450,6 +652,51 @@ mod tests {
         let (a, issues) = parse("T1\tPER 0 9\tTara Reid\n", text);
         assert_eq!(issues, vec![]);
         assert_eq!(write(&a, text), "T1\tPER 0 9\tTara Reid\n");
+    }
+
+    #[test]
+    fn annotations_move_with_an_edit_and_what_lost_its_text_goes() {
+        let old = "Tara Reid checked into rehab in Malibu.";
+        let ann = "T1\tPER 0 9\tTara Reid\nT2\tACT 10 17\tchecked\nT3\tLOC 32 38\tMalibu\nE1\tCheck:T2 Agent:T1 Place:T3\nN1\tReference T3 Wikidata:Q387047\tMalibu\nA1\tNegation E1\n#1\tNote T2\tthe verb\n";
+        let (a, issues) = parse(ann, old);
+        assert_eq!(issues, vec![]);
+        let edit = |a: &Annotations, old: &str, new: &str| {
+            let (s, oe, ne) = crate::index::edit_between(old, new);
+            a.shifted((s, oe, ne), new)
+        };
+        // an insertion before everything moves everything
+        let new = format!("Actress {old}");
+        let b = edit(&a, old, &new);
+        assert_eq!(parse(&write(&b, &new), &new), (b.clone(), vec![]));
+        assert_eq!(b.text_bound[0].spans, vec![(8, 17)]);
+        assert_eq!(b.moved_from(&a), 3);
+        // a word inserted inside a span grows it; one after it leaves it
+        let new = old.replace("Tara Reid", "Tara Jean Reid");
+        let b = edit(&a, old, &new);
+        assert_eq!(b.text_bound[0].text, "Tara Jean Reid");
+        assert_eq!(b.text_bound[2].text, "Malibu");
+        assert_eq!(parse(&write(&b, &new), &new).1, vec![]);
+        // the place deleted: its annotation goes, with the event that has it as an argument, the
+        // normalisation of it, and the attribute of that event; the note on the verb stays
+        let new = old.replace(" in Malibu", "");
+        let b = edit(&a, old, &new);
+        let ids: Vec<&str> = b.text_bound.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, vec!["T1", "T2"]);
+        assert!(b.events.is_empty() && b.normalizations.is_empty() && b.attributes.is_empty());
+        assert_eq!(b.notes.len(), 1);
+        assert_eq!(parse(&write(&b, &new), &new).1, vec![]);
+        assert_eq!(b.moved_from(&a), 1);
+        // the file changed line by line says the same as the annotations moved
+        let mut lines: Vec<Option<String>> = ann.lines().map(|l| Some(l.to_string())).collect();
+        for (i, l) in updated_lines(ann, &a, &b, &new) {
+            lines[i] = l;
+        }
+        let updated: String = lines.into_iter().flatten().map(|l| l + "\n").collect();
+        assert_eq!(
+            updated,
+            "T1\tPER 0 9\tTara Reid\nT2\tACT 10 17\tchecked\n#1\tNote T2\tthe verb\n"
+        );
+        assert_eq!(parse(&updated, &new), (b, vec![]));
     }
 
     #[test]

@@ -259,7 +259,7 @@ fn compact<T: Clone>(x: T) -> T {
 
 /// The byte offsets of an edit between two texts: the old text's `start..old_end` became `start..new_end`
 /// (the longest common prefix and suffix are unchanged).
-fn edit_between(old: &str, new: &str) -> (usize, usize, usize) {
+pub fn edit_between(old: &str, new: &str) -> (usize, usize, usize) {
     let (a, b) = (old.as_bytes(), new.as_bytes());
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let room = a.len().min(b.len()) - prefix;

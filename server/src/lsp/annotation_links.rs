@@ -2,27 +2,96 @@
 //! (`N`: `ECBplus:ACT123`, `Wikidata:Q42`) is a mention of what that key names, in whichever article.
 //! Go to definition and find references on such a mention answer from these links, over what the
 //! analysis infers (the annotators' work comes first).
+//!
+//! Each article's annotations are kept as read and as they stand after the edits made to the article in
+//! the editor since ([`AnnotatedFile`]): the links follow the edits, and the moved annotations are offered
+//! to the user to write back (a code action), never written by the server.
 
 use super::convert::Encoding;
 use super::workspace::View;
 use crate::analysis::Span;
 use crate::corpus::brat::Annotations;
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use std::sync::Arc;
 use tower_lsp_server::ls_types::Location;
 
 /// A mention: (article key, byte start, byte end).
 pub type Mention = (String, usize, usize);
 
-/// The normalised mentions of a folder's articles, by article and by key.
+/// The normalised mentions of a folder's articles, by article and by key, and each article's annotations.
 #[derive(Debug, Clone, Default)]
 pub struct AnnotationLinks {
     by_article: BTreeMap<String, Vec<(usize, usize, String)>>,
     by_key: BTreeMap<String, BTreeSet<Mention>>,
+    files: BTreeMap<String, AnnotatedFile>,
+}
+
+/// An article's annotation file: what it says, and where its annotations stand in the article's text now.
+#[derive(Debug, Clone)]
+pub struct AnnotatedFile {
+    /// The `.ann` file.
+    pub path: PathBuf,
+    /// As read from the file.
+    pub read: Arc<Annotations>,
+    /// Moved with the edits made to the article since.
+    pub now: Arc<Annotations>,
+}
+
+impl AnnotatedFile {
+    /// How many text-bound annotations the edits moved (0: the file is true to the text).
+    pub fn moved(&self) -> usize {
+        if Arc::ptr_eq(&self.read, &self.now) {
+            0
+        } else {
+            self.now.moved_from(&self.read)
+        }
+    }
 }
 
 impl AnnotationLinks {
-    /// Replaces what the annotations of `article` say (none: the article has no annotations now).
-    pub fn set(&mut self, article: &str, annotations: Option<&Annotations>) {
+    /// Replaces the annotations of `article` with those read from the file at `path` (none: the article
+    /// has no annotations now).
+    pub fn set(&mut self, article: &str, read: Option<(PathBuf, Annotations)>) {
+        match read {
+            Some((path, a)) => {
+                let a = Arc::new(a);
+                self.link(article, Some(&a));
+                self.files.insert(
+                    article.to_string(),
+                    AnnotatedFile {
+                        path,
+                        read: a.clone(),
+                        now: a,
+                    },
+                );
+            }
+            None => {
+                self.link(article, None);
+                self.files.remove(article);
+            }
+        }
+    }
+
+    /// The annotation file of `article`, when it has one.
+    pub fn file(&self, article: &str) -> Option<&AnnotatedFile> {
+        self.files.get(article)
+    }
+
+    /// Moves the annotations of `article` through an edit of its text (see [`Annotations::shifted`]) that
+    /// made `new_text`; false when it has none.
+    pub fn shift(&mut self, article: &str, edit: (usize, usize, usize), new_text: &str) -> bool {
+        let Some(f) = self.files.get_mut(article) else {
+            return false;
+        };
+        f.now = Arc::new(f.now.shifted(edit, new_text));
+        let now = f.now.clone();
+        self.link(article, Some(&now));
+        true
+    }
+
+    /// Replaces the links the annotations of `article` state.
+    fn link(&mut self, article: &str, annotations: Option<&Annotations>) {
         for (start, end, key) in self.by_article.remove(article).unwrap_or_default() {
             if let Some(set) = self.by_key.get_mut(&key) {
                 set.remove(&(article.to_string(), start, end));
@@ -110,7 +179,7 @@ mod tests {
             b,
         );
         let mut reversed = AnnotationLinks::default();
-        reversed.set("c.txt", Some(&ann_c));
+        reversed.set("c.txt", Some(("c.ann".into(), ann_c)));
         let (_, all) = reversed.at("c.txt", 6).expect("inside the hull");
         assert_eq!(all.iter().next(), Some(&("c.txt".to_string(), 0, 9)));
         let (ann_a, _) = parse(
@@ -122,8 +191,8 @@ mod tests {
             b,
         );
         let mut links = AnnotationLinks::default();
-        links.set("a.txt", Some(&ann_a));
-        links.set("b.txt", Some(&ann_b));
+        links.set("a.txt", Some(("a.ann".into(), ann_a)));
+        links.set("b.txt", Some(("b.ann".into(), ann_b)));
         let (key, all) = links.at("b.txt", 2).expect("Reid is normalised");
         assert_eq!(key, "ECB:HUM1");
         assert_eq!(
@@ -135,5 +204,13 @@ mod tests {
         let (_, all) = links.at("b.txt", 2).expect("still there");
         assert_eq!(all.len(), 1);
         assert!(links.at("a.txt", 2).is_none());
+        // an edit before Reid moves the link with it
+        let edited = format!("Then {b}");
+        let edit = crate::index::edit_between(b, &edited);
+        assert!(links.shift("b.txt", edit, &edited));
+        assert!(links.at("b.txt", 2).is_none());
+        let (_, all) = links.at("b.txt", 7).expect("moved");
+        assert_eq!(all.iter().next(), Some(&("b.txt".to_string(), 5, 9)));
+        assert_eq!(links.file("b.txt").map(AnnotatedFile::moved), Some(2));
     }
 }

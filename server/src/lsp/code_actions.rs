@@ -6,7 +6,8 @@
 //! registry, with its name, kind, other full names and roles, for the user to complete; "Add … as an
 //! alias of …" writes a mention's words into a registered actor's aliases; "Link … to event …" writes an
 //! event mention's words into a registered event's aliases, and "Register event …" adds the inferred
-//! event to the registry.
+//! event to the registry; "Update x.ann" writes the annotations of an article's brat file where the
+//! edits made to the article moved them.
 
 use super::convert::{Encoding, TextRef, path_to_uri};
 use super::workspace::View;
@@ -45,6 +46,7 @@ pub fn actions(
     out.extend(add_actor_alias(view, enc, doc, range));
     out.extend(link_event(view, enc, doc, range, create_files));
     out.extend(add_date(view, enc, doc));
+    out.extend(update_annotations(view, doc));
     out.into_iter()
         .map(CodeActionOrCommand::CodeAction)
         .collect()
@@ -334,6 +336,48 @@ fn link_event(
         });
     }
     out
+}
+
+/// "Update x.ann …": when edits to the article moved annotations of its brat file, the lines of the file
+/// to change (as on disk) so that it is true to the text again.
+fn update_annotations(view: &View, doc: usize) -> Option<CodeAction> {
+    let article = &view.model.docs[doc].article;
+    let file = view.annotations.file(&article.path)?;
+    let moved = file.moved();
+    if moved == 0 {
+        return None;
+    }
+    let on_disk = std::fs::read_to_string(&file.path).ok()?;
+    let uri = path_to_uri(&file.path)?;
+    let lines = crate::corpus::brat::updated_lines(&on_disk, &file.read, &file.now, &article.text);
+    if lines.is_empty() {
+        return None;
+    }
+    // whole lines: their positions are the same in every encoding
+    let edits: Vec<TextEdit> = lines
+        .into_iter()
+        .map(|(i, line)| {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            let range = Range::new(Position::new(i, 0), Position::new(i.saturating_add(1), 0));
+            TextEdit::new(range, line.map(|l| l + "\n").unwrap_or_default())
+        })
+        .collect();
+    let name = file
+        .path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    Some(CodeAction {
+        title: format!(
+            "Update {name} to the edited text ({moved} annotation{} moved)",
+            if moved == 1 { "" } else { "s" }
+        ),
+        kind: Some(CodeActionKind::QUICKFIX),
+        edit: Some(WorkspaceEdit {
+            changes: Some(HashMap::from([(uri, edits)])),
+            ..WorkspaceEdit::default()
+        }),
+        ..CodeAction::default()
+    })
 }
 
 /// "Ignore this finding": for each finding on a claim of `doc` the selection touches.

@@ -99,6 +99,27 @@ pub fn of_settings_file(
 
 /// The diagnostics of a brat annotation file: a warning on each line that could not be used (the whole
 /// line), or on its first line when the file cannot be read (`unreadable`).
+/// On an annotation file whose article was edited and saved: `moved` of its annotations now stand
+/// elsewhere in the text, and how to write them.
+pub fn annotations_moved(moved: usize, article: &str, ann: &std::path::Path) -> Diagnostic {
+    let name = ann.file_name().map_or_else(
+        || ann.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let start = tower_lsp_server::ls_types::Position::new(0, 0);
+    diagnostic(
+        tower_lsp_server::ls_types::Range::new(start, start),
+        DiagnosticSeverity::INFORMATION,
+        "annotations-moved",
+        format!(
+            "{moved} annotation{} moved with the edits to {article}; this file still has the old offsets. \
+             To write them, use the code action “Update {name}” in {article}.",
+            if moved == 1 { "" } else { "s" }
+        ),
+        Vec::new(),
+    )
+}
+
 pub fn of_annotations(
     issues: &[crate::corpus::brat::AnnIssue],
     unreadable: Option<&str>,

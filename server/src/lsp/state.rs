@@ -291,12 +291,14 @@ impl Writer {
             }
             Msg::Saved { path } => {
                 // a folder's settings file: the folder is read again with it (articles need nothing: the
-                // editor's text is already theirs)
+                // editor's text is already theirs, but their annotation files may now be behind it)
                 let place = self.ws.locate(&path);
                 if place.key == settings_file::FILE_NAME
                     && let Some(i) = place.folder
                 {
                     self.index(i);
+                } else {
+                    self.annotations_behind(&place);
                 }
             }
             Msg::Disk(paths) => {
@@ -770,7 +772,19 @@ impl Writer {
                 continue;
             };
             match e {
-                Ok(entry) => corpus.insert(entry),
+                Ok(entry) => {
+                    corpus.insert(entry);
+                    // its annotations read again against the text read
+                    if let (Some(root), Some(i)) = (&id, place.folder)
+                        && let Some(ann) = self.ws.folders[i]
+                            .annotations
+                            .file(&place.key)
+                            .map(|f| f.path.clone())
+                    {
+                        let root = root.clone();
+                        self.republish_annotations(place.folder, &root, &ann);
+                    }
+                }
                 Err(skip) => {
                     corpus.remove(&place.key);
                     self.out.log(
@@ -780,6 +794,22 @@ impl Writer {
                 }
             }
             self.dirty_models.insert(id);
+        }
+    }
+
+    /// When the saved article at `place` has an annotation file its edits moved annotations in: says so in
+    /// that file (the code action on the article writes them; the server never does).
+    fn annotations_behind(&mut self, place: &Place) {
+        let Some(f) = place.folder.and_then(|i| self.ws.folders.get(i)) else {
+            return;
+        };
+        let Some(file) = f.annotations.file(&place.key) else {
+            return;
+        };
+        let moved = file.moved();
+        if moved > 0 {
+            let d = diagnostics::annotations_moved(moved, &place.key, &file.path);
+            self.send_diagnostics(&file.path.clone(), vec![d]);
         }
     }
 
@@ -801,12 +831,11 @@ impl Writer {
         if let (Some(i), Some((file, _))) = (folder, &found)
             && let Some(f) = self.ws.folders.get_mut(i)
         {
-            let mut links = f.annotations.as_ref().clone();
-            links.set(
+            Arc::make_mut(&mut f.annotations).set(
                 &corpus::relative_path(root, file),
-                read.as_ref().and_then(|r| r.2.as_ref()),
+                read.as_ref()
+                    .and_then(|r| Some((r.0.clone(), r.2.clone()?))),
             );
-            f.annotations = Arc::new(links);
         }
         self.send_diagnostics(ann, diags);
     }
@@ -856,9 +885,20 @@ impl Writer {
         for (place, e) in analysed {
             let id = self.id_of(&place);
             let e = Arc::new(e);
-            if let Some(c) = self.ws.corpus_mut(place.folder) {
-                c.insert(e.clone());
-                moved.entry(id).or_default().push(e);
+            let Some(c) = self.ws.corpus_mut(place.folder) else {
+                continue;
+            };
+            let old = c.get(&place.key).cloned();
+            c.insert(e.clone());
+            moved.entry(id).or_default().push(e.clone());
+            // the article's annotations move with the edit
+            if let (Some(old), Some(i)) = (old, place.folder)
+                && let Some(f) = self.ws.folders.get_mut(i)
+                && f.annotations.file(&place.key).is_some()
+                && old.article.text != e.article.text
+            {
+                let edit = crate::index::edit_between(&old.article.text, &e.article.text);
+                Arc::make_mut(&mut f.annotations).shift(&place.key, edit, &e.article.text);
             }
         }
         for (id, entries) in moved {
@@ -1366,7 +1406,7 @@ fn read_annotations(
     let mut diags = Vec::new();
     for (key, r) in read {
         let Some((path, d, ann)) = r else { continue };
-        links.set(&key, ann.as_ref());
+        links.set(&key, ann.map(|a| (path.clone(), a)));
         if !d.is_empty() {
             diags.push((path, d));
         }
