@@ -288,3 +288,133 @@ fn a_registered_alias_changes_the_hover_and_the_links() {
     assert_eq!(referenced_files(&mut c), vec![uri(&report), uri(&denial)]);
     assert_eq!(c.shutdown(), Some(0));
 }
+
+/// The completion items at the end of `text`, opened as the folder's `dateline.toml` (version `v`).
+fn completions_at_end(c: &mut Client, settings: &Path, text: &str, v: i32) -> Vec<Value> {
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri(settings), "version": v},
+               "contentChanges": [{"text": text}]}),
+    );
+    let line = text.lines().count().saturating_sub(1) + usize::from(text.ends_with('\n'));
+    let character = if text.ends_with('\n') {
+        0
+    } else {
+        text.lines().last().map_or(0, |l| l.encode_utf16().count())
+    };
+    let r = c.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri(settings)},
+               "position": {"line": line, "character": character}}),
+    );
+    let items = if r.is_array() { r } else { r["items"].clone() };
+    items.as_array().cloned().unwrap_or_default()
+}
+
+fn labels(items: &[Value]) -> Vec<String> {
+    items
+        .iter()
+        .filter_map(|i| i["label"].as_str().map(String::from))
+        .collect()
+}
+
+#[test]
+fn completion_and_hover_in_dateline_toml_name_the_corpus_s_actors_events_and_findings() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().canonicalize().expect("canonical");
+    std::fs::write(root.join("2026-04-01-gazette.md"), LIND_REPORT).expect("write");
+    std::fs::write(root.join("2026-04-05-island-post.md"), LINDQVIST_DENIAL).expect("write");
+    std::fs::write(
+        root.join("2026-04-07-wire.md"),
+        "---\ndate: 2026-04-07\n---\nFerry crews in Visby began a strike on Tuesday, the union said.\n",
+    )
+    .expect("write");
+    let settings = root.join("dateline.toml");
+    let registered = "[[actors]]\nid = \"jonas-lindqvist\"\nname = \"Jonas Lindqvist\"\n";
+    std::fs::write(&settings, registered).expect("write");
+    let mut c = started(&root);
+    c.open(&settings, registered);
+
+    // an actor id: the inferred actors not registered yet, quoted for the user
+    let typed = format!("{registered}\n[[actors]]\nid = \"");
+    let items = completions_at_end(&mut c, &settings, &typed, 2);
+    let lind = items
+        .iter()
+        .find(|i| i["label"] == "jonas-lind")
+        .unwrap_or_else(|| panic!("the inferred Jonas Lind offered: {items:#?}"));
+    assert_eq!(lind["detail"], "Jonas Lind");
+    assert_eq!(lind["insertText"], "jonas-lind");
+    assert!(!labels(&items).contains(&"jonas-lindqvist".to_string()));
+    // a key of the table
+    let items = completions_at_end(&mut c, &settings, &format!("{typed}jonas-lind\"\n"), 3);
+    assert!(
+        labels(&items).contains(&"aliases".to_string()),
+        "{items:#?}"
+    );
+    assert!(labels(&items).contains(&"[[events]]".to_string()));
+    // a kind
+    let items = completions_at_end(
+        &mut c,
+        &settings,
+        &format!("{typed}jonas-lind\"\nkind = "),
+        4,
+    );
+    assert_eq!(labels(&items), vec!["person", "organization"]);
+    assert_eq!(items[1]["insertText"], "\"organization\"");
+    // an event id
+    let items = completions_at_end(
+        &mut c,
+        &settings,
+        &format!("{registered}[[events]]\nid = \""),
+        5,
+    );
+    assert!(
+        items.iter().any(|i| i["label"]
+            .as_str()
+            .is_some_and(|l| l.starts_with("strike-visby"))),
+        "{items:#?}"
+    );
+    // the id of a finding shown, with where its claim is
+    let items = completions_at_end(
+        &mut c,
+        &settings,
+        &format!("{registered}[[ignore]]\nfinding = "),
+        6,
+    );
+    let finding = items
+        .iter()
+        .find(|i| {
+            i["detail"]
+                .as_str()
+                .is_some_and(|d| d.starts_with("2026-04-01-gazette.md:6: Port director Jonas Lind"))
+        })
+        .unwrap_or_else(|| panic!("the finding on the report's claim offered: {items:#?}"));
+    assert!(
+        finding["label"]
+            .as_str()
+            .is_some_and(|l| l.starts_with("f-")),
+        "{finding}"
+    );
+    assert_eq!(
+        finding["insertText"],
+        json!(format!("\"{}\"", finding["label"].as_str().unwrap_or("")))
+    );
+
+    // hover on the registered id: the actor as the articles tell it
+    completions_at_end(&mut c, &settings, registered, 7);
+    let h = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri(&settings)}, "position": {"line": 1, "character": 8}}),
+    );
+    let md = h["contents"]["value"].as_str().unwrap_or_default();
+    assert!(md.starts_with("**Jonas Lindqvist** · person"), "{md}");
+    assert!(md.contains("registered as `jonas-lindqvist`"), "{md}");
+    // and on a key, what it does
+    let h = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri(&settings)}, "position": {"line": 2, "character": 1}}),
+    );
+    let md = h["contents"]["value"].as_str().unwrap_or_default();
+    assert!(md.starts_with("**name**"), "{md}");
+    assert_eq!(c.shutdown(), Some(0));
+}

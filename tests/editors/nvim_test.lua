@@ -135,6 +135,36 @@ vim.api.nvim_create_autocmd('VimEnter', {
     end, 50)
     check(restarted ~= nil and restarted.id ~= before, ':DatelineRestart starts a new client for the open article')
 
+    -- the corpus's dateline.toml: the client attaches, and completes an actor id from the articles
+    vim.cmd('edit ' .. vim.fn.fnameescape(corpus .. '/dateline.toml'))
+    local tbuf = vim.api.nvim_get_current_buf()
+    local tclient
+    vim.wait(10000, function()
+      tclient = dateline.clients(tbuf)[1]
+      return tclient ~= nil and tclient.initialized
+    end, 50)
+    check(tclient ~= nil, 'the client attaches to the corpus dateline.toml')
+    if tclient then
+      vim.api.nvim_buf_set_lines(tbuf, 0, -1, false, { '[[actors]]', 'id = "' })
+      vim.api.nvim_win_set_cursor(0, { 2, 6 })
+      local labels = {}
+      vim.wait(5000, function()
+        local r = request(tclient, 'textDocument/completion')
+        for _, item in ipairs(r and (r.items or r) or {}) do
+          labels[item.label] = true
+        end
+        return labels['aino-lehtinen'] ~= nil
+      end, 100)
+      check(labels['aino-lehtinen'] ~= nil, 'completion in dateline.toml offers the actor ids of the articles',
+        vim.inspect(vim.tbl_keys(labels)))
+      vim.cmd('bwipeout!')
+    end
+    -- and not to other TOML files
+    vim.cmd('edit ' .. vim.fn.fnameescape(corpus .. '/other.toml'))
+    vim.wait(500, function() return false end, 50)
+    check(#dateline.clients(0) == 0, 'other TOML files are left alone')
+    vim.cmd('bwipeout!')
+
     local ok_help = pcall(vim.cmd, 'help dateline-settings')
     check(ok_help and vim.bo.filetype == 'help', ':help dateline-settings opens the help')
     finish()

@@ -3,6 +3,14 @@
 -- `vim.lsp.enable('dateline')`. The plugin's `require('dateline').setup{}` does the same and more.
 return {
   cmd = { 'dateline', 'lsp' },
-  filetypes = { 'markdown', 'text' },
-  root_markers = { 'dateline.toml', '.git' },
+  filetypes = { 'markdown', 'text', 'toml' },
+  -- the nearest folder with dateline.toml or .git; of TOML files, only a corpus's dateline.toml
+  root_dir = function(bufnr, on_dir)
+    local file = vim.api.nvim_buf_get_name(bufnr)
+    if file == '' or (vim.bo[bufnr].filetype == 'toml' and vim.fs.basename(file) ~= 'dateline.toml') then
+      return
+    end
+    local found = vim.fs.find({ 'dateline.toml', '.git' }, { upward = true, path = vim.fs.dirname(file) })[1]
+    on_dir(found and vim.fs.dirname(found) or vim.fs.dirname(file))
+  end,
 }

@@ -14,6 +14,7 @@ pub mod hover;
 pub mod navigation;
 pub mod outbox;
 pub mod server;
+pub mod settings_assist;
 pub mod state;
 pub mod symbols;
 pub mod watch;

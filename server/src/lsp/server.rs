@@ -6,7 +6,7 @@ use super::convert::{Encoding, uri_to_path};
 use super::outbox;
 use super::state::{self, Msg, Shared};
 use super::workspace::{Snapshot, View};
-use super::{annotation_links, code_actions, hover, navigation, symbols};
+use super::{annotation_links, code_actions, hover, navigation, settings_assist, symbols};
 use crate::index::Item;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -40,6 +40,9 @@ pub struct Backend {
     /// The client takes code actions as literals (with their edits); without, none are offered, as the
     /// server has no commands to run instead.
     code_action_literals: AtomicBool,
+    /// The folders' `dateline.toml` files open in the editor, kept here as each change comes (not when
+    /// the state thread gets to it): completion asked right after a keystroke sees that keystroke.
+    settings_docs: Mutex<super::documents::Documents>,
 }
 
 impl Backend {
@@ -52,7 +55,30 @@ impl Backend {
             pull_configuration: AtomicBool::new(false),
             create_files: AtomicBool::new(false),
             code_action_literals: AtomicBool::new(false),
+            settings_docs: Mutex::new(super::documents::Documents::default()),
         }
+    }
+
+    /// Whether `path` is named as a corpus settings file (kept in `settings_docs` while open).
+    fn is_settings_file(path: &std::path::Path) -> bool {
+        path.file_name()
+            .is_some_and(|n| n == crate::corpus::settings_file::FILE_NAME)
+    }
+
+    /// When `uri` is a folder's `dateline.toml`: that folder's view, and the file's text (as open in the
+    /// editor, else on disk).
+    fn settings_file<'a>(&self, snap: &'a Snapshot, uri: &Uri) -> Option<(&'a View, String)> {
+        let path = uri_to_path(uri)?;
+        let view = snap.settings_view(&path)?;
+        let open = match self.settings_docs.lock() {
+            Ok(docs) => docs.get(&path).map(|d| d.text.to_string()),
+            Err(poisoned) => poisoned.into_inner().get(&path).map(|d| d.text.to_string()),
+        };
+        let text = match open {
+            Some(t) => t,
+            None => std::fs::read_to_string(&path).ok()?,
+        };
+        Some((view, text))
     }
 
     fn snapshot(&self) -> Arc<Snapshot> {
@@ -167,6 +193,11 @@ impl LanguageServer for Backend {
                     },
                 )),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
+                // in dateline.toml: keys, tables, ids and names from the corpus, finding ids
+                completion_provider: Some(CompletionOptions {
+                    trigger_characters: Some(vec!["\"".into(), "[".into()]),
+                    ..CompletionOptions::default()
+                }),
                 definition_provider: Some(OneOf::Left(true)),
                 references_provider: Some(OneOf::Left(true)),
                 document_highlight_provider: Some(OneOf::Left(true)),
@@ -242,6 +273,11 @@ impl LanguageServer for Backend {
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let d = params.text_document;
         if let Some(path) = uri_to_path(&d.uri) {
+            if Backend::is_settings_file(&path)
+                && let Ok(mut docs) = self.settings_docs.lock()
+            {
+                docs.open(path.clone(), &d.text, d.version);
+            }
             self.send(Msg::Open {
                 path,
                 text: d.text,
@@ -252,6 +288,14 @@ impl LanguageServer for Backend {
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         if let Some(path) = uri_to_path(&params.text_document.uri) {
+            if Backend::is_settings_file(&path)
+                && let Ok(mut docs) = self.settings_docs.lock()
+            {
+                let enc = self.snapshot().encoding;
+                let v = params.text_document.version;
+                // a change that cannot be applied leaves the file as it was: the state thread says why
+                let _ = docs.change(&path, v, &params.content_changes, enc);
+            }
             self.send(Msg::Change {
                 path,
                 version: params.text_document.version,
@@ -269,6 +313,9 @@ impl LanguageServer for Backend {
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         if let Some(path) = uri_to_path(&params.text_document.uri) {
+            if let Ok(mut docs) = self.settings_docs.lock() {
+                docs.close(&path);
+            }
             self.send(Msg::Close { path });
         }
     }
@@ -310,6 +357,18 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let snap = self.snapshot();
+        let at = &params.text_document_position_params;
+        // a folder's dateline.toml: what a key does, what an id names
+        if let Some((view, text)) = self.settings_file(&snap, &at.text_document.uri) {
+            let md = settings_assist::hover(view, snap.encoding, &text, at.position);
+            return Ok(md.map(|value| Hover {
+                contents: HoverContents::Markup(MarkupContent {
+                    kind: MarkupKind::Markdown,
+                    value,
+                }),
+                range: None,
+            }));
+        }
         let Some((view, doc, item)) = item_at(&snap, &params.text_document_position_params) else {
             return Ok(None);
         };
@@ -326,6 +385,16 @@ impl LanguageServer for Backend {
             }),
             range: Some(view.text(doc).range(snap.encoding, range)),
         }))
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let snap = self.snapshot();
+        let at = &params.text_document_position;
+        let Some((view, text)) = self.settings_file(&snap, &at.text_document.uri) else {
+            return Ok(None);
+        };
+        let items = settings_assist::completion(view, snap.encoding, &text, at.position);
+        Ok(Some(CompletionResponse::Array(items)))
     }
 
     async fn goto_definition(

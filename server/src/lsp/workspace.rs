@@ -120,6 +120,15 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
+    /// The view of the folder whose `dateline.toml` is at `path`.
+    pub fn settings_view(&self, path: &Path) -> Option<&View> {
+        self.views.iter().find(|v| {
+            v.root
+                .as_ref()
+                .is_some_and(|r| r.join(crate::corpus::settings_file::FILE_NAME) == path)
+        })
+    }
+
     /// The view and document index of a URI, if the document is known.
     pub fn locate(&self, uri: &Uri) -> Option<(&View, usize)> {
         let path = uri_to_path(uri)?;

@@ -1,4 +1,5 @@
---- Dateline for Neovim: starts `dateline lsp` on news articles (Markdown and text files).
+--- Dateline for Neovim: starts `dateline lsp` on news articles (Markdown and text files) and on the
+--- corpus's `dateline.toml` (its mistakes, completion of ids and keys, hover on ids).
 ---
 --- `require('dateline').setup{}` registers the server with `vim.lsp.config` and `vim.lsp.enable` on
 --- Neovim 0.11+, and falls back to a FileType autocommand with `vim.lsp.start` on 0.8–0.10. It also adds
@@ -11,7 +12,8 @@ M.name = 'dateline'
 M.defaults = {
   -- The command that starts the server; `cmd[1]` must be executable.
   cmd = { 'dateline', 'lsp' },
-  filetypes = { 'markdown', 'text' },
+  -- A TOML buffer is attached only when it is a `dateline.toml`.
+  filetypes = { 'markdown', 'text', 'toml' },
   -- The corpus root is the nearest folder upwards holding one of these.
   root_markers = { 'dateline.toml', '.git' },
   -- Sent as initializationOptions and answered to workspace/configuration: severity (per code), include,
@@ -43,13 +45,34 @@ function M.executable(quiet)
   return false
 end
 
+--- The corpus root of a buffer; nil for a buffer the server is not for (unnamed, or TOML other than a
+--- corpus's `dateline.toml`).
+local function root_dir(bufnr)
+  local file = vim.api.nvim_buf_get_name(bufnr)
+  if file == '' then
+    return nil
+  end
+  if vim.bo[bufnr].filetype == 'toml' and vim.fs.basename(file) ~= 'dateline.toml' then
+    return nil
+  end
+  local start = vim.fs.dirname(file)
+  local found = vim.fs.find(M.options.root_markers, { upward = true, path = start })[1]
+  return found and vim.fs.dirname(found) or start
+end
+
 local function server_config()
   local o = M.options
   return {
     name = M.name,
     cmd = o.cmd,
     filetypes = o.filetypes,
-    root_markers = o.root_markers,
+    -- 0.11: a function, so that other TOML files are left alone (it overrides root_markers)
+    root_dir = function(bufnr, on_dir)
+      local root = root_dir(bufnr)
+      if root then
+        on_dir(root)
+      end
+    end,
     init_options = o.settings,
     settings = { dateline = o.settings },
     on_attach = o.on_attach,
@@ -62,16 +85,6 @@ function M.clients(bufnr)
   return get({ name = M.name, bufnr = bufnr })
 end
 
-local function root_dir(bufnr)
-  local file = vim.api.nvim_buf_get_name(bufnr)
-  if file == '' then
-    return nil
-  end
-  local start = vim.fs.dirname(file)
-  local found = vim.fs.find(M.options.root_markers, { upward = true, path = start })[1]
-  return found and vim.fs.dirname(found) or start
-end
-
 -- Neovim 0.8–0.10: start (or reuse) a client per root from a FileType autocommand.
 local function setup_fallback()
   local group = vim.api.nvim_create_augroup('dateline', { clear = true })
@@ -82,9 +95,12 @@ local function setup_fallback()
       if vim.bo[args.buf].buftype ~= '' or not M.executable(true) then
         return
       end
+      local root = root_dir(args.buf)
+      if not root then
+        return
+      end
       local config = server_config()
-      config.root_markers = nil
-      config.root_dir = root_dir(args.buf)
+      config.root_dir = root
       vim.lsp.start(config, { bufnr = args.buf })
     end,
   })
