@@ -858,6 +858,67 @@ fn a_brat_annotation_file_is_read_and_its_bad_lines_are_warnings_naming_the_line
 }
 
 #[test]
+fn an_articles_annotated_entities_and_events_come_before_what_is_inferred() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = "Port director Jonas Lind said the Harbour Board did not meet on Monday.\nThe walkout went on.\n";
+    std::fs::write(dir.path().join("ferry.txt"), text).expect("write");
+    let actors_and_events = |dir: &Path| {
+        let o = dateline(&["export", "."], dir);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+        let actors: Vec<(String, String, String)> = v["actors"]
+            .as_array()
+            .expect("actors")
+            .iter()
+            .map(|a| {
+                (
+                    a["name"].as_str().unwrap_or("").to_string(),
+                    a["kind"].as_str().unwrap_or("").to_string(),
+                    a["rules"][0].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect();
+        let events: Vec<String> = v["events"]
+            .as_array()
+            .expect("events")
+            .iter()
+            .flat_map(|e| e["mentions"].as_array().cloned().unwrap_or_default())
+            .filter_map(|m| m["text"].as_str().map(String::from))
+            .collect();
+        (actors, events)
+    };
+    let (actors, events) = actors_and_events(dir.path());
+    assert!(
+        actors
+            .iter()
+            .any(|(n, k, _)| n == "Harbour Board" && k == "person"),
+        "inferred, the board is a person: {actors:?}"
+    );
+    assert!(!events.iter().any(|e| e.contains("walkout")), "{events:?}");
+    let at = |w: &str| {
+        let s = text.find(w).expect("word");
+        format!("{} {}", s, s + w.len())
+    };
+    std::fs::write(
+        dir.path().join("ferry.ann"),
+        format!(
+            "T1\tHUMAN_PART_ORG {}\tHarbour Board\nT2\tACTION_OCCURRENCE {}\twalkout\n",
+            at("Harbour Board"),
+            at("walkout")
+        ),
+    )
+    .expect("write");
+    let (actors, events) = actors_and_events(dir.path());
+    assert!(
+        actors
+            .iter()
+            .any(|(n, k, r)| n == "Harbour Board" && k == "organization" && r == "annotated"),
+        "annotated, an organisation: {actors:?}"
+    );
+    assert!(events.iter().any(|e| e.contains("walkout")), "{events:?}");
+}
+
+#[test]
 fn export_as_brat_writes_the_analysis_and_keeps_an_articles_own_annotations() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("2026-04-01-gazette.md"), LIND_REPORT).expect("write");

@@ -282,3 +282,43 @@ fn annotations_move_with_edits_and_the_moved_file_is_offered_not_written() {
     assert!(!offered, "the file is true to the text again");
     assert_eq!(c.shutdown(), Some(0));
 }
+
+#[test]
+fn an_annotation_file_written_while_the_server_runs_changes_what_the_article_says() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().canonicalize().expect("canonical");
+    let text = "Port director Jonas Lind said the Harbour Board did not meet on Monday.\n";
+    let article = root.join("ferry.txt");
+    std::fs::write(&article, text).expect("write");
+    let mut c = Client::spawn(BIN);
+    c.initialize(&root, json!({}), Value::Null);
+    assert!(c.wait_indexed());
+    let on_board = json!({"textDocument": {"uri": uri(&article)},
+                          "position": {"line": 0, "character": 36}});
+    let hover = |c: &mut Client, want: &str| -> String {
+        let mut md = String::new();
+        for _ in 0..100 {
+            let h = c.request("textDocument/hover", on_board.clone());
+            md = h["contents"]["value"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string();
+            if md.starts_with(want) {
+                break;
+            }
+            c.wait_until(Duration::from_millis(100), |_| false);
+        }
+        md
+    };
+    let md = hover(&mut c, "**Harbour Board** · person");
+    assert!(md.starts_with("**Harbour Board** · person"), "{md}");
+    let ann = root.join("ferry.ann");
+    std::fs::write(&ann, "T1\tHUMAN_PART_ORG 34 47\tHarbour Board\n").expect("write");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&ann), "type": 1}]}),
+    );
+    let md = hover(&mut c, "**Harbour Board** · organisation");
+    assert!(md.starts_with("**Harbour Board** · organisation"), "{md}");
+    assert_eq!(c.shutdown(), Some(0));
+}

@@ -142,6 +142,47 @@ pub fn find(doc: &Doc, facts: &ArticleFacts, named: &PhraseSet) -> Vec<EventMent
     out
 }
 
+/// The event mentions `found` with the article's annotated triggers: an annotated trigger that no mention
+/// has becomes one (of no particular class); an annotated negation tells that the event did not happen.
+pub(crate) fn with_annotated(
+    doc: &Doc,
+    facts: &ArticleFacts,
+    mut found: Vec<EventMention>,
+    annotated: &super::annotated::Annotated,
+) -> Vec<EventMention> {
+    let before = found.len();
+    for &(span, negated) in &annotated.events {
+        let overlapping = found[..before].iter_mut().find(|m| {
+            let t = m.trigger.get();
+            t.start < span.end && span.start < t.end
+        });
+        if let Some(m) = overlapping {
+            if negated {
+                m.modality = Modality::Irrealis;
+            }
+            continue;
+        }
+        let first = doc.toks.partition_point(|t| t.start < span.start);
+        let Some(last) = (first..doc.toks.len())
+            .take_while(|&k| doc.toks[k].end <= span.end)
+            .filter(|&k| doc.toks[k].is_word())
+            .last()
+        else {
+            continue;
+        };
+        let lemma = super::intern::intern(&super::text::stem(&doc.lower[last]));
+        let mut m = mention(doc, facts, first, last, lemma, EventClass::Other);
+        if negated {
+            m.modality = Modality::Irrealis;
+        }
+        found.push(m);
+    }
+    if found.len() > before {
+        found.sort_by_key(|m| m.trigger.get().start);
+    }
+    found
+}
+
 /// What the walk for triggers asks of a word, answered by one lookup instead of one a list.
 #[derive(Clone, Copy, Default)]
 struct EventWord {

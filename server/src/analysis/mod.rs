@@ -1,6 +1,7 @@
 //! One article → its facts: sentences, dates, places, actors (with roles and quotes), events, claims and
 //! denials. Pure and deterministic: text in, plain data out, no I/O and nothing of LSP.
 
+pub mod annotated;
 pub mod claims;
 pub mod dates;
 pub mod events;
@@ -322,6 +323,17 @@ pub fn analyse_with(
     body_start: usize,
     phrases: &phrases::CorpusPhrases,
 ) -> ArticleFacts {
+    analyse_annotated(text, body_start, phrases, None)
+}
+
+/// Analyses one article with the phrases its corpus adds and its own annotations, which come before
+/// what is inferred (see [`annotated`]).
+pub fn analyse_annotated(
+    text: &str,
+    body_start: usize,
+    phrases: &phrases::CorpusPhrases,
+    annotated: Option<&annotated::Annotated>,
+) -> ArticleFacts {
     let doc = text::Doc::new(text, body_start);
     let mut facts = ArticleFacts {
         sentences: doc
@@ -342,8 +354,15 @@ pub fn analyse_with(
     let found = names::find(&doc);
     facts.places = found.places;
     facts.actors = found.actors;
+    if let Some(a) = annotated {
+        annotated::apply_actors(text, &mut facts, a);
+    }
     facts.quotes = names::attribute_quotes(&doc, &facts.actors);
     facts.events = events::find(&doc, &facts, &phrases.events);
+    if let Some(a) = annotated {
+        let found = std::mem::take(&mut facts.events);
+        facts.events = events::with_annotated(&doc, &facts, found, a);
+    }
     let (claims, denials) = claims::find(&doc, &facts, phrases);
     facts.claims = claims;
     facts.denials = denials;

@@ -78,6 +78,63 @@ pub struct Annotations {
 }
 
 impl Annotations {
+    /// What the analysis takes from them: text-bound annotations of people (a type with `PER`, as
+    /// `Person` or ECB+'s `HUMAN_PART_PER`) and organisations (`ORG`), and event triggers (the trigger of
+    /// an `E` line, or a type starting `ACTION` or `NEG_ACTION` as in ECB+), negated when their type starts
+    /// `NEG_` or a `Negation` attribute is on them or on their event.
+    pub fn for_analysis(&self) -> crate::analysis::annotated::Annotated {
+        use crate::analysis::{ActorKind, Span};
+        let hull = |t: &TextBound| -> Option<Span> {
+            let start = t.spans.iter().map(|s| s.0).min()?;
+            let end = t.spans.iter().map(|s| s.1).max()?;
+            Some(Span::new(start, end))
+        };
+        let negated_ids: HashSet<&str> = self
+            .attributes
+            .iter()
+            .filter(|a| a.name.eq_ignore_ascii_case("negation"))
+            .map(|a| a.target.as_str())
+            .collect();
+        let mut triggers: HashSet<&str> = HashSet::new();
+        let mut negated_triggers: HashSet<&str> = HashSet::new();
+        for e in &self.events {
+            triggers.insert(e.trigger.as_str());
+            if negated_ids.contains(e.id.as_str()) {
+                negated_triggers.insert(e.trigger.as_str());
+            }
+        }
+        let mut out = crate::analysis::annotated::Annotated::default();
+        for t in &self.text_bound {
+            let Some(span) = hull(t) else { continue };
+            let kind = t.kind.to_ascii_uppercase();
+            let event = triggers.contains(t.id.as_str())
+                || kind.starts_with("ACTION")
+                || kind.starts_with("NEG_ACTION");
+            if event {
+                let negated = kind.starts_with("NEG_")
+                    || negated_ids.contains(t.id.as_str())
+                    || negated_triggers.contains(t.id.as_str());
+                out.events.push((span, negated));
+            } else if kind.contains("PER") && !kind.contains("PERCENT") {
+                out.actors.push((span, ActorKind::Person));
+            } else if kind.contains("ORG") {
+                out.actors.push((span, ActorKind::Organization));
+            }
+        }
+        // nested or overlapping annotations of actors: the first written stays
+        let mut kept: Vec<(Span, ActorKind)> = Vec::new();
+        for a in out.actors {
+            if !kept
+                .iter()
+                .any(|k| k.0.start < a.0.end && a.0.start < k.0.end)
+            {
+                kept.push(a);
+            }
+        }
+        out.actors = kept;
+        out
+    }
+
     /// These annotations after an edit of their text that made `new_text` (`start..old_end` of the old text
     /// became `start..new_end`): spans after the edit move with it, spans around it grow or shrink, a span
     /// that reached into it keeps the part outside, and a text-bound annotation left with no text is

@@ -27,6 +27,8 @@ pub struct Article {
     /// The date and source the corpus's `dateline.toml` gives it (its front matter, when it has them,
     /// comes first).
     pub settings: settings_file::DocumentSettings,
+    /// What its brat annotation file says, for the analysis (over what it infers).
+    pub annotated: Option<std::sync::Arc<crate::analysis::annotated::Annotated>>,
 }
 
 /// A problem found in an article's file, with the byte range it concerns.
@@ -50,6 +52,7 @@ impl Article {
             issues: parsed.issues,
             text,
             settings: settings_file::DocumentSettings::default(),
+            annotated: None,
         }
     }
 
@@ -57,6 +60,25 @@ impl Article {
     pub fn with_settings(mut self, settings: &settings_file::CorpusSettings) -> Article {
         self.settings = settings.document(&self.path);
         self
+    }
+
+    /// The article with what its annotations say for the analysis (none: none, or nothing it takes).
+    pub fn with_annotations(mut self, annotations: Option<&brat::Annotations>) -> Article {
+        self.annotated = annotations
+            .map(brat::Annotations::for_analysis)
+            .filter(|a| !a.is_empty())
+            .map(std::sync::Arc::new);
+        self
+    }
+
+    /// The article with the annotations of its brat file beside it (at `file`), when it has one that can
+    /// be read.
+    pub fn with_annotation_file(self, file: &Path) -> Article {
+        let read = match read_annotations(file, &self) {
+            Some(Ok((a, _))) => Some(a),
+            _ => None,
+        };
+        self.with_annotations(read.as_ref())
     }
 }
 
@@ -177,7 +199,7 @@ pub fn load(
     use rayon::prelude::*;
     let results: Vec<Result<Article, SkippedFile>> = files
         .par_iter()
-        .map(|f| read_article(&base, f).map(|a| a.with_settings(settings)))
+        .map(|f| read_article(&base, f).map(|a| a.with_settings(settings).with_annotation_file(f)))
         .collect();
     let mut corpus = LoadedCorpus {
         root: root.to_path_buf(),

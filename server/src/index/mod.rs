@@ -63,16 +63,25 @@ impl DocEntry {
 
 /// An article's facts, made with the phrases its corpus adds.
 fn analyse(a: &Article) -> ArticleFacts {
-    analysis::analyse_with(&a.text, a.body_start, &a.settings.phrases)
+    analysis::analyse_annotated(
+        &a.text,
+        a.body_start,
+        &a.settings.phrases,
+        a.annotated.as_deref(),
+    )
 }
 
 /// What an article's facts are kept under: the hash of its text ([`cache::text_hash`]), and of the phrases
-/// its corpus adds to the analysis when it adds any.
+/// its corpus adds to the analysis and its own annotations when there are any.
 pub fn facts_key(a: &Article) -> u64 {
     let text = cache::text_hash(&a.text);
-    match a.settings.phrases.fingerprint() {
+    let with_phrases = match a.settings.phrases.fingerprint() {
         0 => text,
         p => text ^ p.rotate_left(17),
+    };
+    match &a.annotated {
+        None => with_phrases,
+        Some(x) => with_phrases ^ x.fingerprint().rotate_left(41),
     }
 }
 

@@ -761,8 +761,10 @@ impl Writer {
         let analysed: Vec<(Place, Result<Arc<DocEntry>, SkippedFile>)> = read
             .into_par_iter()
             .map(|(place, root, file, settings)| {
-                let e = corpus::read_article(&root, &file)
-                    .map(|a| Arc::new(DocEntry::new(a.with_settings(&settings))));
+                let e = corpus::read_article(&root, &file).map(|a| {
+                    let a = a.with_settings(&settings).with_annotation_file(&file);
+                    Arc::new(DocEntry::new(a))
+                });
                 (place, e)
             })
             .collect();
@@ -795,6 +797,24 @@ impl Writer {
             }
             self.dirty_models.insert(id);
         }
+    }
+
+    /// Moves the annotations of the article at `place`, if it has any, through the edit from the text the
+    /// corpus has to `text`; returns them as they are now.
+    fn shift_annotations(
+        &mut self,
+        place: &Place,
+        text: &str,
+    ) -> Option<Arc<corpus::brat::Annotations>> {
+        let i = place.folder?;
+        let old = self.ws.folders.get(i)?.corpus.get(&place.key)?.clone();
+        let f = self.ws.folders.get_mut(i)?;
+        f.annotations.file(&place.key)?;
+        if old.article.text != text {
+            let edit = crate::index::edit_between(&old.article.text, text);
+            Arc::make_mut(&mut f.annotations).shift(&place.key, edit, text);
+        }
+        f.annotations.file(&place.key).map(|a| a.now.clone())
     }
 
     /// When the saved article at `place` has an annotation file its edits moved annotations in: says so in
@@ -837,6 +857,17 @@ impl Writer {
                     .and_then(|r| Some((r.0.clone(), r.2.clone()?))),
             );
         }
+        // the article analysed again with what the file says now
+        if let Some((_, entry)) = &found {
+            let own = read.as_ref().and_then(|r| r.2.as_ref());
+            let article = entry.article.clone().with_annotations(own);
+            if article.annotated != entry.article.annotated
+                && let Some(corpus) = self.ws.corpus_mut(folder)
+            {
+                corpus.insert(Arc::new(DocEntry::new(article)));
+                self.dirty_models.insert(Some(root.to_path_buf()));
+            }
+        }
         self.send_diagnostics(ann, diags);
     }
 
@@ -873,10 +904,20 @@ impl Writer {
                 self.reload(vec![path]);
             }
         }
+        // an article's annotations move with its edit, and it is analysed with them where they are now
+        let fresh: Vec<_> = fresh
+            .into_iter()
+            .map(|(place, text, settings)| {
+                let own = self.shift_annotations(&place, &text);
+                (place, text, settings, own)
+            })
+            .collect();
         let analysed: Vec<(Place, DocEntry)> = fresh
             .into_par_iter()
-            .map(|(place, text, settings)| {
-                let article = Article::from_text(place.key.clone(), &text).with_settings(&settings);
+            .map(|(place, text, settings, own)| {
+                let article = Article::from_text(place.key.clone(), &text)
+                    .with_settings(&settings)
+                    .with_annotations(own.as_deref());
                 (place, DocEntry::new(article))
             })
             .collect();
@@ -888,18 +929,8 @@ impl Writer {
             let Some(c) = self.ws.corpus_mut(place.folder) else {
                 continue;
             };
-            let old = c.get(&place.key).cloned();
             c.insert(e.clone());
-            moved.entry(id).or_default().push(e.clone());
-            // the article's annotations move with the edit
-            if let (Some(old), Some(i)) = (old, place.folder)
-                && let Some(f) = self.ws.folders.get_mut(i)
-                && f.annotations.file(&place.key).is_some()
-                && old.article.text != e.article.text
-            {
-                let edit = crate::index::edit_between(&old.article.text, &e.article.text);
-                Arc::make_mut(&mut f.annotations).shift(&place.key, edit, &e.article.text);
-            }
+            moved.entry(id).or_default().push(e);
         }
         for (id, entries) in moved {
             let Some(old) = self.models.get(&id).cloned() else {
@@ -1334,6 +1365,14 @@ fn index_folder(run: IndexRun, out: &Outbox, tx: &Sender<Msg>) -> Indexed {
         }
     }
     let (annotations, annotation_links) = read_annotations(&root, &articles);
+    // each article analysed with what its own annotations say
+    let articles: Vec<Article> = articles
+        .into_iter()
+        .map(|a| {
+            let own = annotation_links.file(&a.path).map(|f| f.now.clone());
+            a.with_annotations(own.as_deref())
+        })
+        .collect();
     let hashes = crate::index::text_hashes(&articles);
     if let Some(kept) = kept {
         let mut by_path: Vec<(&str, u64)> = articles
