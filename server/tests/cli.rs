@@ -919,6 +919,38 @@ fn an_articles_annotated_entities_and_events_come_before_what_is_inferred() {
 }
 
 #[test]
+fn types_the_annotation_conf_does_not_declare_are_warnings() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // a configuration above the corpus is not the corpus's: never read
+    std::fs::write(dir.path().join("annotation.conf"), "[entities]\nPerson\n").expect("write");
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(corpus.join("wire")).expect("mkdir");
+    let text = "Port director Jonas Lind opened the ferry line in Visby on Monday.\n";
+    std::fs::write(corpus.join("wire/ferry.txt"), text).expect("write");
+    std::fs::write(
+        corpus.join("wire/ferry.ann"),
+        "T1\tHUMAN_PART_PER 14 24\tJonas Lind\nT2\tLOC_GEO 50 55\tVisby\n",
+    )
+    .expect("write");
+    let o = dateline(&["check", "."], &corpus);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("annotation.conf"), "{}", stderr(&o));
+    // the corpus's own, in the root: the folder's article is checked against it
+    std::fs::write(
+        corpus.join("annotation.conf"),
+        "[entities]\nHUMAN_PART_PER\n\n[relations]\n[events]\n[attributes]\n",
+    )
+    .expect("write");
+    let o = dateline(&["check", "."], &corpus);
+    let err = stderr(&o);
+    assert!(
+        err.contains("warning: wire/ferry.ann:2: T2: type \"LOC_GEO\" is not among the entities or events of annotation.conf"),
+        "{err}"
+    );
+    assert_eq!(err.matches("annotation.conf").count(), 1, "{err}");
+}
+
+#[test]
 fn export_as_brat_writes_the_analysis_and_keeps_an_articles_own_annotations() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("2026-04-01-gazette.md"), LIND_REPORT).expect("write");

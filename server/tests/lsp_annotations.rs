@@ -322,3 +322,46 @@ fn an_annotation_file_written_while_the_server_runs_changes_what_the_article_say
     assert!(md.starts_with("**Harbour Board** · organisation"), "{md}");
     assert_eq!(c.shutdown(), Some(0));
 }
+
+#[test]
+fn types_the_annotation_conf_does_not_declare_are_diagnostics_until_it_does() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().canonicalize().expect("canonical");
+    let text = "Port director Jonas Lind opened the ferry line in Visby on Monday.\n";
+    std::fs::write(root.join("ferry.txt"), text).expect("write");
+    let ann = root.join("ferry.ann");
+    std::fs::write(
+        &ann,
+        "T1\tHUMAN_PART_PER 14 24\tJonas Lind\nT2\tLOC_GEO 50 55\tVisby\n",
+    )
+    .expect("write");
+    let conf = root.join("annotation.conf");
+    std::fs::write(&conf, "[entities]\nHUMAN_PART_PER\n").expect("write");
+    let mut c = Client::spawn(BIN);
+    c.initialize(&root, json!({}), Value::Null);
+    assert!(c.wait_indexed());
+    assert!(c.wait_until(Duration::from_secs(10), |c| {
+        !c.diagnostics_of(&ann).is_empty()
+    }));
+    let d = &c.diagnostics_of(&ann)[0];
+    assert_eq!(d["range"]["start"], json!({"line": 1, "character": 0}));
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("\"LOC_GEO\" is not among the entities or events of annotation.conf"),
+        "{d}"
+    );
+    std::fs::write(&conf, "[entities]\nHUMAN_PART_PER\nLOC_GEO\n").expect("write");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&conf), "type": 2}]}),
+    );
+    assert!(
+        c.wait_until(Duration::from_secs(10), |c| c
+            .diagnostics_of(&ann)
+            .is_empty()),
+        "declared: the diagnostic goes"
+    );
+    assert_eq!(c.shutdown(), Some(0));
+}

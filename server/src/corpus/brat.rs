@@ -257,6 +257,85 @@ impl Annotations {
     }
 }
 
+/// The types an `annotation.conf` declares, by section: what brat lets annotators use.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Config {
+    pub entities: HashSet<String>,
+    pub events: HashSet<String>,
+    pub relations: HashSet<String>,
+    pub attributes: HashSet<String>,
+}
+
+/// Reads an `annotation.conf`: the first word of each line of each section (`!` and the indentation of a
+/// hierarchy taken off); comments, macros (`<POG>=…`) and unknown sections left out.
+pub fn parse_config(conf: &str) -> Config {
+    let mut out = Config::default();
+    let mut section: Option<&mut HashSet<String>> = None;
+    for line in conf.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = match name.trim() {
+                "entities" => Some(&mut out.entities),
+                "events" => Some(&mut out.events),
+                "relations" => Some(&mut out.relations),
+                "attributes" => Some(&mut out.attributes),
+                _ => None,
+            };
+            continue;
+        }
+        let Some(set) = section.as_deref_mut() else {
+            continue;
+        };
+        if line.starts_with('<') {
+            continue; // a macro
+        }
+        if let Some(word) = line.split_whitespace().next() {
+            set.insert(word.trim_start_matches('!').to_string());
+        }
+    }
+    out
+}
+
+/// The lines of `ann` whose type `conf` does not declare, as issues naming the line: a text-bound
+/// annotation's among the entities and events, an event's among the events, a relation's among the
+/// relations, an attribute's among the attributes. A section the file leaves empty allows nothing; brat's
+/// special types (`Equiv`) pass.
+pub fn check_types(ann: &str, conf: &Config) -> Vec<AnnIssue> {
+    let mut issues = Vec::new();
+    for (n, raw) in ann.lines().enumerate() {
+        let mut fields = raw.trim_end_matches('\r').split('\t');
+        let id = fields.next().unwrap_or("");
+        let body = fields.next().unwrap_or("");
+        let first = body.split_whitespace().next().unwrap_or("");
+        let (kind, allowed, section) = match id.chars().next() {
+            Some('T') => (
+                first,
+                conf.entities.contains(first) || conf.events.contains(first),
+                "entities or events",
+            ),
+            Some('E') => {
+                let kind = first.split(':').next().unwrap_or("");
+                (kind, conf.events.contains(kind), "events")
+            }
+            Some('R') => (first, conf.relations.contains(first), "relations"),
+            Some('A' | 'M') => (first, conf.attributes.contains(first), "attributes"),
+            _ => continue,
+        };
+        if !kind.is_empty() && !allowed {
+            issues.push(AnnIssue {
+                line: n + 1,
+                message: format!(
+                    "{id}: type {kind:?} is not among the {section} of annotation.conf"
+                ),
+            });
+        }
+    }
+    issues
+}
+
 /// A line of the file that could not be used, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnnIssue {
@@ -754,6 +833,43 @@ mod tests {
             "T1\tPER 0 9\tTara Reid\nT2\tACT 10 17\tchecked\n#1\tNote T2\tthe verb\n"
         );
         assert_eq!(parse(&updated, &new), (b, vec![]));
+    }
+
+    #[test]
+    fn types_annotation_conf_does_not_declare_are_issues() {
+        let conf = parse_config(
+            "# types\n[entities]\nPerson\n!Place\n\tCity\n[relations]\nLocated Arg1:Person, Arg2:City\n<POG>=Person\n[events]\nMeet Agent:Person\n[attributes]\nNegation Arg:<EVENT>\n",
+        );
+        assert!(conf.entities.contains("City") && conf.entities.contains("Place"));
+        assert!(!conf.relations.contains("<POG>=Person"));
+        let ann = "T1\tPerson 0 4\tAnna\nT2\tAnimal 5 8\tcat\nT3\tMeet 9 13\tmeet\nE1\tMeet:T3 Agent:T1\nE2\tParty:T3\nR1\tLocated Arg1:T1 Arg2:T2\nR2\tOwns Arg1:T1 Arg2:T2\nA1\tNegation E1\nA2\tSpeculation E1\n*\tEquiv T1 T2\n";
+        let said: Vec<(usize, String)> = check_types(ann, &conf)
+            .into_iter()
+            .map(|i| (i.line, i.message))
+            .collect();
+        assert_eq!(
+            said,
+            vec![
+                (
+                    2,
+                    "T2: type \"Animal\" is not among the entities or events of annotation.conf"
+                        .into()
+                ),
+                (
+                    5,
+                    "E2: type \"Party\" is not among the events of annotation.conf".into()
+                ),
+                (
+                    7,
+                    "R2: type \"Owns\" is not among the relations of annotation.conf".into()
+                ),
+                (
+                    9,
+                    "A2: type \"Speculation\" is not among the attributes of annotation.conf"
+                        .into()
+                ),
+            ]
+        );
     }
 
     #[test]

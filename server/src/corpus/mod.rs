@@ -249,7 +249,48 @@ pub fn read_annotations(
             )
         })
     });
-    Some(read.map(|text| brat::parse(&text, &article.text)))
+    Some(read.map(|text| {
+        let (annotations, mut issues) = brat::parse(&text, &article.text);
+        if let Some(conf) = annotation_config(file, article) {
+            issues.extend(brat::check_types(&text, &conf));
+            issues.sort_by_key(|i| i.line);
+        }
+        (annotations, issues)
+    }))
+}
+
+/// The `annotation.conf` that applies to the article at `file`, as brat finds it: in the article's folder,
+/// else the nearest folder above it, up to the corpus root (never above it). Read once per file while it
+/// is unchanged (a corpus has one or a few, for many articles).
+fn annotation_config(file: &Path, article: &Article) -> Option<std::sync::Arc<brat::Config>> {
+    type Known = std::collections::HashMap<
+        PathBuf,
+        (std::time::SystemTime, u64, std::sync::Arc<brat::Config>),
+    >;
+    static KNOWN: std::sync::Mutex<Option<Known>> = std::sync::Mutex::new(None);
+    let depth = Path::new(&article.path).components().count();
+    let root = file.ancestors().nth(depth)?;
+    let conf = file
+        .ancestors()
+        .skip(1)
+        .take_while(|dir| dir.starts_with(root))
+        .map(|dir| dir.join("annotation.conf"))
+        .find(|c| std::fs::symlink_metadata(c).is_ok_and(|m| m.is_file()))?;
+    let meta = std::fs::metadata(&conf).ok()?;
+    let stamp = (meta.modified().ok()?, meta.len());
+    let mut known = KNOWN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let known = known.get_or_insert_with(Known::new);
+    if let Some((m, len, c)) = known.get(&conf)
+        && (*m, *len) == stamp
+    {
+        return Some(c.clone());
+    }
+    let text = read_plain_file(&conf, MAX_ARTICLE_BYTES).ok()?;
+    let parsed = std::sync::Arc::new(brat::parse_config(&String::from_utf8_lossy(&text)));
+    known.insert(conf, (stamp.0, stamp.1, parsed.clone()));
+    Some(parsed)
 }
 
 /// Whether `path`, under `root`, is reached from `root` without passing a symbolic link (a linked folder

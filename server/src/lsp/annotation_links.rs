@@ -73,6 +73,11 @@ impl AnnotationLinks {
         }
     }
 
+    /// The annotation files of the articles that have one.
+    pub fn files(&self) -> impl Iterator<Item = &AnnotatedFile> {
+        self.files.values()
+    }
+
     /// The annotation file of `article`, when it has one.
     pub fn file(&self, article: &str) -> Option<&AnnotatedFile> {
         self.files.get(article)

@@ -698,6 +698,18 @@ impl Writer {
                 continue;
             };
             let folder_settings = self.corpus_settings(&Some(root.clone()));
+            // the brat configuration: every annotation file of the folder checked again with it
+            if place.key.rsplit('/').next() == Some("annotation.conf") {
+                let anns: Vec<PathBuf> = place
+                    .folder
+                    .and_then(|i| self.ws.folders.get(i))
+                    .map(|f| f.annotations.files().map(|a| a.path.clone()).collect())
+                    .unwrap_or_default();
+                for ann in anns {
+                    self.republish_annotations(place.folder, &root, &ann);
+                }
+                continue;
+            }
             // an article's brat annotation file: its issues shown again
             if place.key.ends_with(".ann") {
                 self.republish_annotations(place.folder, &root, &path);
