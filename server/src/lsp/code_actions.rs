@@ -119,6 +119,25 @@ impl SettingsFile {
     }
 }
 
+/// `s` as a TOML string.
+fn quoted(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+/// `base`, or `base-2`, `base-3`… : the first id that is not `taken`.
+fn free_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    (1..)
+        .map(|n| {
+            if n == 1 {
+                base.to_string()
+            } else {
+                format!("{base}-{n}")
+            }
+        })
+        .find(|id| !taken(id))
+        .unwrap_or_else(|| base.to_string())
+}
+
 /// How many registered actors or events an alias is offered to, at most.
 const ALIAS_TARGETS: usize = 3;
 
@@ -295,21 +314,9 @@ fn link_event(
             })
         })
         .collect();
-    let quoted = |s: &str| toml::Value::String(s.to_string()).to_string();
-    let base = e.id(&model.docs);
-    let taken = |id: &str| model.registry.events.iter().any(|r| r.id == id);
-    let Some(id) = (1..)
-        .map(|n| {
-            if n == 1 {
-                base.clone()
-            } else {
-                format!("{base}-{n}")
-            }
-        })
-        .find(|id| !taken(id))
-    else {
-        return out;
-    };
+    let id = free_id(&e.id(&model.docs), |id| {
+        model.registry.events.iter().any(|r| r.id == id)
+    });
     let label = e.label(&model.docs);
     let mut entry = format!(
         "[[events]]\nid = {}\nlabel = {}\n",
@@ -442,7 +449,6 @@ fn register_actor(
         return None;
     }
     let file = SettingsFile::of(view.root.as_ref()?, create_files)?;
-    let quoted = |s: &str| toml::Value::String(s.to_string()).to_string();
     let person = a.kind != crate::analysis::ActorKind::Organization;
     // a person's surname alone is no alias to register: it would be this person wherever it is written
     let aliases: Vec<String> = a
@@ -459,16 +465,7 @@ fn register_actor(
         }
     }
     // the actor's id, unless the registry has it for another
-    let taken = |id: &str| model.registry.actors.iter().any(|r| r.id == id);
-    let id = (1..)
-        .map(|n| {
-            if n == 1 {
-                a.id.clone()
-            } else {
-                format!("{}-{n}", a.id)
-            }
-        })
-        .find(|id| !taken(id))?;
+    let id = free_id(&a.id, |id| model.registry.actors.iter().any(|r| r.id == id));
     let entry = format!(
         "[[actors]]\nid = {}\nname = {}\nkind = \"{}\"\naliases = [{}]\nroles = [{}]\n",
         quoted(&id),
