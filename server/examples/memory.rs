@@ -80,7 +80,15 @@ fn main() {
         ("quotes", facts(&|d| held(|| d.facts.quotes.clone()))),
         (
             "event mentions",
-            facts(&|d| held(|| d.facts.events.clone())),
+            facts(&|d| {
+                held(|| {
+                    (
+                        d.facts.events.clone(),
+                        d.facts.event_participants.clone(),
+                        d.facts.event_parties.clone(),
+                    )
+                })
+            }),
         ),
         ("claims", facts(&|d| held(|| d.facts.claims.clone()))),
         ("denials", facts(&|d| held(|| d.facts.denials.clone()))),
@@ -251,11 +259,20 @@ fn sizes(docs: &[std::sync::Arc<DocEntry>]) {
         "claims {} keywords {kw} ({kwb} bytes) events {ev} actors {ac} cue bytes {cue}",
         claims.len()
     );
-    let ems: Vec<&EventMention> = docs.iter().flat_map(|d| &d.facts.events).collect();
-    let p: usize = ems.iter().map(|e| e.participants.len()).sum();
-    let pn: usize = ems.iter().filter(|e| !e.participants.is_empty()).count();
-    let q: usize = ems.iter().map(|e| e.parties.len()).sum();
-    let qn: usize = ems.iter().filter(|e| !e.parties.is_empty()).count();
+    let ems: Vec<(&EventMention, &dateline::analysis::ArticleFacts)> = docs
+        .iter()
+        .flat_map(|d| d.facts.events.iter().map(move |e| (e, &d.facts)))
+        .collect();
+    let p: usize = ems.iter().map(|(e, f)| f.participants(e).count()).sum();
+    let pn: usize = ems
+        .iter()
+        .filter(|(e, f)| f.participants(e).next().is_some())
+        .count();
+    let q: usize = ems.iter().map(|(e, f)| f.parties(e).count()).sum();
+    let qn: usize = ems
+        .iter()
+        .filter(|(e, f)| f.parties(e).next().is_some())
+        .count();
     println!(
         "event mentions {} participants {p} in {pn}, parties {q} in {qn}",
         ems.len()

@@ -65,8 +65,8 @@ static PLACE_PREPOSITIONS: WordList = WordList::new(&[
 
 /// Finds event mentions, given the dates, places and actors already found; `named`: the words that name
 /// the corpus's registered events, each a mention where it is written and no trigger is.
-pub fn find(doc: &Doc, facts: &ArticleFacts, named: &PhraseSet) -> Vec<EventMention> {
-    let mut out = Vec::new();
+pub fn find(doc: &Doc, facts: &ArticleFacts, named: &PhraseSet) -> Found {
+    let mut found = Found::default();
     let n = doc.toks.len();
     let mut i = 0;
     let mut in_date = Covering::new(&facts.dates, |d| d.span);
@@ -92,7 +92,7 @@ pub fn find(doc: &Doc, facts: &ArticleFacts, named: &PhraseSet) -> Vec<EventMent
                     .all(|(k, w)| doc.lower[i + 1 + k] == **w)
             {
                 let last = i + rest.len();
-                out.push(mention(doc, facts, i, last, lemma, *class));
+                found.push(doc, facts, i, last, lemma, *class);
                 i = last + 1;
                 continue 'tokens;
             }
@@ -110,23 +110,23 @@ pub fn find(doc: &Doc, facts: &ArticleFacts, named: &PhraseSet) -> Vec<EventMent
                 _ => true,
             };
             if keep {
-                out.push(mention(doc, facts, i, i, lemma, class));
+                found.push(doc, facts, i, i, lemma, class);
             }
         } else if let Some(lemma) = action_verb(doc, i, ew) {
-            out.push(mention(doc, facts, i, i, lemma, EventClass::Other));
+            found.push(doc, facts, i, i, lemma, EventClass::Other);
         } else if let Some(lemma) = statement(doc, i, ew) {
-            out.push(mention(doc, facts, i, i, lemma, EventClass::Statement));
+            found.push(doc, facts, i, i, lemma, EventClass::Statement);
         }
         i += 1;
     }
-    let before = out.len();
+    let before = found.mentions.len();
     for (r, _) in named.find(n, |k| &doc.lower[k]) {
         let (start, end) = (doc.toks[r.start].start, doc.toks[r.end - 1].end);
         let Some(last) = (r.start..r.end).rev().find(|&k| doc.toks[k].is_word()) else {
             continue;
         };
         if doc.link_sent[doc.sent_of[r.start]]
-            || out[..before].iter().any(|m| {
+            || found.mentions[..before].iter().any(|m| {
                 let t = m.trigger.get();
                 t.start < end && start < t.end
             })
@@ -134,12 +134,43 @@ pub fn find(doc: &Doc, facts: &ArticleFacts, named: &PhraseSet) -> Vec<EventMent
             continue;
         }
         let lemma = super::intern::intern(&super::text::stem(&doc.lower[last]));
-        out.push(mention(doc, facts, r.start, last, lemma, EventClass::Other));
+        found.push(doc, facts, r.start, last, lemma, EventClass::Other);
     }
-    if out.len() > before {
-        out.sort_by_key(|m| m.trigger.get().start);
+    if found.mentions.len() > before {
+        found.sort();
     }
-    out
+    found
+}
+
+/// The event mentions of an article, with their participants and countries in one list each.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub mentions: Vec<EventMention>,
+    pub participants: Vec<u32>,
+    pub parties: Vec<super::intern::Numbered>,
+}
+
+impl Found {
+    /// Adds the mention whose trigger runs from token `first` to token `last`.
+    fn push(
+        &mut self,
+        doc: &Doc,
+        facts: &ArticleFacts,
+        first: usize,
+        last: usize,
+        lemma: &'static str,
+        class: EventClass,
+    ) -> &mut EventMention {
+        let m = mention(doc, facts, self, first, last, lemma, class);
+        self.mentions.push(m);
+        let k = self.mentions.len() - 1;
+        &mut self.mentions[k]
+    }
+
+    /// In the order of their triggers.
+    fn sort(&mut self) {
+        self.mentions.sort_by_key(|m| m.trigger.get().start);
+    }
 }
 
 /// The event mentions `found` with the article's annotated triggers: an annotated trigger that no mention
@@ -147,12 +178,12 @@ pub fn find(doc: &Doc, facts: &ArticleFacts, named: &PhraseSet) -> Vec<EventMent
 pub(crate) fn with_annotated(
     doc: &Doc,
     facts: &ArticleFacts,
-    mut found: Vec<EventMention>,
+    found: &mut Found,
     annotated: &super::annotated::Annotated,
-) -> Vec<EventMention> {
-    let before = found.len();
+) {
+    let before = found.mentions.len();
     for &(span, negated) in &annotated.events {
-        let overlapping = found[..before].iter_mut().find(|m| {
+        let overlapping = found.mentions[..before].iter_mut().find(|m| {
             let t = m.trigger.get();
             t.start < span.end && span.start < t.end
         });
@@ -171,16 +202,14 @@ pub(crate) fn with_annotated(
             continue;
         };
         let lemma = super::intern::intern(&super::text::stem(&doc.lower[last]));
-        let mut m = mention(doc, facts, first, last, lemma, EventClass::Other);
+        let m = found.push(doc, facts, first, last, lemma, EventClass::Other);
         if negated {
             m.modality = Modality::Irrealis;
         }
-        found.push(m);
     }
-    if found.len() > before {
-        found.sort_by_key(|m| m.trigger.get().start);
+    if found.mentions.len() > before {
+        found.sort();
     }
-    found
 }
 
 /// What the walk for triggers asks of a word, answered by one lookup instead of one a list.
@@ -275,6 +304,7 @@ fn statement(doc: &Doc, i: usize, ew: EventWord) -> Option<&'static str> {
 fn mention(
     doc: &Doc,
     facts: &ArticleFacts,
+    lists: &mut Found,
     first: usize,
     last: usize,
     lemma: &'static str,
@@ -435,6 +465,14 @@ fn mention(
             && doc.lower_is(first - 1, &["to"])
             && !matches!(class, EventClass::Meeting)
             && lemma != "talk");
+    // the arguments go into the article's lists (at most 255 of each)
+    let participants_at = u32::try_from(lists.participants.len()).unwrap_or(u32::MAX);
+    let parties_at = u32::try_from(lists.parties.len()).unwrap_or(u32::MAX);
+    let participants: Vec<u32> = participants.iter().take(255).map(|&a| a as u32).collect();
+    let parties: Vec<Numbered> = parties.iter().take(255).map(|&p| Numbered::of(p)).collect();
+    let (participants_len, parties_len) = (participants.len() as u8, parties.len() as u8);
+    lists.participants.extend(participants);
+    lists.parties.extend(parties);
     let definite = span_start > sent.first
         && (doc.lower_is(
             span_start - 1,
@@ -448,8 +486,10 @@ fn mention(
         sentence: si as u32,
         date: super::index_plus_one(date),
         place: super::index_plus_one(place),
-        participants: participants.iter().map(|&a| a as u32).collect(),
-        parties: parties.into(),
+        participants_at,
+        participants_len,
+        parties_at,
+        parties_len,
         modality: if irrealis {
             Modality::Irrealis
         } else {
@@ -544,7 +584,7 @@ mod tests {
         assert_eq!(e.class, EventClass::Meeting);
         assert_eq!(f.places[e.place().unwrap()].name, "Oslo");
         assert_eq!(f.dates[e.date().unwrap()].text(text), "March 3");
-        let names: Vec<&str> = e.participants().map(|a| &*f.actors[a].name).collect();
+        let names: Vec<&str> = f.participants(e).map(|a| &*f.actors[a].name).collect();
         assert_eq!(names, vec!["Anna Berg", "Tomas Lind"]);
         assert_eq!(e.modality, Modality::Realis);
     }

@@ -200,7 +200,9 @@ pub enum Modality {
 }
 
 /// One mention of an event: its trigger and the arguments found around it. A corpus has millions, so
-/// indexes are 32-bit (4 bytes with their "none") and lists are boxed slices (empty ones take no heap).
+/// indexes are 32-bit (4 bytes with their "none"), and its participants and countries lie in its article's
+/// lists ([`ArticleFacts::participants`], [`ArticleFacts::parties`]): a mention holds where they start and
+/// how many, no pointer and no allocation of its own.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventMention {
     pub span: Span32,
@@ -213,11 +215,12 @@ pub struct EventMention {
     date: Option<NonZeroU32>,
     /// Index into `ArticleFacts::places`, plus one.
     place: Option<NonZeroU32>,
-    /// Indexes into `ArticleFacts::actors`.
-    pub participants: Box<[u32]>,
-    /// Countries involved (from demonyms and country names around the trigger).
-    #[serde(deserialize_with = "intern::de_words")]
-    pub parties: Box<[intern::Word]>,
+    /// Where its participants start in `ArticleFacts::event_participants`, and how many.
+    participants_at: u32,
+    participants_len: u8,
+    /// Where the countries involved start in `ArticleFacts::event_parties`, and how many.
+    parties_len: u8,
+    parties_at: u32,
     pub modality: Modality,
     /// Referring back ("the meeting", "these talks") rather than introducing.
     pub definite: bool,
@@ -235,10 +238,6 @@ impl EventMention {
     /// Index into `ArticleFacts::places` of its place.
     pub fn place(&self) -> Option<usize> {
         self.place.map(|i| i.get() as usize - 1)
-    }
-    /// Its participants, as indexes into `ArticleFacts::actors`.
-    pub fn participants(&self) -> impl Iterator<Item = usize> + '_ {
-        self.participants.iter().map(|&a| a as usize)
     }
 }
 
@@ -304,6 +303,11 @@ pub struct ArticleFacts {
     pub actors: Vec<ActorMention>,
     pub quotes: Vec<Quote>,
     pub events: Vec<EventMention>,
+    /// The participants of every event mention, one after the other (indexes into `actors`).
+    pub event_participants: Vec<u32>,
+    /// The countries involved in every event mention, one after the other (from demonyms and country
+    /// names around the trigger).
+    pub event_parties: Vec<intern::Numbered>,
     pub claims: Vec<Claim>,
     pub denials: Vec<Denial>,
     /// Byte ranges ignored as web-page furniture.
@@ -358,11 +362,13 @@ pub fn analyse_annotated(
         annotated::apply_actors(text, &mut facts, a);
     }
     facts.quotes = names::attribute_quotes(&doc, &facts.actors);
-    facts.events = events::find(&doc, &facts, &phrases.events);
+    let mut found = events::find(&doc, &facts, &phrases.events);
     if let Some(a) = annotated {
-        let found = std::mem::take(&mut facts.events);
-        facts.events = events::with_annotated(&doc, &facts, found, a);
+        events::with_annotated(&doc, &facts, &mut found, a);
     }
+    facts.events = found.mentions;
+    facts.event_participants = found.participants;
+    facts.event_parties = found.parties;
     let (claims, denials) = claims::find(&doc, &facts, phrases);
     facts.claims = claims;
     facts.denials = denials;
@@ -371,6 +377,26 @@ pub fn analyse_annotated(
 }
 
 impl ArticleFacts {
+    /// The participants of event mention `m` of these facts, as indexes into `actors`.
+    pub fn participants(&self, m: &EventMention) -> impl Iterator<Item = usize> + '_ {
+        let at = m.participants_at as usize;
+        self.event_participants
+            .get(at..at + usize::from(m.participants_len))
+            .unwrap_or(&[])
+            .iter()
+            .map(|&a| a as usize)
+    }
+
+    /// The countries involved in event mention `m` of these facts.
+    pub fn parties(&self, m: &EventMention) -> impl Iterator<Item = &'static str> + '_ {
+        let at = m.parties_at as usize;
+        self.event_parties
+            .get(at..at + usize::from(m.parties_len))
+            .unwrap_or(&[])
+            .iter()
+            .map(|p| p.as_str())
+    }
+
     /// Gives back the room vectors grew into while the facts were found: they are kept as long as the
     /// article is in the corpus.
     fn shrink(&mut self) {
@@ -381,6 +407,8 @@ impl ArticleFacts {
         self.actors.shrink_to_fit();
         self.quotes.shrink_to_fit();
         self.events.shrink_to_fit();
+        self.event_participants.shrink_to_fit();
+        self.event_parties.shrink_to_fit();
         self.claims.shrink_to_fit();
         self.denials.shrink_to_fit();
         self.furniture.shrink_to_fit();

@@ -168,8 +168,9 @@ impl Features {
         actor_of: &[Option<usize>],
     ) -> Features {
         let anchor = doc_date.date;
-        let persons = m
-            .participants()
+        let persons = d
+            .facts
+            .participants(m)
             .filter(|&a| d.facts.actors[a].kind != crate::analysis::ActorKind::Organization)
             .filter_map(|a| actor_of.get(a).copied().flatten())
             .map(|a| a as u32)
@@ -183,16 +184,16 @@ impl Features {
             lemmas: [m.lemma].into(),
             date,
             place,
-            participants: m
-                .participants()
+            participants: d
+                .facts
+                .participants(m)
                 .filter_map(|a| actor_of.get(a).copied().flatten())
                 .map(|a| a as u32)
                 .collect(),
             persons,
-            parties: m
-                .parties
-                .iter()
-                .copied()
+            parties: d
+                .facts
+                .parties(m)
                 .filter(|p| Some(*p) != own_country && Some(*p) != place)
                 .collect(),
             modality: m.modality,

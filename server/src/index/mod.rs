@@ -348,6 +348,8 @@ impl Compared {
     fn same_events(&self, new: &DocEntry) -> bool {
         self.same_outside_facts
             && self.moved.events == new.facts.events
+            && self.moved.event_participants == new.facts.event_participants
+            && self.moved.event_parties == new.facts.event_parties
             && self.moved.dates == new.facts.dates
             && self.moved.places == new.facts.places
     }
