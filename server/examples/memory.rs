@@ -247,8 +247,8 @@ fn sizes(docs: &[std::sync::Arc<DocEntry>]) {
     );
     let claims: Vec<&Claim> = docs.iter().flat_map(|d| &d.facts.claims).collect();
     let kw: usize = claims.iter().map(|c| c.content.keywords.len()).sum();
-    let ev: usize = claims.iter().map(|c| c.content.events.len()).sum();
-    let ac: usize = claims.iter().map(|c| c.content.actors.len()).sum();
+    let ev: usize = claims.iter().map(|c| c.content.events().len()).sum();
+    let ac: usize = claims.iter().map(|c| c.content.actors().len()).sum();
     let kwb: usize = claims
         .iter()
         .flat_map(|c| &c.content.keywords)

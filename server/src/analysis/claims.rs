@@ -487,17 +487,21 @@ fn content(doc: &Doc, facts: &ArticleFacts, from: usize, to: usize) -> Content {
             .filter(|&i| span(&items[i]).end <= hi)
             .collect()
     }
-    Content {
-        // who said what is not what was said: statements are no part of a claim's content
-        events: pick(&facts.events, |e| e.trigger.get(), lo, hi)
+    let u32s = |v: Vec<usize>| -> Vec<u32> { v.into_iter().map(|i| i as u32).collect() };
+    // who said what is not what was said: statements are no part of a claim's content
+    let events = u32s(
+        pick(&facts.events, |e| e.trigger.get(), lo, hi)
             .into_iter()
             .filter(|&e| facts.events[e].class != EventClass::Statement)
             .collect(),
-        actors: pick(&facts.actors, |a| a.span, lo, hi).into(),
-        places: pick(&facts.places, |p| p.span, lo, hi).into(),
-        dates: pick(&facts.dates, |d| d.span, lo, hi).into(),
-        keywords: numbered(doc.keywords(from, to)),
-    }
+    );
+    let actors = u32s(pick(&facts.actors, |a| a.span, lo, hi));
+    let places = u32s(pick(&facts.places, |p| p.span, lo, hi));
+    let dates = u32s(pick(&facts.dates, |d| d.span, lo, hi));
+    Content::new(
+        [&events, &actors, &places, &dates],
+        numbered(doc.keywords(from, to)),
+    )
 }
 
 /// Words in the form contents keep them: by number, sorted, each once.
@@ -512,12 +516,16 @@ fn sorted_once(mut words: Vec<Numbered>) -> Box<[Numbered]> {
 }
 
 fn merge(into: &mut Content, other: Content) {
-    let joined = |a: &[usize], b: &[usize]| -> Box<[usize]> { [a, b].concat().into() };
-    into.events = joined(&into.events, &other.events);
-    into.actors = joined(&into.actors, &other.actors);
-    into.places = joined(&into.places, &other.places);
-    into.dates = joined(&into.dates, &other.dates);
-    into.keywords = sorted_once([&into.keywords[..], &other.keywords[..]].concat());
+    let joined = |a: &[u32], b: &[u32]| -> Vec<u32> { [a, b].concat() };
+    *into = Content::new(
+        [
+            &joined(into.events(), other.events()),
+            &joined(into.actors(), other.actors()),
+            &joined(into.places(), other.places()),
+            &joined(into.dates(), other.dates()),
+        ],
+        sorted_once([&into.keywords[..], &other.keywords[..]].concat()),
+    );
 }
 
 fn sentence_span(doc: &Doc, si: usize) -> Span {
@@ -595,8 +603,11 @@ pub fn find(doc: &Doc, facts: &ArticleFacts, phrases: &CorpusPhrases) -> (Vec<Cl
             // names and words of the whole sentence say what the denial is about ("Joan Rivers's doctor
             // denies selfie"); events, places and dates come from the denied clause only
             let whole = content(doc, facts, s.first, to.max(cue_tok + 1).min(s.last));
-            c.actors = whole.actors;
-            c.keywords = whole.keywords;
+            let keywords = whole.keywords.clone();
+            c = Content::new(
+                [c.events(), whole.actors(), c.places(), c.dates()],
+                keywords,
+            );
             // "denied having such plans" / "denied the reports": the content is in the sentence before
             let window: Vec<&str> = (from..(from + 4).min(to)).map(|k| &doc.lower[k]).collect();
             let anaphoric = window.iter().take(3).any(|w| ANAPHORS.contains(w))
@@ -699,7 +710,7 @@ pub fn find(doc: &Doc, facts: &ArticleFacts, phrases: &CorpusPhrases) -> (Vec<Cl
         {
             let c = content(doc, facts, s.first, s.last);
             let quotation = doc.lower_is(s.first, &["“", "\"", "‘", "'", "«", "„"]);
-            if !c.dates.is_empty() || !c.events.is_empty() && !quotation {
+            if !c.dates().is_empty() || !c.events().is_empty() && !quotation {
                 kind = Some(ClaimKind::Reported);
                 cue = tail;
             }
@@ -718,7 +729,7 @@ pub fn find(doc: &Doc, facts: &ArticleFacts, phrases: &CorpusPhrases) -> (Vec<Cl
         let Some(kind) = kind else { continue };
         let c = made.unwrap_or_else(|| content(doc, facts, s.first, s.last));
         // a planned-event claim needs an event to be about
-        if kind == ClaimKind::Planned && c.events.is_empty() {
+        if kind == ClaimKind::Planned && c.events().is_empty() {
             continue;
         }
         claims.push(Claim {
@@ -793,7 +804,7 @@ mod tests {
         let f = analyse(text, 0);
         assert_eq!(f.denials.len(), 1);
         assert_eq!(f.denials[0].antecedent, Some(0));
-        assert!(!f.denials[0].content.events.is_empty());
+        assert!(!f.denials[0].content.events().is_empty());
     }
 
     #[test]

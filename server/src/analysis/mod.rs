@@ -252,17 +252,100 @@ pub enum ClaimKind {
 }
 
 /// The content a claim or a denial is about, used to match one to the other. A corpus holds hundreds of
-/// thousands: boxed slices (empty ones take no heap) and numbered keywords.
+/// thousands: the indexes of its events, actors, places and dates lie in one boxed list (empty, it takes
+/// no heap), and its keywords are numbered.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "ContentParts", into = "ContentParts")]
 pub struct Content {
-    /// Indexes into `ArticleFacts::events`.
-    pub events: Box<[usize]>,
-    pub actors: Box<[usize]>,
-    pub places: Box<[usize]>,
-    pub dates: Box<[usize]>,
+    /// Indexes into `ArticleFacts::events`, `actors`, `places` and `dates`, one list after the other.
+    indexes: Box<[u32]>,
+    /// Where the actors, the places and the dates start in `indexes`.
+    starts: [u16; 3],
     /// Lower-cased content words (stems), sorted by number, each once.
-    #[serde(deserialize_with = "intern::de_numbered")]
     pub keywords: Box<[intern::Numbered]>,
+}
+
+/// [`Content`] as it is written (to the facts cache): each list on its own, the keywords as words.
+#[derive(Serialize, Deserialize)]
+struct ContentParts {
+    events: Vec<u32>,
+    actors: Vec<u32>,
+    places: Vec<u32>,
+    dates: Vec<u32>,
+    #[serde(deserialize_with = "intern::de_numbered")]
+    keywords: Box<[intern::Numbered]>,
+}
+
+impl From<ContentParts> for Content {
+    fn from(p: ContentParts) -> Content {
+        Content::new([&p.events, &p.actors, &p.places, &p.dates], p.keywords)
+    }
+}
+
+impl From<Content> for ContentParts {
+    fn from(c: Content) -> ContentParts {
+        ContentParts {
+            events: c.events().to_vec(),
+            actors: c.actors().to_vec(),
+            places: c.places().to_vec(),
+            dates: c.dates().to_vec(),
+            keywords: c.keywords,
+        }
+    }
+}
+
+impl Content {
+    /// The content with these events, actors, places and dates (indexes into the article's lists; at
+    /// most 65,535 in all, the rest left out) and keywords.
+    pub fn new(lists: [&[u32]; 4], keywords: Box<[intern::Numbered]>) -> Content {
+        let mut indexes: Vec<u32> = Vec::with_capacity(lists.iter().map(|l| l.len()).sum());
+        let mut starts = [0u16; 3];
+        for (k, list) in lists.iter().enumerate() {
+            if k > 0 {
+                starts[k - 1] = u16::try_from(indexes.len()).unwrap_or(u16::MAX);
+            }
+            let room = usize::from(u16::MAX) - indexes.len();
+            indexes.extend(list.iter().take(room));
+        }
+        Content {
+            indexes: indexes.into(),
+            starts,
+            keywords,
+        }
+    }
+
+    fn list(&self, k: usize) -> &[u32] {
+        let start = if k == 0 {
+            0
+        } else {
+            usize::from(self.starts[k - 1])
+        };
+        let end = self
+            .starts
+            .get(k)
+            .map_or(self.indexes.len(), |&e| usize::from(e));
+        self.indexes.get(start..end).unwrap_or(&[])
+    }
+
+    /// Indexes into `ArticleFacts::events`.
+    pub fn events(&self) -> &[u32] {
+        self.list(0)
+    }
+
+    /// Indexes into `ArticleFacts::actors`.
+    pub fn actors(&self) -> &[u32] {
+        self.list(1)
+    }
+
+    /// Indexes into `ArticleFacts::places`.
+    pub fn places(&self) -> &[u32] {
+        self.list(2)
+    }
+
+    /// Indexes into `ArticleFacts::dates`.
+    pub fn dates(&self) -> &[u32] {
+        self.list(3)
+    }
 }
 
 /// A claim: a statement that something happened or will happen.
@@ -459,5 +542,29 @@ impl ArticleFacts {
             x.span = span(x.span);
         }
         f
+    }
+}
+
+#[cfg(test)]
+mod content_tests {
+    use super::Content;
+    use super::intern::{Numbered, intern};
+
+    #[test]
+    fn a_contents_lists_are_kept_apart_in_one_and_written_and_read_whole() {
+        // keywords are kept sorted by number, as contents hold them
+        let mut words = vec![Numbered::of(intern("ferry")), Numbered::of(intern("quay"))];
+        words.sort_unstable();
+        let words: Box<[Numbered]> = words.into();
+        let c = Content::new([&[3, 1], &[], &[7], &[0, 2, 4]], words.clone());
+        assert_eq!(c.events(), &[3, 1]);
+        assert!(c.actors().is_empty());
+        assert_eq!(c.places(), &[7]);
+        assert_eq!(c.dates(), &[0, 2, 4]);
+        assert_eq!(c.keywords, words);
+        let bytes = postcard::to_allocvec(&c).expect("written");
+        let back: Content = postcard::from_bytes(&bytes).expect("read");
+        assert_eq!(back, c);
+        assert!(Content::default().events().is_empty() && Content::default().dates().is_empty());
     }
 }

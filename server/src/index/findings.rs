@@ -200,27 +200,31 @@ fn side(
         .max(1e-6);
     Side {
         events: c
-            .events
+            .events()
             .iter()
-            .filter_map(|&e| event_of.get(e).copied())
+            .filter_map(|&e| event_of.get(e as usize).copied())
             .filter(|&e| anchored.get(e).copied().unwrap_or(false))
             .collect(),
         classes: c
-            .events
+            .events()
             .iter()
-            .filter_map(|&e| d.facts.events.get(e))
+            .filter_map(|&e| d.facts.events.get(e as usize))
             .map(|m| m.class)
             .collect(),
         actors: c
-            .actors
+            .actors()
             .iter()
-            .filter_map(|&a| actor_of.get(a).copied().flatten())
+            .filter_map(|&a| actor_of.get(a as usize).copied().flatten())
             .collect(),
-        places: c.places.iter().map(|&p| d.facts.places[p].name).collect(),
-        days: c
-            .dates
+        places: c
+            .places()
             .iter()
-            .filter_map(|&i| match d.facts.dates[i].expr {
+            .map(|&p| d.facts.places[p as usize].name)
+            .collect(),
+        days: c
+            .dates()
+            .iter()
+            .filter_map(|&i| match d.facts.dates[i as usize].expr {
                 crate::analysis::DateExpr::Calendar {
                     month: Some(m),
                     day: Some(dd),

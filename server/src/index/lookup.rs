@@ -73,9 +73,9 @@ impl Links {
             }
             let mut about: Vec<usize> = docs[cd].facts.claims[ci]
                 .content
-                .events
+                .events()
                 .iter()
-                .filter_map(|&m| event_of[cd].get(m).copied())
+                .filter_map(|&m| event_of[cd].get(m as usize).copied())
                 .collect();
             about.sort_unstable();
             about.dedup();

@@ -235,9 +235,9 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
         for (ci, c) in d.facts.claims.iter().enumerate() {
             let events: Vec<String> = c
                 .content
-                .events
+                .events()
                 .iter()
-                .map(|&e| ids[model.event_of[di][e]].clone())
+                .map(|&e| ids[model.event_of[di][e as usize]].clone())
                 .collect();
             claims.push(ClaimOut {
                 id: claim_id(path, ci),
