@@ -67,8 +67,8 @@ pub(crate) fn apply_actors(text: &str, facts: &mut ArticleFacts, annotated: &Ann
             name: name.into(),
             kind,
             roles: roles.into(),
-            sentence,
-            rule: "annotated",
+            sentence: sentence as u32,
+            rule: super::ActorRule::Annotated,
         });
     }
     out.sort_by_key(|m| (m.span.start, m.span.end));
@@ -115,7 +115,7 @@ mod tests {
         let names: Vec<(&str, ActorKind, &str)> = f
             .actors
             .iter()
-            .map(|a| (&*a.name, a.kind, a.rule))
+            .map(|a| (&*a.name, a.kind, a.rule.as_str()))
             .collect();
         assert_eq!(
             names,

@@ -150,10 +150,44 @@ pub struct ActorMention {
     pub kind: ActorKind,
     /// Roles stated with this mention: a title before the name, an apposition after it, or both.
     pub roles: Box<[Role]>,
-    pub sentence: usize,
+    pub sentence: u32,
     /// Why it was read as an actor.
-    #[serde(deserialize_with = "intern::de_word")]
-    pub rule: intern::Word,
+    pub rule: ActorRule,
+}
+
+/// Why a mention was read as an actor (`export` gives it for each mention).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ActorRule {
+    KnownFirstName,
+    TitleBeforeName,
+    TitleOrApposition,
+    CapitalisedName,
+    CapitalisedWord,
+    Acronym,
+    OrganisationLexicon,
+    OrganisationHeadWord,
+    AfterOrganisationNoun,
+    ParticleName,
+    Annotated,
+}
+
+impl ActorRule {
+    /// The rule in words ("known first name").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorRule::KnownFirstName => "known first name",
+            ActorRule::TitleBeforeName => "title before a name",
+            ActorRule::TitleOrApposition => "title or apposition",
+            ActorRule::CapitalisedName => "capitalised name",
+            ActorRule::CapitalisedWord => "capitalised word",
+            ActorRule::Acronym => "acronym",
+            ActorRule::OrganisationLexicon => "organisation lexicon",
+            ActorRule::OrganisationHeadWord => "organisation head word",
+            ActorRule::AfterOrganisationNoun => "after an organisation noun",
+            ActorRule::ParticleName => "particle name",
+            ActorRule::Annotated => "annotated",
+        }
+    }
 }
 
 /// A place named in the article.

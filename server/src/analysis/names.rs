@@ -6,7 +6,7 @@ use super::lexicon::{Lexicon, lexicon};
 use super::text::Doc;
 use super::tokens::TokKind;
 use super::word_list::WordList;
-use super::{ActorKind, ActorMention, PlaceMention, Quote, Role, Span};
+use super::{ActorKind, ActorMention, ActorRule, PlaceMention, Quote, Role, Span};
 
 /// Capitalised acronyms that are no organisation: offences, titles, diseases, things.
 static NOT_ORG_ACRONYMS: WordList = WordList::new(&[
@@ -215,7 +215,7 @@ pub fn find(doc: &Doc) -> Found {
                     .actors
                     .iter()
                     .rev()
-                    .take_while(|a| a.sentence == si)
+                    .take_while(|a| a.sentence as usize == si)
                     .any(|a| a.span.start <= span.start && span.end <= a.span.end)
                 {
                     found.actors.push(ActorMention {
@@ -223,8 +223,8 @@ pub fn find(doc: &Doc) -> Found {
                         name: doc.text[span.start..span.end].into(),
                         kind: ActorKind::Unknown,
                         roles: Box::default(),
-                        sentence: si,
-                        rule: "particle name",
+                        sentence: si as u32,
+                        rule: ActorRule::ParticleName,
                     });
                 }
             }
@@ -266,7 +266,7 @@ fn process_run(doc: &Doc, lex: &Lexicon, si: usize, from: usize, to: usize, foun
                         a,
                         segs[m - 1].1,
                         ActorKind::Organization,
-                        "organisation head word",
+                        ActorRule::OrganisationHeadWord,
                     );
                     k = m;
                     continue;
@@ -286,7 +286,7 @@ fn process_run(doc: &Doc, lex: &Lexicon, si: usize, from: usize, to: usize, foun
                     a,
                     b,
                     ActorKind::Organization,
-                    "organisation lexicon",
+                    ActorRule::OrganisationLexicon,
                 );
                 k += 1;
             }
@@ -321,7 +321,7 @@ fn process_run(doc: &Doc, lex: &Lexicon, si: usize, from: usize, to: usize, foun
                         a,
                         hb,
                         ActorKind::Organization,
-                        "organisation head word",
+                        ActorRule::OrganisationHeadWord,
                     );
                     k += 2;
                     continue;
@@ -339,7 +339,7 @@ fn push_actor(
     a: usize,
     b: usize,
     kind: ActorKind,
-    rule: &'static str,
+    rule: ActorRule,
 ) {
     let span = Span::new(doc.toks[a].start, doc.toks[b - 1].end);
     let roles = match kind {
@@ -354,7 +354,7 @@ fn push_actor(
         name: doc.text[span.start..span.end].into(),
         kind,
         roles: roles.into_boxed_slice(),
-        sentence: si,
+        sentence: si as u32,
         rule,
     });
 }
@@ -419,7 +419,7 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
                 fstart,
                 ce,
                 ActorKind::Person,
-                "known first name",
+                ActorRule::KnownFirstName,
             );
             return;
         }
@@ -432,7 +432,7 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
             cs,
             ce,
             ActorKind::Organization,
-            "organisation head word",
+            ActorRule::OrganisationHeadWord,
         );
         return;
     }
@@ -455,7 +455,7 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
             cs,
             ce,
             ActorKind::Organization,
-            "after an organisation noun",
+            ActorRule::AfterOrganisationNoun,
         );
         return;
     }
@@ -464,7 +464,15 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
         if doc.toks[first].is_all_caps() && t.len() <= 6 {
             // "arrested on suspicion of DUI", "the CEO": acronyms of things and titles name no one
             if !NOT_ORG_ACRONYMS.contains(t) {
-                push_actor(doc, found, si, cs, ce, ActorKind::Organization, "acronym");
+                push_actor(
+                    doc,
+                    found,
+                    si,
+                    cs,
+                    ce,
+                    ActorKind::Organization,
+                    ActorRule::Acronym,
+                );
             }
             return;
         }
@@ -502,9 +510,9 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
             ce,
             kind,
             if titled {
-                "title before a name"
+                ActorRule::TitleBeforeName
             } else {
-                "capitalised word"
+                ActorRule::CapitalisedWord
             },
         );
         return;
@@ -519,7 +527,7 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
             cs,
             ce,
             ActorKind::Person,
-            "title or apposition",
+            ActorRule::TitleOrApposition,
         );
         return;
     }
@@ -534,7 +542,7 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
             cs,
             ce,
             ActorKind::Person,
-            "capitalised name",
+            ActorRule::CapitalisedName,
         );
     }
 }

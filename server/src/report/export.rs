@@ -183,7 +183,7 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
                 rules: a
                     .mentions
                     .iter()
-                    .map(|&(di, mi)| model.docs[di].facts.actors[mi].rule)
+                    .map(|&(di, mi)| model.docs[di].facts.actors[mi].rule.as_str())
                     .collect(),
                 registered: a
                     .registered
