@@ -55,7 +55,7 @@ pub(crate) fn apply_actors(text: &str, facts: &mut ArticleFacts, annotated: &Ann
             .collect();
         let sentence = facts
             .sentences
-            .partition_point(|s| s.end <= span.start)
+            .partition_point(|s| s.get().end <= span.start)
             .min(facts.sentences.len().saturating_sub(1));
         let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
         let name = name

@@ -48,7 +48,7 @@ pub enum DateExpr {
 pub struct DateMention {
     pub span: Span,
     pub expr: DateExpr,
-    pub sentence: usize,
+    pub sentence: u32,
     /// A past-tense verb is near and no future marker: the date is no later than the article.
     pub past: bool,
 }
@@ -394,7 +394,7 @@ pub fn find(doc: &Doc) -> Vec<DateMention> {
             out.push(DateMention {
                 span,
                 expr,
-                sentence: doc.sent_of[i],
+                sentence: doc.sent_of[i] as u32,
                 past: past_context(doc, i, end),
             });
             i = end;

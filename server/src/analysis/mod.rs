@@ -412,7 +412,8 @@ pub struct Denial {
 /// Everything recognised in one article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ArticleFacts {
-    pub sentences: Vec<Span>,
+    /// Where each sentence is (32-bit: an article has many; see [`Span32`]).
+    pub sentences: Vec<Span32>,
     /// Sentences that are headlines (the first line, or a short title-case line).
     pub headlines: Vec<usize>,
     pub dates: Vec<DateMention>,
@@ -428,9 +429,9 @@ pub struct ArticleFacts {
     pub claims: Vec<Claim>,
     pub denials: Vec<Denial>,
     /// Byte ranges ignored as web-page furniture.
-    pub furniture: Vec<Span>,
+    pub furniture: Vec<Span32>,
     /// Headlines of linked articles ("Read more: …"): actors are recognised there, nothing else.
-    pub links: Vec<Span>,
+    pub links: Vec<Span32>,
 }
 
 /// Analyses one article. `body_start` is where the text after front matter begins.
@@ -460,15 +461,19 @@ pub fn analyse_annotated(
         sentences: doc
             .sents
             .iter()
-            .map(|s| Span::new(s.start, s.end))
+            .map(|s| Span::new(s.start, s.end).into())
             .collect(),
         headlines: doc.headline_sentences(),
         furniture: doc
             .furniture
             .iter()
-            .map(|&(s, e)| Span::new(s, e))
+            .map(|&(s, e)| Span::new(s, e).into())
             .collect(),
-        links: doc.links.iter().map(|&(s, e)| Span::new(s, e)).collect(),
+        links: doc
+            .links
+            .iter()
+            .map(|&(s, e)| Span::new(s, e).into())
+            .collect(),
         ..Default::default()
     };
     facts.dates = dates::find(&doc);
@@ -545,7 +550,8 @@ impl ArticleFacts {
                 _ => Span::UNMOVABLE,
             }
         };
-        let spans = |v: &[Span]| -> Vec<Span> { v.iter().map(|&s| span(s)).collect() };
+        let spans =
+            |v: &[Span32]| -> Vec<Span32> { v.iter().map(|&s| span(s.get()).into()).collect() };
         let mut f = self.clone();
         f.sentences = spans(&self.sentences);
         f.furniture = spans(&self.furniture);

@@ -273,7 +273,7 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
                     .collect(),
                 antecedent: x
                     .antecedent
-                    .map(|s| span_out(model, di, d.facts.sentences[s])),
+                    .map(|s| span_out(model, di, d.facts.sentences[s].get())),
             });
         }
     }
