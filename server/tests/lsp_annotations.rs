@@ -9,6 +9,20 @@ use support::lsp_client::{Client, uri};
 
 const BIN: &str = env!("CARGO_BIN_EXE_dateline");
 
+/// Each location of a references answer: its file and the character it starts at.
+fn starts_of(refs: &Value) -> Vec<(String, u64)> {
+    refs.as_array()
+        .expect("references")
+        .iter()
+        .map(|l| {
+            (
+                l["uri"].as_str().unwrap_or("").to_string(),
+                l["range"]["start"]["character"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn the_issues_of_an_annotation_file_are_diagnostics_in_it_until_fixed() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -113,17 +127,7 @@ fn normalised_annotations_link_mentions_across_articles_for_definition_and_refer
         json!({"textDocument": {"uri": later_uri}, "position": {"line": 3, "character": 6}});
     params["context"] = json!({"includeDeclaration": true});
     let refs = c.request("textDocument/references", params.clone());
-    let found: Vec<(String, u64)> = refs
-        .as_array()
-        .expect("references")
-        .iter()
-        .map(|l| {
-            (
-                l["uri"].as_str().unwrap_or("").to_string(),
-                l["range"]["start"]["character"].as_u64().unwrap_or(0),
-            )
-        })
-        .collect();
+    let found = starts_of(&refs);
     assert_eq!(found, vec![(first_uri.clone(), 17), (later_uri.clone(), 4)]);
     params["context"] = json!({"includeDeclaration": false});
     let refs = c.request("textDocument/references", params);
@@ -194,17 +198,7 @@ fn annotations_move_with_edits_and_the_moved_file_is_offered_not_written() {
         }
         c.wait_until(Duration::from_millis(100), |_| false);
     }
-    let starts: Vec<(String, u64)> = refs
-        .as_array()
-        .expect("references")
-        .iter()
-        .map(|l| {
-            (
-                l["uri"].as_str().unwrap_or("").to_string(),
-                l["range"]["start"]["character"].as_u64().unwrap_or(0),
-            )
-        })
-        .collect();
+    let starts = starts_of(&refs);
     assert!(starts.contains(&(uri(&article), 27)), "{starts:?}");
     assert!(starts.contains(&(uri(&other), 0)), "{starts:?}");
 

@@ -648,6 +648,9 @@ pub fn alias_edit(text: &str, place: &EntryPlace, alias: &str) -> Option<(Range<
             let body = inside.trim_end();
             if body.trim().is_empty() {
                 Some((r.start + 1..end, quoted))
+            } else if body.contains('#') {
+                // a comment in the array may run to its end: the alias goes first, where none can be
+                Some((r.start + 1..r.start + 1, format!("{quoted}, ")))
             } else if body.ends_with(',') {
                 let at = r.start + 1 + body.len();
                 Some((at..at, format!(" {quoted}")))
@@ -871,6 +874,15 @@ denials = ["set the record straight on", "  "]
         assert_eq!(s.registry.events[0].aliases, vec!["walkout"]);
         let s = with(&o.events[1], "the T");
         assert_eq!(s.registry.events[1].aliases, vec!["the T"]);
+        // an array with a comment in it: the alias goes first
+        let text = "[[actors]]\nid = \"a\"\nname = \"Anna Berg\"\naliases = [\n  \"A. Berg\", # her byline\n]\n";
+        let o = outline(text).expect("an outline");
+        let (r, new) = alias_edit(text, &o.actors[0], "Annie Berg").expect("an edit");
+        let mut t = text.to_string();
+        t.replace_range(r, &new);
+        let (s, issues) = parse(&t);
+        assert_eq!(issues, vec![], "{t}");
+        assert_eq!(s.registry.actors[0].aliases, vec!["Annie Berg", "A. Berg"]);
         assert_eq!(outline("[[actors]\n"), None);
     }
 
