@@ -120,21 +120,33 @@ pub fn find(doc: &Doc, facts: &ArticleFacts, named: &PhraseSet) -> Found {
         i += 1;
     }
     let before = found.mentions.len();
-    for (r, _) in named.find(n, |k| &doc.lower[k]) {
+    for (r, k) in named.find(n, |k| &doc.lower[k]) {
         let (start, end) = (doc.toks[r.start].start, doc.toks[r.end - 1].end);
         let Some(last) = (r.start..r.end).rev().find(|&k| doc.toks[k].is_word()) else {
             continue;
         };
-        if doc.link_sent[doc.sent_of[r.start]]
-            || found.mentions[..before].iter().any(|m| {
-                let t = m.trigger.get();
-                t.start < end && start < t.end
-            })
-        {
+        if doc.link_sent[doc.sent_of[r.start]] {
+            continue;
+        }
+        let number = u16::try_from(k + 1).unwrap_or(0);
+        // a mention found already within the words is the registered event's; else the words are one
+        let mut within = false;
+        for m in &mut found.mentions[..before] {
+            let t = m.trigger.get();
+            if t.start < end && start < t.end {
+                within = true;
+                if m.class != EventClass::Statement && start <= t.start && t.end <= end {
+                    m.registered = number;
+                }
+            }
+        }
+        if within {
             continue;
         }
         let lemma = super::intern::intern(&super::text::stem(&doc.lower[last]));
-        found.push(doc, facts, r.start, last, lemma, EventClass::Other);
+        found
+            .push(doc, facts, r.start, last, lemma, EventClass::Other)
+            .registered = number;
     }
     if found.mentions.len() > before {
         found.sort();
@@ -490,6 +502,7 @@ fn mention(
         participants_len,
         parties_at,
         parties_len,
+        registered: 0,
         modality: if irrealis {
             Modality::Irrealis
         } else {

@@ -255,6 +255,8 @@ pub struct EventMention {
     /// Where the countries involved start in `ArticleFacts::event_parties`, and how many.
     parties_len: u8,
     parties_at: u32,
+    /// The registered event (`dateline.toml`) whose words it is written within, plus one (0: none).
+    registered: u16,
     pub modality: Modality,
     /// Referring back ("the meeting", "these talks") rather than introducing.
     pub definite: bool,
@@ -269,6 +271,11 @@ impl EventMention {
     pub fn date(&self) -> Option<usize> {
         self.date.map(|i| i.get() as usize - 1)
     }
+    /// The number of the registered event whose words it is written within, when it is.
+    pub fn registered(&self) -> Option<usize> {
+        usize::from(self.registered).checked_sub(1)
+    }
+
     /// Index into `ArticleFacts::places` of its place.
     pub fn place(&self) -> Option<usize> {
         self.place.map(|i| i.get() as usize - 1)

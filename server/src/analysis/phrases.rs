@@ -114,22 +114,23 @@ impl PartialEq for CorpusPhrases {
 impl Eq for CorpusPhrases {}
 
 impl CorpusPhrases {
-    /// The phrases: those naming events, claim cues and denial cues.
+    /// The phrases: those naming events (each with the number of the registered event it names), claim
+    /// cues and denial cues.
     pub fn new<'a>(
-        events: impl IntoIterator<Item = &'a str>,
+        events: impl IntoIterator<Item = (&'a str, usize)>,
         claims: impl IntoIterator<Item = &'a str>,
         denials: impl IntoIterator<Item = &'a str>,
     ) -> CorpusPhrases {
         use std::hash::{DefaultHasher, Hash, Hasher};
         let mut h = DefaultHasher::new();
-        let mut set = |phrases: &mut dyn Iterator<Item = &'a str>, tag: u8| {
-            let phrases: Vec<&str> = phrases.collect();
+        let mut set = |phrases: &mut dyn Iterator<Item = (&'a str, usize)>, tag: u8| {
+            let phrases: Vec<(&str, usize)> = phrases.collect();
             (tag, &phrases).hash(&mut h);
-            PhraseSet::new(phrases.into_iter().map(|p| (p, 0)))
+            PhraseSet::new(phrases)
         };
         let events = set(&mut events.into_iter(), 0);
-        let claims = set(&mut claims.into_iter(), 1);
-        let denials = set(&mut denials.into_iter(), 2);
+        let claims = set(&mut claims.into_iter().map(|p| (p, 0)), 1);
+        let denials = set(&mut denials.into_iter().map(|p| (p, 0)), 2);
         let any = !(events.is_empty() && claims.is_empty() && denials.is_empty());
         CorpusPhrases {
             events,

@@ -300,7 +300,10 @@ pub fn parse(text: &str) -> (CorpusSettings, Vec<SettingsIssue>) {
         })
         .collect();
     let phrases = CorpusPhrases::new(
-        events.iter().flat_map(|e| e.phrases()),
+        events
+            .iter()
+            .enumerate()
+            .flat_map(|(k, e)| e.phrases().map(move |p| (p, k))),
         cues.claims.iter().map(String::as_str),
         cues.denials.iter().map(String::as_str),
     );

@@ -18,7 +18,6 @@ use super::{DocEntry, MentionRef};
 use crate::analysis::dates::PartialDate;
 use crate::analysis::intern::Numbered;
 use crate::analysis::lexicon::{EventClass, lexicon};
-use crate::analysis::phrases::PhraseSet;
 use crate::analysis::{EventMention, Modality};
 use crate::corpus::settings_file::RegisteredEvent;
 use rayon::prelude::*;
@@ -766,36 +765,27 @@ fn same_story(docs: &[Arc<DocEntry>], clusters: Vec<Cluster>) -> Vec<Cluster> {
     merged.into_iter().map(|(c, _)| c).collect()
 }
 
-/// The registered event of each event mention named in its words: the mention's trigger lies within the
-/// label or an alias of a registered event, as written in the article.
+/// The registered event of each event mention named in its words: the analysis marks a mention whose
+/// trigger lies within the label or an alias of a registered event, as written in the article
+/// ([`EventMention::registered`]); a number past the registry (facts made with another) is none.
 fn registered_mentions(
     docs: &[Arc<DocEntry>],
     registry: &[Arc<RegisteredEvent>],
 ) -> HashMap<MentionRef, usize> {
-    let set = PhraseSet::new(
-        registry
-            .iter()
-            .enumerate()
-            .flat_map(|(k, r)| r.phrases().map(move |p| (p, k))),
-    );
-    if set.is_empty() {
+    if registry.is_empty() {
         return HashMap::default();
     }
     docs.par_iter()
         .enumerate()
         .flat_map_iter(|(di, d)| {
-            let found = set.find_in_text(&d.article.text);
             d.facts
                 .events
                 .iter()
                 .enumerate()
-                .filter(|(_, m)| m.class != EventClass::Statement)
                 .filter_map(|(mi, m)| {
-                    let t = m.trigger.get();
-                    let (_, k) = found
-                        .iter()
-                        .find(|(r, _)| r.start <= t.start && t.end <= r.end)?;
-                    Some(((di, mi), *k))
+                    m.registered()
+                        .filter(|&k| k < registry.len())
+                        .map(|k| ((di, mi), k))
                 })
                 .collect::<Vec<_>>()
         })

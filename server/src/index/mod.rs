@@ -482,9 +482,7 @@ impl Model {
             },
             || (dates::resolve(&docs, corpus_year), WordDocs::new(&docs)),
         );
-        // a registered event is named by words the facts do not keep: any edit may name one
         let same_events = same_actors
-            && self.registry.events.is_empty()
             && dates == self.dates
             && compared.iter().all(|(i, c)| c.same_events(&docs[*i]));
         let (events, event_of) = if same_events {
