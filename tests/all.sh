@@ -23,6 +23,8 @@ step() {
 step "cargo fmt --check" cargo fmt --all --check
 step "cargo clippy" cargo clippy --all-targets --release -- -D warnings
 step "cargo test" cargo test --release --all-targets
+# the fuzz targets (run by tests/fuzz.sh on nightly) still build against the library
+step "fuzz targets build" bash -c 'cd fuzz && cargo check --quiet'
 # the protocol as a real client speaks it, every answer read into lsprotocol's types (pytest-lsp, cached)
 step "LSP conformance (pytest-lsp)" bash tests/conformance.sh
 # nothing read outside the corpus and the cache, no network: every system call checked under strace
