@@ -564,26 +564,8 @@ pub fn updated_lines(
 ) -> Vec<(usize, Option<String>)> {
     let offsets = CharOffsets::new(text);
     let chars = |byte: usize| offsets.0.partition_point(|&b| b < byte);
-    let kept: HashSet<&str> = now
-        .text_bound
-        .iter()
-        .map(|t| t.id.as_str())
-        .chain(now.events.iter().map(|e| e.id.as_str()))
-        .chain(now.attributes.iter().map(|a| a.id.as_str()))
-        .chain(now.normalizations.iter().map(|n| n.id.as_str()))
-        .chain(now.relations.iter().map(|r| r.id.as_str()))
-        .chain(now.notes.iter().map(|n| n.id.as_str()))
-        .collect();
-    let known: HashSet<&str> = read
-        .text_bound
-        .iter()
-        .map(|t| t.id.as_str())
-        .chain(read.events.iter().map(|e| e.id.as_str()))
-        .chain(read.attributes.iter().map(|a| a.id.as_str()))
-        .chain(read.normalizations.iter().map(|n| n.id.as_str()))
-        .chain(read.relations.iter().map(|r| r.id.as_str()))
-        .chain(read.notes.iter().map(|n| n.id.as_str()))
-        .collect();
+    let kept: HashSet<&str> = every_id(now).collect();
+    let known: HashSet<&str> = every_id(read).collect();
     let mut out = Vec::new();
     for (i, line) in ann.lines().enumerate() {
         let id = line.split('\t').next().unwrap_or("");
@@ -680,15 +662,25 @@ pub fn write(a: &Annotations, text: &str) -> String {
 }
 
 /// An issue for each reference to an id the file does not define.
-fn check_references(ann: &str, a: &Annotations, issues: &mut Vec<AnnIssue>) {
-    // notes and attributes may be on any annotation (a relation, say), events' arguments on entities and
-    // events
-    let defined: HashSet<&str> = (a.text_bound.iter().map(|t| t.id.as_str()))
+/// The ids of the annotations a line may refer to: text-bound annotations, events, relations, attributes
+/// and normalisations.
+fn ids_of(a: &Annotations) -> impl Iterator<Item = &str> {
+    (a.text_bound.iter().map(|t| t.id.as_str()))
         .chain(a.events.iter().map(|e| e.id.as_str()))
         .chain(a.relations.iter().map(|r| r.id.as_str()))
         .chain(a.attributes.iter().map(|x| x.id.as_str()))
         .chain(a.normalizations.iter().map(|n| n.id.as_str()))
-        .collect();
+}
+
+/// The ids of every annotation with one: those [`ids_of`] gives, and the notes'.
+fn every_id(a: &Annotations) -> impl Iterator<Item = &str> {
+    ids_of(a).chain(a.notes.iter().map(|n| n.id.as_str()))
+}
+
+fn check_references(ann: &str, a: &Annotations, issues: &mut Vec<AnnIssue>) {
+    // notes and attributes may be on any annotation (a relation, say), events' arguments on entities and
+    // events
+    let defined: HashSet<&str> = ids_of(a).collect();
     let line_of = |id: &str| {
         ann.lines()
             .position(|l| l.split('\t').next() == Some(id))

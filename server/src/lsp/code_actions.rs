@@ -73,24 +73,18 @@ impl SettingsFile {
         let uri = self.uri.clone();
         Some(match &self.existing {
             Some(text) => {
-                let lines = crate::corpus::LineIndex::new(text);
-                let end = TextRef {
-                    text,
-                    lines: &lines,
-                }
-                .position(enc, text.len());
                 let sep = match text.as_str() {
                     "" => "",
                     t if t.ends_with('\n') => "\n",
                     _ => "\n\n",
                 };
-                WorkspaceEdit {
-                    changes: Some(HashMap::from([(
-                        uri,
-                        vec![TextEdit::new(Range::new(end, end), format!("{sep}{entry}"))],
-                    )])),
-                    ..WorkspaceEdit::default()
-                }
+                file_edit(
+                    &uri,
+                    text,
+                    enc,
+                    text.len()..text.len(),
+                    format!("{sep}{entry}"),
+                )
             }
             None => WorkspaceEdit {
                 document_changes: Some(DocumentChanges::Operations(vec![
@@ -185,11 +179,6 @@ fn alias_in_file(
     Some(file_edit(&file.uri, text, enc, r, new))
 }
 
-/// The words of a mention as one line, spaces collapsed ("Jonas\nLind" → "Jonas Lind").
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// "Add “…” as an alias of …": on an actor mention whose words no registered actor is given, for the
 /// registered actor it was read as and those sharing a word with it.
 fn add_actor_alias(view: &View, enc: Encoding, doc: usize, range: Range) -> Vec<CodeAction> {
@@ -200,7 +189,7 @@ fn add_actor_alias(view: &View, enc: Encoding, doc: usize, range: Range) -> Vec<
             return None;
         };
         let span = model.docs[mention.0].facts.actors[mention.1].span;
-        let words = one_line(model.span_text(mention.0, span));
+        let words = report::one_line(model.span_text(mention.0, span));
         let file = SettingsFile::of(view.root.as_ref()?, false)?;
         Some((actor, words, file))
     };
@@ -280,11 +269,11 @@ fn link_event(
             return None;
         }
         // the words that name it, unless they run long: then its trigger
-        let span = one_line(model.span_text(mention.0, m.span.get()));
+        let span = report::one_line(model.span_text(mention.0, m.span.get()));
         let words = if span.split(' ').count() <= 5 {
             span
         } else {
-            one_line(model.span_text(mention.0, m.trigger.get()))
+            report::one_line(model.span_text(mention.0, m.trigger.get()))
         };
         let file = SettingsFile::of(view.root.as_ref()?, create_files)?;
         Some((event, words, file))
@@ -413,7 +402,7 @@ fn ignore_findings(
         if !touches(view.text(cd).range(enc, span), range) {
             continue;
         }
-        let id = report::finding_id(&model.docs[cd].article.path, model.span_text(cd, span));
+        let id = report::claim_finding_id(model, f.claim);
         if view.settings.ignored(&id).is_some() {
             continue;
         }

@@ -294,18 +294,18 @@ pub fn completion(view: &View, enc: Encoding, text: &str, pos: Position) -> Vec<
             .findings
             .iter()
             .filter_map(|f| {
-                let (cd, ci) = f.claim;
-                let d = &model.docs[cd];
-                let span = d.facts.claims[ci].span;
-                let id = report::finding_id(&d.article.path, model.span_text(cd, span));
+                let id = report::claim_finding_id(model, f.claim);
                 if view.settings.ignored(&id).is_some() {
                     return None;
                 }
+                let (cd, ci) = f.claim;
+                let d = &model.docs[cd];
+                let span = d.facts.claims[ci].span;
                 let line = d.lines.line_of(span.start) + 1;
-                let claim: String = model.span_text(cd, span).chars().take(80).collect();
+                let claim = report::snippet(model.span_text(cd, span), 80);
                 Some(value_item(
                     &id,
-                    format!("{}:{line}: {}", d.article.path, one_line(&claim)),
+                    format!("{}:{line}: {claim}", d.article.path),
                     CompletionItemKind::VALUE,
                     c.in_string,
                 ))
@@ -314,11 +314,6 @@ pub fn completion(view: &View, enc: Encoding, text: &str, pos: Position) -> Vec<
             .collect(),
         _ => Vec::new(),
     }
-}
-
-/// `s` with its whitespace runs as single spaces.
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The string value at byte `offset` of `text` (the cursor inside its quotes), and its key and table.
@@ -373,14 +368,7 @@ pub fn hover(view: &View, enc: Encoding, text: &str, pos: Position) -> Option<St
             ("ignore", "finding") => model
                 .findings
                 .iter()
-                .find(|f| {
-                    let (cd, ci) = f.claim;
-                    let d = &model.docs[cd];
-                    report::finding_id(
-                        &d.article.path,
-                        model.span_text(cd, d.facts.claims[ci].span),
-                    ) == value
-                })
+                .find(|f| report::claim_finding_id(model, f.claim) == value)
                 .map(|f| super::hover::markdown(view, Item::Claim(f.claim))),
             _ => None,
         };

@@ -128,6 +128,20 @@ pub fn finding_out(model: &Model, f: &Finding) -> FindingOut {
     }
 }
 
+/// The id ([`finding_id`]) of the finding on claim `claim` (document, claim index) of `model`.
+pub fn claim_finding_id(model: &Model, (doc, ci): crate::index::MentionRef) -> String {
+    let d = &model.docs[doc];
+    finding_id(
+        &d.article.path,
+        model.span_text(doc, d.facts.claims[ci].span),
+    )
+}
+
+/// `text` on one line: whitespace runs folded into one space ("Jonas\nLind" → "Jonas Lind").
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The id of the finding on the claim with text `claim_text` in the article at `path`: `f-` and 16 hex
 /// digits of a 64-bit FNV-1a hash of the path and the claim's words (spacing aside). It stays the same
 /// when the article is edited elsewhere, the claim moves, or its denials change, and across versions of
@@ -207,7 +221,7 @@ pub fn prefixed(root_prefix: &str, path: &str) -> String {
 
 /// `text` on one line, whitespace runs folded, cut at `max` characters with an ellipsis.
 pub fn snippet(text: &str, max: usize) -> String {
-    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let folded = one_line(text);
     if folded.chars().count() <= max {
         return folded;
     }
