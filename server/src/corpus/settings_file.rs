@@ -247,16 +247,8 @@ pub fn parse(text: &str) -> (CorpusSettings, Vec<SettingsIssue>) {
     let mut issues = Vec::new();
     let mut glob_set = |globs: &[Spanned<String>]| {
         let mut b = GlobSetBuilder::new();
-        for g in globs {
-            match Glob::new(g.get_ref()) {
-                Ok(glob) => {
-                    b.add(glob);
-                }
-                Err(e) => issues.push(SettingsIssue {
-                    message: format!("glob {:?}: {}", g.get_ref(), e.kind()),
-                    range: g.span(),
-                }),
-            }
+        for glob in globs.iter().filter_map(|g| glob_of(g, &mut issues)) {
+            b.add(glob);
         }
         b.build().unwrap_or_else(|_| GlobSet::empty())
     };
@@ -265,15 +257,8 @@ pub fn parse(text: &str) -> (CorpusSettings, Vec<SettingsIssue>) {
     let exclude = glob_set(&raw.exclude);
     let mut documents = Vec::new();
     for d in raw.documents {
-        let glob = match Glob::new(d.path.get_ref()) {
-            Ok(g) => g.compile_matcher(),
-            Err(e) => {
-                issues.push(SettingsIssue {
-                    message: format!("glob {:?}: {}", d.path.get_ref(), e.kind()),
-                    range: d.path.span(),
-                });
-                continue;
-            }
+        let Some(glob) = glob_of(&d.path, &mut issues).map(|g| g.compile_matcher()) else {
+            continue;
         };
         let date = checked_date(d.date.as_ref(), &mut issues);
         documents.push((
@@ -327,9 +312,6 @@ fn actor_registry(raw: Vec<RawActor>, issues: &mut Vec<SettingsIssue>) -> Vec<Re
     let mut ids = std::collections::HashSet::new();
     let mut names: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for a in raw {
-        let mut problem = |message: String, range: Range<usize>| {
-            issues.push(SettingsIssue { message, range });
-        };
         let kind = match a.kind.as_ref().map(|k| k.get_ref().to_ascii_lowercase()) {
             None => ActorKind::Person,
             Some(k) if k == "person" => ActorKind::Person,
@@ -337,54 +319,31 @@ fn actor_registry(raw: Vec<RawActor>, issues: &mut Vec<SettingsIssue>) -> Vec<Re
                 ActorKind::Organization
             }
             Some(k) => {
-                let span = a.kind.as_ref().map_or(0..0, Spanned::span);
-                problem(
-                    format!("kind {k:?}: expected \"person\" or \"organization\""),
-                    span,
-                );
+                issues.push(SettingsIssue {
+                    message: format!("kind {k:?}: expected \"person\" or \"organization\""),
+                    range: a.kind.as_ref().map_or(0..0, Spanned::span),
+                });
                 continue;
             }
         };
-        let id = a.id.get_ref().trim().to_string();
-        if id.is_empty() || a.name.get_ref().trim().is_empty() {
-            let which = if id.is_empty() { &a.id } else { &a.name };
-            problem("must not be empty".into(), which.span());
+        let Some(id) = entry_id(&a.id, &a.name, &mut ids, "actor", issues) else {
             continue;
-        }
-        if !ids.insert(id.clone()) {
-            problem(format!("actor id {id:?} is given twice"), a.id.span());
-            continue;
-        }
+        };
         if let Some(w) = &a.wikidata {
             let q = w.get_ref();
             let valid =
                 q.len() > 1 && q.starts_with('Q') && q[1..].chars().all(|c| c.is_ascii_digit());
             if !valid {
-                problem(
-                    format!("wikidata {q:?}: expected an item id such as \"Q42\""),
-                    w.span(),
-                );
+                issues.push(SettingsIssue {
+                    message: format!("wikidata {q:?}: expected an item id such as \"Q42\""),
+                    range: w.span(),
+                });
                 continue;
             }
         }
         // a name or alias says who it is: two actors may not share one
-        let mut clash = false;
-        for form in std::iter::once(&a.name).chain(&a.aliases) {
-            let key = crate::analysis::lexicon::phrase_key(form.get_ref());
-            match names.get(&key) {
-                Some(other) if *other != id => {
-                    problem(
-                        format!("{:?} already names actor {other:?}", form.get_ref()),
-                        form.span(),
-                    );
-                    clash = true;
-                }
-                _ => {
-                    names.insert(key, id.clone());
-                }
-            }
-        }
-        if clash {
+        let forms = std::iter::once(&a.name).chain(&a.aliases);
+        if !claim_names(&mut names, &id, forms, "actor", false, issues) {
             continue;
         }
         out.push(RegisteredActor {
@@ -414,49 +373,14 @@ fn event_registry(
     let mut ids = std::collections::HashSet::new();
     let mut phrases: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for e in raw {
-        let id = e.id.get_ref().trim().to_string();
-        if id.is_empty() || e.label.get_ref().trim().is_empty() {
-            let which = if id.is_empty() { &e.id } else { &e.label };
-            issues.push(SettingsIssue {
-                message: "must not be empty".into(),
-                range: which.span(),
-            });
+        let Some(id) = entry_id(&e.id, &e.label, &mut ids, "event", issues) else {
             continue;
-        }
-        if !ids.insert(id.clone()) {
-            issues.push(SettingsIssue {
-                message: format!("event id {id:?} is given twice"),
-                range: e.id.span(),
-            });
-            continue;
-        }
+        };
         let n = issues.len();
         let date = checked_date(e.date.as_ref(), issues);
-        let mut clash = false;
-        for form in std::iter::once(&e.label).chain(&e.aliases) {
-            let key = crate::analysis::lexicon::phrase_key(form.get_ref());
-            if key.is_empty() {
-                issues.push(SettingsIssue {
-                    message: "must not be empty".into(),
-                    range: form.span(),
-                });
-                clash = true;
-                continue;
-            }
-            match phrases.get(&key) {
-                Some(other) if *other != id => {
-                    issues.push(SettingsIssue {
-                        message: format!("{:?} already names event {other:?}", form.get_ref()),
-                        range: form.span(),
-                    });
-                    clash = true;
-                }
-                _ => {
-                    phrases.insert(key, id.clone());
-                }
-            }
-        }
-        if clash || issues.len() > n {
+        // words that name it: two events may not share them, and each must have a word
+        let forms = std::iter::once(&e.label).chain(&e.aliases);
+        if !claim_names(&mut phrases, &id, forms, "event", true, issues) || issues.len() > n {
             continue;
         }
         out.push(std::sync::Arc::new(RegisteredEvent {
@@ -475,6 +399,85 @@ fn event_registry(
         }));
     }
     out
+}
+
+/// The glob `g` says, when it is one; else an issue.
+fn glob_of(g: &Spanned<String>, issues: &mut Vec<SettingsIssue>) -> Option<Glob> {
+    match Glob::new(g.get_ref()) {
+        Ok(glob) => Some(glob),
+        Err(e) => {
+            issues.push(SettingsIssue {
+                message: format!("glob {:?}: {}", g.get_ref(), e.kind()),
+                range: g.span(),
+            });
+            None
+        }
+    }
+}
+
+/// The id of a registry entry (an "actor" or an "event", `what`), when neither it nor the entry's name is
+/// empty and no entry before has it (`ids`, which it joins); else an issue.
+fn entry_id(
+    id: &Spanned<String>,
+    name: &Spanned<String>,
+    ids: &mut std::collections::HashSet<String>,
+    what: &str,
+    issues: &mut Vec<SettingsIssue>,
+) -> Option<String> {
+    let trimmed = id.get_ref().trim().to_string();
+    if trimmed.is_empty() || name.get_ref().trim().is_empty() {
+        let which = if trimmed.is_empty() { id } else { name };
+        issues.push(SettingsIssue {
+            message: "must not be empty".into(),
+            range: which.span(),
+        });
+        return None;
+    }
+    if !ids.insert(trimmed.clone()) {
+        issues.push(SettingsIssue {
+            message: format!("{what} id {trimmed:?} is given twice"),
+            range: id.span(),
+        });
+        return None;
+    }
+    Some(trimmed)
+}
+
+/// Gives entry `id` the names it is written with (`forms`, keyed as phrases in `names`): a name another
+/// entry has is an issue, and so, when `words_needed`, is one without a word. False when any was refused.
+fn claim_names<'a>(
+    names: &mut std::collections::HashMap<String, String>,
+    id: &str,
+    forms: impl Iterator<Item = &'a Spanned<String>>,
+    what: &str,
+    words_needed: bool,
+    issues: &mut Vec<SettingsIssue>,
+) -> bool {
+    let mut ok = true;
+    for form in forms {
+        let key = crate::analysis::lexicon::phrase_key(form.get_ref());
+        if words_needed && key.is_empty() {
+            issues.push(SettingsIssue {
+                message: "must not be empty".into(),
+                range: form.span(),
+            });
+            ok = false;
+            continue;
+        }
+        match names.get(&key) {
+            Some(other) if other != id => {
+                issues.push(SettingsIssue {
+                    message: format!("{:?} already names {what} {other:?}", form.get_ref()),
+                    range: form.span(),
+                });
+                ok = false;
+            }
+            _ => {
+                names.insert(key, id.to_string());
+            }
+        }
+    }
+    ok
 }
 
 /// The extra cues, each a phrase with at least one word.
