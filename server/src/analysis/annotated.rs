@@ -29,10 +29,6 @@ impl Annotated {
     }
 }
 
-fn overlaps(a: Span, b: Span) -> bool {
-    a.start < b.end && b.start < a.end
-}
-
 /// The actor mentions of `facts` with the annotated ones in place of those they overlap.
 pub(crate) fn apply_actors(text: &str, facts: &mut ArticleFacts, annotated: &Annotated) {
     if annotated.actors.is_empty() {
@@ -41,7 +37,7 @@ pub(crate) fn apply_actors(text: &str, facts: &mut ArticleFacts, annotated: &Ann
     let inferred = std::mem::take(&mut facts.actors);
     let mut out: Vec<ActorMention> = inferred
         .iter()
-        .filter(|m| !annotated.actors.iter().any(|(s, _)| overlaps(m.span, *s)))
+        .filter(|m| !annotated.actors.iter().any(|(s, _)| m.span.overlaps(*s)))
         .cloned()
         .collect();
     for &(span, kind) in &annotated.actors {
@@ -50,7 +46,7 @@ pub(crate) fn apply_actors(text: &str, facts: &mut ArticleFacts, annotated: &Ann
         };
         let roles: Vec<super::Role> = inferred
             .iter()
-            .filter(|m| overlaps(m.span, span))
+            .filter(|m| m.span.overlaps(span))
             .flat_map(|m| m.roles.iter().cloned())
             .collect();
         let sentence = facts

@@ -121,36 +121,26 @@ pub fn find(doc: &Doc, facts: &ArticleFacts, named: &PhraseSet) -> Found {
     }
     let before = found.mentions.len();
     for (r, k) in named.find(n, |k| &doc.lower[k]) {
-        let (start, end) = (doc.toks[r.start].start, doc.toks[r.end - 1].end);
-        let Some(last) = (r.start..r.end).rev().find(|&k| doc.toks[k].is_word()) else {
-            continue;
-        };
         if doc.link_sent[doc.sent_of[r.start]] {
             continue;
         }
+        let words = Span::new(doc.toks[r.start].start, doc.toks[r.end - 1].end);
         let number = u16::try_from(k + 1).unwrap_or(0);
         // a mention found already within the words is the registered event's; else the words are one
         let mut within = false;
         for m in &mut found.mentions[..before] {
-            let t = m.trigger.get();
-            if t.start < end && start < t.end {
+            if m.trigger.get().overlaps(words) {
                 within = true;
-                if m.class != EventClass::Statement && start <= t.start && t.end <= end {
+                if m.class != EventClass::Statement && words.contains(m.trigger.get()) {
                     m.registered = number;
                 }
             }
         }
-        if within {
-            continue;
+        if !within && let Some(m) = found.push_words(doc, facts, r.start, r.end) {
+            m.registered = number;
         }
-        let lemma = super::intern::intern(&super::text::stem(&doc.lower[last]));
-        found
-            .push(doc, facts, r.start, last, lemma, EventClass::Other)
-            .registered = number;
     }
-    if found.mentions.len() > before {
-        found.sort();
-    }
+    found.sort_from(before);
     found
 }
 
@@ -179,9 +169,25 @@ impl Found {
         &mut self.mentions[k]
     }
 
-    /// In the order of their triggers.
-    fn sort(&mut self) {
-        self.mentions.sort_by_key(|m| m.trigger.get().start);
+    /// Adds a mention of no particular class named by the words of tokens `first..end` (the user's: a
+    /// registered event's, an annotated trigger), its lemma the last word's stem; none without a word.
+    fn push_words(
+        &mut self,
+        doc: &Doc,
+        facts: &ArticleFacts,
+        first: usize,
+        end: usize,
+    ) -> Option<&mut EventMention> {
+        let last = (first..end).rev().find(|&k| doc.toks[k].is_word())?;
+        let lemma = super::intern::intern(&super::text::stem(&doc.lower[last]));
+        Some(self.push(doc, facts, first, last, lemma, EventClass::Other))
+    }
+
+    /// Back in the order of their triggers, when mentions were added after the first `before`.
+    fn sort_from(&mut self, before: usize) {
+        if self.mentions.len() > before {
+            self.mentions.sort_by_key(|m| m.trigger.get().start);
+        }
     }
 }
 
@@ -195,33 +201,26 @@ pub(crate) fn with_annotated(
 ) {
     let before = found.mentions.len();
     for &(span, negated) in &annotated.events {
-        let overlapping = found.mentions[..before].iter_mut().find(|m| {
-            let t = m.trigger.get();
-            t.start < span.end && span.start < t.end
-        });
-        if let Some(m) = overlapping {
-            if negated {
-                m.modality = Modality::Irrealis;
+        let overlapping = found.mentions[..before]
+            .iter_mut()
+            .find(|m| m.trigger.get().overlaps(span));
+        let m = match overlapping {
+            Some(m) => Some(m),
+            None => {
+                let first = doc.toks.partition_point(|t| t.start < span.start);
+                let end = first
+                    + doc.toks[first..]
+                        .iter()
+                        .take_while(|t| t.end <= span.end)
+                        .count();
+                found.push_words(doc, facts, first, end)
             }
-            continue;
-        }
-        let first = doc.toks.partition_point(|t| t.start < span.start);
-        let Some(last) = (first..doc.toks.len())
-            .take_while(|&k| doc.toks[k].end <= span.end)
-            .filter(|&k| doc.toks[k].is_word())
-            .last()
-        else {
-            continue;
         };
-        let lemma = super::intern::intern(&super::text::stem(&doc.lower[last]));
-        let m = found.push(doc, facts, first, last, lemma, EventClass::Other);
-        if negated {
+        if negated && let Some(m) = m {
             m.modality = Modality::Irrealis;
         }
     }
-    if found.mentions.len() > before {
-        found.sort();
-    }
+    found.sort_from(before);
 }
 
 /// What the walk for triggers asks of a word, answered by one lookup instead of one a list.

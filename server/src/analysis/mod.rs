@@ -39,6 +39,10 @@ impl Span {
     pub fn contains(&self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
+    /// They share at least one byte.
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
 }
 
 /// A [`Span`] kept in 32-bit offsets, for facts a corpus holds hundreds of thousands of (an article is at
