@@ -262,39 +262,35 @@ fn corpus_settings(path: &Path) -> anyhow::Result<CorpusSettings> {
     anyhow::bail!("{}", said.join("\n"))
 }
 
-/// Warns of each issue of the articles' brat annotation files (`x.ann` beside `x.txt`).
-fn warn_of_annotations(path: &Path, articles: &[corpus::Article]) {
-    use rayon::prelude::*;
+/// Warns of each issue of the articles' brat annotation files (`x.ann` beside `x.txt`), as `load` read
+/// them (by article path).
+fn warn_of_annotations(
+    path: &Path,
+    annotations: &std::collections::BTreeMap<String, corpus::AnnotationsRead>,
+) {
     let base = corpus::base_folder(path);
-    // looked for beside every article at once (a stat each)
-    let said: Vec<Vec<String>> = articles
-        .par_iter()
-        .map(|a| {
-            let file = base.join(&a.path);
-            let shown = corpus::relative_path(base, &corpus::annotation_file(&file));
-            match corpus::read_annotations(&file, a) {
-                None => Vec::new(),
-                Some(Err(e)) => vec![format!("{shown}: {e}")],
-                Some(Ok((_, issues))) => issues
-                    .iter()
-                    .map(|i| format!("{shown}:{}: {}", i.line, i.message))
-                    .collect(),
+    for (article, read) in annotations {
+        let shown = corpus::relative_path(base, &corpus::annotation_file(&base.join(article)));
+        match read {
+            Err(e) => eprintln!("dateline: warning: {shown}: {e}"),
+            Ok((_, issues)) => {
+                for i in issues {
+                    eprintln!("dateline: warning: {shown}:{}: {}", i.line, i.message);
+                }
             }
-        })
-        .collect();
-    for line in said.into_iter().flatten() {
-        eprintln!("dateline: warning: {line}");
+        }
     }
 }
 
-/// What `load` read: the corpus, its article count, the files skipped, the facts cache to write, and
-/// the corpus's settings.
+/// What `load` read: the corpus, its article count, the files skipped, the facts cache to write, the
+/// corpus's settings, and the articles' own brat annotations (by article path).
 type Loaded = (
     Corpus,
     usize,
     Vec<corpus::SkippedFile>,
     Option<Save>,
     CorpusSettings,
+    std::collections::BTreeMap<String, corpus::brat::Annotations>,
 );
 
 fn load(path: &Path, quiet: bool, no_cache: bool, timings: &mut Timings) -> anyhow::Result<Loaded> {
@@ -313,8 +309,13 @@ fn load(path: &Path, quiet: bool, no_cache: bool, timings: &mut Timings) -> anyh
         );
     }
     if !quiet {
-        warn_of_annotations(path, &loaded.articles);
+        warn_of_annotations(path, &loaded.annotations);
     }
+    let own = loaded
+        .annotations
+        .into_iter()
+        .filter_map(|(article, read)| Some((article, read.ok()?.0)))
+        .collect();
     let n = loaded.articles.len();
     let bar = if !quiet && std::io::stderr().is_terminal() && n > 200 {
         let pb = indicatif::ProgressBar::new(n as u64);
@@ -338,7 +339,7 @@ fn load(path: &Path, quiet: bool, no_cache: bool, timings: &mut Timings) -> anyh
         Corpus::from_articles_cached(loaded.articles, hashes, cache, || bar.inc(1));
     bar.finish_and_clear();
     timings.mark("analyse");
-    Ok((corpus, n, loaded.skipped, save, settings))
+    Ok((corpus, n, loaded.skipped, save, settings, own))
 }
 
 fn write_stdout(s: &str) -> anyhow::Result<()> {
@@ -359,7 +360,7 @@ fn check(
     no_cache: bool,
 ) -> anyhow::Result<ExitCode> {
     let mut timings = Timings::start();
-    let (corpus, n, skipped, save, settings) = load(path, quiet, no_cache, &mut timings)?;
+    let (corpus, n, skipped, save, settings, _) = load(path, quiet, no_cache, &mut timings)?;
     let model = corpus.resolve_registered(settings.registry.clone());
     timings.mark("resolve");
     let (findings, ignored) = report::findings_out(&model)
@@ -436,7 +437,7 @@ fn check(
 }
 
 fn export(path: &Path, output: Option<&Path>, no_cache: bool) -> anyhow::Result<ExitCode> {
-    let (corpus, _, _, save, settings) = load(path, false, no_cache, &mut Timings(None))?;
+    let (corpus, _, _, save, settings, _) = load(path, false, no_cache, &mut Timings(None))?;
     let model = corpus.resolve_registered(settings.registry.clone());
     let mut findings = report::findings_out(&model);
     findings.retain(|f| settings.ignored(&f.id).is_none());
@@ -453,16 +454,10 @@ fn export(path: &Path, output: Option<&Path>, no_cache: bool) -> anyhow::Result<
 /// `export --format brat`: the corpus as brat files in `out` (made when missing), each article's own
 /// annotations kept.
 fn export_brat(path: &Path, out: &Path, no_cache: bool) -> anyhow::Result<ExitCode> {
-    let (corpus, _, _, save, settings) = load(path, false, no_cache, &mut Timings(None))?;
+    let (corpus, _, _, save, settings, annotations) =
+        load(path, false, no_cache, &mut Timings(None))?;
     let model = corpus.resolve_registered(settings.registry.clone());
-    let base = corpus::base_folder(path);
-    let own = |d: usize| {
-        let article = &model.docs[d].article;
-        match corpus::read_annotations(&base.join(&article.path), article)? {
-            Ok((a, _)) => Some(a),
-            Err(_) => None,
-        }
-    };
+    let own = |d: usize| annotations.get(&model.docs[d].article.path).cloned();
     let (files, conf) = report::brat::render(&model, own);
     let write = |rel: &Path, text: &str| -> anyhow::Result<()> {
         let file = out.join(rel);

@@ -70,16 +70,6 @@ impl Article {
             .map(std::sync::Arc::new);
         self
     }
-
-    /// The article with the annotations of its brat file beside it (at `file`), when it has one that can
-    /// be read.
-    pub fn with_annotation_file(self, file: &Path) -> Article {
-        let read = match read_annotations(file, &self) {
-            Some(Ok((a, _))) => Some(a),
-            _ => None,
-        };
-        self.with_annotations(read.as_ref())
-    }
 }
 
 /// A file that was not read as an article, and why.
@@ -95,7 +85,13 @@ pub struct LoadedCorpus {
     pub root: PathBuf,
     pub articles: Vec<Article>,
     pub skipped: Vec<SkippedFile>,
+    /// The brat annotation files found beside the articles, by article path, as read once (the articles
+    /// were analysed with what they say).
+    pub annotations: std::collections::BTreeMap<String, AnnotationsRead>,
 }
+
+/// What an article's brat annotation file says and its issues, or why it cannot be read.
+pub type AnnotationsRead = Result<(brat::Annotations, Vec<brat::AnnIssue>), String>;
 
 /// Errors that stop a corpus from being read at all.
 #[derive(Debug, thiserror::Error)]
@@ -197,9 +193,16 @@ pub fn load(
         (root.to_path_buf(), found.files)
     };
     use rayon::prelude::*;
-    let results: Vec<Result<Article, SkippedFile>> = files
+    let results: Vec<Result<(Article, Option<AnnotationsRead>), SkippedFile>> = files
         .par_iter()
-        .map(|f| read_article(&base, f).map(|a| a.with_settings(settings).with_annotation_file(f)))
+        .map(|f| {
+            read_article(&base, f).map(|a| {
+                let a = a.with_settings(settings);
+                let read = read_annotations(f, &a);
+                let own = read.as_ref().and_then(|r| r.as_ref().ok()).map(|(x, _)| x);
+                (a.with_annotations(own), read)
+            })
+        })
         .collect();
     let mut corpus = LoadedCorpus {
         root: root.to_path_buf(),
@@ -208,7 +211,12 @@ pub fn load(
     };
     for r in results {
         match r {
-            Ok(a) => corpus.articles.push(a),
+            Ok((a, read)) => {
+                if let Some(read) = read {
+                    corpus.annotations.insert(a.path.clone(), read);
+                }
+                corpus.articles.push(a);
+            }
             Err(s) => corpus.skipped.push(s),
         }
     }
@@ -233,10 +241,7 @@ pub fn annotation_file(file: &Path) -> PathBuf {
 
 /// What the brat annotation file of `article` (at `file`) says and its issues, when there is one; why it
 /// cannot be read, when it cannot.
-pub fn read_annotations(
-    file: &Path,
-    article: &Article,
-) -> Option<Result<(brat::Annotations, Vec<brat::AnnIssue>), String>> {
+pub fn read_annotations(file: &Path, article: &Article) -> Option<AnnotationsRead> {
     let ann = annotation_file(file);
     if ann == file || !std::fs::symlink_metadata(&ann).is_ok_and(|m| m.is_file()) {
         return None;

@@ -770,12 +770,16 @@ impl Writer {
                 self.dirty_models.insert(id.clone());
             }
         }
-        let analysed: Vec<(Place, Result<Arc<DocEntry>, SkippedFile>)> = read
+        // each article with its annotation file read once, against the text read
+        type Read = Result<(Arc<DocEntry>, AnnotationsRead), SkippedFile>;
+        let analysed: Vec<(Place, Read)> = read
             .into_par_iter()
             .map(|(place, root, file, settings)| {
                 let e = corpus::read_article(&root, &file).map(|a| {
-                    let a = a.with_settings(&settings).with_annotation_file(&file);
-                    Arc::new(DocEntry::new(a))
+                    let a = a.with_settings(&settings);
+                    let read = annotations_of(&file, &a);
+                    let a = a.with_annotations(read.as_ref().and_then(|r| r.2.as_ref()));
+                    (Arc::new(DocEntry::new(a)), read)
                 });
                 (place, e)
             })
@@ -786,17 +790,17 @@ impl Writer {
                 continue;
             };
             match e {
-                Ok(entry) => {
+                Ok((entry, read)) => {
                     corpus.insert(entry);
-                    // its annotations read again against the text read
-                    if let (Some(root), Some(i)) = (&id, place.folder)
-                        && let Some(ann) = self.ws.folders[i]
-                            .annotations
-                            .file(&place.key)
-                            .map(|f| f.path.clone())
-                    {
-                        let root = root.clone();
-                        self.republish_annotations(place.folder, &root, &ann);
+                    let had = place
+                        .folder
+                        .and_then(|i| self.ws.folders.get(i)?.annotations.file(&place.key))
+                        .map(|f| f.path.clone());
+                    let gone = read.is_none();
+                    self.record_annotations(place.folder, &place.key, read);
+                    // a file it had is gone: its diagnostics go
+                    if let (true, Some(ann)) = (gone, had) {
+                        self.send_diagnostics(&ann, Vec::new());
                     }
                 }
                 Err(skip) => {
@@ -855,32 +859,45 @@ impl Writer {
             let entry = corpus.get(&corpus::relative_path(root, &file))?;
             Some((file, entry.clone()))
         });
-        let read = found
-            .as_ref()
-            .and_then(|(file, e)| annotations_of(file, &e.article));
-        let diags = read.as_ref().map(|r| r.1.clone()).unwrap_or_default();
-        // the links the file states, replaced (a new snapshot is published after each message)
-        if let (Some(i), Some((file, _))) = (folder, &found)
-            && let Some(f) = self.ws.folders.get_mut(i)
-        {
-            Arc::make_mut(&mut f.annotations).set(
-                &corpus::relative_path(root, file),
-                read.as_ref()
-                    .and_then(|r| Some((r.0.clone(), r.2.clone()?))),
-            );
-        }
+        let Some((file, entry)) = found else {
+            self.send_diagnostics(ann, Vec::new());
+            return;
+        };
+        let read = annotations_of(&file, &entry.article);
         // the article analysed again with what the file says now
-        if let Some((_, entry)) = &found {
-            let own = read.as_ref().and_then(|r| r.2.as_ref());
-            let article = entry.article.clone().with_annotations(own);
-            if article.annotated != entry.article.annotated
-                && let Some(corpus) = self.ws.corpus_mut(folder)
-            {
-                corpus.insert(Arc::new(DocEntry::new(article)));
-                self.dirty_models.insert(Some(root.to_path_buf()));
+        let own = read.as_ref().and_then(|r| r.2.as_ref());
+        let article = entry.article.clone().with_annotations(own);
+        if article.annotated != entry.article.annotated
+            && let Some(corpus) = self.ws.corpus_mut(folder)
+        {
+            corpus.insert(Arc::new(DocEntry::new(article)));
+            self.dirty_models.insert(Some(root.to_path_buf()));
+        }
+        let gone = read.is_none();
+        self.record_annotations(folder, &corpus::relative_path(root, &file), read);
+        if gone {
+            self.send_diagnostics(ann, Vec::new());
+        }
+    }
+
+    /// Keeps what the annotation file of the article at `key` says (`read`, from [`annotations_of`];
+    /// none: it has none) as the folder's links, and shows the file's diagnostics when there is one (a
+    /// new snapshot is published after each message).
+    fn record_annotations(&mut self, folder: Option<usize>, key: &str, read: AnnotationsRead) {
+        let Some(f) = folder.and_then(|i| self.ws.folders.get_mut(i)) else {
+            return;
+        };
+        match read {
+            Some((path, diags, own)) => {
+                Arc::make_mut(&mut f.annotations).set(key, own.map(|a| (path.clone(), a)));
+                self.send_diagnostics(&path, diags);
+            }
+            None => {
+                if f.annotations.file(key).is_some() {
+                    Arc::make_mut(&mut f.annotations).set(key, None);
+                }
             }
         }
-        self.send_diagnostics(ann, diags);
     }
 
     /// Re-analyses the open documents that changed, resolves the corpora that changed, publishes a new
