@@ -19,20 +19,17 @@ pub struct PhraseSet {
 /// A phrase's lower-cased tokens and its number.
 type Phrase = (Box<[String]>, usize);
 
-/// The lower-cased tokens of a phrase.
-fn words_of(phrase: &str) -> Vec<String> {
-    super::tokens::tokenize(phrase)
-        .iter()
-        .map(|t| t.text(phrase).to_lowercase())
-        .collect()
-}
-
 impl PhraseSet {
     /// The set of `phrases`, each with its number; a phrase without a token is left out.
     pub fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, usize)>) -> PhraseSet {
         let mut by_first: HashMap<String, Vec<Phrase>> = HashMap::default();
         for (phrase, n) in phrases {
-            let words = words_of(phrase);
+            // the lower-cased tokens, as a phrase's key has them
+            let words: Vec<String> = super::lexicon::phrase_key(phrase)
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(String::from)
+                .collect();
             if let Some(first) = words.first() {
                 by_first
                     .entry(first.clone())
@@ -78,19 +75,6 @@ impl PhraseSet {
             }
         }
         out
-    }
-
-    /// Where the phrases occur in `text`, as byte ranges with the phrase's number.
-    pub fn find_in_text(&self, text: &str) -> Vec<(Range<usize>, usize)> {
-        if self.is_empty() {
-            return Vec::new();
-        }
-        let toks = super::tokens::tokenize(text);
-        let words: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
-        self.find(words.len(), |k| words[k].as_str())
-            .into_iter()
-            .map(|(r, n)| (toks[r.start].start..toks[r.end - 1].end, n))
-            .collect()
     }
 }
 
@@ -156,6 +140,16 @@ impl CorpusPhrases {
 mod tests {
     use super::*;
 
+    /// Where the phrases of `set` occur in `text`, as byte ranges with the phrase's number.
+    fn find_in_text(set: &PhraseSet, text: &str) -> Vec<(Range<usize>, usize)> {
+        let toks = crate::analysis::tokens::tokenize(text);
+        let words: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
+        set.find(words.len(), |k| words[k].as_str())
+            .into_iter()
+            .map(|(r, n)| (toks[r.start].start..toks[r.end - 1].end, n))
+            .collect()
+    }
+
     #[test]
     fn phrases_are_found_as_whole_tokens_in_any_case_longest_first() {
         let set = PhraseSet::new([
@@ -164,8 +158,7 @@ mod tests {
             ("strike", 2),
         ]);
         let text = "The Visby  Ferry strike ended; another strike began. A ferry striker spoke.";
-        let found: Vec<(&str, usize)> = set
-            .find_in_text(text)
+        let found: Vec<(&str, usize)> = find_in_text(&set, text)
             .into_iter()
             .map(|(r, n)| (&text[r], n))
             .collect();
@@ -175,6 +168,6 @@ mod tests {
             "\"striker\" is another word"
         );
         assert!(PhraseSet::new([("  ", 0)]).is_empty());
-        assert!(PhraseSet::default().find_in_text(text).is_empty());
+        assert!(find_in_text(&PhraseSet::default(), text).is_empty());
     }
 }
