@@ -64,7 +64,7 @@ fn articles_of(mentions: &[MentionRef]) -> usize {
     mentions.iter().map(|m| m.0).collect::<BTreeSet<_>>().len()
 }
 
-fn actor_md(view: &View, actor: usize) -> String {
+pub(crate) fn actor_md(view: &View, actor: usize) -> String {
     let model = &view.model;
     let a = &model.actors[actor];
     let mut out = String::new();
@@ -172,7 +172,7 @@ fn actor_md(view: &View, actor: usize) -> String {
     out.trim_end().to_string()
 }
 
-fn event_md(view: &View, event: usize) -> String {
+pub(crate) fn event_md(view: &View, event: usize) -> String {
     let model = &view.model;
     let e = &model.events[event];
     let mut out = String::new();

@@ -342,29 +342,13 @@ pub fn hover(view: &View, enc: Encoding, text: &str, pos: Position) -> Option<St
                     .actors
                     .iter()
                     .position(|a| (k.is_some() && a.registered == k) || a.id == value)
-                    .map(|actor| {
-                        super::hover::markdown(
-                            view,
-                            Item::Actor {
-                                actor,
-                                mention: (0, 0),
-                            },
-                        )
-                    })
+                    .map(|actor| super::hover::actor_md(view, actor))
             }
             ("events", "id") => model
                 .events
                 .iter()
                 .position(|e| e.id(&model.docs) == value)
-                .map(|event| {
-                    super::hover::markdown(
-                        view,
-                        Item::Event {
-                            event,
-                            mention: (0, 0),
-                        },
-                    )
-                }),
+                .map(|event| super::hover::event_md(view, event)),
             ("ignore", "finding") => model
                 .findings
                 .iter()
