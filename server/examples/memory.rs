@@ -294,8 +294,8 @@ fn sizes(docs: &[std::sync::Arc<DocEntry>]) {
 /// Counts behind the events' figure.
 fn event_sizes(m: &Model) {
     let ev: usize = m.events.iter().map(|e| e.evidence.len()).sum();
-    let me: usize = m.events.iter().map(|e| e.mentions.len()).sum();
-    let single = m.events.iter().filter(|e| e.mentions.len() == 1).count();
+    let me: usize = m.events.iter().map(|e| e.mentions().len()).sum();
+    let single = m.events.iter().filter(|e| e.mentions().len() == 1).count();
     println!(
         "events {} evidence {ev} mentions {me} singletons {single}",
         m.events.len()

@@ -25,16 +25,20 @@ use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 /// One real-world event and its mentions. A corpus has tens of thousands, most with one mention, so its id
-/// and label are made from the defining mention when asked for ([`Event::id`], [`Event::label`]).
+/// and label are made from the defining mention when asked for ([`Event::id`], [`Event::label`]), and it
+/// keeps indexes in 32 bits: its place by number, its participants, and its mentions, none of them in a
+/// list of their own when the defining mention is the only one.
 #[derive(Debug, Clone)]
 pub struct Event {
     pub class: EventClass,
     pub date: Option<PartialDate>,
-    pub place: Option<&'static str>,
-    /// Actor indexes.
-    pub participants: Box<[usize]>,
-    pub definition: MentionRef,
-    pub mentions: Box<[MentionRef]>,
+    /// Its place by [`crate::analysis::intern::number`] (0: none); see [`Event::place`].
+    place: u32,
+    /// Actor indexes, sorted.
+    participants: Box<[u32]>,
+    definition: Ref32,
+    /// Every mention, in order; empty when the defining mention is the only one (see [`Event::mentions`]).
+    mentions: Box<[Ref32]>,
     /// Why mentions were linked: one per merge (see [`Event::evidence_lines`]).
     pub evidence: Box<[Evidence]>,
     /// Which of the events with the same id base this is (1 for the first; see [`Event::id`]).
@@ -43,31 +47,135 @@ pub struct Event {
     pub registered: Option<Arc<RegisteredEvent>>,
 }
 
+/// A [`MentionRef`] in 32 bits each (no corpus holds 4 billion articles, nor an article as many mentions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Ref32(u32, u32);
+
+impl Ref32 {
+    fn of((di, mi): MentionRef) -> Ref32 {
+        let narrow = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Ref32(narrow(di), narrow(mi))
+    }
+    fn get(self) -> MentionRef {
+        (self.0 as usize, self.1 as usize)
+    }
+}
+
 /// Why one article's mention (or chain) was merged into an event; rendered only when shown, since a resolve
-/// makes one per merge.
+/// makes one per merge (20 bytes).
 #[derive(Debug, Clone, Copy)]
 pub struct Evidence {
     /// The document whose mention was merged.
     pub doc: u32,
-    pub kind: EvidenceKind,
+    why: Why,
 }
 
-#[derive(Debug, Clone, Copy)]
-pub enum EvidenceKind {
-    /// Within its own article.
-    Within(Why),
+/// How a mention (or chain) came to be merged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum EvidenceKind {
+    /// Within its own article, by shared arguments.
+    Within,
+    /// Within its own article, as a definite reference back ("the meeting").
+    Back,
     /// Across articles, by shared arguments.
-    Linked(Why),
+    Linked,
     /// Across articles of one story, by the same word.
     Story,
     /// Named in the words of a registered event.
     Registered,
 }
 
+impl Evidence {
+    /// A merge within article `doc` by `link`.
+    fn within(doc: usize, link: Link) -> Evidence {
+        let kind = if link.back {
+            EvidenceKind::Back
+        } else {
+            EvidenceKind::Within
+        };
+        Evidence::of(doc, Why::of(link, kind))
+    }
+
+    /// A merge of article `doc`'s chain by `link` across articles.
+    fn linked(doc: usize, link: Link) -> Evidence {
+        Evidence::of(doc, Why::of(link, EvidenceKind::Linked))
+    }
+
+    /// A merge of `doc`'s mention for `kind`, which needs no link (a story, the registry).
+    fn plain(doc: usize, kind: EvidenceKind) -> Evidence {
+        Evidence::of(doc, Why::of(Link::none(), kind))
+    }
+
+    fn of(doc: usize, why: Why) -> Evidence {
+        Evidence {
+            doc: u32::try_from(doc).unwrap_or(u32::MAX),
+            why,
+        }
+    }
+}
+
 impl Event {
+    /// An event of `class` with its mentions (sorted) and the defining one among them, with no evidence
+    /// and not registered.
+    fn new(
+        class: EventClass,
+        date: Option<PartialDate>,
+        place: Option<&'static str>,
+        participants: impl IntoIterator<Item = usize>,
+        definition: MentionRef,
+        mentions: Vec<MentionRef>,
+    ) -> Event {
+        let mut participants: Box<[u32]> = participants
+            .into_iter()
+            .map(|a| u32::try_from(a).unwrap_or(u32::MAX))
+            .collect();
+        participants.sort_unstable();
+        let mentions = if mentions.len() == 1 && mentions[0] == definition {
+            Box::default()
+        } else {
+            mentions.into_iter().map(Ref32::of).collect()
+        };
+        Event {
+            class,
+            date,
+            place: place.map_or(0, crate::analysis::intern::number),
+            participants,
+            definition: Ref32::of(definition),
+            mentions,
+            evidence: Box::default(),
+            nth: 0,
+            registered: None,
+        }
+    }
+
+    /// Where it is best told: the mention go to definition leads to.
+    pub fn definition(&self) -> MentionRef {
+        self.definition.get()
+    }
+
+    /// Every mention, in order of article and place in it.
+    pub fn mentions(&self) -> impl ExactSizeIterator<Item = MentionRef> + Clone + '_ {
+        let all = if self.mentions.is_empty() {
+            std::slice::from_ref(&self.definition)
+        } else {
+            &self.mentions[..]
+        };
+        all.iter().map(|r| r.get())
+    }
+
+    /// Its place, by its canonical name.
+    pub fn place(&self) -> Option<&'static str> {
+        crate::analysis::intern::numbered(self.place)
+    }
+
+    /// The actors taking part, as indexes into the model's actors.
+    pub fn participants(&self) -> impl ExactSizeIterator<Item = usize> + '_ {
+        self.participants.iter().map(|&a| a as usize)
+    }
+
     /// The defining mention's trigger, lower-cased ("talks").
     fn trigger(&self, docs: &[Arc<DocEntry>]) -> String {
-        let (di, mi) = self.definition;
+        let (di, mi) = self.definition();
         docs.get(di)
             .and_then(|d| {
                 let m = d.facts.events.get(mi)?;
@@ -85,7 +193,7 @@ impl Event {
             return r.label.clone();
         }
         let mut label = self.trigger(docs);
-        if let Some(p) = self.place {
+        if let Some(p) = self.place() {
             label.push_str(&format!(" in {p}"));
         }
         if let Some(d) = self.date {
@@ -100,12 +208,12 @@ impl Event {
         if let Some(r) = &self.registered {
             return r.id.clone();
         }
-        let (di, mi) = self.definition;
+        let (di, mi) = self.definition();
         let lemma = docs
             .get(di)
             .and_then(|d| d.facts.events.get(mi))
             .map_or("?", |m| m.lemma.as_str());
-        let base = id_base(lemma, self.place, self.date);
+        let base = id_base(lemma, self.place(), self.date);
         if self.nth <= 1 {
             base
         } else {
@@ -120,9 +228,10 @@ impl Event {
     ) -> impl Iterator<Item = String> + 'a {
         self.evidence.iter().map(|e| {
             let path = docs.get(e.doc as usize).map_or("?", |d| d.path());
-            match e.kind {
-                EvidenceKind::Within(why) => format!("{path}: {}", why.text()),
-                EvidenceKind::Linked(why) => format!("{path} linked: {}", why.text()),
+            match e.why.kind {
+                EvidenceKind::Within => format!("{path}: {}", e.why.text()),
+                EvidenceKind::Back => format!("{path}: definite reference back"),
+                EvidenceKind::Linked => format!("{path} linked: {}", e.why.text()),
                 EvidenceKind::Story => format!("{path} linked: same story, same trigger"),
                 EvidenceKind::Registered => {
                     format!("{path} linked: named as the registered event (dateline.toml)")
@@ -312,6 +421,14 @@ pub struct Link {
 }
 
 impl Link {
+    /// Nothing shared (evidence that needs no link).
+    fn none() -> Link {
+        Link {
+            back: false,
+            ..Link::back()
+        }
+    }
+
     /// A definite reference back ("the meeting") with nothing else shared.
     fn back() -> Link {
         Link {
@@ -328,47 +445,62 @@ impl Link {
 }
 
 /// What a merge's evidence keeps of its [`Link`]: no score, places by number
-/// ([`crate::analysis::intern::number`], 0 for none), counts in a byte. A resolve keeps one per merge.
+/// ([`crate::analysis::intern::number`], 0 for none), the day in four bytes (`i16::MIN` for no year, 0 for
+/// no month or day), counts in a byte, and how the merge was made. A resolve keeps one per merge.
 #[derive(Debug, Clone, Copy)]
-pub struct Why {
+struct Why {
     place: u32,
     within: u32,
-    day: Option<PartialDate>,
+    year: i16,
+    month: u8,
+    day: u8,
     shared: u8,
     shared_parties: u8,
     same_lemma: bool,
-    back: bool,
-}
-
-impl From<Link> for Why {
-    fn from(l: Link) -> Why {
-        let number = |p: Option<&'static str>| p.map_or(0, crate::analysis::intern::number);
-        Why {
-            place: number(l.place),
-            within: number(l.within),
-            day: l.day,
-            shared: l.shared,
-            shared_parties: l.shared_parties,
-            same_lemma: l.same_lemma,
-            back: l.back,
-        }
-    }
+    kind: EvidenceKind,
 }
 
 impl Why {
+    fn of(l: Link, kind: EvidenceKind) -> Why {
+        let number = |p: Option<&'static str>| p.map_or(0, crate::analysis::intern::number);
+        let day = l.day.unwrap_or(PartialDate {
+            year: None,
+            month: None,
+            day: None,
+        });
+        Why {
+            place: number(l.place),
+            within: number(l.within),
+            year: day.year.unwrap_or(i16::MIN),
+            month: day.month.unwrap_or(0),
+            day: day.day.unwrap_or(0),
+            shared: l.shared,
+            shared_parties: l.shared_parties,
+            same_lemma: l.same_lemma,
+            kind,
+        }
+    }
+
+    /// The day both were told on, when they were.
+    fn day(&self) -> Option<PartialDate> {
+        let d = PartialDate {
+            year: Some(self.year).filter(|&y| y != i16::MIN),
+            month: Some(self.month).filter(|&m| m != 0),
+            day: Some(self.day).filter(|&d| d != 0),
+        };
+        (d.year.is_some() || d.month.is_some() || d.day.is_some()).then_some(d)
+    }
+
     /// The explanation shown in `export` and hovers.
     fn text(&self) -> String {
         use crate::analysis::intern::numbered;
-        if self.back {
-            return "definite reference back".into();
-        }
         let mut why = Vec::new();
         match (numbered(self.place), numbered(self.within)) {
             (Some(a), Some(b)) => why.push(format!("places within one another ({a} / {b})")),
             (Some(p), None) => why.push(format!("same place ({p})")),
             _ => {}
         }
-        if let Some(d) = self.day {
+        if let Some(d) = self.day() {
             why.push(format!("same day ({})", d.display()));
         }
         if self.shared > 0 {
@@ -604,10 +736,7 @@ fn chains_of(di: usize, d: &DocEntry, date: &DocDate, actor_of: &[Option<usize>]
             Some((_, ci, link)) => {
                 chains[ci].features.absorb(&f);
                 chains[ci].mentions.push((di, mi));
-                chains[ci].evidence.push(Evidence {
-                    doc: di as u32,
-                    kind: EvidenceKind::Within(link.into()),
-                });
+                chains[ci].evidence.push(Evidence::within(di, link));
             }
             None => {
                 began.push(Some(chains.len()));
@@ -720,10 +849,7 @@ fn same_story(docs: &[Arc<DocEntry>], clusters: Vec<Cluster>) -> Vec<Cluster> {
                 o.mentions.extend(c.mentions);
                 o.docs.extend(c.docs.iter().copied());
                 o.evidence.extend(c.evidence);
-                o.evidence.push(Evidence {
-                    doc: first as u32,
-                    kind: EvidenceKind::Story,
-                });
+                o.evidence.push(Evidence::plain(first, EvidenceKind::Story));
                 // new stories with every word, and new words with the old stories
                 let words: Vec<_> = word_keys(&o.features).collect();
                 let added_words: Vec<_> = words
@@ -816,10 +942,11 @@ fn with_registry(
             o.features.absorb(&c.features);
             o.docs.extend(c.docs.iter().copied());
             o.evidence.extend(c.evidence);
-            o.evidence.extend(c.docs.iter().map(|&d| Evidence {
-                doc: d as u32,
-                kind: EvidenceKind::Registered,
-            }));
+            o.evidence.extend(
+                c.docs
+                    .iter()
+                    .map(|&d| Evidence::plain(d, EvidenceKind::Registered)),
+            );
             o.mentions.extend(c.mentions);
         }
         None => {
@@ -971,10 +1098,7 @@ pub fn resolve(
                 c.mentions.extend(chain.mentions);
                 c.docs.insert(this_doc);
                 c.evidence.extend(chain.evidence);
-                c.evidence.push(Evidence {
-                    doc: this_doc as u32,
-                    kind: EvidenceKind::Linked(link.into()),
-                });
+                c.evidence.push(Evidence::linked(this_doc, link));
                 let mut keys = block_keys(&c.features);
                 if old_keys.len() > 16 {
                     // a cluster with many participants: not a quadratic comparison
@@ -1030,13 +1154,6 @@ pub fn resolve(
             .unwrap_or(&c.mentions[0]);
         let lemma = docs[definition.0].facts.events[definition.1].lemma.as_str();
         let base = id_base(lemma, c.features.place, c.features.date);
-        let mut participants: Box<[usize]> = c
-            .features
-            .participants
-            .iter()
-            .map(|&a| a as usize)
-            .collect();
-        participants.sort();
         let registered = registered.map(|k| registry[k].clone());
         // the registry's date and place over those inferred
         let date = registered
@@ -1048,16 +1165,18 @@ pub fn resolve(
             Some(p) => Some(crate::analysis::intern::intern(p)),
             None => c.features.place,
         };
+        let participants = c.features.participants.iter().map(|&a| a as usize);
         let event = Event {
-            class: c.features.class,
-            date,
-            place,
-            participants,
-            definition,
-            mentions: c.mentions.into(),
             evidence: c.evidence.into(),
-            nth: 0,
             registered,
+            ..Event::new(
+                c.features.class,
+                date,
+                place,
+                participants,
+                definition,
+                c.mentions,
+            )
         };
         (event, base)
     };
@@ -1067,19 +1186,14 @@ pub fn resolve(
         let (di, mi) = st.mention;
         let lemma = docs[di].facts.events[mi].lemma.as_str();
         let base = id_base(lemma, st.place, st.date);
-        let mut participants = st.participants;
-        participants.sort();
-        let event = Event {
-            class: EventClass::Statement,
-            date: st.date,
-            place: st.place,
-            participants,
-            definition: st.mention,
-            mentions: Box::new([st.mention]),
-            evidence: Box::new([]),
-            nth: 0,
-            registered: None,
-        };
+        let event = Event::new(
+            EventClass::Statement,
+            st.date,
+            st.place,
+            st.participants.iter().copied(),
+            st.mention,
+            vec![st.mention],
+        );
         (event, base)
     };
     let stated = map_in_parallel_when_many(statements, state);
@@ -1089,7 +1203,7 @@ pub fn resolve(
     let mut events = Vec::with_capacity(made.len() + stated.len());
     let mut ids: HashMap<String, usize> = HashMap::default();
     for (k, (mut event, base)) in made.into_iter().chain(stated).enumerate() {
-        for &(di, mi) in &event.mentions {
+        for (di, mi) in event.mentions() {
             event_of[di][mi] = k;
         }
         let n = ids.entry(base).or_insert(0);

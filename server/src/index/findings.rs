@@ -254,7 +254,7 @@ pub fn match_claims(
     // headlines about "a killing" share an event class, not a story
     let anchored: Vec<bool> = events
         .iter()
-        .map(|e| e.place.is_some() || e.date.is_some())
+        .map(|e| e.place().is_some() || e.date.is_some())
         .collect();
     // what each claim and denial is about (documents in parallel), and inverted indexes over claims
     let sides_of = |contents: fn(&DocEntry) -> Vec<&Content>| -> Vec<Vec<Side>> {

@@ -56,7 +56,7 @@ impl Links {
             ..Links::default()
         };
         for (e, ev) in events.iter().enumerate() {
-            for &a in &ev.participants {
+            for a in ev.participants() {
                 if let Some(v) = l.actor_events.get_mut(a) {
                     v.push(e);
                 }

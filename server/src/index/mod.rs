@@ -641,7 +641,7 @@ mod tests {
         let (_, m) = model_of(&[first, later]);
         let e = &m.events[event_with(&m, 1, "fire")];
         assert_eq!(event_with(&m, 0, "fire"), event_with(&m, 1, "fire"));
-        let (doc, k) = e.definition;
+        let (doc, k) = e.definition();
         let d = &m.docs[doc];
         let line = d.lines.line_of(d.facts.events[k].trigger.get().start);
         assert_eq!(
@@ -685,7 +685,7 @@ mod tests {
             the roads closed; a fire destroyed a warehouse in Oslo on May 3.\n";
         let later = "---\ndate: 2026-05-05\n---\nA fire destroyed a warehouse in Oslo on May 3.\n";
         let (mut c, m) = model_of(&[one_sentence, later]);
-        let definition_doc = |m: &Model| m.events[event_with(m, 1, "fire")].definition.0;
+        let definition_doc = |m: &Model| m.events[event_with(m, 1, "fire")].definition().0;
         assert_eq!(definition_doc(&m), 0, "the earliest report's lead");
         // the same words, now five sentences: the fire is out of the first article's lead
         c.upsert(Article::from_text(

@@ -315,7 +315,7 @@ fn link_event(
     if let Some(d) = e.date.and_then(|d| d.to_date()) {
         entry.push_str(&format!("date = {d}\n"));
     }
-    if let Some(p) = e.place {
+    if let Some(p) = e.place() {
         entry.push_str(&format!("place = {}\n", quoted(p)));
     }
     // the label names the event too: an alias equal to it would be refused as given twice

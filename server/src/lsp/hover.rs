@@ -60,8 +60,12 @@ pub fn markdown(view: &View, item: Item) -> String {
     }
 }
 
-fn articles_of(mentions: &[MentionRef]) -> usize {
-    mentions.iter().map(|m| m.0).collect::<BTreeSet<_>>().len()
+fn articles_of(mentions: impl IntoIterator<Item = MentionRef>) -> usize {
+    mentions
+        .into_iter()
+        .map(|m| m.0)
+        .collect::<BTreeSet<_>>()
+        .len()
 }
 
 pub(crate) fn actor_md(view: &View, actor: usize) -> String {
@@ -119,8 +123,8 @@ pub(crate) fn actor_md(view: &View, actor: usize) -> String {
         out,
         "**Mentioned** {n} time{} in {} article{}",
         if n == 1 { "" } else { "s" },
-        articles_of(&a.mentions),
-        if articles_of(&a.mentions) == 1 {
+        articles_of(a.mentions.iter().copied()),
+        if articles_of(a.mentions.iter().copied()) == 1 {
             ""
         } else {
             "s"
@@ -158,13 +162,13 @@ pub(crate) fn actor_md(view: &View, actor: usize) -> String {
         let _ = writeln!(out, "**Events**\n");
         for &e in events.iter().take(LIST) {
             let ev = &model.events[e];
-            let (dd, _) = ev.definition;
+            let (dd, _) = ev.definition();
             // the label already carries the place and the date
             let _ = writeln!(
                 out,
                 "- {} — {}",
                 escape(&ev.label(&model.docs)),
-                link(view, dd, model.event_span(ev.definition))
+                link(view, dd, model.event_span(ev.definition()))
             );
         }
         more(&mut out, events.len());
@@ -189,33 +193,32 @@ pub(crate) fn event_md(view: &View, event: usize) -> String {
     if let Some(d) = e.date {
         facts.push(format!("**Date** {}", d.display()));
     }
-    if let Some(p) = e.place {
+    if let Some(p) = e.place() {
         facts.push(format!("**Place** {}", escape(p)));
     }
     if !facts.is_empty() {
         let _ = writeln!(out, "{}\n", facts.join(" · "));
     }
-    if !e.participants.is_empty() {
+    if e.participants().len() > 0 {
         let names: Vec<String> = e
-            .participants
-            .iter()
-            .map(|&a| escape(&model.actors[a].name))
+            .participants()
+            .map(|a| escape(&model.actors[a].name))
             .collect();
         let _ = writeln!(out, "**Participants** {}\n", names.join(", "));
     }
-    let n = e.mentions.len();
+    let n = e.mentions().len();
     let _ = writeln!(
         out,
         "**Mentioned** {n} time{} in {} article{} · first reported: {}, {}\n",
         if n == 1 { "" } else { "s" },
-        articles_of(&e.mentions),
-        if articles_of(&e.mentions) == 1 {
+        articles_of(e.mentions()),
+        if articles_of(e.mentions()) == 1 {
             ""
         } else {
             "s"
         },
-        link(view, e.definition.0, model.event_span(e.definition)),
-        model.date_label(e.definition.0)
+        link(view, e.definition().0, model.event_span(e.definition())),
+        model.date_label(e.definition().0)
     );
     let denied = &model.links.event_findings[event];
     if denied.is_empty() {

@@ -18,7 +18,7 @@ pub fn definition(view: &View, enc: Encoding, item: Item) -> Vec<Location> {
             .into_iter()
             .collect(),
         Item::Event { event, .. } => {
-            let def = model.events[event].definition;
+            let def = model.events[event].definition();
             view.location(enc, def.0, model.event_span(def))
                 .into_iter()
                 .collect()
@@ -64,12 +64,9 @@ fn mentions(view: &View, item: Item) -> (Vec<At>, Option<At>) {
         }
         Item::Event { event, .. } => {
             let e = &model.events[event];
-            let all = e
-                .mentions
-                .iter()
-                .map(|&m| (m.0, model.event_span(m)))
-                .collect();
-            (all, Some((e.definition.0, model.event_span(e.definition))))
+            let all = e.mentions().map(|m| (m.0, model.event_span(m))).collect();
+            let def = e.definition();
+            (all, Some((def.0, model.event_span(def))))
         }
         Item::Claim(c) => {
             let own = (c.0, model.claim_span(c));

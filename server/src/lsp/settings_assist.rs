@@ -275,7 +275,7 @@ pub fn completion(view: &View, enc: Encoding, text: &str, pos: Position) -> Vec<
                     e.registered.is_none() && e.class != crate::analysis::EventClass::Statement
                 })
                 .collect();
-            events.sort_by_key(|e| std::cmp::Reverse(e.mentions.len()));
+            events.sort_by_key(|e| std::cmp::Reverse(e.mentions().len()));
             events
                 .into_iter()
                 .take(MAX_OFFERED)

@@ -109,7 +109,7 @@ pub fn outline(view: &View, enc: Encoding, doc: usize) -> Vec<DocumentSymbol> {
             let ev = &model.events[e];
             let detail = [
                 ev.date.map(|d| d.display()),
-                ev.place.map(String::from),
+                ev.place().map(String::from),
                 Some(format!("{n}×")),
             ]
             .into_iter()
@@ -263,8 +263,8 @@ pub fn workspace(views: &[View], enc: Encoding, query: &str) -> Vec<SymbolInform
             let Some(score) = fuzzy_score(query, &e.label(&model.docs)) else {
                 continue;
             };
-            let Some(location) = view.location(enc, e.definition.0, model.event_span(e.definition))
-            else {
+            let def = e.definition();
+            let Some(location) = view.location(enc, def.0, model.event_span(def)) else {
                 continue;
             };
             found.push((

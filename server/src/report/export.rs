@@ -206,24 +206,16 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
             label: e.label(&model.docs),
             class: e.class,
             date: e.date.map(|d| d.display()),
-            place: e.place,
+            place: e.place(),
             registered: e.registered.is_some(),
             participants: e
-                .participants
-                .iter()
-                .map(|&a| model.actors[a].id.clone())
+                .participants()
+                .map(|a| model.actors[a].id.clone())
                 .collect(),
-            definition: span_out(
-                model,
-                e.definition.0,
-                model.docs[e.definition.0].facts.events[e.definition.1]
-                    .span
-                    .get(),
-            ),
+            definition: span_out(model, e.definition().0, model.event_span(e.definition())),
             mentions: e
-                .mentions
-                .iter()
-                .map(|&(di, mi)| span_out(model, di, model.docs[di].facts.events[mi].span.get()))
+                .mentions()
+                .map(|(di, mi)| span_out(model, di, model.docs[di].facts.events[mi].span.get()))
                 .collect(),
             evidence: e.evidence_lines(&model.docs).collect(),
         })
