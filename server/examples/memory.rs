@@ -254,7 +254,7 @@ fn sizes(docs: &[std::sync::Arc<DocEntry>]) {
         .flat_map(|c| &c.content.keywords)
         .map(|k| k.as_str().len())
         .sum();
-    let cue: usize = claims.iter().map(|c| c.cue.len()).sum();
+    let cue: usize = claims.iter().map(|c| c.cue.as_str().len()).sum();
     println!(
         "claims {} keywords {kw} ({kwb} bytes) events {ev} actors {ac} cue bytes {cue}",
         claims.len()

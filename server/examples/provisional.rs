@@ -31,7 +31,7 @@ fn seen_in(m: &Model, path: &str) -> Vec<(String, Vec<String>)> {
             .map(|x| m.docs[x.0.0].path().to_string())
             .collect();
         by.sort();
-        out.push((text(d.facts.claims[f.claim.1].span), by));
+        out.push((text(d.facts.claims[f.claim.1].span.get()), by));
     }
     for (xi, x) in d.facts.denials.iter().enumerate() {
         let mut of: Vec<String> = m

@@ -496,8 +496,8 @@ fn content(doc: &Doc, facts: &ArticleFacts, from: usize, to: usize) -> Content {
             .collect(),
     );
     let actors = u32s(pick(&facts.actors, |a| a.span, lo, hi));
-    let places = u32s(pick(&facts.places, |p| p.span, lo, hi));
-    let dates = u32s(pick(&facts.dates, |d| d.span, lo, hi));
+    let places = u32s(pick(&facts.places, |p| p.span.get(), lo, hi));
+    let dates = u32s(pick(&facts.dates, |d| d.span.get(), lo, hi));
     Content::new(
         [&events, &actors, &places, &dates],
         numbered(doc.keywords(from, to)),
@@ -733,19 +733,19 @@ pub fn find(doc: &Doc, facts: &ArticleFacts, phrases: &CorpusPhrases) -> (Vec<Cl
             continue;
         }
         claims.push(Claim {
-            span: sentence_span(doc, si),
-            sentence: si,
+            span: sentence_span(doc, si).into(),
+            sentence: u32::try_from(si).unwrap_or(u32::MAX),
             kind,
-            cue: intern(&cue),
+            cue: Numbered::of(intern(&cue)),
             content: c,
         });
     }
     // the question a headline's denial answers is no claim of the article's own
     claims.retain(|c| {
         c.kind != ClaimKind::Headline
-            || !denials
-                .iter()
-                .any(|d| d.antecedent == Some(c.sentence) && facts.headlines.contains(&d.sentence))
+            || !denials.iter().any(|d| {
+                d.antecedent == Some(c.sentence as usize) && facts.headlines.contains(&d.sentence)
+            })
     });
     (claims, denials)
 }
@@ -833,7 +833,7 @@ mod tests {
         let cues: Vec<(usize, ClaimKind, &str)> = f
             .claims
             .iter()
-            .map(|c| (c.sentence, c.kind, c.cue))
+            .map(|c| (c.sentence as usize, c.kind, c.cue.as_str()))
             .collect();
         assert_eq!(
             cues,

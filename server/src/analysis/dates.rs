@@ -2,11 +2,11 @@
 //! holidays ("Victory Day"), weekdays ("Tuesday") and relative expressions ("last week", "three years ago").
 //! Resolution against the article's date happens in the corpus model, which knows that date.
 
-use super::Span;
 use super::lexicon::lexicon;
 use super::text::Doc;
 use super::tokens::TokKind;
 use super::word_list::WordList;
+use super::{Span, Span32};
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use serde::{Deserialize, Serialize};
@@ -46,7 +46,7 @@ pub enum DateExpr {
 /// A date expression with its span and whether it is told in the past tense (usable to date the article).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateMention {
-    pub span: Span,
+    pub span: Span32,
     pub expr: DateExpr,
     pub sentence: u32,
     /// A past-tense verb is near and no future marker: the date is no later than the article.
@@ -56,7 +56,8 @@ pub struct DateMention {
 impl DateMention {
     /// The date as written, in the text of its article.
     pub fn text<'a>(&self, article: &'a str) -> &'a str {
-        article.get(self.span.start..self.span.end).unwrap_or("")
+        let span = self.span.get();
+        article.get(span.start..span.end).unwrap_or("")
     }
 }
 
@@ -392,7 +393,7 @@ pub fn find(doc: &Doc) -> Vec<DateMention> {
         if let Some((end, expr)) = found {
             let span = Span::new(doc.toks[i].start, doc.toks[end - 1].end);
             out.push(DateMention {
-                span,
+                span: span.into(),
                 expr,
                 sentence: doc.sent_of[i] as u32,
                 past: past_context(doc, i, end),

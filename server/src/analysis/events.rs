@@ -69,7 +69,7 @@ pub fn find(doc: &Doc, facts: &ArticleFacts, named: &PhraseSet) -> Found {
     let mut found = Found::default();
     let n = doc.toks.len();
     let mut i = 0;
-    let mut in_date = Covering::new(&facts.dates, |d| d.span);
+    let mut in_date = Covering::new(&facts.dates, |d| d.span.get());
     let mut in_name = Covering::new(&facts.actors, |a| a.span);
     'tokens: while i < n {
         if !doc.toks[i].is_word() || doc.link_sent[doc.sent_of[i]] {
@@ -330,10 +330,10 @@ fn mention(
     let verb_form = form.ends_with("ed")
         || lex.past_irregular.contains(form)
         || lex.reporting_verbs.contains(form);
-    let in_place = |ps: usize| covers(&facts.places, |p| p.span, ps);
+    let in_place = |ps: usize| covers(&facts.places, |p| p.span.get(), ps);
     let in_actor = |ps: usize| covers(&facts.actors, |a| a.span, ps);
-    let places_here = starting_within(&facts.places, |p| p.span, sent.start, sent.end);
-    let dates_here = starting_within(&facts.dates, |d| d.span, sent.start, sent.end);
+    let places_here = starting_within(&facts.places, |p| p.span.get(), sent.start, sent.end);
+    let dates_here = starting_within(&facts.dates, |d| d.span.get(), sent.start, sent.end);
     let actors_here = starting_within(&facts.actors, |a| a.span, sent.start, sent.end);
     let mut span_start = first;
     let mut k = first;
@@ -379,7 +379,8 @@ fn mention(
     // two or more places in compound position name the sides ("US-Russia talks"), not the venue
     let compound_places = facts.places[places_here.clone()]
         .iter()
-        .filter(|p| p.span.start >= doc.toks[span_start].start && p.span.end <= trigger.start)
+        .map(|p| p.span.get())
+        .filter(|p| p.start >= doc.toks[span_start].start && p.end <= trigger.start)
         .count();
     if compound_places >= 2 {
         span_start = first;
@@ -390,12 +391,12 @@ fn mention(
     // place: in the compound, or after a preposition near the trigger
     let place = places_here
         .clone()
-        .map(|pi| (pi, &facts.places[pi]))
+        .map(|pi| (pi, facts.places[pi].span.get()))
         .filter_map(|(pi, p)| {
-            let pt = tok_of(p.span.start);
+            let pt = tok_of(p.start);
             let prep = pt > 0 && doc.lower_in(pt - 1, &PLACE_PREPOSITIONS);
             let object = class == EventClass::Visit && pt == last + 1;
-            if span.start <= p.span.start && p.span.end <= span.end {
+            if span.contains(p) {
                 (compound_places < 2).then_some((0usize, pi))
             } else if pt > last && pt - last <= 12 && (prep || object) {
                 Some((pt - last, pi))
@@ -411,8 +412,8 @@ fn mention(
     let date = dates_here
         .map(|di| (di, &facts.dates[di]))
         .filter_map(|(di, d)| {
-            let dt = tok_of(d.span.start);
-            let de = tok_of(d.span.end);
+            let dt = tok_of(d.span.get().start);
+            let de = tok_of(d.span.get().end);
             if de <= first && first - de <= 1 {
                 Some((0usize, di)) // Friday’s discussions
             } else if dt > last && dt - last <= 12 {
@@ -461,9 +462,9 @@ fn mention(
         .collect();
     for p in facts.places[places_here]
         .iter()
-        .filter(|p| p.span.start >= lo && p.span.end <= hi)
+        .filter(|p| p.span.get().start >= lo && p.span.get().end <= hi)
     {
-        if let Some(c) = lex.country_of_place(p.name) {
+        if let Some(c) = lex.country_of_place(p.name.as_str()) {
             parties.push(c);
         }
     }
@@ -542,7 +543,7 @@ mod tests {
         let restored = &f.events[0];
         assert_eq!(restored.class, EventClass::Other);
         assert_eq!(restored.lemma.as_str(), "restor");
-        assert_eq!(f.places[f.events[3].place().unwrap()].name, "Oslo");
+        assert_eq!(f.places[f.events[3].place().unwrap()].name.as_str(), "Oslo");
     }
 
     #[test]
@@ -594,7 +595,7 @@ mod tests {
         let e = &f.events[0];
         assert_eq!(&text[e.trigger.get().start..e.trigger.get().end], "met");
         assert_eq!(e.class, EventClass::Meeting);
-        assert_eq!(f.places[e.place().unwrap()].name, "Oslo");
+        assert_eq!(f.places[e.place().unwrap()].name.as_str(), "Oslo");
         assert_eq!(f.dates[e.date().unwrap()].text(text), "March 3");
         let names: Vec<&str> = f.participants(e).map(|a| &*f.actors[a].name).collect();
         assert_eq!(names, vec!["Anna Berg", "Tomas Lind"]);
@@ -617,7 +618,7 @@ mod tests {
             .find(|e| e.lemma.as_str() == "travel")
             .unwrap();
         assert_eq!(travel.modality, Modality::Irrealis);
-        assert_eq!(f.places[travel.place().unwrap()].name, "Paris");
+        assert_eq!(f.places[travel.place().unwrap()].name.as_str(), "Paris");
     }
 
     #[test]

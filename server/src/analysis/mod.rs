@@ -194,14 +194,23 @@ impl ActorRule {
     }
 }
 
-/// A place named in the article.
+/// A place named in the article (16 bytes: a corpus holds hundreds of thousands).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlaceMention {
-    pub span: Span,
-    /// Canonical gazetteer name.
-    #[serde(deserialize_with = "intern::de_word")]
-    pub name: intern::Word,
-    pub sentence: usize,
+    pub span: Span32,
+    /// Canonical gazetteer name (or the words as written, for a place the gazetteer does not know).
+    pub name: intern::Numbered,
+    pub sentence: u32,
+}
+
+impl PlaceMention {
+    pub fn new(span: Span, name: &'static str, sentence: usize) -> PlaceMention {
+        PlaceMention {
+            span: span.into(),
+            name: intern::Numbered::of(name),
+            sentence: u32::try_from(sentence).unwrap_or(u32::MAX),
+        }
+    }
 }
 
 /// A quotation and the actor mention it is attributed to.
@@ -396,12 +405,11 @@ impl Content {
 /// A claim: a statement that something happened or will happen.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
-    pub span: Span,
-    pub sentence: usize,
+    pub span: Span32,
+    pub sentence: u32,
     pub kind: ClaimKind,
     /// The words that made it a claim.
-    #[serde(deserialize_with = "intern::de_word")]
-    pub cue: intern::Word,
+    pub cue: intern::Numbered,
     pub content: Content,
 }
 
@@ -568,10 +576,10 @@ impl ArticleFacts {
         f.furniture = spans(&self.furniture);
         f.links = spans(&self.links);
         for d in &mut f.dates {
-            d.span = span(d.span);
+            d.span = span(d.span.get()).into();
         }
         for p in &mut f.places {
-            p.span = span(p.span);
+            p.span = span(p.span.get()).into();
         }
         for a in &mut f.actors {
             a.span = span(a.span);
@@ -587,7 +595,7 @@ impl ArticleFacts {
             e.trigger = span(e.trigger.get()).into();
         }
         for c in &mut f.claims {
-            c.span = span(c.span);
+            c.span = span(c.span.get()).into();
         }
         for x in &mut f.denials {
             x.span = span(x.span);

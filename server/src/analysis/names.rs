@@ -271,11 +271,11 @@ fn process_run(doc: &Doc, lex: &Lexicon, si: usize, from: usize, to: usize, foun
                     k = m;
                     continue;
                 }
-                found.places.push(PlaceMention {
-                    span: Span::new(doc.toks[a].start, doc.toks[b - 1].end),
+                found.places.push(PlaceMention::new(
+                    Span::new(doc.toks[a].start, doc.toks[b - 1].end),
                     name,
-                    sentence: si,
-                });
+                    si,
+                ));
                 k += 1;
             }
             Seg::Org => {
@@ -384,11 +384,11 @@ fn after_locative(doc: &Doc, lex: &Lexicon, cs: usize, ce: usize) -> bool {
 /// A place the gazetteer does not know, named as written.
 fn push_place(doc: &Doc, found: &mut Found, si: usize, a: usize, b: usize) {
     let span = Span::new(doc.toks[a].start, doc.toks[b - 1].end);
-    found.places.push(PlaceMention {
+    found.places.push(PlaceMention::new(
         span,
-        name: super::intern::intern(&doc.text[span.start..span.end]),
-        sentence: si,
-    });
+        super::intern::intern(&doc.text[span.start..span.end]),
+        si,
+    ));
 }
 
 fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, found: &mut Found) {
@@ -852,7 +852,7 @@ mod tests {
             assert!(!names.contains(&place), "{a:?}");
         }
         let doc = Doc::new(text, 0);
-        let places: Vec<&str> = find(&doc).places.iter().map(|p| p.name).collect();
+        let places: Vec<&str> = find(&doc).places.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(
             places,
             vec!["Port Avella", "Kestrel Point", "Oslo", "Varnholm"]
@@ -866,7 +866,7 @@ mod tests {
         );
         assert!(a.is_empty(), "{a:?}");
         let doc = Doc::new("Officials flew from Riyadh, Saudi Arabia to Geneva.", 0);
-        let places: Vec<&str> = find(&doc).places.iter().map(|p| p.name).collect();
+        let places: Vec<&str> = find(&doc).places.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(places, vec!["Riyadh", "Saudi Arabia", "Geneva"]);
     }
 
@@ -881,7 +881,7 @@ mod tests {
         assert!(a.iter().any(|(n, _, _)| n == "Georgia Varnes"), "{a:?}");
         assert!(!a.iter().any(|(n, _, _)| n.contains("Victoria")), "{a:?}");
         let doc = Doc::new(text, 0);
-        let places: Vec<&str> = find(&doc).places.iter().map(|p| p.name).collect();
+        let places: Vec<&str> = find(&doc).places.iter().map(|p| p.name.as_str()).collect();
         assert!(places.contains(&"Milan"), "{places:?}");
         assert!(!places.contains(&"Georgia"), "{places:?}");
     }
@@ -896,7 +896,7 @@ mod tests {
         );
         assert!(a.iter().any(|(n, _, _)| n == "Jack London"), "{a:?}");
         let doc = Doc::new(text, 0);
-        let places: Vec<&str> = find(&doc).places.iter().map(|p| p.name).collect();
+        let places: Vec<&str> = find(&doc).places.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(
             places,
             vec!["Berlin"],

@@ -125,13 +125,15 @@ fn infer(d: &DocEntry, corpus_year: Option<i16>) -> DocDate {
             let date = Date::new(y, month as i8, day as i8).ok()?;
             Some((date, m, year_note))
         })
-        .max_by_key(|(date, m, _)| (*date, std::cmp::Reverse(m.span.start)));
+        .max_by_key(|(date, m, _)| (*date, std::cmp::Reverse(m.span.get().start)));
     match best {
         Some((date, m, note)) => {
             let text = &d.article.text;
-            let line_start = text[..m.span.start].rfind('\n').map_or(0, |i| i + 1);
+            let line_start = text[..m.span.get().start].rfind('\n').map_or(0, |i| i + 1);
             // the two words before the date: "announced on Feb. 22"
-            let before: Vec<&str> = text[line_start..m.span.start].split_whitespace().collect();
+            let before: Vec<&str> = text[line_start..m.span.get().start]
+                .split_whitespace()
+                .collect();
             let lead = before[before.len().saturating_sub(2)..].join(" ");
             let evidence = format!("{lead} {}{note}", m.text(text));
             DocDate {

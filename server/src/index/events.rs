@@ -284,7 +284,7 @@ impl Features {
             .map(|a| a as u32)
             .collect();
         let date = m.date().and_then(|i| d.facts.dates[i].expr.resolve(anchor));
-        let place = m.place().map(|i| d.facts.places[i].name);
+        let place = m.place().map(|i| d.facts.places[i].name.as_str());
         let lex = lexicon();
         let own_country = place.and_then(|p| lex.country_of_place(p));
         Features {

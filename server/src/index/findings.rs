@@ -219,7 +219,7 @@ fn side(
         places: c
             .places()
             .iter()
-            .map(|&p| d.facts.places[p as usize].name)
+            .map(|&p| d.facts.places[p as usize].name.as_str())
             .collect(),
         days: c
             .dates()

@@ -126,7 +126,7 @@ impl Model {
         }
         f.claims
             .iter()
-            .position(|c| hit(c.span, offset, false))
+            .position(|c| hit(c.span.get(), offset, false))
             .map(|ci| Item::Claim((doc, ci)))
     }
 
@@ -219,7 +219,7 @@ impl Model {
 
     /// The span of a claim.
     pub fn claim_span(&self, (di, ci): MentionRef) -> Span {
-        self.docs[di].facts.claims[ci].span
+        self.docs[di].facts.claims[ci].span.get()
     }
 
     /// The span of a denial.

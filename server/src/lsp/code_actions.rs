@@ -398,7 +398,7 @@ fn ignore_findings(
         if cd != doc {
             continue;
         }
-        let span = model.docs[cd].facts.claims[ci].span;
+        let span = model.docs[cd].facts.claims[ci].span.get();
         if !touches(view.text(cd).range(enc, span), range) {
             continue;
         }

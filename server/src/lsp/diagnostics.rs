@@ -195,7 +195,7 @@ pub fn of_doc(view: &View, settings: &Settings, enc: Encoding, doc: usize) -> Ve
             })
             .collect();
         out.push(diagnostic(
-            view.text(cd).range(enc, claim.span),
+            view.text(cd).range(enc, claim.span.get()),
             severity,
             f.code,
             fo.message,
@@ -213,11 +213,11 @@ pub fn of_doc(view: &View, settings: &Settings, enc: Encoding, doc: usize) -> Ve
                     let (cd, ci) = model.matches[k].claim;
                     let c = &model.docs[cd].facts.claims[ci];
                     Some(DiagnosticRelatedInformation {
-                        location: view.location(enc, cd, c.span)?,
+                        location: view.location(enc, cd, c.span.get())?,
                         message: format!(
                             "Claim, {}: “{}”",
                             model.date_label(cd),
-                            snippet(model.span_text(cd, c.span), 160)
+                            snippet(model.span_text(cd, c.span.get()), 160)
                         ),
                     })
                 })
@@ -229,7 +229,7 @@ pub fn of_doc(view: &View, settings: &Settings, enc: Encoding, doc: usize) -> Ve
                     let d = &model.docs[cd];
                     let line = d
                         .lines
-                        .line_col(&d.article.text, d.facts.claims[ci].span.start);
+                        .line_col(&d.article.text, d.facts.claims[ci].span.get().start);
                     format!("{}:{}", d.article.path, line.line)
                 })
                 .collect();

@@ -258,7 +258,7 @@ fn claim_md(view: &View, (cd, ci): MentionRef) -> String {
         out,
         "**Claim** ({}, cue “{}”) · {}\n",
         lower(c.kind),
-        escape(c.cue),
+        escape(c.cue.as_str()),
         model.date_label(cd)
     );
     match model.links.claim_matches.get(&(cd, ci)) {

@@ -300,7 +300,7 @@ pub fn completion(view: &View, enc: Encoding, text: &str, pos: Position) -> Vec<
                 }
                 let (cd, ci) = f.claim;
                 let d = &model.docs[cd];
-                let span = d.facts.claims[ci].span;
+                let span = d.facts.claims[ci].span.get();
                 let line = d.lines.line_of(span.start) + 1;
                 let claim = report::snippet(model.span_text(cd, span), 80);
                 Some(value_item(

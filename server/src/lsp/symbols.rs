@@ -143,7 +143,7 @@ pub fn outline(view: &View, enc: Encoding, doc: usize) -> Vec<DocumentSymbol> {
             } else {
                 format!("{:?}", c.kind).to_lowercase()
             };
-            let name = crate::report::snippet(model.span_text(doc, c.span), 80);
+            let name = crate::report::snippet(model.span_text(doc, c.span.get()), 80);
             symbol(
                 view,
                 enc,
@@ -151,7 +151,7 @@ pub fn outline(view: &View, enc: Encoding, doc: usize) -> Vec<DocumentSymbol> {
                 name,
                 Some(detail),
                 SymbolKind::STRING,
-                c.span,
+                c.span.get(),
             )
         })
         .collect();

@@ -233,9 +233,9 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
                 .collect();
             claims.push(ClaimOut {
                 id: claim_id(path, ci),
-                span: span_out(model, di, c.span),
+                span: span_out(model, di, c.span.get()),
                 kind: c.kind,
-                cue: c.cue.to_string(),
+                cue: c.cue.as_str().to_string(),
                 event: events.first().cloned(),
                 events,
                 denied_by: model

@@ -112,7 +112,7 @@ pub fn finding_out(model: &Model, f: &Finding) -> FindingOut {
         })
         .collect();
     let message = message(f, &denials);
-    let claim_span = span_out(model, cd, claim.span);
+    let claim_span = span_out(model, cd, claim.span.get());
     FindingOut {
         id: finding_id(&claim_span.path, &claim_span.text),
         code: f.code,
@@ -122,7 +122,7 @@ pub fn finding_out(model: &Model, f: &Finding) -> FindingOut {
             span: claim_span,
             date,
             date_inferred,
-            cue: claim.cue.to_string(),
+            cue: claim.cue.as_str().to_string(),
         },
         denials,
     }
@@ -133,7 +133,7 @@ pub fn claim_finding_id(model: &Model, (doc, ci): crate::index::MentionRef) -> S
     let d = &model.docs[doc];
     finding_id(
         &d.article.path,
-        model.span_text(doc, d.facts.claims[ci].span),
+        model.span_text(doc, d.facts.claims[ci].span.get()),
     )
 }
 
