@@ -124,6 +124,22 @@ static FALSITY_WORDS: WordList = WordList::new(&[
     "misleading",
     "inaccurate",
 ]);
+/// Words that call a report absurd ("calls the claims completely crazy").
+static DISMISSIVE: WordList = WordList::new(&[
+    "crazy",
+    "absurd",
+    "ridiculous",
+    "laughable",
+    "preposterous",
+    "ludicrous",
+    "nonsense",
+    "rubbish",
+]);
+/// Words before "not" that make a gerund after it a clause of the story ("with not finding love").
+static GERUND_PREPOSITIONS: WordList = WordList::new(&[
+    "with", "for", "about", "by", "of", "on", "in", "at", "from", "after", "before", "without",
+    "and", "or",
+]);
 /// Words that, in a headline, say the story is untrue or doubtful.
 static HEADLINE_FALSITY: WordList = WordList::new(&[
     "alive",
@@ -363,10 +379,28 @@ fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, us
                 | "dispelled"
                 | "scotches"
                 | "scotched"
+                | "retract"
+                | "retracts"
+                | "retracted"
+                | "withdraws"
+                | "withdrew"
+                | "mocks"
+                | "mocked"
+                | "ridicules"
+                | "ridiculed"
+                | "laughs"
+                | "laughed"
+                | "fun"
         ) {
+            // "laughs off the rumours", "makes fun of the story"
+            let made_fun = w == "fun"
+                && i > s.first
+                && doc.lower_is(i - 1, &["make", "makes", "made", "making", "poke", "pokes"]);
             if negated(doc, i, s.first)
                 || (matches!(w, "shot" | "shoot" | "shoots") && next != "down")
                 || (w == "played" && next != "down")
+                || (matches!(w, "laughs" | "laughed") && next != "off")
+                || (w == "fun" && !made_fun)
             {
                 continue;
             }
@@ -425,6 +459,13 @@ fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, us
                 .to_string();
             return Some((i, cue, s.first));
         }
+        // "calls the selfie claims completely crazy": a report called absurd
+        if DISMISSIVE.contains(w)
+            && (i.saturating_sub(6).max(s.first)..i).any(|k| REPORT_NOUNS.contains(&doc.lower[k]))
+            && !negated(doc, i, s.first)
+        {
+            return Some((i, doc.tok_text(i).to_string(), s.first));
+        }
         if w == "not" && matches!(next, "true" | "real" | "accurate" | "correct") {
             return Some((i, format!("not {next}"), s.first));
         }
@@ -448,13 +489,27 @@ fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, us
             let prediction = w == "never"
                 && i > s.first
                 && doc.lower_is(i - 1, &["may", "might", "could", "will", "would"]);
-            let negated_gerund = w == "not" && next.len() > 4 && next.ends_with("ing");
-            let neg = !imperative
-                && !prediction
-                && !negated_gerund
-                && (matches!(w, "not" | "never" | "no" | "nope")
-                    || w.ends_with("n't")
-                    || w.ends_with("n’t"));
+            // ("Terrorists Not Entering US", "Not Going to Become Weightless" deny; "with not" does not)
+            let negated_gerund = w == "not"
+                && next.len() > 4
+                && next.ends_with("ing")
+                && next != "going"
+                && i > s.first
+                && GERUND_PREPOSITIONS.contains(&doc.lower[i - 1]);
+            // "Says She's Safe", "I'm safe and secure": the one said to be harmed is not
+            let said_safe = matches!(w, "safe" | "fine" | "unharmed")
+                && i > s.first
+                && (doc.lower_is(i - 1, &["is", "am", "are", "was"])
+                    || ["'s", "’s", "'m", "’m"]
+                        .iter()
+                        .any(|e| doc.lower[i - 1].ends_with(e)));
+            let neg = said_safe
+                || !imperative
+                    && !prediction
+                    && !negated_gerund
+                    && (matches!(w, "not" | "never" | "no" | "nope")
+                        || w.ends_with("n't")
+                        || w.ends_with("n’t"));
             // a rumour is called untrue only as "just a rumour", "only rumours"
             let dismissed_rumour = (i > s.first
                 && doc.lower_is(i - 1, &["just", "only", "merely", "mere", "simply"]))
@@ -545,6 +600,40 @@ fn corpus_cue(doc: &Doc, cues: &PhraseSet, si: usize) -> Option<(usize, String, 
     let words = doc.text[doc.toks[first].start..doc.toks[end - 1].end].to_string();
     Some((first, words, end))
 }
+
+/// Whether the denial cued at `cue` rejects a word of falsity after it, up to `to`: a negation just before
+/// it ("not fake", "is no hoax", "NOT a hoax") or a deny-verb with it in what is denied ("denies surgery
+/// hoax claims"). Debunking a hoax still denies the story; denying that it is a hoax affirms it.
+fn denies_falsity(doc: &Doc, cue: usize, to: usize) -> bool {
+    let falsity = |k: usize| {
+        let w = &doc.lower[k];
+        FALSITY_WORDS.contains(w) || matches!(w, "false" | "lie" | "lies" | "scam" | "prank")
+    };
+    let w = &doc.lower[cue];
+    if matches!(w, "not" | "no" | "never") || w.ends_with("n't") {
+        return (cue + 1..to.min(cue + 4)).any(falsity);
+    }
+    let deny = DENY_VERBS.contains(w) && !w.starts_with("debunk");
+    // what is denied ends where a clause about something else begins ("forced to deny that he's dead
+    // after fake news story starts trending")
+    deny && (cue + 1..to)
+        .take_while(|&k| !AFTER_THE_DENIED.contains(&doc.lower[k]))
+        .any(falsity)
+}
+
+/// Words that end what a deny-verb denies and begin a clause of their own.
+static AFTER_THE_DENIED: WordList = WordList::new(&[
+    "after",
+    "despite",
+    "amid",
+    "following",
+    "as",
+    "because",
+    "since",
+    "but",
+    "while",
+    "when",
+]);
 
 /// Finds the claims and denials of an article, with the corpus's own cues (`phrases`) besides the built-in
 /// ones.
@@ -642,6 +731,23 @@ pub fn find(doc: &Doc, facts: &ArticleFacts, phrases: &CorpusPhrases) -> (Vec<Cl
                 let prev = doc.sents[a];
                 merge(&mut c, content(doc, facts, prev.first, prev.last));
             }
+            // denying that it is false says it is true ("They're not fake", "denies hoax claims"): the
+            // sentence claims what the rumour tells
+            if denies_falsity(doc, cue_tok, to) {
+                let kind = if headline {
+                    ClaimKind::Headline
+                } else {
+                    ClaimKind::Reported
+                };
+                claims.push(Claim {
+                    span: sentence_span(doc, si).into(),
+                    sentence: u32::try_from(si).unwrap_or(u32::MAX),
+                    kind,
+                    cue: Numbered::of(intern(&cue)),
+                    content: c,
+                });
+                continue;
+            }
             let by = starting_within(&facts.actors, |a| a.span, s.start, doc.toks[cue_tok].start)
                 .rev()
                 .find(|&i| facts.actors[i].span.end <= doc.toks[cue_tok].start);
@@ -726,11 +832,16 @@ pub fn find(doc: &Doc, facts: &ArticleFacts, phrases: &CorpusPhrases) -> (Vec<Cl
             kind = Some(ClaimKind::Headline);
             cue = "headline".into();
         }
-        let Some(kind) = kind else { continue };
+        let Some(mut kind) = kind else { continue };
         let c = made.unwrap_or_else(|| content(doc, facts, s.first, s.last));
-        // a planned-event claim needs an event to be about
+        // a planned-event claim needs an event to be about, but a headline claims what it says ("Earth
+        // will experience six days of darkness")
         if kind == ClaimKind::Planned && c.events().is_empty() {
-            continue;
+            if !headline {
+                continue;
+            }
+            kind = ClaimKind::Headline;
+            cue = "headline".into();
         }
         claims.push(Claim {
             span: sentence_span(doc, si).into(),
@@ -937,5 +1048,75 @@ mod tests {
         );
         assert_eq!(f.denials.len(), 1);
         assert!(f.claims.is_empty());
+    }
+
+    /// (claims, denials) of a one-line article.
+    fn counts(text: &str) -> (usize, usize) {
+        let f = analyse(text, 0);
+        (f.claims.len(), f.denials.len())
+    }
+
+    #[test]
+    fn a_headline_that_says_what_will_happen_is_a_claim_without_an_event() {
+        let f = analyse("Northern Lakes Will Freeze Over By Midsummer", 0);
+        assert_eq!(f.claims.len(), 1);
+        assert_eq!(f.claims[0].kind, ClaimKind::Headline);
+        // in the body, "will" without an event is no claim
+        let f = analyse(
+            "Harbour news\n\nThe lakes will freeze over by midsummer, he wrote in a letter.\n",
+            0,
+        );
+        assert!(f.claims.iter().all(|c| c.sentence != 1), "{:?}", f.claims);
+    }
+
+    #[test]
+    fn denying_that_a_story_is_false_affirms_it() {
+        for t in [
+            "Two-headed calf farmer: It is not fake",
+            "Farmer denies calf hoax claims",
+            "Farmer vows video will prove the calf is no hoax",
+            "The mayor said the flood photo was not fake.",
+        ] {
+            assert_eq!(counts(t), (1, 0), "{t}");
+        }
+        // debunking a hoax denies the story; a falsity word after the denied clause is another matter
+        for t in [
+            "Experts debunk the two-headed calf hoax",
+            "Singer forced to deny that he is dead after fake news story spreads",
+        ] {
+            assert_eq!(counts(t).1, 1, "{t}");
+        }
+    }
+
+    #[test]
+    fn reports_called_absurd_retracted_or_laughed_off_are_denied() {
+        for t in [
+            "Surgeon calls the bridge selfie claims completely crazy",
+            "Harbour Gazette retracts claim about the mayor's email",
+            "Coach laughs off rumours of a move to Lisbon",
+            "Director makes fun of stolen car rumour with new photo",
+        ] {
+            assert_eq!(counts(t).1, 1, "{t}");
+        }
+        assert_eq!(
+            counts("Coach laughs at the rumours of a move to Lisbon").1,
+            0
+        );
+    }
+
+    #[test]
+    fn headline_negations_of_what_is_happening_deny_it() {
+        for t in [
+            "Border Chief Says Smugglers Not Entering Through The Valley",
+            "You're Not Going to See Two Suns on Friday",
+            "Reporter Feared Kidnapped In Sahel Says She's Safe",
+        ] {
+            assert_eq!(counts(t).1, 1, "{t}");
+        }
+        // a negated gerund inside the story's own clause denies nothing
+        assert_eq!(
+            counts("Singer Opens Up About Not Finding Love On Tour").1,
+            0
+        );
     }
 }
