@@ -1320,3 +1320,140 @@ fn an_unusable_cache_folder_is_a_warning_naming_it_and_the_check_runs() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(v["documents"], 1);
 }
+
+/// One story told in three reports and denied in two later articles; each denial, read alone, reaches only
+/// some of the reports; beside them, articles about other things.
+const TORTOISE_STORY: &[(&str, &str, &str, &str)] = &[
+    (
+        "c1",
+        "Giant Tortoise Escapes From Varnholm Zoo, Keepers Say",
+        "2026-03-02",
+        "Keepers said on Monday that the giant tortoise had walked out through a broken gate.",
+    ),
+    (
+        "c2",
+        "Giant tortoise reportedly escaped from Varnholm zoo",
+        "2026-03-02",
+        "The giant tortoise escaped through a broken gate, local radio reported.",
+    ),
+    (
+        "c3",
+        "Escaped Tortoise Seen Eating Tulips In Town Square",
+        "2026-03-02",
+        "Residents reportedly photographed the escaped tortoise eating tulips in the square.",
+    ),
+    (
+        "d1",
+        "Varnholm Zoo Denies Giant Tortoise Escaped Through Broken Gate",
+        "2026-03-05",
+        "The zoo said the giant tortoise never left its enclosure.",
+    ),
+    (
+        "d2",
+        "Zoo denies reports its tortoise escaped and ate tulips in the square",
+        "2026-03-05",
+        "A zoo spokesman said the tortoise was asleep in its enclosure.",
+    ),
+    (
+        "f1",
+        "Ferry Timetable Changes For Winter",
+        "2026-03-01",
+        "The harbour board published the winter ferry timetable.",
+    ),
+    (
+        "f2",
+        "Library Opens New Reading Room",
+        "2026-03-01",
+        "The city library opened a reading room for students.",
+    ),
+    (
+        "f3",
+        "Council Approves Cycle Lane Budget",
+        "2026-03-01",
+        "Councillors approved the budget for the cycle lanes.",
+    ),
+    (
+        "f4",
+        "Bakery Wins Regional Bread Award",
+        "2026-03-01",
+        "A family bakery won the regional bread award.",
+    ),
+    (
+        "f5",
+        "Harbour Crane Repairs Finish Early",
+        "2026-03-01",
+        "Engineers finished the crane repairs a week early.",
+    ),
+    (
+        "f6",
+        "School Choir Tours The Coast",
+        "2026-03-01",
+        "The school choir sang in six coastal towns.",
+    ),
+    (
+        "f7",
+        "Museum Extends Opening Hours",
+        "2026-03-01",
+        "The museum will open until nine on Thursdays.",
+    ),
+    (
+        "f8",
+        "Farmers Market Moves Indoors",
+        "2026-03-01",
+        "The farmers market moved into the old tram depot.",
+    ),
+    (
+        "f9",
+        "Rowing Club Elects New Captain",
+        "2026-03-01",
+        "The rowing club elected a new captain on Sunday.",
+    ),
+];
+
+#[test]
+fn denials_of_the_same_reports_deny_each_others_reports_when_they_share_words() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, title, date, body) in TORTOISE_STORY {
+        let text = format!("---\ntitle: \"{title}\"\ndate: {date}\n---\n{title}\n\n{body}\n");
+        std::fs::write(dir.path().join(format!("{name}.md")), text).expect("write");
+    }
+    let o = dateline(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "--no-cache",
+            ".",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let mut pairs = std::collections::BTreeMap::new();
+    for f in v["findings"].as_array().expect("findings") {
+        for d in f["denials"].as_array().expect("denials") {
+            let key = (
+                f["claim"]["path"].as_str().expect("path").to_string(),
+                d["path"].as_str().expect("path").to_string(),
+            );
+            pairs.insert(key, d["why"].as_str().expect("why").to_string());
+        }
+    }
+    // the tulips report is denied by the zoo's first statement too, which never names the tulips: both
+    // statements deny the escape reports, and it shares the story's words
+    let why = &pairs[&("c3.md".to_string(), "d1.md".to_string())];
+    assert!(why.contains("denies what d2.md"), "{why}");
+    assert!(why.contains("escape") && why.contains("tortoise"), "{why}");
+    // every report is denied by both statements, and nothing else is
+    for c in ["c1.md", "c2.md", "c3.md"] {
+        for d in ["d1.md", "d2.md"] {
+            assert!(
+                pairs.contains_key(&(c.to_string(), d.to_string())),
+                "{c} {d}: {pairs:#?}"
+            );
+        }
+    }
+    assert_eq!(pairs.len(), 6, "{pairs:#?}");
+}

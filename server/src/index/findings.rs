@@ -125,6 +125,8 @@ struct Weights {
     /// A word in more documents than this is no evidence of one story.
     common: usize,
     idf: Vec<f32>,
+    /// The weight of a word in one article only, were there one: ln(articles + 1).
+    rarest: f32,
 }
 
 impl Weights {
@@ -158,6 +160,7 @@ impl Weights {
             df,
             idf,
             common: corpus.common(),
+            rarest: (n + 1.0).ln(),
         }
     }
 
@@ -445,7 +448,149 @@ pub fn match_claims(
             });
         }
     }
+    // … and what the other denials of the same claims deny
+    let more = co_denied(docs, &out, &claim_sides, &denial_sides, &weights);
+    for (claim, denial, k, words) in more {
+        let n = denials_of.entry(claim).or_insert(0);
+        if *n < MAX_DENIALS_PER_CLAIM && seen.insert((claim, denial)) {
+            *n += 1;
+            let cue = &docs[denial.0].facts.denials[denial.1].cue;
+            let other = out[k].denial;
+            out.push(Match {
+                claim,
+                denial,
+                score: out[k].score * 0.5,
+                why: format!(
+                    "denial cue {cue:?}; denies what {} (denial {}) denies, and shares the words {}",
+                    docs[other.0].path(),
+                    other.1 + 1,
+                    words.join(", ")
+                ),
+            });
+        }
+    }
     out
+}
+
+/// Two denials that deny at least [`CO_DENIED_SHARED`] claims in common, and at least half of the claims
+/// of the one that denies fewer, are about one story: each denies the other's claims as well, those in
+/// another article whose words it shares beyond the names of actors ([`CO_DENIED_RARITY`]: "North Korea
+/// denies reports Kim Jong-un is to open a restaurant" shares only a name with "Kim Jong-un broke both
+/// ankles"). Returns (claim, denial, the match of the other denial it comes from, the words shared), each
+/// pair once, in order.
+fn co_denied(
+    docs: &[Arc<DocEntry>],
+    matches: &[Match],
+    claim_sides: &[Vec<Side>],
+    denial_sides: &[Vec<Side>],
+    weights: &Weights,
+) -> Vec<(MentionRef, MentionRef, usize, Vec<&'static str>)> {
+    let mut claims_of: BTreeMap<MentionRef, BTreeMap<MentionRef, usize>> = BTreeMap::new();
+    let mut denials_of: HashMap<MentionRef, Vec<MentionRef>> = HashMap::default();
+    for (k, m) in matches.iter().enumerate() {
+        claims_of
+            .entry(m.denial)
+            .or_default()
+            .entry(m.claim)
+            .or_insert(k);
+        denials_of.entry(m.claim).or_default().push(m.denial);
+    }
+    let mut out = Vec::new();
+    let mut shared: BTreeMap<MentionRef, usize> = BTreeMap::new();
+    for (&x, mine) in &claims_of {
+        shared.clear();
+        for c in mine.keys() {
+            for &y in denials_of.get(c).into_iter().flatten() {
+                if y != x {
+                    *shared.entry(y).or_insert(0) += 1;
+                }
+            }
+        }
+        let xs = &denial_sides[x.0][x.1];
+        for (&y, &n) in &shared {
+            let theirs = &claims_of[&y];
+            if n < CO_DENIED_SHARED || 2 * n < mine.len().min(theirs.len()) {
+                continue;
+            }
+            for (&c, &k) in theirs {
+                if c.0 == x.0 || mine.contains_key(&c) {
+                    continue;
+                }
+                let cs = &claim_sides[c.0][c.1];
+                if names_another(cs, xs) {
+                    continue;
+                }
+                let (weight, words) = shared_beyond_names(docs, c, x, cs, xs, weights);
+                if weight >= CO_DENIED_RARITY * weights.rarest {
+                    out.push((c, x, k, words));
+                }
+            }
+        }
+    }
+    out.sort_by_key(|&(c, x, _, _)| (c, x));
+    out.dedup_by_key(|&mut (c, x, _, _)| (c, x));
+    out
+}
+
+/// How many claims two denials must deny in common to be of one story (see [`co_denied`]).
+const CO_DENIED_SHARED: usize = 2;
+/// How rare the words a claim shares with a denial of its story's other claims must be, together, for it
+/// to be denied by it: the sum of their IDF weights, as a share of a word's in one article only (0.5: one
+/// word in about one article of 50 among 2,300, or in one of 3 among 8).
+const CO_DENIED_RARITY: f32 = 0.5;
+
+/// The words of a name as keywords are (lower-case, stemmed).
+fn words_of(name: &str) -> impl Iterator<Item = String> + '_ {
+    crate::analysis::tokens::tokenize(name)
+        .into_iter()
+        .filter(|t| t.is_word())
+        .filter_map(|t| name.get(t.start..t.end))
+        .map(|w| crate::analysis::text::stem(&w.to_lowercase()))
+}
+
+/// The words claim `c` (side `cs`) and denial `x` (side `xs`) share, but for the words of the actors and
+/// places either names, and demonyms; with the sum of their IDF weights.
+fn shared_beyond_names(
+    docs: &[Arc<DocEntry>],
+    c: MentionRef,
+    x: MentionRef,
+    cs: &Side,
+    xs: &Side,
+    weights: &Weights,
+) -> (f32, Vec<&'static str>) {
+    let mut shared = Vec::new();
+    word_overlap(cs, xs, weights, Some(&mut shared));
+    if shared.is_empty() {
+        return (0.0, Vec::new());
+    }
+    let mut names: HashSet<String> = HashSet::default();
+    let contents = [
+        (c.0, &docs[c.0].facts.claims[c.1].content),
+        (x.0, &docs[x.0].facts.denials[x.1].content),
+    ];
+    for (di, content) in contents {
+        let d = &docs[di];
+        for &a in content.actors() {
+            let Some(m) = d.facts.actors.get(a as usize) else {
+                continue;
+            };
+            let name = d.article.text.get(m.span.start..m.span.end).unwrap_or("");
+            names.extend(words_of(name));
+        }
+        for &p in content.places() {
+            if let Some(p) = d.facts.places.get(p as usize) {
+                let span = p.span.get();
+                names.extend(words_of(
+                    d.article.text.get(span.start..span.end).unwrap_or(""),
+                ));
+            }
+        }
+    }
+    // "North Korean" names no more of a story than "North Korea" does
+    let demonyms = &crate::analysis::lexicon::lexicon().demonyms;
+    shared.retain(|&w| !names.contains(weights.word(w)) && !demonyms.contains_key(weights.word(w)));
+    let weight = shared.iter().map(|&w| weights.idf(w)).sum();
+    (weight, shared.iter().map(|&w| weights.word(w)).collect())
 }
 
 /// Whether both name places, and none the same.
