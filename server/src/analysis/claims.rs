@@ -497,12 +497,19 @@ fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, us
                 && i > s.first
                 && GERUND_PREPOSITIONS.contains(&doc.lower[i - 1]);
             // "Says She's Safe", "I'm safe and secure": the one said to be harmed is not
-            let said_safe = matches!(w, "safe" | "fine" | "unharmed")
-                && i > s.first
-                && (doc.lower_is(i - 1, &["is", "am", "are", "was"])
+            // (an adverb may come between: "she is actually fine")
+            let copula = |k: usize| {
+                doc.lower_is(k, &["is", "am", "are", "was"])
                     || ["'s", "’s", "'m", "’m"]
                         .iter()
-                        .any(|e| doc.lower[i - 1].ends_with(e)));
+                        .any(|e| doc.lower[k].ends_with(e))
+            };
+            let said_safe = matches!(w, "safe" | "fine" | "unharmed")
+                && i > s.first
+                && (copula(i - 1)
+                    || (i > s.first + 1
+                        && doc.lower_is(i - 1, &["actually", "still", "now", "perfectly"])
+                        && copula(i - 2)));
             let neg = said_safe
                 || !imperative
                     && !prediction
@@ -519,7 +526,10 @@ fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, us
             // "Rumor: Apple plans…" labels a rumour, it does not deny one
             let rumour_label =
                 doc.is_punct(i + 1, ":") || (i > s.first && doc.is_punct(i - 1, ":"));
-            let debunk = headline_falsity
+            // "Unconfirmed reports claim…" hedges a report, it does not doubt one
+            let hedged_report =
+                matches!(w, "unconfirmed" | "unverified") && matches!(next, "reports" | "report");
+            let debunk = (headline_falsity && !hedged_report)
                 || (w == "questions" && next == "whether")
                 || (matches!(w, "rumors" | "rumours" | "rumor" | "rumour")
                     && !rumour_label
@@ -650,9 +660,13 @@ pub fn find(doc: &Doc, facts: &ArticleFacts, phrases: &CorpusPhrases) -> (Vec<Cl
         if words < 3 || doc.link_sent[si] {
             continue;
         }
-        if let Some((cue_tok, cue, from)) =
-            denial_cue(doc, si, true_headline).or_else(|| corpus_cue(doc, &phrases.denials, si))
-        {
+        // a question that offers both ("Real or hoax?", "Is there a threat or not?") raises the story, it
+        // does not deny it
+        let asks = doc.is_punct(s.last - 1, "?");
+        let cue = denial_cue(doc, si, true_headline)
+            .filter(|&(k, _, _)| !(asks && k > s.first && doc.lower_is(k - 1, &["or"])))
+            .or_else(|| corpus_cue(doc, &phrases.denials, si));
+        if let Some((cue_tok, cue, from)) = cue {
             let from = from.min(s.last - 1);
             // the denied content runs to the end of the clause
             let mut to = from + 1;
@@ -1118,5 +1132,24 @@ mod tests {
             counts("Singer Opens Up About Not Finding Love On Tour").1,
             0
         );
+    }
+
+    #[test]
+    fn a_question_offering_both_and_unconfirmed_reports_raise_a_story() {
+        for t in [
+            "Two-headed calf of Ostmark: real or hoax?",
+            "Is There A Smuggling Tunnel Under The Bridge Or Not?",
+            "Unconfirmed reports claim harbour master arrested in Riga",
+        ] {
+            assert_eq!(counts(t), (1, 0), "{t}");
+        }
+        // but a question that doubts still denies, and so does a claim called unconfirmed
+        for t in [
+            "Was The Viral Rescue Video All A Hoax?",
+            "Pants on Fire: senator makes unconfirmed claim about tunnel",
+            "Sailor reported missing in Baltic says she is actually fine",
+        ] {
+            assert_eq!(counts(t).1, 1, "{t}");
+        }
     }
 }
