@@ -448,25 +448,33 @@ pub fn match_claims(
             });
         }
     }
-    // … and what the other denials of the same claims deny
-    let more = co_denied(docs, &out, &claim_sides, &denial_sides, &weights);
-    for (claim, denial, k, words) in more {
-        let n = denials_of.entry(claim).or_insert(0);
-        if *n < MAX_DENIALS_PER_CLAIM && seen.insert((claim, denial)) {
-            *n += 1;
-            let cue = &docs[denial.0].facts.denials[denial.1].cue;
-            let other = out[k].denial;
-            out.push(Match {
-                claim,
-                denial,
-                score: out[k].score * 0.5,
-                why: format!(
-                    "denial cue {cue:?}; denies what {} (denial {}) denies, and shares the words {}",
-                    docs[other.0].path(),
-                    other.1 + 1,
-                    words.join(", ")
-                ),
-            });
+    // … and what the other denials of the same claims deny, until they deny no more (each round reaches
+    // one claim further along the story)
+    for _ in 0..CO_DENIED_ROUNDS {
+        let before = out.len();
+        for (claim, denial, k, words) in
+            co_denied(docs, &out, &claim_sides, &denial_sides, &weights)
+        {
+            let n = denials_of.entry(claim).or_insert(0);
+            if *n < MAX_DENIALS_PER_CLAIM && seen.insert((claim, denial)) {
+                *n += 1;
+                let cue = &docs[denial.0].facts.denials[denial.1].cue;
+                let other = out[k].denial;
+                out.push(Match {
+                    claim,
+                    denial,
+                    score: out[k].score * 0.5,
+                    why: format!(
+                        "denial cue {cue:?}; denies what {} (denial {}) denies, and shares the words {}",
+                        docs[other.0].path(),
+                        other.1 + 1,
+                        words.join(", ")
+                    ),
+                });
+            }
+        }
+        if out.len() == before {
+            break;
         }
     }
     out
@@ -532,6 +540,8 @@ fn co_denied(
     out
 }
 
+/// The most rounds of [`co_denied`] a resolve makes (on Emergent's dev set, the fourth finds nothing new).
+const CO_DENIED_ROUNDS: usize = 6;
 /// How many claims two denials must deny in common to be of one story (see [`co_denied`]).
 const CO_DENIED_SHARED: usize = 2;
 /// How rare the words a claim shares with a denial of its story's other claims must be, together, for it
