@@ -505,8 +505,10 @@ fn co_denied(
     }
     let mut out = Vec::new();
     let mut shared: BTreeMap<MentionRef, usize> = BTreeMap::new();
+    let mut looked_at: HashSet<MentionRef> = HashSet::default();
     for (&x, mine) in &claims_of {
         shared.clear();
+        looked_at.clear();
         for c in mine.keys() {
             for &y in denials_of.get(c).into_iter().flatten() {
                 if y != x {
@@ -521,7 +523,16 @@ fn co_denied(
                 continue;
             }
             for (&c, &k) in theirs {
-                if c.0 == x.0 || mine.contains_key(&c) {
+                // each claim once, none that has all the denials it keeps, and a bounded number in all (a
+                // corpus repeating one story thousands of times stays linear)
+                if c.0 == x.0
+                    || mine.contains_key(&c)
+                    || denials_of
+                        .get(&c)
+                        .is_some_and(|d| d.len() >= MAX_DENIALS_PER_CLAIM)
+                    || looked_at.len() >= MAX_CANDIDATES
+                    || !looked_at.insert(c)
+                {
                     continue;
                 }
                 let cs = &claim_sides[c.0][c.1];
