@@ -418,10 +418,20 @@ impl Writer {
                 .name("dateline-resolve".into())
                 .spawn(move || {
                     // after an edit, one core is left to the writer (the next keystroke's diagnostics
-                    // come first); the first resolve of a corpus takes them all
-                    let pool = old
-                        .is_some()
-                        .then(|| rayon::ThreadPoolBuilder::new().num_threads(1).build().ok())
+                    // come first), and the resolve's threads yield to it where the system lets them; the
+                    // first resolve of a corpus takes them all
+                    let again = old.is_some();
+                    if again {
+                        background_priority();
+                    }
+                    let pool = again
+                        .then(|| {
+                            rayon::ThreadPoolBuilder::new()
+                                .num_threads(1)
+                                .start_handler(|_| background_priority())
+                                .build()
+                                .ok()
+                        })
                         .flatten();
                     let work = || {
                         let model = Model::rebuild(old.as_deref(), entries, registry);
@@ -429,7 +439,12 @@ impl Writer {
                         let copied = std::thread::scope(|s| {
                             std::thread::Builder::new()
                                 .name("dateline-copy".into())
-                                .spawn_scoped(s, || model.copied())
+                                .spawn_scoped(s, || {
+                                    if again {
+                                        background_priority();
+                                    }
+                                    model.copied()
+                                })
                                 .ok()
                                 .and_then(|h| h.join().ok())
                         });
@@ -1480,4 +1495,21 @@ fn read_annotations(
         }
     }
     (diags, links)
+}
+
+/// Lowers the calling thread's scheduling priority (nice 10, on Linux, which keeps one per thread), so that
+/// a corpus resolved again in the background yields the processor to the writer's next keystroke; elsewhere
+/// it does nothing.
+fn background_priority() {
+    #[cfg(target_os = "linux")]
+    #[allow(unsafe_code)]
+    // SAFETY: `gettid` takes no argument and returns the caller's thread id; `setpriority` with
+    // `PRIO_PROCESS` and that id changes only this thread's nice value. Neither reads or writes our memory,
+    // and a failure (an error return) leaves the priority as it was, which is harmless.
+    unsafe {
+        let tid = libc::syscall(libc::SYS_gettid);
+        if let Ok(tid) = libc::id_t::try_from(tid) {
+            libc::setpriority(libc::PRIO_PROCESS, tid, 10);
+        }
+    }
 }
