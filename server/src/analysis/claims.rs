@@ -511,12 +511,12 @@ fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, us
                         && doc.lower_is(i - 1, &["actually", "still", "now", "perfectly"])
                         && copula(i - 2)));
             let neg = said_safe
-                || !imperative
+                || (!imperative
                     && !prediction
                     && !negated_gerund
                     && (matches!(w, "not" | "never" | "no" | "nope")
                         || w.ends_with("n't")
-                        || w.ends_with("n’t"));
+                        || w.ends_with("n’t")));
             // a rumour is called untrue only as "just a rumour", "only rumours"
             let dismissed_rumour = (i > s.first
                 && doc.lower_is(i - 1, &["just", "only", "merely", "mere", "simply"]))
@@ -591,6 +591,17 @@ fn merge(into: &mut Content, other: Content) {
         ],
         sorted_once([&into.keywords[..], &other.keywords[..]].concat()),
     );
+}
+
+/// Sentence `si` as a claim of `kind`, made by the words `cue`, about `content`.
+fn sentence_claim(doc: &Doc, si: usize, kind: ClaimKind, cue: &str, content: Content) -> Claim {
+    Claim {
+        span: sentence_span(doc, si).into(),
+        sentence: u32::try_from(si).unwrap_or(u32::MAX),
+        kind,
+        cue: Numbered::of(intern(cue)),
+        content,
+    }
 }
 
 fn sentence_span(doc: &Doc, si: usize) -> Span {
@@ -753,13 +764,7 @@ pub fn find(doc: &Doc, facts: &ArticleFacts, phrases: &CorpusPhrases) -> (Vec<Cl
                 } else {
                     ClaimKind::Reported
                 };
-                claims.push(Claim {
-                    span: sentence_span(doc, si).into(),
-                    sentence: u32::try_from(si).unwrap_or(u32::MAX),
-                    kind,
-                    cue: Numbered::of(intern(&cue)),
-                    content: c,
-                });
+                claims.push(sentence_claim(doc, si, kind, &cue, c));
                 continue;
             }
             let by = starting_within(&facts.actors, |a| a.span, s.start, doc.toks[cue_tok].start)
@@ -857,13 +862,7 @@ pub fn find(doc: &Doc, facts: &ArticleFacts, phrases: &CorpusPhrases) -> (Vec<Cl
             kind = ClaimKind::Headline;
             cue = "headline".into();
         }
-        claims.push(Claim {
-            span: sentence_span(doc, si).into(),
-            sentence: u32::try_from(si).unwrap_or(u32::MAX),
-            kind,
-            cue: Numbered::of(intern(&cue)),
-            content: c,
-        });
+        claims.push(sentence_claim(doc, si, kind, &cue, c));
     }
     // the question a headline's denial answers is no claim of the article's own
     claims.retain(|c| {
@@ -1070,6 +1069,13 @@ mod tests {
         (f.claims.len(), f.denials.len())
     }
 
+    /// Asserts that each one-line article has `n` denials.
+    fn each_denies(texts: &[&str], n: usize) {
+        for t in texts {
+            assert_eq!(counts(t).1, n, "{t}");
+        }
+    }
+
     #[test]
     fn a_headline_that_says_what_will_happen_is_a_claim_without_an_event() {
         let f = analyse("Northern Lakes Will Freeze Over By Midsummer", 0);
@@ -1094,44 +1100,41 @@ mod tests {
             assert_eq!(counts(t), (1, 0), "{t}");
         }
         // debunking a hoax denies the story; a falsity word after the denied clause is another matter
-        for t in [
-            "Experts debunk the two-headed calf hoax",
-            "Singer forced to deny that he is dead after fake news story spreads",
-        ] {
-            assert_eq!(counts(t).1, 1, "{t}");
-        }
+        each_denies(
+            &[
+                "Experts debunk the two-headed calf hoax",
+                "Singer forced to deny that he is dead after fake news story spreads",
+            ],
+            1,
+        );
     }
 
     #[test]
     fn reports_called_absurd_retracted_or_laughed_off_are_denied() {
-        for t in [
-            "Surgeon calls the bridge selfie claims completely crazy",
-            "Harbour Gazette retracts claim about the mayor's email",
-            "Coach laughs off rumours of a move to Lisbon",
-            "Director makes fun of stolen car rumour with new photo",
-        ] {
-            assert_eq!(counts(t).1, 1, "{t}");
-        }
-        assert_eq!(
-            counts("Coach laughs at the rumours of a move to Lisbon").1,
-            0
+        each_denies(
+            &[
+                "Surgeon calls the bridge selfie claims completely crazy",
+                "Harbour Gazette retracts claim about the mayor's email",
+                "Coach laughs off rumours of a move to Lisbon",
+                "Director makes fun of stolen car rumour with new photo",
+            ],
+            1,
         );
+        each_denies(&["Coach laughs at the rumours of a move to Lisbon"], 0);
     }
 
     #[test]
     fn headline_negations_of_what_is_happening_deny_it() {
-        for t in [
-            "Border Chief Says Smugglers Not Entering Through The Valley",
-            "You're Not Going to See Two Suns on Friday",
-            "Reporter Feared Kidnapped In Sahel Says She's Safe",
-        ] {
-            assert_eq!(counts(t).1, 1, "{t}");
-        }
-        // a negated gerund inside the story's own clause denies nothing
-        assert_eq!(
-            counts("Singer Opens Up About Not Finding Love On Tour").1,
-            0
+        each_denies(
+            &[
+                "Border Chief Says Smugglers Not Entering Through The Valley",
+                "You're Not Going to See Two Suns on Friday",
+                "Reporter Feared Kidnapped In Sahel Says She's Safe",
+            ],
+            1,
         );
+        // a negated gerund inside the story's own clause denies nothing
+        each_denies(&["Singer Opens Up About Not Finding Love On Tour"], 0);
     }
 
     #[test]
@@ -1144,12 +1147,13 @@ mod tests {
             assert_eq!(counts(t), (1, 0), "{t}");
         }
         // but a question that doubts still denies, and so does a claim called unconfirmed
-        for t in [
-            "Was The Viral Rescue Video All A Hoax?",
-            "Pants on Fire: senator makes unconfirmed claim about tunnel",
-            "Sailor reported missing in Baltic says she is actually fine",
-        ] {
-            assert_eq!(counts(t).1, 1, "{t}");
-        }
+        each_denies(
+            &[
+                "Was The Viral Rescue Video All A Hoax?",
+                "Pants on Fire: senator makes unconfirmed claim about tunnel",
+                "Sailor reported missing in Baltic says she is actually fine",
+            ],
+            1,
+        );
     }
 }
