@@ -1513,3 +1513,29 @@ fn background_priority() {
         }
     }
 }
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    /// The nice value of the calling thread.
+    #[allow(unsafe_code)]
+    fn nice() -> i32 {
+        // SAFETY: as in `background_priority`: two system calls about the caller's own thread.
+        unsafe {
+            let tid = libc::syscall(libc::SYS_gettid);
+            libc::getpriority(libc::PRIO_PROCESS, libc::id_t::try_from(tid).unwrap_or(0))
+        }
+    }
+
+    #[test]
+    fn a_background_thread_yields_and_the_others_keep_their_priority() {
+        let before = nice();
+        let inside = std::thread::spawn(|| {
+            super::background_priority();
+            nice()
+        })
+        .join()
+        .expect("the thread ran");
+        assert!(inside >= 10, "nice {inside}");
+        assert_eq!(nice(), before, "the calling thread's priority changed");
+    }
+}
