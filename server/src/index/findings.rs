@@ -344,13 +344,8 @@ pub fn match_claims(
         }
     }
     retain_marked(&mut out, keep);
-    let mut denials_of: HashMap<MentionRef, usize> = HashMap::default();
-    for m in &out {
-        *denials_of.entry(m.claim).or_insert(0) += 1;
-    }
+    let mut reached = Reached::new(&out);
     // a denial of one report of a story denies the other reports of that story
-    let mut seen: BTreeSet<(MentionRef, MentionRef)> =
-        out.iter().map(|m| (m.claim, m.denial)).collect();
     let mut done: BTreeSet<(usize, MentionRef)> = BTreeSet::new();
     let direct = out.len();
     // the members of each story that may still take a denial
@@ -363,23 +358,17 @@ pub fn match_claims(
         if !done.insert((story, denial)) {
             continue;
         }
-        open[story].retain(|o| denials_of.get(o).is_none_or(|&n| n < MAX_DENIALS_PER_CLAIM));
+        open[story].retain(|o| reached.may_take(*o));
         for &other in &open[story] {
-            if other.0 == denial.0 || !seen.insert((other, denial)) {
+            if other.0 == denial.0 {
                 continue;
             }
-            *denials_of.entry(other).or_insert(0) += 1;
-            let cue = &docs[denial.0].facts.denials[denial.1].cue;
-            let why = format!(
-                "denial cue {cue:?}; same story as {} (claim {})",
-                docs[claim.0].path(),
-                claim.1 + 1
-            );
-            out.push(Match {
-                claim: other,
-                denial,
-                score: out[k].score * 0.5,
-                why,
+            reached.add(&mut out, docs, other, denial, k, || {
+                format!(
+                    "same story as {} (claim {})",
+                    docs[claim.0].path(),
+                    claim.1 + 1
+                )
             });
         }
     }
@@ -432,21 +421,13 @@ pub fn match_claims(
         .collect();
     for (other, k) in near.into_iter().flatten() {
         let (claim, denial) = (out[k].claim, out[k].denial);
-        let n = denials_of.entry(other).or_insert(0);
-        if *n < MAX_DENIALS_PER_CLAIM && seen.insert((other, denial)) {
-            *n += 1;
-            let cue = &docs[denial.0].facts.denials[denial.1].cue;
-            out.push(Match {
-                claim: other,
-                denial,
-                score: out[k].score * 0.5,
-                why: format!(
-                    "denial cue {cue:?}; tells what {} (claim {}) tells",
-                    docs[claim.0].path(),
-                    claim.1 + 1
-                ),
-            });
-        }
+        reached.add(&mut out, docs, other, denial, k, || {
+            format!(
+                "tells what {} (claim {}) tells",
+                docs[claim.0].path(),
+                claim.1 + 1
+            )
+        });
     }
     // … and what the other denials of the same claims deny, until they deny no more (each round reaches
     // one claim further along the story)
@@ -455,29 +436,74 @@ pub fn match_claims(
         for (claim, denial, k, words) in
             co_denied(docs, &out, &claim_sides, &denial_sides, &weights)
         {
-            let n = denials_of.entry(claim).or_insert(0);
-            if *n < MAX_DENIALS_PER_CLAIM && seen.insert((claim, denial)) {
-                *n += 1;
-                let cue = &docs[denial.0].facts.denials[denial.1].cue;
-                let other = out[k].denial;
-                out.push(Match {
-                    claim,
-                    denial,
-                    score: out[k].score * 0.5,
-                    why: format!(
-                        "denial cue {cue:?}; denies what {} (denial {}) denies, and shares the words {}",
-                        docs[other.0].path(),
-                        other.1 + 1,
-                        words.join(", ")
-                    ),
-                });
-            }
+            let other = out[k].denial;
+            reached.add(&mut out, docs, claim, denial, k, || {
+                format!(
+                    "denies what {} (denial {}) denies, and shares the words {}",
+                    docs[other.0].path(),
+                    other.1 + 1,
+                    words.join(", ")
+                )
+            });
         }
         if out.len() == before {
             break;
         }
     }
     out
+}
+
+/// The matches a resolve reaches from others (through a story, a near report, a co-denial): each claim and
+/// denial paired once, and a claim given no more than [`MAX_DENIALS_PER_CLAIM`] denials.
+struct Reached {
+    denials_of: HashMap<MentionRef, usize>,
+    seen: BTreeSet<(MentionRef, MentionRef)>,
+}
+
+impl Reached {
+    /// Starting from the matches made so far.
+    fn new(matches: &[Match]) -> Reached {
+        let mut denials_of: HashMap<MentionRef, usize> = HashMap::default();
+        for m in matches {
+            *denials_of.entry(m.claim).or_insert(0) += 1;
+        }
+        Reached {
+            denials_of,
+            seen: matches.iter().map(|m| (m.claim, m.denial)).collect(),
+        }
+    }
+
+    /// Whether `claim` may take another denial.
+    fn may_take(&self, claim: MentionRef) -> bool {
+        self.denials_of
+            .get(&claim)
+            .is_none_or(|&n| n < MAX_DENIALS_PER_CLAIM)
+    }
+
+    /// Matches `claim` with `denial`, reached from match `k` (at half its score), unless they are paired
+    /// already or the claim has all the denials it may; `how` says how it was reached, after the denial's
+    /// cue.
+    fn add(
+        &mut self,
+        out: &mut Vec<Match>,
+        docs: &[Arc<DocEntry>],
+        claim: MentionRef,
+        denial: MentionRef,
+        k: usize,
+        how: impl FnOnce() -> String,
+    ) {
+        if !self.may_take(claim) || !self.seen.insert((claim, denial)) {
+            return;
+        }
+        *self.denials_of.entry(claim).or_insert(0) += 1;
+        let cue = &docs[denial.0].facts.denials[denial.1].cue;
+        out.push(Match {
+            claim,
+            denial,
+            score: out[k].score * 0.5,
+            why: format!("denial cue {cue:?}; {}", how()),
+        });
+    }
 }
 
 /// Two denials that deny at least [`CO_DENIED_SHARED`] claims in common, and at least half of the claims
