@@ -569,17 +569,17 @@ impl ArticleFacts {
                 _ => Span::UNMOVABLE,
             }
         };
-        let spans =
-            |v: &[Span32]| -> Vec<Span32> { v.iter().map(|&s| span(s.get()).into()).collect() };
+        let span32 = |s: Span32| -> Span32 { span(s.get()).into() };
+        let spans = |v: &[Span32]| -> Vec<Span32> { v.iter().map(|&s| span32(s)).collect() };
         let mut f = self.clone();
         f.sentences = spans(&self.sentences);
         f.furniture = spans(&self.furniture);
         f.links = spans(&self.links);
         for d in &mut f.dates {
-            d.span = span(d.span.get()).into();
+            d.span = span32(d.span);
         }
         for p in &mut f.places {
-            p.span = span(p.span.get()).into();
+            p.span = span32(p.span);
         }
         for a in &mut f.actors {
             a.span = span(a.span);
@@ -591,11 +591,11 @@ impl ArticleFacts {
             q.span = span(q.span);
         }
         for e in &mut f.events {
-            e.span = span(e.span.get()).into();
-            e.trigger = span(e.trigger.get()).into();
+            e.span = span32(e.span);
+            e.trigger = span32(e.trigger);
         }
         for c in &mut f.claims {
-            c.span = span(c.span.get()).into();
+            c.span = span32(c.span);
         }
         for x in &mut f.denials {
             x.span = span(x.span);

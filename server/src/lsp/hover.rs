@@ -119,16 +119,12 @@ pub(crate) fn actor_md(view: &View, actor: usize) -> String {
         let _ = writeln!(out, "**Also written** {}\n", list.join(", "));
     }
     let n = a.mentions.len();
+    let articles = articles_of(a.mentions.iter().copied());
     let _ = write!(
         out,
-        "**Mentioned** {n} time{} in {} article{}",
+        "**Mentioned** {n} time{} in {articles} article{}",
         if n == 1 { "" } else { "s" },
-        articles_of(a.mentions.iter().copied()),
-        if articles_of(a.mentions.iter().copied()) == 1 {
-            ""
-        } else {
-            "s"
-        }
+        if articles == 1 { "" } else { "s" }
     );
     if let Some(first) = a
         .mentions
@@ -207,18 +203,15 @@ pub(crate) fn event_md(view: &View, event: usize) -> String {
         let _ = writeln!(out, "**Participants** {}\n", names.join(", "));
     }
     let n = e.mentions().len();
+    let articles = articles_of(e.mentions());
+    let def = e.definition();
     let _ = writeln!(
         out,
-        "**Mentioned** {n} time{} in {} article{} · first reported: {}, {}\n",
+        "**Mentioned** {n} time{} in {articles} article{} · first reported: {}, {}\n",
         if n == 1 { "" } else { "s" },
-        articles_of(e.mentions()),
-        if articles_of(e.mentions()) == 1 {
-            ""
-        } else {
-            "s"
-        },
-        link(view, e.definition().0, model.event_span(e.definition())),
-        model.date_label(e.definition().0)
+        if articles == 1 { "" } else { "s" },
+        link(view, def.0, model.event_span(def)),
+        model.date_label(def.0)
     );
     let denied = &model.links.event_findings[event];
     if denied.is_empty() {

@@ -215,7 +215,7 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
             definition: span_out(model, e.definition().0, model.event_span(e.definition())),
             mentions: e
                 .mentions()
-                .map(|(di, mi)| span_out(model, di, model.docs[di].facts.events[mi].span.get()))
+                .map(|m| span_out(model, m.0, model.event_span(m)))
                 .collect(),
             evidence: e.evidence_lines(&model.docs).collect(),
         })
