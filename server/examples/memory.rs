@@ -323,13 +323,13 @@ fn stage_peaks(docs: &[std::sync::Arc<DocEntry>]) {
     peak("events", &mut || {
         e = Some(events::resolve(docs, &d, &actor_of, &[]))
     });
-    let Some((events, event_of)) = e else { return };
+    let Some((_, event_of)) = e else { return };
     let mut w = None;
     peak("keyword index", &mut || w = Some(WordDocs::new(docs)));
     let Some(words) = w else { return };
     peak("matches", &mut || {
         drop(findings::match_claims(
-            docs, &d, &actor_of, &events, &event_of, &words, None,
+            docs, &d, &actor_of, &event_of, &words, None,
         ))
     });
 }

@@ -451,7 +451,14 @@ pub struct ArticleFacts {
     pub furniture: Vec<Span32>,
     /// Headlines of linked articles ("Read more: …"): actors are recognised there, nothing else.
     pub links: Vec<Span32>,
+    /// The words that carry content in the headline and lead (see [`LEAD_SENTENCES`]), sorted by number,
+    /// each once: what the article is about, to tell which articles tell one story.
+    #[serde(deserialize_with = "intern::de_numbered")]
+    pub lead_words: Box<[intern::Numbered]>,
 }
+
+/// Sentences from the top of an article that make its lead (the headline counts as one).
+pub const LEAD_SENTENCES: usize = 5;
 
 /// Analyses one article. `body_start` is where the text after front matter begins.
 pub fn analyse(text: &str, body_start: usize) -> ArticleFacts {
@@ -493,6 +500,7 @@ pub fn analyse_annotated(
             .iter()
             .map(|&(s, e)| Span::new(s, e).into())
             .collect(),
+        lead_words: doc.lead_keywords(LEAD_SENTENCES),
         ..Default::default()
     };
     facts.dates = dates::find(&doc);

@@ -299,6 +299,23 @@ impl<'a> Doc<'a> {
             .is_some_and(|n| n.space_before && n.is_capitalised())
     }
 
+    /// The content words ([`Doc::keywords`]) of the first `n` sentences that are not a linked article's
+    /// headline, numbered, sorted by number and each once.
+    pub fn lead_keywords(&self, n: usize) -> Box<[super::intern::Numbered]> {
+        let mut words: Vec<super::intern::Numbered> = self
+            .sents
+            .iter()
+            .zip(&self.link_sent)
+            .filter(|&(_, &link)| !link)
+            .take(n)
+            .flat_map(|(s, _)| self.keywords(s.first, s.last))
+            .map(super::intern::Numbered::of)
+            .collect();
+        words.sort_unstable_by_key(|w| w.get());
+        words.dedup();
+        words.into()
+    }
+
     /// Lower-cased words of a sentence range that carry content, crudely stemmed.
     pub fn keywords(&self, from: usize, to: usize) -> Vec<&'static str> {
         let lex = lexicon();

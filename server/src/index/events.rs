@@ -2,11 +2,14 @@
 //! conflicting date or place, a shared argument, or a definite reference back: "the meeting"), then chains
 //! are merged across articles when their class agrees, nothing conflicts, and an anchor is shared: the same
 //! place, the same day, two participants, the same trigger with a participant (for events that happened),
-//! or places within one another with the same countries involved. Within one story (articles whose leads
-//! tell one particular event), the same word with nothing conflicting is the same event. Each event's
-//! defining mention is where a report first tells it: nearest the top of its article (the headline and
-//! first sentence count alike, up to the fourth sentence; a mention that tells the whole event counts as
-//! lead), then in the earliest article, then the most specific.
+//! or places within one another with the same countries involved. Articles about different people (each
+//! names another person most: an obituary of Felt, one of LaRue) share an event only by its place or day.
+//! Within one story (articles whose leads tell one particular event), the same word with nothing
+//! conflicting is the same event; and so it is in articles alike in the names and lead words they use
+//! ([`super::similar`]), with no conflicting date or place. Each event's defining mention is where a report
+//! first tells it: nearest the top of its article (the headline and first sentence count alike, up to the
+//! fourth sentence; a mention that tells the whole event counts as lead), then in the earliest article,
+//! then the most specific.
 //!
 //! The corpus's event registry (`dateline.toml`) comes before all this: a mention whose trigger is within
 //! words naming a registered event (its label or an alias) is that event, with the mentions linked to it,
@@ -47,6 +50,32 @@ pub struct Event {
     pub registered: Option<Arc<RegisteredEvent>>,
 }
 
+/// Which event a mention is, and which part of that event: the mentions linked by their arguments or
+/// within one story, before the same word in articles alike joined them ([`alike_articles`]). Navigation
+/// goes by event; claims and denials are matched by part, since one word in two alike articles is a link
+/// a reader may follow, not evidence that a denial speaks of a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct EventOf {
+    event: u32,
+    /// [`NO_PART`] for a part that is no particular event.
+    part: u32,
+}
+
+/// The part of a mention whose part has neither a place nor a date.
+const NO_PART: u32 = u32::MAX;
+
+impl EventOf {
+    /// The event's index in the model's events.
+    pub fn event(self) -> usize {
+        self.event as usize
+    }
+    /// The part's number, unique in the corpus, when the part is a particular event (it has a place or
+    /// a date): two headlines about "a killing" share a kind of event, not a story.
+    pub fn particular_part(self) -> Option<usize> {
+        (self.part != NO_PART).then_some(self.part as usize)
+    }
+}
+
 /// A [`MentionRef`] in 32 bits each (no corpus holds 4 billion articles, nor an article as many mentions).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Ref32(u32, u32);
@@ -81,6 +110,8 @@ enum EvidenceKind {
     Linked,
     /// Across articles of one story, by the same word.
     Story,
+    /// Across alike articles, by the same word.
+    Alike,
     /// Named in the words of a registered event.
     Registered,
 }
@@ -233,6 +264,9 @@ impl Event {
                 EvidenceKind::Back => format!("{path}: definite reference back"),
                 EvidenceKind::Linked => format!("{path} linked: {}", e.why.text()),
                 EvidenceKind::Story => format!("{path} linked: same story, same trigger"),
+                EvidenceKind::Alike => {
+                    format!("{path} linked: same trigger, in articles alike in names and lead words")
+                }
                 EvidenceKind::Registered => {
                     format!("{path} linked: named as the registered event (dateline.toml)")
                 }
@@ -252,6 +286,8 @@ struct Features {
     participants: SmallSet<u32, 4>,
     /// The participants that are people (for the who-conflict test).
     persons: SmallSet<u32, 4>,
+    /// Whom the articles telling it are about (see [`protagonists`]).
+    about: SmallSet<u32, 4>,
     parties: SmallSet<&'static str, 2>,
     modality: Modality,
     /// A back-reference ("the meeting"); only meaningful for a single mention.
@@ -274,6 +310,7 @@ impl Features {
         m: &EventMention,
         doc_date: &DocDate,
         actor_of: &[Option<usize>],
+        about: &SmallSet<u32, 4>,
     ) -> Features {
         let anchor = doc_date.date;
         let persons = d
@@ -283,7 +320,12 @@ impl Features {
             .filter_map(|a| actor_of.get(a).copied().flatten())
             .map(|a| a as u32)
             .collect();
-        let date = m.date().and_then(|i| d.facts.dates[i].expr.resolve(anchor));
+        let date = m.date().and_then(|i| {
+            let expr = &d.facts.dates[i].expr;
+            // "on Thursday" counted from a date the article only recalls is a guess, not a day
+            let relative = !matches!(expr, crate::analysis::DateExpr::Calendar { .. });
+            expr.resolve(anchor.filter(|_| !(relative && doc_date.inferred())))
+        });
         let place = m.place().map(|i| d.facts.places[i].name.as_str());
         let lex = lexicon();
         let own_country = place.and_then(|p| lex.country_of_place(p));
@@ -299,6 +341,7 @@ impl Features {
                 .map(|a| a as u32)
                 .collect(),
             persons,
+            about: about.clone(),
             parties: d
                 .facts
                 .parties(m)
@@ -357,6 +400,7 @@ impl Features {
         }
         self.participants.extend(o.participants.iter().copied());
         self.persons.extend(o.persons.iter().copied());
+        self.about.extend(o.about.iter().copied());
         self.parties.extend(o.parties.iter().copied());
         if o.modality == Modality::Realis {
             self.modality = Modality::Realis;
@@ -393,6 +437,32 @@ fn place_relation(a: Option<&str>, b: Option<&str>) -> Option<bool> {
         (Some(_), Some(_)) => None,
         _ => Some(false),
     }
+}
+
+/// The people an article is about: those it names most, at least twice and at least half as often as the
+/// one it names most (the dead man of an obituary, not the president it recalls).
+fn protagonists(d: &DocEntry, actor_of: &[Option<usize>]) -> SmallSet<u32, 4> {
+    let mut counts: HashMap<usize, usize> = HashMap::default();
+    for (i, a) in d.facts.actors.iter().enumerate() {
+        if a.kind != crate::analysis::ActorKind::Organization
+            && let Some(Some(x)) = actor_of.get(i)
+        {
+            *counts.entry(*x).or_default() += 1;
+        }
+    }
+    let most = counts.values().copied().max().unwrap_or(0);
+    let mut top: Vec<(usize, usize)> = counts
+        .into_iter()
+        .filter(|&(_, n)| n >= 2 && n == most)
+        .collect();
+    top.sort_unstable_by_key(|&(a, n)| (std::cmp::Reverse(n), a));
+    top.iter().take(3).map(|&(a, _)| a as u32).collect()
+}
+
+/// Whether two mentions (or clusters) are told by articles about different people: an obituary of Felt
+/// and one of LaRue tell two deaths, though both recall Nixon.
+fn about_others(a: &Features, b: &Features) -> bool {
+    !a.about.is_empty() && !b.about.is_empty() && a.about.is_disjoint(&b.about)
 }
 
 /// Whether two different places lie within one another by the gazetteer.
@@ -577,11 +647,14 @@ fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<Link> {
         same_lemma,
         back: false,
     };
+    // articles about different people share an event only by its place or day
+    let weak_only = !same_doc && about_others(a, b);
     let anchored = exact_place
         || same_day
-        || shared >= 2
-        || (same_lemma && shared > 0 && both_realis)
-        || (nested_place && shared_parties >= 2);
+        || (!weak_only
+            && (shared >= 2
+                || (same_lemma && shared > 0 && both_realis)
+                || (nested_place && shared_parties >= 2)));
     if same_doc {
         // one article, one verb, one event: a bare "he died" after "the actor died in Paris on Monday"
         // tells the same death (conflicting arguments were ruled out above)
@@ -703,8 +776,9 @@ fn chains_of(di: usize, d: &DocEntry, date: &DocDate, actor_of: &[Option<usize>]
     // the chains and statements in the order they began (`None`: a statement), for the window below
     let mut began: Vec<Option<usize>> = Vec::new();
     let mut specificity = Vec::with_capacity(d.facts.events.len());
+    let about = protagonists(d, actor_of);
     for (mi, m) in d.facts.events.iter().enumerate() {
-        let f = Features::of(d, m, date, actor_of);
+        let f = Features::of(d, m, date, actor_of, &about);
         specificity.push(f.args());
         if f.class == EventClass::Statement {
             statements.push(Statement {
@@ -782,6 +856,7 @@ fn story_link(a: &Features, b: &Features) -> bool {
         && !date_conflict(a.date, b.date)
         && place_relation(a.place, b.place).is_some()
         && (a.persons.is_empty() || b.persons.is_empty() || !a.persons.is_disjoint(&b.persons))
+        && !about_others(a, b)
 }
 
 /// The keys under which the story pass finds a cluster: its class and each of its words (none for a
@@ -891,6 +966,75 @@ fn same_story(docs: &[Arc<DocEntry>], clusters: Vec<Cluster>) -> Vec<Cluster> {
     merged.into_iter().map(|(c, _)| c).collect()
 }
 
+/// How alike articles must be ([`super::similar::Profiles::group_similarity`]) for the same word in them
+/// to tell the same event.
+const ALIKE: f32 = 0.25;
+
+/// Whether two mentions (or clusters) told with the same word in alike articles may be the same event:
+/// their dates and places do not conflict. (The people around the word are not compared: alike articles
+/// name the same people, and an article may tell the event around other names.)
+fn alike_link(a: &Features, b: &Features) -> bool {
+    !date_conflict(a.date, b.date) && place_relation(a.place, b.place).is_some()
+}
+
+/// Merges clusters told with the same word in articles alike enough to tell one story
+/// ([`ALIKE`]), as long as nothing conflicts ([`alike_link`]): what the lead-story pass ([`same_story`])
+/// does for articles whose leads link an event, for articles that name the same people and tell their
+/// story in the same words. Earlier clusters absorb later ones.
+fn alike_articles(profiles: &super::similar::Profiles, clusters: Vec<Cluster>) -> Vec<Cluster> {
+    // each cluster with its articles in the order they joined (the first are compared)
+    let mut merged: Vec<(Cluster, Vec<usize>)> = Vec::with_capacity(clusters.len());
+    let mut by_word: HashMap<(EventClass, Numbered), Vec<usize>> = HashMap::default();
+    for c in clusters {
+        let docs: Vec<usize> = c.docs.iter().copied().collect();
+        let mut target = None;
+        if c.features.class != EventClass::Statement {
+            let by_word = &by_word;
+            let recent = word_keys(&c.features)
+                .filter_map(|key| by_word.get(&key))
+                .flat_map(|b| &b[b.len().saturating_sub(MAX_BLOCK_CANDIDATES)..]);
+            for &j in recent {
+                if target.is_none_or(|t| j < t)
+                    && alike_link(&c.features, &merged[j].0.features)
+                    && profiles.group_similarity(&docs, &merged[j].1) >= ALIKE
+                {
+                    target = Some(j);
+                }
+            }
+        }
+        let new_keys: Vec<(EventClass, Numbered)> = match target {
+            Some(j) => {
+                let (o, o_docs) = &mut merged[j];
+                let old_words: Vec<_> = word_keys(&o.features).collect();
+                let first = c.mentions[0].0;
+                o.features.absorb(&c.features);
+                o.mentions.extend(c.mentions);
+                for d in docs {
+                    if !o.docs.contains(&d) {
+                        o_docs.push(d);
+                    }
+                }
+                o.docs.extend(c.docs.iter().copied());
+                o.evidence.extend(c.evidence);
+                o.evidence.push(Evidence::plain(first, EvidenceKind::Alike));
+                word_keys(&o.features)
+                    .filter(|w| !old_words.contains(w))
+                    .collect()
+            }
+            None => {
+                let keys = word_keys(&c.features).collect();
+                merged.push((c, docs));
+                keys
+            }
+        };
+        let k = target.unwrap_or(merged.len() - 1);
+        for key in new_keys {
+            by_word.entry(key).or_default().push(k);
+        }
+    }
+    merged.into_iter().map(|(c, _)| c).collect()
+}
+
 /// The registered event of each event mention named in its words: the analysis marks a mention whose
 /// trigger lies within the label or an alias of a registered event, as written in the article
 /// ([`EventMention::registered`]); a number past the registry (facts made with another) is none.
@@ -965,7 +1109,8 @@ fn with_registry(
                     c.mentions.iter().partition(|m| named.contains_key(m));
                 for (di, mi) in mine {
                     let d = &docs[di];
-                    let f = Features::of(d, &d.facts.events[mi], &dates[di], &actor_of[di]);
+                    let about = protagonists(d, &actor_of[di]);
+                    let f = Features::of(d, &d.facts.events[mi], &dates[di], &actor_of[di], &about);
                     let single = Cluster {
                         features: f,
                         mentions: vec![(di, mi)],
@@ -1028,7 +1173,7 @@ pub fn resolve(
     dates: &[DocDate],
     actor_of: &[Vec<Option<usize>>],
     registry: &[Arc<RegisteredEvent>],
-) -> (Vec<Event>, Vec<Vec<usize>>) {
+) -> (Vec<Event>, Vec<Vec<EventOf>>) {
     // 1. chains within each article (articles in parallel, kept in document order)
     let per_doc: Vec<Chained> = docs
         .par_iter()
@@ -1133,6 +1278,21 @@ pub fn resolve(
     }
     // 3. within one story, the same word tells the same event
     let clusters = same_story(docs, clusters);
+    // the parts of events: what was linked so far (see [`EventOf`])
+    let mut part_of: Vec<Vec<u32>> = docs.iter().map(|d| vec![0; d.facts.events.len()]).collect();
+    for (k, c) in clusters.iter().enumerate() {
+        let particular = c.features.place.is_some() || c.features.date.is_some();
+        let part = match u32::try_from(k) {
+            Ok(k) if particular => k,
+            _ => NO_PART,
+        };
+        for &(di, mi) in &c.mentions {
+            part_of[di][mi] = part;
+        }
+    }
+    let parts = clusters.len();
+    // 3b. articles alike: the same word tells the same event
+    let clusters = alike_articles(&super::similar::Profiles::new(docs, actor_of), clusters);
     // 4. the registry over what was inferred
     let clusters = with_registry(docs, dates, actor_of, registry, clusters);
     // 5. events, with their defining mention (clusters in parallel when there are many, numbered in order)
@@ -1196,15 +1356,31 @@ pub fn resolve(
         );
         (event, base)
     };
+    let statements_len = statements.len();
     let stated = map_in_parallel_when_many(statements, state);
     // numbered in order: the nth event of its lemma, place and date
-    let mut event_of: Vec<Vec<usize>> =
-        docs.iter().map(|d| vec![0; d.facts.events.len()]).collect();
+    let mut event_of: Vec<Vec<EventOf>> = docs
+        .iter()
+        .map(|d| vec![EventOf::default(); d.facts.events.len()])
+        .collect();
+    let clustered = made.len();
     let mut events = Vec::with_capacity(made.len() + stated.len());
     let mut ids: HashMap<String, usize> = HashMap::default();
+    let narrow = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
     for (k, (mut event, base)) in made.into_iter().chain(stated).enumerate() {
+        // a statement is a part of its own, and a registered event one part, as the registry says
+        let particular = event.place().is_some() || event.date.is_some();
+        let whole = match (k >= clustered, &event.registered) {
+            (true, _) | (false, Some(_)) if !particular => Some(NO_PART),
+            (true, _) => Some(narrow(parts + k - clustered)),
+            (false, Some(_)) => Some(narrow(parts + statements_len + k)),
+            (false, None) => None,
+        };
         for (di, mi) in event.mentions() {
-            event_of[di][mi] = k;
+            event_of[di][mi] = EventOf {
+                event: narrow(k),
+                part: whole.unwrap_or(part_of[di][mi]),
+            };
         }
         let n = ids.entry(base).or_insert(0);
         *n += 1;

@@ -191,8 +191,7 @@ fn side(
     d: &DocEntry,
     c: &Content,
     actor_of: &[Option<usize>],
-    event_of: &[usize],
-    anchored: &[bool],
+    event_of: &[super::events::EventOf],
     weights: &Weights,
 ) -> Side {
     let keywords = weights.ids_of(&c.keywords);
@@ -205,8 +204,7 @@ fn side(
         events: c
             .events()
             .iter()
-            .filter_map(|&e| event_of.get(e as usize).copied())
-            .filter(|&e| anchored.get(e).copied().unwrap_or(false))
+            .filter_map(|&e| event_of.get(e as usize)?.particular_part())
             .collect(),
         classes: c
             .events()
@@ -247,18 +245,11 @@ pub fn match_claims(
     docs: &[Arc<DocEntry>],
     dates: &[DocDate],
     actor_of: &[Vec<Option<usize>>],
-    events: &[super::events::Event],
-    event_of: &[Vec<usize>],
+    event_of: &[Vec<super::events::EventOf>],
     words: &WordDocs,
     whole: Option<&WordDocs>,
 ) -> Vec<Match> {
     let weights = Weights::new(words, whole);
-    // a shared event is strong evidence only when it is a particular one, with a place or a date: two
-    // headlines about "a killing" share an event class, not a story
-    let anchored: Vec<bool> = events
-        .iter()
-        .map(|e| e.place().is_some() || e.date.is_some())
-        .collect();
     // what each claim and denial is about (documents in parallel), and inverted indexes over claims
     let sides_of = |contents: fn(&DocEntry) -> Vec<&Content>| -> Vec<Vec<Side>> {
         docs.par_iter()
@@ -266,7 +257,7 @@ pub fn match_claims(
             .map(|(di, d)| {
                 contents(d)
                     .into_iter()
-                    .map(|c| side(d, c, &actor_of[di], &event_of[di], &anchored, &weights))
+                    .map(|c| side(d, c, &actor_of[di], &event_of[di], &weights))
                     .collect()
             })
             .collect()

@@ -45,7 +45,7 @@ impl Links {
         docs: &[std::sync::Arc<super::DocEntry>],
         actors: usize,
         events: &[super::Event],
-        event_of: &[Vec<usize>],
+        event_of: &[Vec<super::events::EventOf>],
         matches: &[super::Match],
         findings: &[super::Finding],
     ) -> Links {
@@ -75,7 +75,7 @@ impl Links {
                 .content
                 .events()
                 .iter()
-                .filter_map(|&m| event_of[cd].get(m as usize).copied())
+                .filter_map(|&m| event_of[cd].get(m as usize).map(|e| e.event()))
                 .collect();
             about.sort_unstable();
             about.dedup();
@@ -112,10 +112,10 @@ impl Model {
             }
             for (mi, m) in f.events.iter().enumerate() {
                 if hit(m.span.get(), offset, inclusive)
-                    && let Some(&event) = self.event_of[doc].get(mi)
+                    && let Some(event) = self.event_of[doc].get(mi)
                 {
                     return Some(Item::Event {
-                        event,
+                        event: event.event(),
                         mention: (doc, mi),
                     });
                 }

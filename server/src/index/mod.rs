@@ -13,6 +13,7 @@ pub mod events;
 pub mod findings;
 pub mod lookup;
 pub mod provisional;
+pub mod similar;
 pub mod small_set;
 
 use crate::analysis::{self, ArticleFacts, Span};
@@ -23,7 +24,7 @@ use std::sync::Arc;
 
 pub use actors::Actor;
 pub use dates::DocDate;
-pub use events::Event;
+pub use events::{Event, EventOf};
 pub use findings::{Finding, Match, WordDocs};
 pub use lookup::{Item, Links};
 
@@ -225,7 +226,7 @@ pub struct Joins {
     pub actor_of: Arc<Vec<Vec<Option<usize>>>>,
     pub events: Arc<Vec<Event>>,
     /// Event index of each event mention, per document.
-    pub event_of: Arc<Vec<Vec<usize>>>,
+    pub event_of: Arc<Vec<Vec<EventOf>>>,
     pub matches: Vec<Match>,
     pub findings: Vec<Finding>,
     /// Claims and denials to their matches and findings.
@@ -344,7 +345,8 @@ impl Compared {
     }
 
     /// What event coreference reads of this article is unchanged (besides actors and document dates; each
-    /// event mention carries its sentence, which tells whether it is in the lead).
+    /// event mention carries its sentence, which tells whether it is in the lead; the lead's words tell
+    /// which articles are alike).
     fn same_events(&self, new: &DocEntry) -> bool {
         self.same_outside_facts
             && self.moved.events == new.facts.events
@@ -352,6 +354,7 @@ impl Compared {
             && self.moved.event_parties == new.facts.event_parties
             && self.moved.dates == new.facts.dates
             && self.moved.places == new.facts.places
+            && self.moved.lead_words == new.facts.lead_words
     }
 }
 
@@ -397,14 +400,13 @@ impl Model {
         docs: Vec<Arc<DocEntry>>,
         (dates, corpus_year): (Vec<DocDate>, Option<i16>),
         (actors, actor_of, registry): (Arc<Vec<Actor>>, Arc<Vec<Vec<Option<usize>>>>, Registry),
-        (events, event_of): (Arc<Vec<Event>>, Arc<Vec<Vec<usize>>>),
+        (events, event_of): (Arc<Vec<Event>>, Arc<Vec<Vec<EventOf>>>),
         (words, whole_words): (WordDocs, Option<&WordDocs>),
     ) -> Model {
         let matches = findings::match_claims(
             &docs,
             &dates,
             &actor_of,
-            &events,
             &event_of,
             &words,
             whole_words,
@@ -583,7 +585,7 @@ mod tests {
             .iter()
             .position(|e| &d.article.text[e.trigger.get().start..e.trigger.get().end] == trigger)
             .unwrap_or_else(|| panic!("no {trigger:?} in document {doc}"));
-        m.event_of[doc][k]
+        m.event_of[doc][k].event()
     }
 
     /// The events of every mention with this trigger in document `doc`, in text order.
@@ -594,7 +596,7 @@ mod tests {
                 let e = &d.facts.events[k];
                 &d.article.text[e.trigger.get().start..e.trigger.get().end] == trigger
             })
-            .map(|k| m.event_of[doc][k])
+            .map(|k| m.event_of[doc][k].event())
             .collect()
     }
 

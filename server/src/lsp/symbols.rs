@@ -98,8 +98,8 @@ pub fn outline(view: &View, enc: Encoding, doc: usize) -> Vec<DocumentSymbol> {
         .collect();
     actor_syms.sort_by_key(|(s, _)| *s);
     let mut events: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
-    for (mi, &e) in model.event_of[doc].iter().enumerate() {
-        events.entry(e).or_insert((mi, 0)).1 += 1;
+    for (mi, e) in model.event_of[doc].iter().enumerate() {
+        events.entry(e.event()).or_insert((mi, 0)).1 += 1;
     }
     // statements ("said") are in every paragraph: the outline lists what happened
     let mut event_syms: Vec<(usize, DocumentSymbol)> = events

@@ -59,10 +59,10 @@ fn inferred(model: &Model, doc: usize) -> Annotations {
         add(kind.into(), m.span, x.id.clone(), x.name.clone());
     }
     for (mi, m) in model.docs[doc].facts.events.iter().enumerate() {
-        let Some(&event) = model.event_of[doc].get(mi) else {
+        let Some(event) = model.event_of[doc].get(mi) else {
             continue;
         };
-        let e = &model.events[event];
+        let e = &model.events[event.event()];
         add(
             event_type(m.class),
             m.trigger.get(),

@@ -229,7 +229,7 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
                 .content
                 .events()
                 .iter()
-                .map(|&e| ids[model.event_of[di][e as usize]].clone())
+                .map(|&e| ids[model.event_of[di][e as usize].event()].clone())
                 .collect();
             claims.push(ClaimOut {
                 id: claim_id(path, ci),

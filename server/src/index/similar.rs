@@ -1,0 +1,118 @@
+//! How alike two articles are, to tell which tell one story: each article is profiled by the people and
+//! organisations it names (as resolved across the corpus) and the content words of its lead, each weighted
+//! by how rare it is in the corpus (IDF) and by how often the article repeats it; two articles are as
+//! alike as the cosine of their profiles. A name or word found in one article only tells nothing about
+//! another and is left out, and so is one found in most articles.
+
+use super::DocEntry;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::Arc;
+
+/// Every article's profile: (key, weight) pairs sorted by key, of unit length. A key is an actor's index,
+/// or a lead word's number with the top bit set.
+pub struct Profiles {
+    of: Vec<Box<[(u32, f32)]>>,
+}
+
+/// The top bit of a key: a lead word, not an actor.
+const WORD: u32 = 1 << 31;
+
+impl Profiles {
+    /// The profiles of `docs`, whose actor mentions resolve to actors through `actor_of`.
+    pub fn new(docs: &[Arc<DocEntry>], actor_of: &[Vec<Option<usize>>]) -> Profiles {
+        // each article's keys, with how often it names each
+        let counts: Vec<Vec<(u32, u32)>> = docs
+            .par_iter()
+            .zip(actor_of)
+            .map(|(d, actors)| {
+                let mut keys: Vec<u32> = actors
+                    .iter()
+                    .flatten()
+                    .filter_map(|&a| u32::try_from(a).ok().filter(|a| a & WORD == 0))
+                    .chain(d.facts.lead_words.iter().map(|w| w.get() | WORD))
+                    .collect();
+                keys.sort_unstable();
+                let mut counted: Vec<(u32, u32)> = Vec::with_capacity(keys.len());
+                for k in keys {
+                    match counted.last_mut() {
+                        Some((last, n)) if *last == k => *n += 1,
+                        _ => counted.push((k, 1)),
+                    }
+                }
+                counted
+            })
+            .collect();
+        let mut df: HashMap<u32, u32> = HashMap::default();
+        for c in &counts {
+            for &(k, _) in c {
+                *df.entry(k).or_default() += 1;
+            }
+        }
+        let n = docs.len() as f32;
+        let of = counts
+            .into_par_iter()
+            .map(|c| {
+                let mut v: Vec<(u32, f32)> = c
+                    .into_iter()
+                    .filter_map(|(k, times)| {
+                        let df = df.get(&k).copied().unwrap_or(0);
+                        // in one article only, or in most: no help in telling stories apart
+                        (df >= 2 && 2 * df <= docs.len() as u32).then(|| {
+                            let idf = (n / df as f32).ln();
+                            (k, (1.0 + (times as f32).ln()) * idf)
+                        })
+                    })
+                    .collect();
+                let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+                if norm > 0.0 {
+                    for (_, w) in &mut v {
+                        *w /= norm;
+                    }
+                }
+                v.into_boxed_slice()
+            })
+            .collect();
+        Profiles { of }
+    }
+
+    /// How alike articles `a` and `b` are, from 0 (nothing in common) to 1.
+    pub fn similarity(&self, a: usize, b: usize) -> f32 {
+        let (Some(x), Some(y)) = (self.of.get(a), self.of.get(b)) else {
+            return 0.0;
+        };
+        let (mut i, mut j, mut sum) = (0, 0, 0.0);
+        while i < x.len() && j < y.len() {
+            match x[i].0.cmp(&y[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += x[i].1 * y[j].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        sum
+    }
+
+    /// How alike two groups of articles are: the mean similarity of their pairs, over at most
+    /// [`GROUP_SAMPLE`] articles of each.
+    pub fn group_similarity(&self, a: &[usize], b: &[usize]) -> f32 {
+        let (a, b) = (
+            &a[..a.len().min(GROUP_SAMPLE)],
+            &b[..b.len().min(GROUP_SAMPLE)],
+        );
+        if a.is_empty() || b.is_empty() {
+            return 0.0;
+        }
+        let sum: f32 = a
+            .iter()
+            .flat_map(|&x| b.iter().map(move |&y| self.similarity(x, y)))
+            .sum();
+        sum / (a.len() * b.len()) as f32
+    }
+}
+
+/// Articles of a group compared with another's (the first ones).
+const GROUP_SAMPLE: usize = 8;
