@@ -265,7 +265,9 @@ impl Event {
                 EvidenceKind::Linked => format!("{path} linked: {}", e.why.text()),
                 EvidenceKind::Story => format!("{path} linked: same story, same trigger"),
                 EvidenceKind::Alike => {
-                    format!("{path} linked: same trigger, in articles alike in names and lead words")
+                    format!(
+                        "{path} linked: same trigger, in articles alike in names and lead words"
+                    )
                 }
                 EvidenceKind::Registered => {
                     format!("{path} linked: named as the registered event (dateline.toml)")
@@ -439,17 +441,22 @@ fn place_relation(a: Option<&str>, b: Option<&str>) -> Option<bool> {
     }
 }
 
-/// The people an article is about: those it names most, at least twice and at least half as often as the
-/// one it names most (the dead man of an obituary, not the president it recalls).
+/// The people an article is about: those it names most, at least twice (the dead man of an obituary, not
+/// the president it recalls), leaving out those it names as speaking for others (a spokesman, an agent).
 fn protagonists(d: &DocEntry, actor_of: &[Option<usize>]) -> SmallSet<u32, 4> {
     let mut counts: HashMap<usize, usize> = HashMap::default();
+    let mut voices: SmallSet<usize, 4> = SmallSet::default();
     for (i, a) in d.facts.actors.iter().enumerate() {
         if a.kind != crate::analysis::ActorKind::Organization
             && let Some(Some(x)) = actor_of.get(i)
         {
             *counts.entry(*x).or_default() += 1;
+            if a.roles.iter().any(|r| speaks_for_others(&r.text)) {
+                voices.insert(*x);
+            }
         }
     }
+    counts.retain(|a, _| !voices.contains(a));
     let most = counts.values().copied().max().unwrap_or(0);
     let mut top: Vec<(usize, usize)> = counts
         .into_iter()
@@ -457,6 +464,21 @@ fn protagonists(d: &DocEntry, actor_of: &[Option<usize>]) -> SmallSet<u32, 4> {
         .collect();
     top.sort_unstable_by_key(|&(a, n)| (std::cmp::Reverse(n), a));
     top.iter().take(3).map(|&(a, _)| a as u32).collect()
+}
+
+/// Whether a role is one of speaking for others: a spokesman, an agent, a lawyer.
+fn speaks_for_others(role: &str) -> bool {
+    const VOICES: [&str; 7] = [
+        "spokes",
+        "agent",
+        "publicist",
+        "lawyer",
+        "attorney",
+        "representative",
+        "press secretary",
+    ];
+    let role = role.to_lowercase();
+    VOICES.iter().any(|v| role.contains(v))
 }
 
 /// Whether two mentions (or clusters) are told by articles about different people: an obituary of Felt
@@ -974,7 +996,9 @@ const ALIKE: f32 = 0.25;
 /// their dates and places do not conflict. (The people around the word are not compared: alike articles
 /// name the same people, and an article may tell the event around other names.)
 fn alike_link(a: &Features, b: &Features) -> bool {
-    !date_conflict(a.date, b.date) && place_relation(a.place, b.place).is_some()
+    !date_conflict(a.date, b.date)
+        && place_relation(a.place, b.place).is_some()
+        && a.modality == b.modality
 }
 
 /// Merges clusters told with the same word in articles alike enough to tell one story

@@ -403,14 +403,8 @@ impl Model {
         (events, event_of): (Arc<Vec<Event>>, Arc<Vec<Vec<EventOf>>>),
         (words, whole_words): (WordDocs, Option<&WordDocs>),
     ) -> Model {
-        let matches = findings::match_claims(
-            &docs,
-            &dates,
-            &actor_of,
-            &event_of,
-            &words,
-            whole_words,
-        );
+        let matches =
+            findings::match_claims(&docs, &dates, &actor_of, &event_of, &words, whole_words);
         let findings = findings::findings(&dates, &matches);
         let links = Links::build(&docs, actors.len(), &events, &event_of, &matches, &findings);
         Model {
@@ -574,6 +568,9 @@ mod tests {
     }
 
     const CLAIM: &str = "Polish Prime Minister Tomasz Wierzbicki is reportedly set to travel to Oslo on April 2.\n\nThe weather was mild.\n";
+    /// Five sentences that make a lead telling nothing, so that the claim after them is not in the lead
+    /// (whose words tell which articles are alike, and so may change events).
+    const QUIET_LEAD: &str = "The harbour was quiet.\n\nGulls sat on the pier.\n\nThe fog was thick.\n\nTea was cold.\n\nNobody hurried.\n\n";
     const DENIAL: &str = "Spokesman Piotr Zielinski said on March 9 that Wierzbicki denied reports he plans to visit Oslo on April 2.\n";
 
     /// The event of the first mention with this trigger in document `doc`.
@@ -861,14 +858,15 @@ mod tests {
 
     #[test]
     fn an_edit_that_only_moves_the_facts_keeps_the_joins() {
-        let (mut c, m) = model_of(&[CLAIM, DENIAL]);
+        let claim = format!("{QUIET_LEAD}{CLAIM}");
+        let (mut c, m) = model_of(&[&claim, DENIAL]);
         assert_eq!(m.findings.len(), 1);
-        let edited = CLAIM.replace(
+        let edited = claim.replace(
             "The weather was mild.",
             "The weather, by all accounts, was very mild.",
         );
-        let more_space = CLAIM.replace("\n\n", "\n\n\n");
-        let appended = format!("{CLAIM}\n");
+        let more_space = claim.replace("\n\nThe weather", "\n\n\nThe weather");
+        let appended = format!("{claim}\n");
         for text in [edited, more_space, appended] {
             c.upsert(Article::from_text("0.txt", &text));
             let e = c.get("0.txt").unwrap().clone();
@@ -952,8 +950,9 @@ mod tests {
 
     #[test]
     fn an_edit_to_a_claims_words_keeps_actors_and_events_and_resolves_only_the_matching() {
-        let (mut c, m) = model_of(&[CLAIM, DENIAL]);
-        let edited = CLAIM.replace("is reportedly set", "is reportedly very likely set");
+        let claim = format!("{QUIET_LEAD}{CLAIM}");
+        let (mut c, m) = model_of(&[&claim, DENIAL]);
+        let edited = claim.replace("is reportedly set", "is reportedly very likely set");
         c.upsert(Article::from_text("0.txt", &edited));
         assert!(
             m.moved(c.get("0.txt").unwrap()).is_none(),
