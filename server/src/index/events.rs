@@ -1006,30 +1006,46 @@ fn alike_link(a: &Features, b: &Features) -> bool {
 /// does for articles whose leads link an event, for articles that name the same people and tell their
 /// story in the same words. Earlier clusters absorb later ones.
 fn alike_articles(profiles: &super::similar::Profiles, clusters: Vec<Cluster>) -> Vec<Cluster> {
+    use super::similar::GROUP_SAMPLE;
+    // the articles alike each article (itself among them: two chains of one article may be one event)
+    let neighbours = profiles.neighbours(ALIKE, MAX_NEIGHBOURS);
     // each cluster with its articles in the order they joined (the first are compared)
     let mut merged: Vec<(Cluster, Vec<usize>)> = Vec::with_capacity(clusters.len());
-    let mut by_word: HashMap<(EventClass, Numbered), Vec<usize>> = HashMap::default();
+    // the clusters told with each word in each of their first articles: a cluster is found only through
+    // an article alike one of the new cluster's (the mean similarity needs one pair at least as alike)
+    let mut by_word: HashMap<(u32, EventClass, Numbered), Vec<usize>> = HashMap::default();
+    let key_doc = |d: usize| u32::try_from(d).unwrap_or(u32::MAX);
+    let mut candidates: Vec<usize> = Vec::new();
     for c in clusters {
         let docs: Vec<usize> = c.docs.iter().copied().collect();
         let mut target = None;
         if c.features.class != EventClass::Statement {
-            let by_word = &by_word;
-            let recent = word_keys(&c.features)
-                .filter_map(|key| by_word.get(&key))
-                .flat_map(|b| &b[b.len().saturating_sub(MAX_BLOCK_CANDIDATES)..]);
-            for &j in recent {
-                if target.is_none_or(|t| j < t)
-                    && alike_link(&c.features, &merged[j].0.features)
-                    && profiles.group_similarity(&docs, &merged[j].1) >= ALIKE
-                {
-                    target = Some(j);
+            candidates.clear();
+            for &d in docs.iter().take(GROUP_SAMPLE) {
+                let alike = neighbours.get(d).map_or(&[][..], |n| &n[..]);
+                for a in std::iter::once(key_doc(d)).chain(alike.iter().copied()) {
+                    for (class, w) in word_keys(&c.features) {
+                        if let Some(b) = by_word.get(&(a, class, w)) {
+                            candidates
+                                .extend(&b[b.len().saturating_sub(MAX_BLOCK_CANDIDATES)..]);
+                        }
+                    }
                 }
             }
+            candidates.sort_unstable();
+            candidates.dedup();
+            // the earliest that may be the same event
+            target = candidates.iter().copied().find(|&j| {
+                alike_link(&c.features, &merged[j].0.features)
+                    && profiles.group_similarity(&docs, &merged[j].1) >= ALIKE
+            });
         }
-        let new_keys: Vec<(EventClass, Numbered)> = match target {
+        // the (article, word) keys the cluster gains
+        let new_keys: Vec<(u32, EventClass, Numbered)> = match target {
             Some(j) => {
                 let (o, o_docs) = &mut merged[j];
                 let old_words: Vec<_> = word_keys(&o.features).collect();
+                let old_docs = o_docs.len().min(GROUP_SAMPLE);
                 let first = c.mentions[0].0;
                 o.features.absorb(&c.features);
                 o.mentions.extend(c.mentions);
@@ -1041,12 +1057,29 @@ fn alike_articles(profiles: &super::similar::Profiles, clusters: Vec<Cluster>) -
                 o.docs.extend(c.docs.iter().copied());
                 o.evidence.extend(c.evidence);
                 o.evidence.push(Evidence::plain(first, EvidenceKind::Alike));
-                word_keys(&o.features)
-                    .filter(|w| !old_words.contains(w))
-                    .collect()
+                // new words in the old first articles, every word in the new first articles
+                let words: Vec<_> = word_keys(&o.features).collect();
+                let sampled = &o_docs[..o_docs.len().min(GROUP_SAMPLE)];
+                let mut keys: Vec<_> = sampled[..old_docs]
+                    .iter()
+                    .flat_map(|&d| {
+                        words
+                            .iter()
+                            .filter(|w| !old_words.contains(w))
+                            .map(move |&(class, w)| (key_doc(d), class, w))
+                    })
+                    .collect();
+                keys.extend(sampled[old_docs..].iter().flat_map(|&d| {
+                    words.iter().map(move |&(class, w)| (key_doc(d), class, w))
+                }));
+                keys
             }
             None => {
-                let keys = word_keys(&c.features).collect();
+                let keys = docs
+                    .iter()
+                    .take(GROUP_SAMPLE)
+                    .flat_map(|&d| word_keys(&c.features).map(move |(class, w)| (key_doc(d), class, w)))
+                    .collect();
                 merged.push((c, docs));
                 keys
             }
@@ -1058,6 +1091,9 @@ fn alike_articles(profiles: &super::similar::Profiles, clusters: Vec<Cluster>) -
     }
     merged.into_iter().map(|(c, _)| c).collect()
 }
+
+/// Articles kept as alike each article, the most alike (see [`alike_articles`]).
+const MAX_NEIGHBOURS: usize = 32;
 
 /// The registered event of each event mention named in its words: the analysis marks a mention whose
 /// trigger lies within the label or an alias of a registered event, as written in the article

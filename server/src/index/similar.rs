@@ -115,4 +115,46 @@ impl Profiles {
 }
 
 /// Articles of a group compared with another's (the first ones).
-const GROUP_SAMPLE: usize = 8;
+pub const GROUP_SAMPLE: usize = 8;
+
+/// Articles a name or word is looked up in when finding alike articles ([`Profiles::neighbours`]): one
+/// found in more is too common to tell a story by (and a corpus that repeats one name in thousands of
+/// articles stays linear).
+const MAX_POSTINGS: usize = 256;
+
+impl Profiles {
+    /// For each article, the other articles at least `min` alike it, most alike first, at most `max`:
+    /// found through the names and words they share that are in at most [`MAX_POSTINGS`] articles, then
+    /// measured with all of them.
+    pub fn neighbours(&self, min: f32, max: usize) -> Vec<Box<[u32]>> {
+        let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::default();
+        for (d, v) in self.of.iter().enumerate() {
+            let d = u32::try_from(d).unwrap_or(u32::MAX);
+            for &(k, w) in v.iter() {
+                postings.entry(k).or_default().push((d, w));
+            }
+        }
+        postings.retain(|_, p| p.len() <= MAX_POSTINGS);
+        (0..self.of.len())
+            .into_par_iter()
+            .map(|a| {
+                let mut partial: HashMap<u32, f32> = HashMap::default();
+                for (k, w) in self.of[a].iter() {
+                    for &(b, wb) in postings.get(k).map_or(&[][..], Vec::as_slice) {
+                        if b as usize != a {
+                            *partial.entry(b).or_default() += w * wb;
+                        }
+                    }
+                }
+                let mut alike: Vec<(f32, u32)> = partial
+                    .into_iter()
+                    .map(|(b, _)| (self.similarity(a, b as usize), b))
+                    .filter(|&(s, _)| s >= min)
+                    .collect();
+                alike.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+                alike.truncate(max);
+                alike.into_iter().map(|(_, b)| b).collect()
+            })
+            .collect()
+    }
+}
