@@ -603,6 +603,30 @@ mod tests {
     }
 
     #[test]
+    fn idioms_tell_a_shooting_and_a_death() {
+        let text = "A gunman opened fire at the depot. The guard passed away on Sunday.";
+        let f = analyse(text, 0);
+        let told: Vec<(&str, &str, EventClass)> = f
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    &text[e.trigger.get().start..e.trigger.get().end],
+                    e.lemma.as_str(),
+                    e.class,
+                )
+            })
+            .collect();
+        assert_eq!(
+            told,
+            vec![
+                ("opened fire", "shoot", EventClass::Attack),
+                ("passed away", "die", EventClass::Death)
+            ]
+        );
+    }
+
+    #[test]
     fn compound_modifiers_and_planned_events() {
         let text = "After the Oslo summit, the minister is set to travel to Paris next week.";
         let f = analyse(text, 0);

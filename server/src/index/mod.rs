@@ -679,6 +679,72 @@ mod tests {
     }
 
     #[test]
+    fn in_alike_articles_a_bare_word_is_the_same_event_but_not_evidence_for_a_denial() {
+        // two reports of one grounding, naming the same captain and ship in the same words, each with a
+        // bare "the blaze" that no lead links; and two other stories with a blaze of their own
+        let ferry_a = "Ferry Nordlys runs aground off Varnholm\n\nCaptain Ida Strand said the Nordlys \
+            struck rocks near the Varnholm lighthouse.\n\nThe blaze in the engine room was put out.\n";
+        let ferry_b = "Nordlys refloated after grounding near Varnholm lighthouse\n\nCaptain Ida Strand \
+            thanked the crews who freed the Nordlys from the rocks.\n\nThe blaze had scared passengers.\n";
+        let school = "Council approves school budget\n\nMayor Karl Holm said teachers would get new \
+            laptops.\n\nThe blaze at the old gym was not mentioned.\n";
+        let market = "Fish prices climb at winter market\n\nTrader Lise Berg blamed the cold.\n\n\
+            The blaze at the pier was small.\n";
+        let (_, m) = model_of(&[ferry_a, ferry_b, school, market]);
+        let blaze = |doc| event_with(&m, doc, "blaze");
+        assert_eq!(blaze(0), blaze(1), "one story, one blaze");
+        assert_ne!(blaze(0), blaze(2), "another story's blaze");
+        assert_ne!(blaze(2), blaze(3));
+        let e = &m.events[blaze(0)];
+        assert!(
+            e.evidence_lines(&m.docs).any(|w| w.contains("alike")),
+            "{:?}",
+            e.evidence_lines(&m.docs).collect::<Vec<_>>()
+        );
+        // no place, no date: no part a denial could be matched to a claim through
+        let part = |doc: usize| {
+            let k = m.docs[doc]
+                .facts
+                .events
+                .iter()
+                .position(|e| e.lemma.as_str() == "fire")
+                .expect("the blaze");
+            m.event_of[doc][k].particular_part()
+        };
+        assert_eq!((part(0), part(1)), (None, None));
+    }
+
+    #[test]
+    fn obituaries_of_two_people_recalling_a_third_tell_two_deaths() {
+        let molin = "Actor Peter Molin dies at 80\n\nPeter Molin, who starred in films made with director \
+            Olof Berg, died at his home.\n\nMolin was born in Tromso.\n\nMolin leaves two sons.\n";
+        let dahl = "Singer Eva Dahl dies at 75\n\nEva Dahl, who sang in films made by director Olof \
+            Berg, died in hospital.\n\nDahl recorded twelve albums.\n\nDahl leaves a daughter.\n";
+        let (_, m) = model_of(&[molin, dahl]);
+        assert_ne!(event_with(&m, 0, "died"), event_with(&m, 1, "died"));
+        // named most as speaking for another, an agent does not make an obituary about someone else
+        let agent = "Agent Tom Lind mourns client\n\nAgent Tom Lind said Peter Molin, who starred in films \
+            made with director Olof Berg, died at his home.\n\nTom Lind spoke to reporters.\n\n\
+            Lind said Molin was kind.\n";
+        let (_, m) = model_of(&[molin, agent]);
+        assert_eq!(event_with(&m, 0, "died"), event_with(&m, 1, "died"));
+    }
+
+    #[test]
+    fn a_weekday_is_not_counted_from_a_date_the_article_only_recalls() {
+        // no publication date: the latest date in the text is a founding in 1931, not the day of writing
+        let recalled = "The museum fire broke out on Thursday.\n\nThe museum opened on June 2, 1931.\n";
+        let (_, m) = model_of(&[recalled]);
+        assert_eq!(m.events[event_with(&m, 0, "fire")].date, None);
+        let dated = format!("---\ndate: 2026-05-08\n---\n{recalled}");
+        let (_, m) = model_of(&[&dated]);
+        assert_eq!(
+            m.events[event_with(&m, 0, "fire")].date.map(|d| d.display()),
+            Some("2026-05-07".to_string())
+        );
+    }
+
+    #[test]
     fn an_edit_that_moves_an_event_out_of_the_lead_resolves_events_again() {
         let one_sentence = "---\ndate: 2026-05-04\n---\nThe crews worked; the roof fell; the smoke rose; \
             the roads closed; a fire destroyed a warehouse in Oslo on May 3.\n";

@@ -158,3 +158,55 @@ impl Profiles {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Article;
+
+    /// The profiles of `texts`, with every actor mention its own actor by name.
+    fn profiles_of(texts: &[&str]) -> Profiles {
+        let docs: Vec<Arc<DocEntry>> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Arc::new(DocEntry::new(Article::from_text(format!("{i}.txt"), t))))
+            .collect();
+        let (_, actor_of) = super::super::actors::resolve(&docs, &[]);
+        Profiles::new(&docs, &actor_of)
+    }
+
+    const FERRY_A: &str = "Ferry Nordlys runs aground off Varnholm\n\nCaptain Ida Strand said the ferry \
+        struck rocks near the Varnholm lighthouse.\n";
+    const FERRY_B: &str = "Varnholm ferry refloated after grounding\n\nCaptain Ida Strand thanked the crews \
+        who freed the Nordlys ferry from the rocks.\n";
+    const BUDGET: &str = "Council approves school budget\n\nMayor Karl Holm said teachers would get new \
+        laptops.\n";
+    const MARKET: &str = "Fish prices climb at winter market\n\nTrader Lise Berg blamed the cold for \
+        thin catches.\n";
+
+    #[test]
+    fn articles_naming_the_same_people_in_the_same_words_are_alike_and_others_are_not() {
+        let p = profiles_of(&[FERRY_A, FERRY_B, BUDGET, MARKET]);
+        assert!((p.similarity(0, 0) - 1.0).abs() < 1e-4, "an article is itself");
+        assert!(p.similarity(0, 1) > 0.5, "{}", p.similarity(0, 1));
+        assert_eq!(p.similarity(0, 2), 0.0, "nothing shared");
+        assert_eq!(p.group_similarity(&[0], &[1, 2]), p.similarity(0, 1) / 2.0);
+        let near = p.neighbours(0.25, 8);
+        assert_eq!(&near[0][..], &[1]);
+        assert_eq!(&near[1][..], &[0]);
+        assert!(near[2].is_empty() && near[3].is_empty());
+    }
+
+    #[test]
+    fn a_word_in_one_article_only_or_in_most_tells_nothing() {
+        // "harbour" is in three of four articles, "gale" in one: neither makes two articles alike
+        let p = profiles_of(&[
+            "Harbour gale\n\nA gale hit the harbour.\n",
+            "Harbour reopens\n\nThe harbour reopened.\n",
+            "Harbour fees\n\nFees at the harbour rose.\n",
+            "Library hours\n\nThe library opens late.\n",
+        ]);
+        assert_eq!(p.similarity(0, 1), 0.0);
+        assert_eq!(p.similarity(0, 3), 0.0);
+    }
+}
