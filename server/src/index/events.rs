@@ -1026,8 +1026,7 @@ fn alike_articles(profiles: &super::similar::Profiles, clusters: Vec<Cluster>) -
                 for a in std::iter::once(key_doc(d)).chain(alike.iter().copied()) {
                     for (class, w) in word_keys(&c.features) {
                         if let Some(b) = by_word.get(&(a, class, w)) {
-                            candidates
-                                .extend(&b[b.len().saturating_sub(MAX_BLOCK_CANDIDATES)..]);
+                            candidates.extend(&b[b.len().saturating_sub(MAX_BLOCK_CANDIDATES)..]);
                         }
                     }
                 }
@@ -1041,49 +1040,52 @@ fn alike_articles(profiles: &super::similar::Profiles, clusters: Vec<Cluster>) -
             });
         }
         // the (article, word) keys the cluster gains
-        let new_keys: Vec<(u32, EventClass, Numbered)> = match target {
-            Some(j) => {
-                let (o, o_docs) = &mut merged[j];
-                let old_words: Vec<_> = word_keys(&o.features).collect();
-                let old_docs = o_docs.len().min(GROUP_SAMPLE);
-                let first = c.mentions[0].0;
-                o.features.absorb(&c.features);
-                o.mentions.extend(c.mentions);
-                for d in docs {
-                    if !o.docs.contains(&d) {
-                        o_docs.push(d);
+        let new_keys: Vec<(u32, EventClass, Numbered)> =
+            match target {
+                Some(j) => {
+                    let (o, o_docs) = &mut merged[j];
+                    let old_words: Vec<_> = word_keys(&o.features).collect();
+                    let old_docs = o_docs.len().min(GROUP_SAMPLE);
+                    let first = c.mentions[0].0;
+                    o.features.absorb(&c.features);
+                    o.mentions.extend(c.mentions);
+                    for d in docs {
+                        if !o.docs.contains(&d) {
+                            o_docs.push(d);
+                        }
                     }
+                    o.docs.extend(c.docs.iter().copied());
+                    o.evidence.extend(c.evidence);
+                    o.evidence.push(Evidence::plain(first, EvidenceKind::Alike));
+                    // new words in the old first articles, every word in the new first articles
+                    let words: Vec<_> = word_keys(&o.features).collect();
+                    let sampled = &o_docs[..o_docs.len().min(GROUP_SAMPLE)];
+                    let mut keys: Vec<_> = sampled[..old_docs]
+                        .iter()
+                        .flat_map(|&d| {
+                            words
+                                .iter()
+                                .filter(|w| !old_words.contains(w))
+                                .map(move |&(class, w)| (key_doc(d), class, w))
+                        })
+                        .collect();
+                    keys.extend(sampled[old_docs..].iter().flat_map(|&d| {
+                        words.iter().map(move |&(class, w)| (key_doc(d), class, w))
+                    }));
+                    keys
                 }
-                o.docs.extend(c.docs.iter().copied());
-                o.evidence.extend(c.evidence);
-                o.evidence.push(Evidence::plain(first, EvidenceKind::Alike));
-                // new words in the old first articles, every word in the new first articles
-                let words: Vec<_> = word_keys(&o.features).collect();
-                let sampled = &o_docs[..o_docs.len().min(GROUP_SAMPLE)];
-                let mut keys: Vec<_> = sampled[..old_docs]
-                    .iter()
-                    .flat_map(|&d| {
-                        words
-                            .iter()
-                            .filter(|w| !old_words.contains(w))
-                            .map(move |&(class, w)| (key_doc(d), class, w))
-                    })
-                    .collect();
-                keys.extend(sampled[old_docs..].iter().flat_map(|&d| {
-                    words.iter().map(move |&(class, w)| (key_doc(d), class, w))
-                }));
-                keys
-            }
-            None => {
-                let keys = docs
-                    .iter()
-                    .take(GROUP_SAMPLE)
-                    .flat_map(|&d| word_keys(&c.features).map(move |(class, w)| (key_doc(d), class, w)))
-                    .collect();
-                merged.push((c, docs));
-                keys
-            }
-        };
+                None => {
+                    let keys = docs
+                        .iter()
+                        .take(GROUP_SAMPLE)
+                        .flat_map(|&d| {
+                            word_keys(&c.features).map(move |(class, w)| (key_doc(d), class, w))
+                        })
+                        .collect();
+                    merged.push((c, docs));
+                    keys
+                }
+            };
         let k = target.unwrap_or(merged.len() - 1);
         for key in new_keys {
             by_word.entry(key).or_default().push(k);

@@ -733,13 +733,16 @@ mod tests {
     #[test]
     fn a_weekday_is_not_counted_from_a_date_the_article_only_recalls() {
         // no publication date: the latest date in the text is a founding in 1931, not the day of writing
-        let recalled = "The museum fire broke out on Thursday.\n\nThe museum opened on June 2, 1931.\n";
+        let recalled =
+            "The museum fire broke out on Thursday.\n\nThe museum opened on June 2, 1931.\n";
         let (_, m) = model_of(&[recalled]);
         assert_eq!(m.events[event_with(&m, 0, "fire")].date, None);
         let dated = format!("---\ndate: 2026-05-08\n---\n{recalled}");
         let (_, m) = model_of(&[&dated]);
         assert_eq!(
-            m.events[event_with(&m, 0, "fire")].date.map(|d| d.display()),
+            m.events[event_with(&m, 0, "fire")]
+                .date
+                .map(|d| d.display()),
             Some("2026-05-07".to_string())
         );
     }

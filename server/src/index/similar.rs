@@ -120,12 +120,12 @@ pub const GROUP_SAMPLE: usize = 8;
 /// Articles a name or word is looked up in when finding alike articles ([`Profiles::neighbours`]): one
 /// found in more is too common to tell a story by (and a corpus that repeats one name in thousands of
 /// articles stays linear).
-const MAX_POSTINGS: usize = 256;
+const MAX_POSTINGS: usize = 32;
 
 impl Profiles {
     /// For each article, the other articles at least `min` alike it, most alike first, at most `max`:
     /// found through the names and words they share that are in at most [`MAX_POSTINGS`] articles, then
-    /// measured with all of them.
+    /// measured with all of them (the twice `max` most alike by the former).
     pub fn neighbours(&self, min: f32, max: usize) -> Vec<Box<[u32]>> {
         let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::default();
         for (d, v) in self.of.iter().enumerate() {
@@ -135,26 +135,41 @@ impl Profiles {
             }
         }
         postings.retain(|_, p| p.len() <= MAX_POSTINGS);
+        // what each article shares with the others through the names and words looked up, added up in a
+        // table of all articles (one per thread, cleared after each article); the most alike by that are
+        // then measured with all their names and words
         (0..self.of.len())
             .into_par_iter()
-            .map(|a| {
-                let mut partial: HashMap<u32, f32> = HashMap::default();
-                for (k, w) in self.of[a].iter() {
-                    for &(b, wb) in postings.get(k).map_or(&[][..], Vec::as_slice) {
-                        if b as usize != a {
-                            *partial.entry(b).or_default() += w * wb;
+            .map_init(
+                || (vec![0.0f32; self.of.len()], Vec::new()),
+                |(shared, met), a| {
+                    for &(k, w) in self.of[a].iter() {
+                        for &(b, wb) in postings.get(&k).map_or(&[][..], Vec::as_slice) {
+                            let slot = &mut shared[b as usize];
+                            if *slot == 0.0 && b as usize != a {
+                                met.push(b);
+                            }
+                            if b as usize != a {
+                                *slot += w * wb;
+                            }
                         }
                     }
-                }
-                let mut alike: Vec<(f32, u32)> = partial
-                    .into_iter()
-                    .map(|(b, _)| (self.similarity(a, b as usize), b))
-                    .filter(|&(s, _)| s >= min)
-                    .collect();
-                alike.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-                alike.truncate(max);
-                alike.into_iter().map(|(_, b)| b).collect()
-            })
+                    let mut best: Vec<(f32, u32)> = met
+                        .drain(..)
+                        .map(|b| (std::mem::take(&mut shared[b as usize]), b))
+                        .collect();
+                    best.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+                    best.truncate(2 * max);
+                    let mut alike: Vec<(f32, u32)> = best
+                        .into_iter()
+                        .map(|(_, b)| (self.similarity(a, b as usize), b))
+                        .filter(|&(s, _)| s >= min)
+                        .collect();
+                    alike.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+                    alike.truncate(max);
+                    alike.into_iter().map(|(_, b)| b).collect()
+                },
+            )
             .collect()
     }
 }
@@ -187,7 +202,10 @@ mod tests {
     #[test]
     fn articles_naming_the_same_people_in_the_same_words_are_alike_and_others_are_not() {
         let p = profiles_of(&[FERRY_A, FERRY_B, BUDGET, MARKET]);
-        assert!((p.similarity(0, 0) - 1.0).abs() < 1e-4, "an article is itself");
+        assert!(
+            (p.similarity(0, 0) - 1.0).abs() < 1e-4,
+            "an article is itself"
+        );
         assert!(p.similarity(0, 1) > 0.5, "{}", p.similarity(0, 1));
         assert_eq!(p.similarity(0, 2), 0.0, "nothing shared");
         assert_eq!(p.group_similarity(&[0], &[1, 2]), p.similarity(0, 1) / 2.0);
