@@ -1095,7 +1095,7 @@ fn alike_articles(profiles: &super::similar::Profiles, clusters: Vec<Cluster>) -
 }
 
 /// Articles kept as alike each article, the most alike (see [`alike_articles`]).
-const MAX_NEIGHBOURS: usize = 32;
+const MAX_NEIGHBOURS: usize = 16;
 
 /// The registered event of each event mention named in its words: the analysis marks a mention whose
 /// trigger lies within the label or an alias of a registered event, as written in the article

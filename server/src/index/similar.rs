@@ -158,8 +158,12 @@ impl Profiles {
                         .drain(..)
                         .map(|b| (std::mem::take(&mut shared[b as usize]), b))
                         .collect();
-                    best.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-                    best.truncate(2 * max);
+                    if best.len() > 2 * max {
+                        best.select_nth_unstable_by(2 * max, |x, y| {
+                            y.0.total_cmp(&x.0).then(x.1.cmp(&y.1))
+                        });
+                        best.truncate(2 * max);
+                    }
                     let mut alike: Vec<(f32, u32)> = best
                         .into_iter()
                         .map(|(_, b)| (self.similarity(a, b as usize), b))
