@@ -775,6 +775,19 @@ struct Cluster {
     evidence: Vec<Evidence>,
 }
 
+impl Cluster {
+    /// Takes in cluster `c` (its features, mentions, articles and evidence), merged for `kind`: the
+    /// evidence names `c`'s first article.
+    fn take_in(&mut self, c: Cluster, kind: EvidenceKind) {
+        let first = c.mentions[0].0;
+        self.features.absorb(&c.features);
+        self.mentions.extend(c.mentions);
+        self.docs.extend(c.docs.iter().copied());
+        self.evidence.extend(c.evidence);
+        self.evidence.push(Evidence::plain(first, kind));
+    }
+}
+
 /// One article's event mentions chained: the chains, the statements (each an event of its own, kept apart
 /// so that they cost no cluster), and how specific each mention is.
 struct Chained {
@@ -941,12 +954,7 @@ fn same_story(docs: &[Arc<DocEntry>], clusters: Vec<Cluster>) -> Vec<Cluster> {
             Some(j) => {
                 let (o, o_stories) = &mut merged[j];
                 let old_words: Vec<_> = word_keys(&o.features).collect();
-                let first = c.mentions[0].0;
-                o.features.absorb(&c.features);
-                o.mentions.extend(c.mentions);
-                o.docs.extend(c.docs.iter().copied());
-                o.evidence.extend(c.evidence);
-                o.evidence.push(Evidence::plain(first, EvidenceKind::Story));
+                o.take_in(c, EvidenceKind::Story);
                 // new stories with every word, and new words with the old stories
                 let words: Vec<_> = word_keys(&o.features).collect();
                 let added_words: Vec<_> = words
@@ -1046,17 +1054,12 @@ fn alike_articles(profiles: &super::similar::Profiles, clusters: Vec<Cluster>) -
                     let (o, o_docs) = &mut merged[j];
                     let old_words: Vec<_> = word_keys(&o.features).collect();
                     let old_docs = o_docs.len().min(GROUP_SAMPLE);
-                    let first = c.mentions[0].0;
-                    o.features.absorb(&c.features);
-                    o.mentions.extend(c.mentions);
                     for d in docs {
                         if !o.docs.contains(&d) {
                             o_docs.push(d);
                         }
                     }
-                    o.docs.extend(c.docs.iter().copied());
-                    o.evidence.extend(c.evidence);
-                    o.evidence.push(Evidence::plain(first, EvidenceKind::Alike));
+                    o.take_in(c, EvidenceKind::Alike);
                     // new words in the old first articles, every word in the new first articles
                     let words: Vec<_> = word_keys(&o.features).collect();
                     let sampled = &o_docs[..o_docs.len().min(GROUP_SAMPLE)];
