@@ -1001,7 +1001,8 @@ fn same_story(docs: &[Arc<DocEntry>], clusters: Vec<Cluster>) -> Vec<Cluster> {
 const ALIKE: f32 = 0.25;
 
 /// Whether two mentions (or clusters) told with the same word in alike articles may be the same event:
-/// their dates and places do not conflict. (The people around the word are not compared: alike articles
+/// their dates and places do not conflict, and both are told as having happened or both as planned or
+/// possible. (The people around the word are not compared: alike articles
 /// name the same people, and an article may tell the event around other names.)
 fn alike_link(a: &Features, b: &Features) -> bool {
     !date_conflict(a.date, b.date)
