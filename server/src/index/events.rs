@@ -458,12 +458,13 @@ fn protagonists(d: &DocEntry, actor_of: &[Option<usize>]) -> SmallSet<u32, 4> {
     }
     counts.retain(|a, _| !voices.contains(a));
     let most = counts.values().copied().max().unwrap_or(0);
-    let mut top: Vec<(usize, usize)> = counts
+    let mut top: Vec<usize> = counts
         .into_iter()
         .filter(|&(_, n)| n >= 2 && n == most)
+        .map(|(a, _)| a)
         .collect();
-    top.sort_unstable_by_key(|&(a, n)| (std::cmp::Reverse(n), a));
-    top.iter().take(3).map(|&(a, _)| a as u32).collect()
+    top.sort_unstable();
+    top.iter().take(3).map(|&a| a as u32).collect()
 }
 
 /// Whether a role is one of speaking for others: a spokesman, an agent, a lawyer.
@@ -879,9 +880,6 @@ fn lead_rank(m: &EventMention, specificity: usize) -> usize {
     m.sentence().clamp(1, LEAD)
 }
 
-/// Sentences from the top of an article that tell its story (the headline and the lead).
-const STORY_LEAD: usize = 5;
-
 /// Whether two mentions (or clusters) may be the same event when their articles tell one story: the same
 /// class and word, and nothing conflicting (date, place, the people involved).
 fn story_link(a: &Features, b: &Features) -> bool {
@@ -918,7 +916,7 @@ fn same_story(docs: &[Arc<DocEntry>], clusters: Vec<Cluster>) -> Vec<Cluster> {
             continue;
         }
         for &(di, mi) in &c.mentions {
-            if docs[di].facts.events[mi].sentence() < STORY_LEAD
+            if docs[di].facts.events[mi].sentence() < crate::analysis::LEAD_SENTENCES
                 && stories_of[di].last() != Some(&k)
             {
                 stories_of[di].push(k);

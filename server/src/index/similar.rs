@@ -18,6 +18,14 @@ pub struct Profiles {
 /// The top bit of a key: a lead word, not an actor.
 const WORD: u32 = 1 << 31;
 
+/// Articles of a group compared with another's (the first ones).
+pub const GROUP_SAMPLE: usize = 8;
+
+/// Articles a name or word is looked up in when finding alike articles ([`Profiles::neighbours`]): one
+/// found in more is too common to tell a story by (and a corpus that repeats one name in thousands of
+/// articles stays linear).
+const MAX_POSTINGS: usize = 32;
+
 impl Profiles {
     /// The profiles of `docs`, whose actor mentions resolve to actors through `actor_of`.
     pub fn new(docs: &[Arc<DocEntry>], actor_of: &[Vec<Option<usize>>]) -> Profiles {
@@ -112,17 +120,7 @@ impl Profiles {
             .sum();
         sum / (a.len() * b.len()) as f32
     }
-}
 
-/// Articles of a group compared with another's (the first ones).
-pub const GROUP_SAMPLE: usize = 8;
-
-/// Articles a name or word is looked up in when finding alike articles ([`Profiles::neighbours`]): one
-/// found in more is too common to tell a story by (and a corpus that repeats one name in thousands of
-/// articles stays linear).
-const MAX_POSTINGS: usize = 32;
-
-impl Profiles {
     /// For each article, the other articles at least `min` alike it, most alike first, at most `max`:
     /// found through the names and words they share that are in at most [`MAX_POSTINGS`] articles, then
     /// measured with all of them (the twice `max` most alike by the former).
@@ -145,13 +143,14 @@ impl Profiles {
                 |(shared, met), a| {
                     for &(k, w) in self.of[a].iter() {
                         for &(b, wb) in postings.get(&k).map_or(&[][..], Vec::as_slice) {
+                            if b as usize == a {
+                                continue;
+                            }
                             let slot = &mut shared[b as usize];
-                            if *slot == 0.0 && b as usize != a {
+                            if *slot == 0.0 {
                                 met.push(b);
                             }
-                            if b as usize != a {
-                                *slot += w * wb;
-                            }
+                            *slot += w * wb;
                         }
                     }
                     let mut best: Vec<(f32, u32)> = met
