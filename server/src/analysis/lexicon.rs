@@ -322,7 +322,7 @@ Lakers|Celtics|Yankees|NBA|NFL|FIFA|IOC|OPEC|G7|G20|ASEAN|African Union|Interpol
 Human Rights Watch|Doctors Without Borders|Oxfam|Unicef/UNICEF|Unesco/UNESCO|WTO|OSCE|Gazprom|Rosneft|Aeroflot|Wagner";
 
 const ORG_HEADS: &str = "office ministry department agency council committee commission party union times post news press \
-herald tribune journal gazette magazine telegraph bank university college school hospital center centre court \
+herald tribune journal gazette magazine telegraph bank university college school hospital clinic center centre court \
 army navy forces force police guard group company corporation corp corp. inc inc. ltd ltd. llc plc association \
 organization organisation foundation institute parliament senate congress church airlines airline airways \
 network networks studios records club team fund authority administration bureau service services commission \

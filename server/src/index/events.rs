@@ -670,10 +670,14 @@ fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<Link> {
         same_lemma,
         back: false,
     };
-    // articles about different people share an event only by its place or day
+    // articles about different people share an event only by its place, or its day and a participant
     let weak_only = !same_doc && about_others(a, b);
+    // a day alone is no anchor across articles: many die on one day. It anchors with a shared participant
+    // or places one within the other, and not when both name places that differ (even where the
+    // gazetteer cannot tell that they conflict: Queens and Aoraki Mount Cook)
+    let named_apart = a.place.is_some() && b.place.is_some() && !exact_place && !nested_place;
     let anchored = exact_place
-        || same_day
+        || (same_day && !named_apart && (shared > 0 || nested_place))
         || (!weak_only
             && (shared >= 2
                 || (same_lemma && shared > 0 && both_realis)

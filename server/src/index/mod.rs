@@ -731,6 +731,23 @@ mod tests {
     }
 
     #[test]
+    fn two_deaths_on_one_day_in_places_named_apart_are_two_events() {
+        let oslo = "---\ndate: 2026-03-14\n---\nA cyclist was killed in Oslo on March 13.\n\nPolice closed \
+            the road for the night.\n";
+        let peak = "---\ndate: 2026-03-14\n---\nA climber was killed near Skarvatind on March 13.\n\n\
+            Rescuers reached the body at dawn.\n";
+        let (_, m) = model_of(&[oslo, peak]);
+        assert_ne!(event_with(&m, 0, "killed"), event_with(&m, 1, "killed"));
+        // the same day and the same person still tell one death
+        let named = "---\ndate: 2026-03-14\n---\nCyclist Jon Berg was killed in Oslo on March 13.\n\n\
+            Police closed the road.\n";
+        let family = "---\ndate: 2026-03-15\n---\nThe family of Jon Berg, killed on March 13, asked for \
+            privacy.\n\nA service is planned.\n";
+        let (_, m) = model_of(&[named, family]);
+        assert_eq!(event_with(&m, 0, "killed"), event_with(&m, 1, "killed"));
+    }
+
+    #[test]
     fn a_weekday_is_not_counted_from_a_date_the_article_only_recalls() {
         // no publication date: the latest date in the text is a founding in 1931, not the day of writing
         let recalled =
