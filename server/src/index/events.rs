@@ -3,13 +3,14 @@
 //! are merged across articles when their class agrees, nothing conflicts, and an anchor is shared: the same
 //! place, the same day, two participants, the same trigger with a participant (for events that happened),
 //! or places within one another with the same countries involved. Articles about different people (each
-//! names another person most: an obituary of Felt, one of LaRue) share an event only by its place or day.
+//! names another person most: an obituary of Felt, one of LaRue) share an event only by its place, or its
+//! day and a participant. A day alone links nothing across articles.
 //! Within one story (articles whose leads tell one particular event), the same word with nothing
 //! conflicting is the same event; and so it is in articles alike in the names and lead words they use
 //! ([`super::similar`]), with no conflicting date or place. Each event's defining mention is where a report
 //! first tells it: nearest the top of its article (the headline and first sentence count alike, up to the
-//! fourth sentence; a mention that tells the whole event counts as lead), then in the earliest article,
-//! then the most specific.
+//! fourth sentence; a mention that tells the whole event counts as lead), then in the earliest article by
+//! the date it states, then the most specific, then in the earliest by a date inferred from its text.
 //!
 //! The corpus's event registry (`dateline.toml`) comes before all this: a mention whose trigger is within
 //! words naming a registered event (its label or an alias) is that event, with the mentions linked to it,
@@ -1364,6 +1365,12 @@ pub fn resolve(
     // 4. the registry over what was inferred
     let clusters = with_registry(docs, dates, actor_of, registry, clusters);
     // 5. events, with their defining mention (clusters in parallel when there are many, numbered in order)
+    // the earliest report by the date its article states; a date inferred from the text (perhaps one it
+    // only recalls) orders reports only after what they tell
+    let stated = |di: usize| {
+        let d = dates[di].date.filter(|_| !dates[di].inferred());
+        (d.is_none(), d)
+    };
     let make = |(mut c, registered): (Cluster, Option<usize>)| {
         c.mentions.sort();
         let definition = *c
@@ -1373,8 +1380,9 @@ pub fn resolve(
                 let m = &docs[di].facts.events[mi];
                 (
                     std::cmp::Reverse(lead_rank(m, specificity[di][mi])),
-                    std::cmp::Reverse((dates[di].date.is_none(), dates[di].date)),
+                    std::cmp::Reverse(stated(di)),
                     specificity[di][mi],
+                    std::cmp::Reverse((dates[di].date.is_none(), dates[di].date)),
                     !m.definite,
                     std::cmp::Reverse((di, m.span.get().start)),
                 )

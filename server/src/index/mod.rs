@@ -748,6 +748,27 @@ mod tests {
     }
 
     #[test]
+    fn a_date_guessed_from_the_text_does_not_make_a_report_the_defining_one() {
+        // no front matter: the first article's date is guessed from a founding it recalls (1931)
+        let recalling =
+            "A fire broke out at the museum in Bergen.\n\nThe museum opened on June 2, 1931.\n";
+        let telling = "A fire at the museum in Bergen on March 5 leaves two guards hurt.\n\nThe roof is gone.\n";
+        let (_, m) = model_of(&[recalling, telling]);
+        let fire = event_with(&m, 0, "fire");
+        assert_eq!(fire, event_with(&m, 1, "fire"));
+        assert!(m.dates[0].inferred() && m.dates[1].date.is_none());
+        assert_eq!(
+            m.events[fire].definition().0,
+            1,
+            "the report that tells the day"
+        );
+        // a date the article states still makes it the earliest report
+        let dated = format!("---\ndate: 2026-03-06\n---\n{recalling}");
+        let (_, m) = model_of(&[&dated, telling]);
+        assert_eq!(m.events[event_with(&m, 0, "fire")].definition().0, 0);
+    }
+
+    #[test]
     fn a_weekday_is_not_counted_from_a_date_the_article_only_recalls() {
         // no publication date: the latest date in the text is a founding in 1931, not the day of writing
         let recalled =
