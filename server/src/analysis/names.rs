@@ -871,6 +871,20 @@ mod tests {
     }
 
     #[test]
+    fn a_clinic_named_after_someone_is_an_organisation() {
+        let a = actors("The singer Mara Holt checked into the Edna Vale Clinic on Tuesday.");
+        assert!(
+            a.contains(&("Edna Vale Clinic".into(), ActorKind::Organization, None)),
+            "{a:?}"
+        );
+        assert!(
+            !a.iter()
+                .any(|(n, k, _)| n.contains("Edna") && *k == ActorKind::Person),
+            "{a:?}"
+        );
+    }
+
+    #[test]
     fn a_first_name_that_is_also_a_city_opens_a_name() {
         let text = "Energy Minister Milan Tedal flew to Milan on Monday. Georgia Varnes stayed at Victoria Station.";
         let a = actors(text);

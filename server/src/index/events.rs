@@ -1,8 +1,8 @@
 //! Event coreference across the corpus. Mentions are first chained within their article (same class, no
 //! conflicting date or place, a shared argument, or a definite reference back: "the meeting"), then chains
 //! are merged across articles when their class agrees, nothing conflicts, and an anchor is shared: the same
-//! place, the same day, two participants, the same trigger with a participant (for events that happened),
-//! or places within one another with the same countries involved. Articles about different people (each
+//! place, two participants, the same trigger with a participant (for events that happened), places within
+//! one another with the same countries involved, or the same day with a participant or nested places. Articles about different people (each
 //! names another person most: an obituary of Felt, one of LaRue) share an event only by its place, or its
 //! day and a participant. A day alone links nothing across articles.
 //! Within one story (articles whose leads tell one particular event), the same word with nothing
