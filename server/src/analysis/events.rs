@@ -1,6 +1,6 @@
 //! Events: trigger words (meeting, talks, summit, visit, call, invasion, …) and their arguments found
 //! around them in the sentence — the place ("in Riyadh", "the Alaska summit"), the date ("on Feb. 18",
-//! "Friday’s discussions"), the participants, the countries involved — and whether the event is told as
+//! "Friday’s discussions"; not "since 1998", which bounds a span), the participants, the countries involved — and whether the event is told as
 //! having happened or as planned or possible.
 
 use super::intern::Numbered;
@@ -58,6 +58,9 @@ static IRREALIS: WordList = WordList::new(&[
     "preparing",
     "whether",
 ]);
+
+/// Words before a date that make it a bound of a span or a point of comparison, not an event's day.
+static TIME_BOUNDS: WordList = WordList::new(&["since", "until", "till", "before", "after"]);
 
 static PLACE_PREPOSITIONS: WordList = WordList::new(&[
     "in", "at", "to", "near", "outside", "inside", "from", "into",
@@ -414,6 +417,10 @@ fn mention(
         .filter_map(|(di, d)| {
             let dt = tok_of(d.span.get().start);
             let de = tok_of(d.span.get().end);
+            // "since 1991", "until March": a bound of a span, not the day the event happened
+            if dt > 0 && doc.lower_in(dt - 1, &TIME_BOUNDS) {
+                return None;
+            }
             if de <= first && first - de <= 1 {
                 Some((0usize, di)) // Friday’s discussions
             } else if dt > last && dt - last <= 12 {
@@ -624,6 +631,22 @@ mod tests {
                 ("passed away", "die", EventClass::Death)
             ]
         );
+    }
+
+    #[test]
+    fn a_date_that_bounds_a_span_is_not_the_events_day() {
+        let text = "The Falcons won the cup on Sunday, their first win since 1998.";
+        let f = analyse(text, 0);
+        let day_of = |word: &str| {
+            let e = f
+                .events
+                .iter()
+                .find(|e| &text[e.trigger.get().start..e.trigger.get().end] == word)
+                .expect("the event");
+            e.date().map(|i| f.dates[i].text(text).to_string())
+        };
+        assert_eq!(day_of("won"), Some("Sunday".to_string()));
+        assert_eq!(day_of("win"), Some("Sunday".to_string()), "not since 1998");
     }
 
     #[test]
