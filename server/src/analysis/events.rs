@@ -634,6 +634,22 @@ mod tests {
     }
 
     #[test]
+    fn hit_and_struck_are_one_word() {
+        for text in [
+            "A van hit a cyclist in Oslo.",
+            "A van struck a cyclist in Oslo.",
+        ] {
+            let f = analyse(text, 0);
+            let told: Vec<(&str, EventClass)> = f
+                .events
+                .iter()
+                .map(|e| (e.lemma.as_str(), e.class))
+                .collect();
+            assert_eq!(told, vec![("strike", EventClass::Attack)], "{text}");
+        }
+    }
+
+    #[test]
     fn a_date_that_bounds_a_span_is_not_the_events_day() {
         let text = "The Falcons won the cup on Sunday, their first win since 1998.";
         let f = analyse(text, 0);

@@ -442,7 +442,7 @@ attend:visit:attend attends attended attending attendance;presence:visit:presenc
 arrive:visit:arrive arrives arrived arriving arrival;\
 call:call:call;conversation:call:conversation;\
 invade:attack:invade invaded invading invasion;attack:attack:attack attacks attacked attacking;\
-strike:attack:strike strikes struck airstrike airstrikes;bomb:attack:bomb bombs bombed bombing bombings;\
+strike:attack:strike strikes struck airstrike airstrikes hit hits;bomb:attack:bomb bombs bombed bombing bombings;\
 shoot:attack:shoot shoots shot shooting shootings gunned;stab:attack:stab stabbed stabbing;\
 assault:attack:assault assaulted;raid:attack:raid raids raided;offensive:attack:offensive;\
 intervention:attack:intervention;explode:disaster:explode exploded explosion explosions blast blasts;\
