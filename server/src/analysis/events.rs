@@ -256,7 +256,7 @@ fn event_words() -> &'static HashMap<&'static str, EventWord> {
         for (&first, triggers) in &lex.multiword_triggers {
             words.entry(first).or_default().multiword = Some(triggers);
         }
-        for &w in &lex.action_past {
+        for &w in lex.action_past.keys() {
             words.entry(w).or_default().action_past = true;
         }
         for &w in &lex.not_actions {
@@ -300,7 +300,14 @@ fn action_verb(doc: &Doc, i: usize, ew: EventWord) -> Option<&'static str> {
     {
         return None;
     }
-    Some(super::intern::intern(&super::text::stem(w)))
+    // "fell" is named as "falling" is: by the stem of its -ing form
+    let form = ing_form(w);
+    Some(super::intern::intern(&super::text::stem(form)))
+}
+
+/// The -ing form of an irregular past ("fell" → "falling"), else the word itself.
+fn ing_form(w: &str) -> &str {
+    lexicon().action_past.get(w).copied().unwrap_or(w)
 }
 
 /// A reporting verb in lower case ("said", "told", "confirmed"): the statement it reports, named by its
@@ -629,6 +636,31 @@ mod tests {
             vec![
                 ("opened fire", "shoot", EventClass::Attack),
                 ("passed away", "die", EventClass::Death)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_irregular_past_is_named_as_its_progressive_and_a_van_that_caught_fire_burned() {
+        let text = "A worker fell from the crane. Witnesses saw him falling. The van caught fire.";
+        let f = analyse(text, 0);
+        let told: Vec<(&str, &str, EventClass)> = f
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    &text[e.trigger.get().start..e.trigger.get().end],
+                    e.lemma.as_str(),
+                    e.class,
+                )
+            })
+            .collect();
+        assert_eq!(
+            told,
+            vec![
+                ("fell", "fall", EventClass::Other),
+                ("falling", "fall", EventClass::Other),
+                ("caught fire", "fire", EventClass::Disaster)
             ]
         );
     }

@@ -74,8 +74,8 @@ pub struct Lexicon {
     pub not_actions: HashSet<&'static str>,
     /// -ing forms that are no action.
     pub not_ing: HashSet<&'static str>,
-    /// Irregular past forms that are actions.
-    pub action_past: HashSet<&'static str>,
+    /// Irregular past forms that are actions, each with its -ing form.
+    pub action_past: HashMap<&'static str, &'static str>,
     pub abbreviations: HashSet<&'static str>,
 }
 
@@ -503,6 +503,10 @@ const MULTIWORD_TRIGGERS: &[(&str, &str, EventClass)] = &[
     ("passes away", "die", EventClass::Death),
     ("passing away", "die", EventClass::Death),
     ("heart attack", "heart attack", EventClass::Health),
+    ("caught fire", "fire", EventClass::Disaster),
+    ("catch fire", "fire", EventClass::Disaster),
+    ("catches fire", "fire", EventClass::Disaster),
+    ("catching fire", "fire", EventClass::Disaster),
     ("took office", "inauguration", EventClass::Personnel),
     ("sworn in", "inauguration", EventClass::Personnel),
 ];
@@ -531,9 +535,13 @@ trying going getting doing making taking giving working living existing pending 
 considering arguing hoping thinking believing wondering expecting planning wishing seeking calling \
 asking urging saying telling claiming insisting";
 
-/// Irregular past forms that tell an action (the regular ones end in -ed).
-const ACTION_PAST: &str = "hit found made cut fell lost threw broke caught fought drove flew ran stole hung sank burned burnt \
-tore blew spread swept fled bit beat shook rang froze hid sped split slid led";
+/// Irregular past forms that tell an action (the regular ones end in -ed), each with its -ing form: the
+/// event is named by the stem of that form, so that "fell" and "falling" are one word.
+const ACTION_PAST: &str = "hit:hitting found:finding made:making cut:cutting fell:falling lost:losing threw:throwing \
+broke:breaking caught:catching fought:fighting drove:driving flew:flying ran:running stole:stealing hung:hanging \
+sank:sinking burned:burning burnt:burning tore:tearing blew:blowing spread:spreading swept:sweeping fled:fleeing \
+bit:biting beat:beating shook:shaking rang:ringing froze:freezing hid:hiding sped:speeding split:splitting \
+slid:sliding led:leading";
 
 const REPORTING_VERBS: &str = "said says say saying told tells tell stated states state stating announced announces \
 added adds noted notes noting explained explains claimed claims claim claiming insisted insists argued argues \
@@ -679,7 +687,9 @@ fn build() -> Lexicon {
         past_irregular: words(PAST_IRREGULAR).collect(),
         not_actions: words(NOT_ACTIONS).collect(),
         not_ing: words(NOT_ING).collect(),
-        action_past: words(ACTION_PAST).collect(),
+        action_past: words(ACTION_PAST)
+            .filter_map(|pair| pair.split_once(':'))
+            .collect(),
         abbreviations: words(ABBREVIATIONS).collect(),
     }
 }
