@@ -1,7 +1,7 @@
 //! Events: trigger words (meeting, talks, summit, visit, call, invasion, …) and their arguments found
 //! around them in the sentence — the place ("in Riyadh", "the Alaska summit"), the date ("on Feb. 18",
-//! "Friday’s discussions"; not "since 1998", which bounds a span), the participants, the countries involved — and whether the event is told as
-//! having happened or as planned or possible.
+//! "Friday’s discussions"; not "since 1998", which bounds a span), the participants, the countries
+//! involved — and whether the event is told as having happened or as planned or possible.
 
 use super::intern::Numbered;
 use super::lexicon::{EventClass, MultiwordTrigger, lexicon};
