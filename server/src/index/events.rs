@@ -10,7 +10,8 @@
 //! ([`super::similar`]), with no conflicting date or place. Each event's defining mention is where a report
 //! first tells it: nearest the top of its article (the headline and first sentence count alike, up to the
 //! fourth sentence; a mention that tells the whole event counts as lead), then in the earliest article by
-//! the date it states, then the most specific, then in the earliest by a date inferred from its text.
+//! the date it states, then one that names the event's place, then the most specific, then in the
+//! earliest by a date inferred from its text.
 //!
 //! The corpus's event registry (`dateline.toml`) comes before all this: a mention whose trigger is within
 //! words naming a registered event (its label or an alias) is that event, with the mentions linked to it,
@@ -1378,9 +1379,15 @@ pub fn resolve(
             .iter()
             .max_by_key(|&&(di, mi)| {
                 let m = &docs[di].facts.events[mi];
+                // the mention that names where the event was, over one as specific that names
+                // another place or none
+                let names_its_place = c.features.place.is_some()
+                    && m.place().map(|i| docs[di].facts.places[i].name.as_str())
+                        == c.features.place;
                 (
                     std::cmp::Reverse(lead_rank(m, specificity[di][mi])),
                     std::cmp::Reverse(stated(di)),
+                    names_its_place,
                     specificity[di][mi],
                     std::cmp::Reverse((dates[di].date.is_none(), dates[di].date)),
                     !m.definite,

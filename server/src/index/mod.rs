@@ -769,6 +769,24 @@ mod tests {
     }
 
     #[test]
+    fn the_defining_mention_names_the_events_place() {
+        // two leads as specific (two guards; a guard and a town): the one naming the town defines
+        let guards = "Guards Ola Berg and Kari Lunde were hurt in a fire at the museum.\n\n\
+            The roof is gone.\n";
+        let town =
+            "Guard Ola Berg was hurt in a fire at the museum in Bergen.\n\nThe roof is gone.\n";
+        let (_, m) = model_of(&[guards, town]);
+        let fire = event_with(&m, 0, "fire");
+        assert_eq!(fire, event_with(&m, 1, "fire"));
+        assert_eq!(m.events[fire].place(), Some("Bergen"));
+        assert_eq!(
+            m.events[fire].definition().0,
+            1,
+            "the report that names Bergen"
+        );
+    }
+
+    #[test]
     fn a_weekday_is_not_counted_from_a_date_the_article_only_recalls() {
         // no publication date: the latest date in the text is a founding in 1931, not the day of writing
         let recalled =
