@@ -657,6 +657,23 @@ mod tests {
     }
 
     #[test]
+    fn an_escape_is_a_flight_and_a_foiled_plot_a_thwarted_one() {
+        let text = "Two inmates escaped from the jail. Guards saw them fleeing. Police foiled a robbery \
+                    plot. Officers thwarted a second plot.";
+        let words: Vec<(&str, &str)> = told(text).into_iter().map(|(t, w, _)| (t, w)).collect();
+        assert_eq!(
+            words,
+            vec![
+                ("escaped", "escape"),
+                ("fleeing", "escape"),
+                ("foiled", "thwart"),
+                ("robbery", "rob"),
+                ("thwarted", "thwart")
+            ]
+        );
+    }
+
+    #[test]
     fn hit_and_struck_are_one_word() {
         for text in [
             "A van hit a cyclist in Oslo.",

@@ -464,11 +464,11 @@ sell:business:sell sold sale;\
 appoint:personnel:appoint appointed appointment;name:personnel:named;hire:personnel:hire hired hiring;\
 resign:personnel:resign resigned resignation;fire:personnel:fired sacked;quit:personnel:quit quits;retire:personnel:retired retirement;\
 nominate:personnel:nominate nominated nomination;replace:personnel:replace replaced;find:other:find finds found discover discovers discovered;\
-leave:movement:leave left;enter:movement:enter entered;escape:movement:escape escaped;flee:movement:fled flee;\
+leave:movement:leave left;enter:movement:enter entered;escape:movement:escape escaped escapes fled flee flees fleeing;\
 withdraw:movement:withdraw withdrew withdrawal;deploy:movement:deploy deployed deployment;\
 rehab:health:rehab rehabilitation;injure:health:injure injures injured injuring injuries injury wound wounds wounded wounding;hospitalize:health:hospitalized hospitalised;\
 marry:other:married marry wedding;divorce:other:divorce divorced;protest:other:protest protests protested;\
-rescue:other:rescue rescued;evacuate:other:evacuate evacuated evacuation;\
+rescue:other:rescue rescued;thwart:other:thwart thwarted foil foiled;evacuate:other:evacuate evacuated evacuation;\
 rob:other:robbery robberies heist heists robbed;steal:other:theft thefts burglary burglaries;\
 arson:other:arson;riot:other:riot riots rioting;hijack:other:hijack hijacked hijacking piracy;\
 investigate:other:investigation investigations probe inquiry investigated;hearing:other:hearing hearings;\
