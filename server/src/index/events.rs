@@ -2,9 +2,10 @@
 //! conflicting date or place, a shared argument, or a definite reference back: "the meeting"), then chains
 //! are merged across articles when their class agrees, nothing conflicts, and an anchor is shared: the same
 //! place, two participants, the same trigger with a participant (for events that happened), places within
-//! one another with the same countries involved, or the same day with a participant or nested places. Articles about different people (each
-//! names another person most: an obituary of Felt, one of LaRue) share an event only by its place, or its
-//! day and a participant. A day alone links nothing across articles.
+//! one another with the same countries involved, or the same day with a participant or nested places.
+//! Articles about different people (each names another person most: an obituary of Felt, one of LaRue)
+//! share an event only by its place, or its day and a participant. A day alone links nothing across
+//! articles.
 //! Within one story (articles whose leads tell one particular event), the same word with nothing
 //! conflicting is the same event; and so it is in articles alike in the names and lead words they use
 //! ([`super::similar`]), with no conflicting date or place. Each event's defining mention is where a report
