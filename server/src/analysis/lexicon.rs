@@ -201,7 +201,19 @@ Louisiana|United States;Alabama|United States;Mississippi|United States;Missouri
 Wisconsin|United States;Iowa|United States;Kansas|United States;Oklahoma|United States;Indiana|United States;\
 Maryland|United States;Connecticut|United States;Montana|United States;Idaho|United States;Wyoming|United States;\
 Nebraska|United States;Arkansas|United States;Maine|United States;Vermont|United States;New Mexico|United States;\
-Anchorage|United States;Riyadh|Saudi Arabia;Jeddah|Saudi Arabia;Mecca|Saudi Arabia;Dubai|United Arab Emirates;\
+Anchorage|United States;\
+San Diego|California;San Jose|California;San Antonio|Texas;New Orleans|Louisiana;\
+Indianapolis|Indiana;Baltimore|Maryland;Pittsburgh|Pennsylvania;Denver|Colorado;\
+Phoenix|Arizona;Sacramento|California;Portland|United States;Minneapolis|Minnesota;\
+St. Louis|Missouri;Cleveland|Ohio;Cincinnati|Ohio;Kansas City|Missouri;\
+Nashville|Tennessee;Memphis|Tennessee;Milwaukee|Wisconsin;Tampa|Florida;\
+Orlando|Florida;Buffalo|United States;Oakland|California;Jacksonville|Florida;\
+Salt Lake City|Utah;Honolulu|Hawaii;Newark|New Jersey;Green Bay|Wisconsin;\
+Oklahoma City|Oklahoma;Raleigh|North Carolina;Albuquerque|New Mexico;Tucson|Arizona;\
+El Paso|Texas;Fort Worth|Texas;Long Beach|California;Anaheim|California;\
+Pasadena|California;Santa Monica|California;Palm Springs|California;Omaha|Nebraska;\
+Louisville|Kentucky;Baton Rouge|Louisiana;\
+Riyadh|Saudi Arabia;Jeddah|Saudi Arabia;Mecca|Saudi Arabia;Dubai|United Arab Emirates;\
 Abu Dhabi|United Arab Emirates;Doha|Qatar;Tehran|Iran;Baghdad|Iraq;Mosul|Iraq;Damascus|Syria;Aleppo|Syria;\
 Beirut|Lebanon;Jerusalem|Israel;Tel Aviv|Israel;Cairo|Egypt;Istanbul|Turkey;Ankara|Turkey;Kabul|Afghanistan;\
 Islamabad|Pakistan;New Delhi/Delhi|India;Mumbai|India;Beijing|China;Shanghai|China;Hong Kong|China;Tokyo|Japan;\
@@ -706,12 +718,19 @@ impl Lexicon {
             return Some(c);
         }
         let p = self.places.get(key)?;
-        Some(p.parent.unwrap_or(p.name))
+        self.country_of_place(p.name)
     }
 
     /// The country of a place given by its canonical name (the place itself when it is a country).
     pub fn country_of_place(&self, name: &str) -> Option<&'static str> {
-        let p = self.places_by_name.get(name)?;
+        let mut p = self.places_by_name.get(name)?;
+        // a city within a state within a country: up to the top
+        for _ in 0..4 {
+            match p.parent.and_then(|up| self.places_by_name.get(up)) {
+                Some(up) => p = up,
+                None => break,
+            }
+        }
         Some(p.parent.unwrap_or(p.name))
     }
 
@@ -732,5 +751,22 @@ impl Lexicon {
             }
         }
         false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lexicon;
+
+    #[test]
+    fn a_city_lies_within_its_state_and_its_country() {
+        let lex = lexicon();
+        assert!(lex.place_within("Tampa", "Florida"));
+        assert!(lex.place_within("Tampa", "United States"));
+        assert!(!lex.place_within("Tampa", "California"));
+        assert_eq!(lex.country_of_place("Tampa"), Some("United States"));
+        assert_eq!(lex.country_of_place("Crimea"), Some("Ukraine"));
+        assert_eq!(lex.country_of_place("France"), Some("France"));
+        assert_eq!(lex.country_of("new orleans"), Some("United States"));
     }
 }

@@ -172,6 +172,7 @@ pub enum ActorRule {
     OrganisationHeadWord,
     AfterOrganisationNoun,
     ParticleName,
+    PlaceAndPluralName,
     Annotated,
 }
 
@@ -189,6 +190,7 @@ impl ActorRule {
             ActorRule::OrganisationHeadWord => "organisation head word",
             ActorRule::AfterOrganisationNoun => "after an organisation noun",
             ActorRule::ParticleName => "particle name",
+            ActorRule::PlaceAndPluralName => "a place and a plural name",
             ActorRule::Annotated => "annotated",
         }
     }

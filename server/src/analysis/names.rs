@@ -21,6 +21,30 @@ pub struct Found {
     pub places: Vec<PlaceMention>,
 }
 
+/// Clock words that follow a time and are written in capitals: "11 AM EDT" names no one.
+static CLOCK_WORDS: WordList = WordList::new(&[
+    "am", "pm", "a.m.", "p.m.", "et", "pt", "ct", "mt", "edt", "est", "pdt", "pst", "cdt", "cst",
+    "mdt", "mst", "gmt", "utc", "bst", "cet", "cest", "ist", "jst", "aest",
+]);
+
+/// Words that open a place's name ("San Diego", "Fort Hood", "Mount Pleasant"): the word after one is no
+/// first name.
+static PLACE_OPENERS: WordList = WordList::new(&[
+    "san", "santa", "los", "las", "fort", "port", "mount", "mt.", "lake", "cape",
+]);
+
+/// Words that end a place's name ("Sterling Heights", "Newport Beach", "Hawaiian Gardens").
+static PLACE_ENDINGS: WordList = WordList::new(&[
+    "heights", "beach", "springs", "hills", "gardens", "township", "village", "city", "county",
+]);
+
+/// Whether a capitalised word is a plural name ("Chargers", "Saints", "Red Sox"): after a place it names a
+/// team or a group, not a person.
+pub fn plural_name(w: &str) -> bool {
+    w == "sox"
+        || (w.chars().count() >= 4 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
+}
+
 static PARTICLES: WordList = WordList::new(&[
     "al", "bin", "ibn", "de", "van", "von", "da", "del", "der", "du", "di", "el", "ben", "la",
     "le", "dos",
@@ -128,6 +152,7 @@ fn segment(doc: &Doc, lex: &Lexicon, from: usize, to: usize) -> Vec<(usize, usiz
                     (lh, Seg::Skip)
                 } else if lex.months.contains_key(w)
                     || lex.weekdays.contains_key(w)
+                    || CLOCK_WORDS.contains(w)
                     || is_roman(doc.tok_text(i))
                 {
                     (1, Seg::Skip)
@@ -271,6 +296,20 @@ fn process_run(doc: &Doc, lex: &Lexicon, si: usize, from: usize, to: usize, foun
                     k = m;
                     continue;
                 }
+                // a place and a plural name: a team or a group ("San Diego Chargers", "Boston Red Sox")
+                if m > k + 1 && plural_name(&doc.lower[segs[m - 1].1 - 1]) {
+                    push_actor(
+                        doc,
+                        found,
+                        si,
+                        a,
+                        segs[m - 1].1,
+                        ActorKind::Organization,
+                        ActorRule::PlaceAndPluralName,
+                    );
+                    k = m;
+                    continue;
+                }
                 found.places.push(PlaceMention::new(
                     Span::new(doc.toks[a].start, doc.toks[b - 1].end),
                     name,
@@ -397,6 +436,25 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
     let Some(&last) = words.last() else { return };
     let first_w = &doc.lower[first];
     let last_w = &doc.lower[last];
+    // a place the gazetteer does not know, by the word opening it ("San Diego", "Fort Hood"), and a team
+    // named after one ("San Diego Chargers"); not an organisation's name ("Lake Placid Organizing
+    // Committee")
+    if words.len() >= 2 && PLACE_OPENERS.contains(first_w) && !lex.org_heads.contains(last_w) {
+        if words.len() >= 3 && plural_name(last_w) {
+            push_actor(
+                doc,
+                found,
+                si,
+                cs,
+                ce,
+                ActorKind::Organization,
+                ActorRule::PlaceAndPluralName,
+            );
+        } else {
+            push_place(doc, found, si, cs, ce);
+        }
+        return;
+    }
     // a person whose first name is known: split off anything before it in the core
     if let Some(pos) = words
         .iter()
@@ -423,6 +481,11 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
             );
             return;
         }
+    }
+    // "Sterling Heights", "Newport Beach": a place by the word ending it
+    if words.len() >= 2 && PLACE_ENDINGS.contains(last_w) {
+        push_place(doc, found, si, cs, ce);
+        return;
     }
     if words.len() >= 2 && lex.org_heads.contains(last_w) {
         push_actor(
@@ -836,6 +899,57 @@ mod tests {
         assert!(names.contains(&"NFL"), "{a:?}");
         assert!(!names.contains(&"DUI"), "{a:?}");
         assert!(!names.contains(&"CEO"), "{a:?}");
+    }
+
+    fn places(text: &str) -> Vec<String> {
+        let doc = Doc::new(text, 0);
+        find(&doc)
+            .places
+            .iter()
+            .map(|p| p.name.as_str().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_capitalised_new_opens_the_place_it_names() {
+        let text =
+            "The mayor of New York met New Zealand officials and New Orleans police on Monday.";
+        assert_eq!(actors(text), vec![], "no one named York or Zealand");
+        assert_eq!(places(text), vec!["New York", "New Zealand", "New Orleans"]);
+        // a new thing is still no name
+        assert_eq!(places("The New rules start today in Oslo."), vec!["Oslo"]);
+    }
+
+    #[test]
+    fn a_place_and_a_plural_name_is_a_team() {
+        let text = "San Diego Chargers receiver Vincent Jackson was arrested, the New York Mets said nothing \
+                    and the Boston Red Sox won.";
+        let org = |n: &str| (n.to_string(), ActorKind::Organization, None);
+        assert_eq!(
+            actors(text),
+            vec![
+                org("San Diego Chargers"),
+                person("Vincent Jackson", None),
+                org("New York Mets"),
+                org("Boston Red Sox"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_clock_names_no_one() {
+        let text = "The game starts at 8 PM EDT and ends before 11 AM GMT, officials said.";
+        assert_eq!(actors(text), vec![]);
+    }
+
+    #[test]
+    fn a_place_by_the_word_opening_or_ending_it() {
+        let text = "Sterling Heights police said soldiers from Fort Kelso drove to Mount Alder.";
+        assert_eq!(actors(text), vec![], "no one named Sterling Heights");
+        assert_eq!(
+            places(text),
+            vec!["Sterling Heights", "Fort Kelso", "Mount Alder"]
+        );
     }
 
     #[test]

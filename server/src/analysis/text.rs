@@ -274,7 +274,7 @@ impl<'a> Doc<'a> {
         let w = &self.lower[i];
         let lex = lexicon();
         if lex.function_words.contains(w) && !t.is_all_caps() {
-            return false;
+            return self.opens_known_name(i);
         }
         if self.sentence_initial(i) || self.title_case[self.sent_of[i]] {
             return self.names_here.contains(w)
@@ -290,6 +290,24 @@ impl<'a> Doc<'a> {
                     && self.followed_by_name(i));
         }
         true
+    }
+
+    /// Whether a capitalised word the lexicon counts as a function word opens a place or an organisation
+    /// the gazetteer knows by two or three words: "New" in "New York", "New Zealand".
+    fn opens_known_name(&self, i: usize) -> bool {
+        let lex = lexicon();
+        let mut key = self.lower[i].to_string();
+        for k in i + 1..(i + 3).min(self.toks.len()) {
+            if !self.toks[k].is_capitalised() {
+                return false;
+            }
+            key.push(' ');
+            key.push_str(&self.lower[k]);
+            if lex.places.contains_key(&key) || lex.orgs.contains_key(&key) {
+                return true;
+            }
+        }
+        false
     }
 
     /// The next token is a capitalised word too, so `i` begins a multi-word name.

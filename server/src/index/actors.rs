@@ -120,9 +120,14 @@ impl Keyed {
         match kind {
             ActorKind::Organization => {
                 let canon = lex.orgs.get(&phrase_key(name)).copied();
+                // a team or group is also known by its plural name alone: "the Colts" for the
+                // Indianapolis Colts
+                let plural = words
+                    .last()
+                    .filter(|w| words.len() >= 2 && crate::analysis::names::plural_name(w));
                 Keyed::Full {
                     key: format!("org:{}", canon.map_or_else(|| words.join(" "), phrase_key)),
-                    surname: None,
+                    surname: plural.map(|w| surname_key(w)),
                 }
             }
             ActorKind::Person if words.len() >= 2 => {

@@ -315,7 +315,7 @@ impl Features {
         m: &EventMention,
         doc_date: &DocDate,
         actor_of: &[Option<usize>],
-        about: &SmallSet<u32, 4>,
+        cast: &Cast,
     ) -> Features {
         let anchor = doc_date.date;
         let persons = d
@@ -323,6 +323,7 @@ impl Features {
             .participants(m)
             .filter(|&a| d.facts.actors[a].kind != crate::analysis::ActorKind::Organization)
             .filter_map(|a| actor_of.get(a).copied().flatten())
+            .filter(|&a| cast.counts(a))
             .map(|a| a as u32)
             .collect();
         let date = m.date().and_then(|i| {
@@ -343,10 +344,11 @@ impl Features {
                 .facts
                 .participants(m)
                 .filter_map(|a| actor_of.get(a).copied().flatten())
+                .filter(|&a| cast.counts(a))
                 .map(|a| a as u32)
                 .collect(),
             persons,
-            about: about.clone(),
+            about: cast.about.clone(),
             parties: d
                 .facts
                 .parties(m)
@@ -444,14 +446,50 @@ fn place_relation(a: Option<&str>, b: Option<&str>) -> Option<bool> {
     }
 }
 
+/// Who an article's events involve, told once per article.
+struct Cast {
+    /// The people it is about (see [`protagonists`]).
+    about: SmallSet<u32, 4>,
+    /// The teams it names in full ("the Indianapolis Colts"; then "the Colts" is the same actor): a team
+    /// plays every game of a season, so it tells no game, and no arrest of one of its players, from another.
+    teams: SmallSet<u32, 4>,
+}
+
+impl Cast {
+    fn of(d: &DocEntry, actor_of: &[Option<usize>]) -> Cast {
+        let teams = d
+            .facts
+            .actors
+            .iter()
+            .zip(actor_of)
+            .filter(|(a, _)| a.rule == crate::analysis::ActorRule::PlaceAndPluralName)
+            .filter_map(|(_, x)| x.map(|x| x as u32))
+            .collect();
+        Cast {
+            about: protagonists(d, actor_of, &teams),
+            teams,
+        }
+    }
+
+    /// Whether an actor (by its number in the corpus) takes part in this article's events as evidence.
+    fn counts(&self, actor: usize) -> bool {
+        !self.teams.contains(&(actor as u32))
+    }
+}
+
 /// The people an article is about: those it names most, at least twice (the dead man of an obituary, not
 /// the president it recalls), leaving out those it names as speaking for others (a spokesman, an agent).
-fn protagonists(d: &DocEntry, actor_of: &[Option<usize>]) -> SmallSet<u32, 4> {
+fn protagonists(
+    d: &DocEntry,
+    actor_of: &[Option<usize>],
+    teams: &SmallSet<u32, 4>,
+) -> SmallSet<u32, 4> {
     let mut counts: HashMap<usize, usize> = HashMap::default();
     let mut voices: SmallSet<usize, 4> = SmallSet::default();
     for (i, a) in d.facts.actors.iter().enumerate() {
         if a.kind != crate::analysis::ActorKind::Organization
             && let Some(Some(x)) = actor_of.get(i)
+            && !teams.contains(&(*x as u32))
         {
             *counts.entry(*x).or_default() += 1;
             if a.roles.iter().any(|r| speaks_for_others(&r.text)) {
@@ -819,9 +857,9 @@ fn chains_of(di: usize, d: &DocEntry, date: &DocDate, actor_of: &[Option<usize>]
     // the chains and statements in the order they began (`None`: a statement), for the window below
     let mut began: Vec<Option<usize>> = Vec::new();
     let mut specificity = Vec::with_capacity(d.facts.events.len());
-    let about = protagonists(d, actor_of);
+    let cast = Cast::of(d, actor_of);
     for (mi, m) in d.facts.events.iter().enumerate() {
-        let f = Features::of(d, m, date, actor_of, &about);
+        let f = Features::of(d, m, date, actor_of, &cast);
         specificity.push(f.args());
         if f.class == EventClass::Statement {
             statements.push(Statement {
@@ -1180,8 +1218,8 @@ fn with_registry(
                     c.mentions.iter().partition(|m| named.contains_key(m));
                 for (di, mi) in mine {
                     let d = &docs[di];
-                    let about = protagonists(d, &actor_of[di]);
-                    let f = Features::of(d, &d.facts.events[mi], &dates[di], &actor_of[di], &about);
+                    let cast = Cast::of(d, &actor_of[di]);
+                    let f = Features::of(d, &d.facts.events[mi], &dates[di], &actor_of[di], &cast);
                     let single = Cluster {
                         features: f,
                         mentions: vec![(di, mi)],

@@ -787,6 +787,25 @@ mod tests {
     }
 
     #[test]
+    fn a_team_is_known_by_its_plural_name_and_tells_no_game_from_another() {
+        let opener = "---\ndate: 2026-03-01\n---\nThe Denver Owls won the opening game.\n\n\
+            The Owls travel next week.\n";
+        let second = "---\ndate: 2026-03-09\n---\nThe Denver Owls won a second game.\n";
+        let (_, m) = model_of(&[opener, second]);
+        let owls: Vec<&actors::Actor> = m
+            .actors
+            .iter()
+            .filter(|a| a.name.contains("Owls"))
+            .collect();
+        assert_eq!(owls.len(), 1, "one team: {owls:?}");
+        assert_eq!(owls[0].name, "Denver Owls");
+        assert_eq!(owls[0].kind, crate::analysis::ActorKind::Organization);
+        assert_eq!(owls[0].mentions.len(), 3, "the Owls too");
+        // the team plays every game: sharing it makes no two games one
+        assert_ne!(event_with(&m, 0, "won"), event_with(&m, 1, "won"));
+    }
+
+    #[test]
     fn a_weekday_is_not_counted_from_a_date_the_article_only_recalls() {
         // no publication date: the latest date in the text is a founding in 1931, not the day of writing
         let recalled =
@@ -903,6 +922,21 @@ mod tests {
             denied_docs(&m),
             [0].into(),
             "only Oslo's squid: {:?}",
+            m.matches
+        );
+    }
+
+    #[test]
+    fn a_denial_naming_a_city_reaches_a_report_naming_its_state() {
+        let texts = with_elsewhere(&[
+            "---\ndate: 2026-02-01\n---\nViral video shows giant squid washed up on a beach in Florida\n",
+            "---\ndate: 2026-02-03\n---\nNo, a giant squid did not wash up on a beach in Tampa: the viral video is a hoax\n",
+        ]);
+        let (_, m) = model_of(&texts);
+        assert_eq!(
+            denied_docs(&m),
+            [0].into(),
+            "Tampa is in Florida: {:?}",
             m.matches
         );
     }
