@@ -188,11 +188,11 @@ South Africa|;Congo|;Ghana|;Mali|;Niger|;Chad|;Zimbabwe|;Uganda|;Rwanda|;Nepal|;
 Europe|;Asia|;Africa|;Middle East|;Latin America|;Eastern Europe|Europe;Western Europe|Europe;Scandinavia|Europe;\
 Balkans|Europe;Crimea|Ukraine;Donbas/Donbass|Ukraine;Kobane|Syria;Siberia|Russia;Chechnya|Russia;\
 Moscow|Russia;St. Petersburg|Russia;Kyiv/Kiev|Ukraine;Kharkiv|Ukraine;Odesa/Odessa|Ukraine;Mariupol|Ukraine;\
-Washington/Washington D.C./Washington, D.C.|United States;New York/New York City|United States;Los Angeles|United States;\
-Chicago|United States;Houston|United States;Boston|United States;San Francisco|United States;Miami|United States;\
-Seattle|United States;Atlanta|United States;Dallas|United States;Detroit|United States;Philadelphia|United States;\
-Las Vegas|United States;Hollywood|United States;Malibu|United States;Beverly Hills|United States;Brooklyn|United States;\
-Manhattan|United States;Ferguson|United States;Texas|United States;California|United States;Florida|United States;\
+Washington/Washington D.C./Washington, D.C.|United States;New York/New York City|United States;Los Angeles|California;\
+Chicago|Illinois;Houston|Texas;Boston|Massachusetts;San Francisco|California;Miami|Florida;\
+Seattle|United States;Atlanta|United States;Dallas|Texas;Detroit|Michigan;Philadelphia|Pennsylvania;\
+Las Vegas|Nevada;Hollywood|California;Malibu|California;Beverly Hills|California;Brooklyn|New York;\
+Manhattan|New York;Ferguson|Missouri;Texas|United States;California|United States;Florida|United States;\
 Alaska|United States;Hawaii|United States;Ohio|United States;Michigan|United States;Virginia|United States;\
 Oregon|United States;Nevada|United States;Arizona|United States;Colorado|United States;Utah|United States;\
 Illinois|United States;Pennsylvania|United States;Massachusetts|United States;New Jersey|United States;\
@@ -201,7 +201,7 @@ Louisiana|United States;Alabama|United States;Mississippi|United States;Missouri
 Wisconsin|United States;Iowa|United States;Kansas|United States;Oklahoma|United States;Indiana|United States;\
 Maryland|United States;Connecticut|United States;Montana|United States;Idaho|United States;Wyoming|United States;\
 Nebraska|United States;Arkansas|United States;Maine|United States;Vermont|United States;New Mexico|United States;\
-Anchorage|United States;\
+Anchorage|Alaska;\
 San Diego|California;San Jose|California;San Antonio|Texas;New Orleans|Louisiana;\
 Indianapolis|Indiana;Baltimore|Maryland;Pittsburgh|Pennsylvania;Denver|Colorado;\
 Phoenix|Arizona;Sacramento|California;Portland|United States;Minneapolis|Minnesota;\
