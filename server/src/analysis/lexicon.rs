@@ -339,7 +339,7 @@ army navy forces force police guard group company corporation corp corp. inc inc
 organization organisation foundation institute parliament senate congress church airlines airline airways \
 network networks studios records club team fund authority administration bureau service services commission \
 assembly federation alliance coalition front movement brigade battalion regiment cabinet government council \
-reuters channel tv radio broadcasting labs technologies systems motors electric energy holdings partners media";
+reuters channel tv radio broadcasting labs technologies systems motors electric energy holdings partners media survey";
 
 const NON_PERSON_HEADS: &str = "day week year war wars square street avenue road boulevard bridge river lake mountain \
 mountains island islands sea ocean valley county state states province region republic kingdom emirates \
@@ -347,7 +347,8 @@ festival awards award cup games olympics championship championships league serie
 summit talks conference meeting forum program programme project plan strategy operation crisis conflict \
 revolution agreement deal convention protocol declaration doctrine initiative prize museum stadium arena hall \
 tower palace airport station port park plaza building hotel theatre theater gallery library prison jail camp \
-base highway expressway line lines east west north south coast peninsula gulf basin desert canyon falls";
+base highway expressway line lines east west north south coast peninsula gulf basin desert canyon falls \
+bowl ave ave. blvd blvd. hurricane typhoon cyclone storm";
 
 const PERSON_ROLES: &str = "president vice-president secretary minister spokesman spokeswoman spokesperson envoy \
 adviser advisor aide chief head leader chairman chairwoman chair director ambassador diplomat governor senator \

@@ -985,6 +985,18 @@ mod tests {
     }
 
     #[test]
+    fn storms_games_streets_and_surveys_are_not_people() {
+        let a = actors(
+            "After Hurricane Greta, fans left the Super Bowl and walked down Linden Ave, the Coastal \
+             Survey said.",
+        );
+        assert_eq!(
+            a,
+            vec![("Coastal Survey".to_string(), ActorKind::Organization, None)]
+        );
+    }
+
+    #[test]
     fn a_clinic_named_after_someone_is_an_organisation() {
         let a = actors("The singer Mara Holt checked into the Edna Vale Clinic on Tuesday.");
         assert!(
