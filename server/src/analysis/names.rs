@@ -283,7 +283,17 @@ fn process_run(doc: &Doc, lex: &Lexicon, si: usize, from: usize, to: usize, foun
                 while m < segs.len() && segs[m].2 == Seg::Other {
                     m += 1;
                 }
-                if m > k + 1 && lex.org_heads.contains(&doc.lower[segs[m - 1].1 - 1]) {
+                // and a place with a plural name: a team or a group ("San Diego Chargers", "Boston Red Sox")
+                let last = m
+                    .checked_sub(1)
+                    .filter(|&l| l > k)
+                    .map(|l| &doc.lower[segs[l].1 - 1]);
+                let rule = match last {
+                    Some(w) if lex.org_heads.contains(w) => Some(ActorRule::OrganisationHeadWord),
+                    Some(w) if plural_name(w) => Some(ActorRule::PlaceAndPluralName),
+                    _ => None,
+                };
+                if let Some(rule) = rule {
                     push_actor(
                         doc,
                         found,
@@ -291,21 +301,7 @@ fn process_run(doc: &Doc, lex: &Lexicon, si: usize, from: usize, to: usize, foun
                         a,
                         segs[m - 1].1,
                         ActorKind::Organization,
-                        ActorRule::OrganisationHeadWord,
-                    );
-                    k = m;
-                    continue;
-                }
-                // a place and a plural name: a team or a group ("San Diego Chargers", "Boston Red Sox")
-                if m > k + 1 && plural_name(&doc.lower[segs[m - 1].1 - 1]) {
-                    push_actor(
-                        doc,
-                        found,
-                        si,
-                        a,
-                        segs[m - 1].1,
-                        ActorKind::Organization,
-                        ActorRule::PlaceAndPluralName,
+                        rule,
                     );
                     k = m;
                     continue;
