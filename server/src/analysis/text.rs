@@ -293,7 +293,7 @@ impl<'a> Doc<'a> {
     }
 
     /// Whether a capitalised word the lexicon counts as a function word opens a place or an organisation
-    /// the gazetteer knows by two or three words: "New" in "New York", "New Zealand".
+    /// the lexicons know by two or three words: "New" in "New York", "New Zealand".
     fn opens_known_name(&self, i: usize) -> bool {
         let lex = lexicon();
         let mut key = self.lower[i].to_string();
