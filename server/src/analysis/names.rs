@@ -1057,6 +1057,15 @@ mod tests {
             ),
             "{a:?}"
         );
+        let a = actors("The actress went to Hillcrest Recovery in Carlsbad.");
+        assert_eq!(
+            a,
+            vec![(
+                "Hillcrest Recovery".to_string(),
+                ActorKind::Organization,
+                None
+            )]
+        );
     }
 
     #[test]

@@ -294,6 +294,9 @@ struct Features {
     /// Whom the articles telling it are about (see [`protagonists`]).
     about: SmallSet<u32, 4>,
     parties: SmallSet<&'static str, 2>,
+    /// The facility it took place in or was headed to, by its name without the head word ("betty ford" for
+    /// the Betty Ford Center or Clinic): two facilities, two events.
+    venue: Option<&'static str>,
     modality: Modality,
     /// A back-reference ("the meeting"); only meaningful for a single mention.
     definite: bool,
@@ -354,6 +357,10 @@ impl Features {
                 .parties(m)
                 .filter(|p| Some(*p) != own_country && Some(*p) != place)
                 .collect(),
+            venue: d
+                .facts
+                .participants(m)
+                .find_map(|a| facility_name(&d.facts.actors[a])),
             modality: m.modality,
             definite: m.definite,
             // a date inferred from the text may be a historical one: too weak to keep reports apart
@@ -409,6 +416,7 @@ impl Features {
         self.persons.extend(o.persons.iter().copied());
         self.about.extend(o.about.iter().copied());
         self.parties.extend(o.parties.iter().copied());
+        self.venue = self.venue.or(o.venue);
         if o.modality == Modality::Realis {
             self.modality = Modality::Realis;
         }
@@ -444,6 +452,26 @@ fn place_relation(a: Option<&str>, b: Option<&str>) -> Option<bool> {
         (Some(_), Some(_)) => None,
         _ => Some(false),
     }
+}
+
+/// The name of a facility (a clinic, a hospital, a centre) without its head word, lower-cased.
+fn facility_name(a: &crate::analysis::ActorMention) -> Option<&'static str> {
+    const HEADS: [&str; 7] = [
+        "center", "centre", "clinic", "hospital", "facility", "recovery", "rehab",
+    ];
+    if a.kind != crate::analysis::ActorKind::Organization {
+        return None;
+    }
+    let lower = a.name.to_lowercase();
+    let (rest, head) = lower.rsplit_once(' ')?;
+    HEADS
+        .contains(&head)
+        .then(|| crate::analysis::intern::intern(rest.trim()))
+}
+
+/// Whether two events took place in (or were headed to) two different facilities.
+fn other_venues(a: &Features, b: &Features) -> bool {
+    matches!((a.venue, b.venue), (Some(x), Some(y)) if x != y)
 }
 
 /// Who an article's events involve, told once per article.
@@ -654,7 +682,11 @@ impl Why {
 /// co-refer.
 fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<Link> {
     // each statement ("said") is one of its own
-    if a.class != b.class || a.class == EventClass::Statement || date_conflict(a.date, b.date) {
+    if a.class != b.class
+        || a.class == EventClass::Statement
+        || date_conflict(a.date, b.date)
+        || other_venues(a, b)
+    {
         return None;
     }
     // different people: Obama's visit is not Trump's — unless a definite reference names the same place
@@ -933,6 +965,7 @@ fn story_link(a: &Features, b: &Features) -> bool {
         && !a.lemmas.is_disjoint(&b.lemmas)
         && !date_conflict(a.date, b.date)
         && place_relation(a.place, b.place).is_some()
+        && !other_venues(a, b)
         && (a.persons.is_empty() || b.persons.is_empty() || !a.persons.is_disjoint(&b.persons))
         && !about_others(a, b)
 }
@@ -1051,6 +1084,7 @@ fn alike_link(a: &Features, b: &Features) -> bool {
     !date_conflict(a.date, b.date)
         && place_relation(a.place, b.place).is_some()
         && a.modality == b.modality
+        && !other_venues(a, b)
 }
 
 /// Merges clusters told with the same word in articles alike enough to tell one story

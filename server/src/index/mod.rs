@@ -806,6 +806,26 @@ mod tests {
     }
 
     #[test]
+    fn checking_into_another_clinic_is_another_event() {
+        let grove = "Singer Mara Holt checked into the Alder Grove Center for treatment.\n";
+        let ridge = "Singer Mara Holt checked into the Pine Ridge Clinic for treatment.\n";
+        let grove_again =
+            "Singer Mara Holt checked into the Alder Grove Clinic, her publicist said.\n";
+        let (_, m) = model_of(&[grove, ridge, grove_again]);
+        let [g, r, a] = [0, 1, 2].map(|d| m.events[event_with(&m, d, "checked into")].definition());
+        assert_ne!(
+            event_with(&m, 0, "checked into"),
+            event_with(&m, 1, "checked into"),
+            "two clinics: {g:?} {r:?}"
+        );
+        assert_eq!(
+            event_with(&m, 0, "checked into"),
+            event_with(&m, 2, "checked into"),
+            "one clinic, named two ways: {a:?}"
+        );
+    }
+
+    #[test]
     fn a_weekday_is_not_counted_from_a_date_the_article_only_recalls() {
         // no publication date: the latest date in the text is a founding in 1931, not the day of writing
         let recalled =
