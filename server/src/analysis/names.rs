@@ -933,6 +933,13 @@ mod tests {
     }
 
     #[test]
+    fn the_speaker_i_is_no_part_of_a_name() {
+        let a =
+            actors("The coach said Mara Holt I'm sure will start, and Ola Berg I think will not.");
+        assert_eq!(a, vec![person("Mara Holt", None), person("Ola Berg", None)]);
+    }
+
+    #[test]
     fn a_clock_names_no_one() {
         let text = "The game starts at 8 PM EDT and ends before 11 AM GMT, officials said.";
         assert_eq!(actors(text), vec![]);

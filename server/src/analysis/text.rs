@@ -272,6 +272,11 @@ impl<'a> Doc<'a> {
             return false;
         }
         let w = &self.lower[i];
+        // "I" is someone speaking, not a name ("Reggie I'm sure will play"); "I." is an initial
+        let pronoun = w == "i" || w.starts_with("i'") || w.starts_with("i’");
+        if pronoun && !self.is_punct(i + 1, ".") {
+            return false;
+        }
         let lex = lexicon();
         if lex.function_words.contains(w) && !t.is_all_caps() {
             return self.opens_known_name(i);
