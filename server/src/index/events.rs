@@ -1481,7 +1481,24 @@ pub fn resolve(
             Some(p) => Some(crate::analysis::intern::intern(p)),
             None => c.features.place,
         };
-        let participants = c.features.participants.iter().map(|&a| a as usize);
+        // shown: everyone its mentions involve, teams too (which the linking leaves out, see [`Cast`])
+        let mut participants: Vec<usize> = c
+            .features
+            .participants
+            .iter()
+            .map(|&a| a as usize)
+            .collect();
+        for &(di, mi) in &c.mentions {
+            let d = &docs[di];
+            for a in d.facts.participants(&d.facts.events[mi]) {
+                if d.facts.actors[a].rule == crate::analysis::ActorRule::PlaceAndPluralName
+                    && let Some(Some(x)) = actor_of[di].get(a)
+                    && !participants.contains(x)
+                {
+                    participants.push(*x);
+                }
+            }
+        }
         let event = Event {
             evidence: c.evidence.into(),
             registered,

@@ -801,8 +801,16 @@ mod tests {
         assert_eq!(owls[0].name, "Denver Owls");
         assert_eq!(owls[0].kind, crate::analysis::ActorKind::Organization);
         assert_eq!(owls[0].mentions.len(), 3, "the Owls too");
-        // the team plays every game: sharing it makes no two games one
+        // the team plays every game: sharing it makes no two games one; each game still names it
         assert_ne!(event_with(&m, 0, "won"), event_with(&m, 1, "won"));
+        for doc in [0, 1] {
+            let game = &m.events[event_with(&m, doc, "won")];
+            let names: Vec<&str> = game
+                .participants()
+                .map(|a| m.actors[a].name.as_str())
+                .collect();
+            assert_eq!(names, vec!["Denver Owls"]);
+        }
     }
 
     #[test]
