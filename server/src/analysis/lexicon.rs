@@ -348,7 +348,7 @@ summit talks conference meeting forum program programme project plan strategy op
 revolution agreement deal convention protocol declaration doctrine initiative prize museum stadium arena hall \
 tower palace airport station port park plaza building hotel theatre theater gallery library prison jail camp \
 base highway expressway line lines east west north south coast peninsula gulf basin desert canyon falls \
-bowl ave ave. blvd blvd. hurricane typhoon cyclone storm";
+bowl ave blvd hurricane typhoon cyclone storm";
 
 const PERSON_ROLES: &str = "president vice-president secretary minister spokesman spokeswoman spokesperson envoy \
 adviser advisor aide chief head leader chairman chairwoman chair director ambassador diplomat governor senator \
@@ -724,34 +724,26 @@ impl Lexicon {
 
     /// The country of a place given by its canonical name (the place itself when it is a country).
     pub fn country_of_place(&self, name: &str) -> Option<&'static str> {
-        let mut p = self.places_by_name.get(name)?;
+        let p = self.places_by_name.get(name)?;
         // a city within a state within a country: up to the top
-        for _ in 0..4 {
-            match p.parent.and_then(|up| self.places_by_name.get(up)) {
-                Some(up) => p = up,
-                None => break,
-            }
-        }
-        Some(p.parent.unwrap_or(p.name))
+        Some(self.ancestors(name).last().unwrap_or(p.name))
     }
 
     /// True when place `inner` (a canonical name) is `outer` or lies within it.
     pub fn place_within(&self, inner: &str, outer: &str) -> bool {
-        if inner == outer {
-            return true;
-        }
-        let mut cur = inner;
-        for _ in 0..4 {
-            let Some(p) = self.places_by_name.get(cur) else {
-                return false;
-            };
-            match p.parent {
-                Some(parent) if parent == outer => return true,
-                Some(parent) => cur = parent,
-                None => return false,
-            }
-        }
-        false
+        inner == outer || self.ancestors(inner).any(|p| p == outer)
+    }
+
+    /// Whether two places (canonical names) are one, or one lies within the other.
+    pub fn places_nested(&self, a: &str, b: &str) -> bool {
+        self.place_within(a, b) || self.place_within(b, a)
+    }
+
+    /// The places `name` lies within, nearest first: its parent, the parent's parent, … (at most four; a
+    /// parent the gazetteer does not list ends the walk).
+    fn ancestors<'a>(&'a self, name: &str) -> impl Iterator<Item = &'static str> + 'a {
+        let parent = |place: &str| self.places_by_name.get(place).and_then(|p| p.parent);
+        std::iter::successors(parent(name), move |&up| parent(up)).take(4)
     }
 }
 

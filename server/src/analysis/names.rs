@@ -30,7 +30,7 @@ static CLOCK_WORDS: WordList = WordList::new(&[
 /// Words that open a place's name ("San Diego", "Fort Hood", "Mount Pleasant"): the word after one is no
 /// first name.
 static PLACE_OPENERS: WordList = WordList::new(&[
-    "san", "santa", "los", "las", "fort", "port", "mount", "mt.", "lake", "cape",
+    "san", "santa", "los", "las", "fort", "port", "mount", "lake", "cape",
 ]);
 
 /// Words that end a place's name ("Sterling Heights", "Newport Beach", "Hawaiian Gardens").

@@ -300,6 +300,10 @@ impl<'a> Doc<'a> {
     /// Whether a capitalised word the lexicon counts as a function word opens a place or an organisation
     /// the lexicons know by two or three words: "New" in "New York", "New Zealand".
     fn opens_known_name(&self, i: usize) -> bool {
+        // most such words ("The", "In") open a sentence of lower-case words: nothing to look up
+        if !self.toks.get(i + 1).is_some_and(|t| t.is_capitalised()) {
+            return false;
+        }
         let lex = lexicon();
         let mut key = self.lower[i].to_string();
         for k in i + 1..(i + 3).min(self.toks.len()) {

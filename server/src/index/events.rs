@@ -442,8 +442,7 @@ fn place_relation(a: Option<&str>, b: Option<&str>) -> Option<bool> {
     match (a, b) {
         (Some(a), Some(b)) if a == b => Some(true),
         (Some(a), Some(b))
-            if lex.place_within(a, b)
-                || lex.place_within(b, a)
+            if lex.places_nested(a, b)
                 || !lex.places_by_name.contains_key(a)
                 || !lex.places_by_name.contains_key(b) =>
         {
@@ -462,11 +461,12 @@ fn facility_name(a: &crate::analysis::ActorMention) -> Option<&'static str> {
     if a.kind != crate::analysis::ActorKind::Organization {
         return None;
     }
-    let lower = a.name.to_lowercase();
-    let (rest, head) = lower.rsplit_once(' ')?;
+    // the head read in place; the name lower-cased only for a facility (this runs for every mention)
+    let (rest, head) = a.name.rsplit_once(' ')?;
     HEADS
-        .contains(&head)
-        .then(|| crate::analysis::intern::intern(rest.trim()))
+        .iter()
+        .any(|h| head.eq_ignore_ascii_case(h))
+        .then(|| crate::analysis::intern::intern(rest.trim().to_lowercase().as_str()))
 }
 
 /// Whether two events took place in (or were headed to) two different facilities.
@@ -561,7 +561,7 @@ fn about_others(a: &Features, b: &Features) -> bool {
 fn nested(a: Option<&str>, b: Option<&str>) -> bool {
     let lex = lexicon();
     a.zip(b)
-        .is_some_and(|(a, b)| a != b && (lex.place_within(a, b) || lex.place_within(b, a)))
+        .is_some_and(|(a, b)| a != b && lex.places_nested(a, b))
 }
 
 /// Why a mention (or chain) may be linked to a cluster, and how strongly (see [`Why`] for what a merge

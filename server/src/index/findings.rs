@@ -634,13 +634,12 @@ fn shared_beyond_names(
 /// Whether both name places, and none the same nor within another ("Tampa" is in "Florida").
 fn other_places(report: &Side, denial: &Side) -> bool {
     let lex = crate::analysis::lexicon::lexicon();
-    let related = |a: &str, b: &str| lex.place_within(a, b) || lex.place_within(b, a);
     !report.places.is_empty()
         && !denial.places.is_empty()
         && !report
             .places
             .iter()
-            .any(|a| denial.places.iter().any(|b| related(a, b)))
+            .any(|a| denial.places.iter().any(|b| lex.places_nested(a, b)))
 }
 
 /// Whether a report names other places or days than a denial does (both name some, and they
