@@ -27,7 +27,7 @@ use crate::analysis::lexicon::{EventClass, lexicon};
 use crate::analysis::{EventMention, Modality};
 use crate::corpus::settings_file::RegisteredEvent;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::sync::Arc;
 
 /// One real-world event and its mentions. A corpus has tens of thousands, most with one mention, so its id
@@ -478,20 +478,19 @@ fn other_venues(a: &Features, b: &Features) -> bool {
 struct Cast {
     /// The people it is about (see [`protagonists`]).
     about: SmallSet<u32, 4>,
-    /// The teams it names in full ("the Indianapolis Colts"; then "the Colts" is the same actor): a team
-    /// plays every game of a season, so it tells no game, and no arrest of one of its players, from another.
+    /// The teams it names: those some article of the corpus names in full ("the Indianapolis Colts"), also
+    /// where this one says only "the Colts". A team plays every game of a season, so it tells no game, and
+    /// no arrest of one of its players, from another.
     teams: SmallSet<u32, 4>,
 }
 
 impl Cast {
-    fn of(d: &DocEntry, actor_of: &[Option<usize>]) -> Cast {
-        let teams = d
-            .facts
-            .actors
+    fn of(d: &DocEntry, actor_of: &[Option<usize>], corpus_teams: &FxHashSet<usize>) -> Cast {
+        let teams = actor_of
             .iter()
-            .zip(actor_of)
-            .filter(|(a, _)| a.rule == crate::analysis::ActorRule::PlaceAndPluralName)
-            .filter_map(|(_, x)| x.map(|x| x as u32))
+            .flatten()
+            .filter(|x| corpus_teams.contains(x))
+            .map(|&x| x as u32)
             .collect();
         Cast {
             about: protagonists(d, actor_of, &teams),
@@ -883,13 +882,19 @@ struct Statement {
 }
 
 /// The chains of one article's event mentions.
-fn chains_of(di: usize, d: &DocEntry, date: &DocDate, actor_of: &[Option<usize>]) -> Chained {
+fn chains_of(
+    di: usize,
+    d: &DocEntry,
+    date: &DocDate,
+    actor_of: &[Option<usize>],
+    teams: &FxHashSet<usize>,
+) -> Chained {
     let mut chains: Vec<Cluster> = Vec::new();
     let mut statements = Vec::new();
     // the chains and statements in the order they began (`None`: a statement), for the window below
     let mut began: Vec<Option<usize>> = Vec::new();
     let mut specificity = Vec::with_capacity(d.facts.events.len());
-    let cast = Cast::of(d, actor_of);
+    let cast = Cast::of(d, actor_of, teams);
     for (mi, m) in d.facts.events.iter().enumerate() {
         let f = Features::of(d, m, date, actor_of, &cast);
         specificity.push(f.args());
@@ -1215,6 +1220,7 @@ fn with_registry(
     actor_of: &[Vec<Option<usize>>],
     registry: &[Arc<RegisteredEvent>],
     clusters: Vec<Cluster>,
+    teams: &FxHashSet<usize>,
 ) -> Vec<(Cluster, Option<usize>)> {
     let named = registered_mentions(docs, registry);
     if named.is_empty() {
@@ -1252,7 +1258,7 @@ fn with_registry(
                     c.mentions.iter().partition(|m| named.contains_key(m));
                 for (di, mi) in mine {
                     let d = &docs[di];
-                    let cast = Cast::of(d, &actor_of[di]);
+                    let cast = Cast::of(d, &actor_of[di], teams);
                     let f = Features::of(d, &d.facts.events[mi], &dates[di], &actor_of[di], &cast);
                     let single = Cluster {
                         features: f,
@@ -1317,11 +1323,25 @@ pub fn resolve(
     actor_of: &[Vec<Option<usize>>],
     registry: &[Arc<RegisteredEvent>],
 ) -> (Vec<Event>, Vec<Vec<EventOf>>) {
+    // the teams: every actor some article names as a place and a plural name ("San Diego Chargers"), so
+    // also where another names it by its plural name alone ("the Chargers")
+    let teams: FxHashSet<usize> = docs
+        .iter()
+        .zip(actor_of)
+        .flat_map(|(d, of)| {
+            d.facts
+                .actors
+                .iter()
+                .zip(of)
+                .filter(|(a, _)| a.rule == crate::analysis::ActorRule::PlaceAndPluralName)
+                .filter_map(|(_, x)| *x)
+        })
+        .collect();
     // 1. chains within each article (articles in parallel, kept in document order)
     let per_doc: Vec<Chained> = docs
         .par_iter()
         .enumerate()
-        .map(|(di, d)| chains_of(di, d, &dates[di], &actor_of[di]))
+        .map(|(di, d)| chains_of(di, d, &dates[di], &actor_of[di], &teams))
         .collect();
     let total: usize = per_doc.iter().map(|c| c.chains.len()).sum();
     // statements link to nothing: each is an event of its own, after the others
@@ -1437,7 +1457,7 @@ pub fn resolve(
     // 3b. articles alike: the same word tells the same event
     let clusters = alike_articles(&super::similar::Profiles::new(docs, actor_of), clusters);
     // 4. the registry over what was inferred
-    let clusters = with_registry(docs, dates, actor_of, registry, clusters);
+    let clusters = with_registry(docs, dates, actor_of, registry, clusters, &teams);
     // 5. events, with their defining mention (clusters in parallel when there are many, numbered in order)
     // the earliest report by the date its article states; a date inferred from the text (perhaps one it
     // only recalls) orders reports only after what they tell
@@ -1491,8 +1511,8 @@ pub fn resolve(
         for &(di, mi) in &c.mentions {
             let d = &docs[di];
             for a in d.facts.participants(&d.facts.events[mi]) {
-                if d.facts.actors[a].rule == crate::analysis::ActorRule::PlaceAndPluralName
-                    && let Some(Some(x)) = actor_of[di].get(a)
+                if let Some(Some(x)) = actor_of[di].get(a)
+                    && teams.contains(x)
                     && !participants.contains(x)
                 {
                     participants.push(*x);

@@ -814,6 +814,29 @@ mod tests {
     }
 
     #[test]
+    fn a_team_named_only_by_its_plural_name_ties_no_two_arrests_together() {
+        let season = "---\ndate: 2026-01-02\n---\nThe Denver Owls opened their season at home.\n";
+        let marsh = "---\ndate: 2026-01-10\n---\nOwls forward Dale Marsh arrested\nOwls forward Dale Marsh \
+            was arrested on suspicion of drunken driving, police said.\nThe Owls said they were aware of \
+            the arrest.\n";
+        let pike = "---\ndate: 2026-01-24\n---\nOwls guard Ken Pike arrested\nOwls guard Ken Pike was \
+            arrested after a bar fight, police said.\nThe Owls declined to comment.\n";
+        let (_, m) = model_of(&[season, marsh, pike]);
+        assert_ne!(
+            event_with(&m, 1, "arrested"),
+            event_with(&m, 2, "arrested"),
+            "two players, two arrests"
+        );
+        // the team is still shown among each arrest's participants
+        let arrest = &m.events[event_with(&m, 2, "arrested")];
+        let names: Vec<&str> = arrest
+            .participants()
+            .map(|a| m.actors[a].name.as_str())
+            .collect();
+        assert!(names.contains(&"Denver Owls"), "{names:?}");
+    }
+
+    #[test]
     fn checking_into_another_clinic_is_another_event() {
         let grove = "Singer Mara Holt checked into the Alder Grove Center for treatment.\n";
         let ridge = "Singer Mara Holt checked into the Pine Ridge Clinic for treatment.\n";
