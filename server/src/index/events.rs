@@ -887,16 +887,15 @@ fn chains_of(
     d: &DocEntry,
     date: &DocDate,
     actor_of: &[Option<usize>],
-    teams: &FxHashSet<usize>,
+    cast: &Cast,
 ) -> Chained {
     let mut chains: Vec<Cluster> = Vec::new();
     let mut statements = Vec::new();
     // the chains and statements in the order they began (`None`: a statement), for the window below
     let mut began: Vec<Option<usize>> = Vec::new();
     let mut specificity = Vec::with_capacity(d.facts.events.len());
-    let cast = Cast::of(d, actor_of, teams);
     for (mi, m) in d.facts.events.iter().enumerate() {
-        let f = Features::of(d, m, date, actor_of, &cast);
+        let f = Features::of(d, m, date, actor_of, cast);
         specificity.push(f.args());
         if f.class == EventClass::Statement {
             statements.push(Statement {
@@ -1220,7 +1219,7 @@ fn with_registry(
     actor_of: &[Vec<Option<usize>>],
     registry: &[Arc<RegisteredEvent>],
     clusters: Vec<Cluster>,
-    teams: &FxHashSet<usize>,
+    casts: &[Cast],
 ) -> Vec<(Cluster, Option<usize>)> {
     let named = registered_mentions(docs, registry);
     if named.is_empty() {
@@ -1258,8 +1257,13 @@ fn with_registry(
                     c.mentions.iter().partition(|m| named.contains_key(m));
                 for (di, mi) in mine {
                     let d = &docs[di];
-                    let cast = Cast::of(d, &actor_of[di], teams);
-                    let f = Features::of(d, &d.facts.events[mi], &dates[di], &actor_of[di], &cast);
+                    let f = Features::of(
+                        d,
+                        &d.facts.events[mi],
+                        &dates[di],
+                        &actor_of[di],
+                        &casts[di],
+                    );
                     let single = Cluster {
                         features: f,
                         mentions: vec![(di, mi)],
@@ -1284,6 +1288,40 @@ fn with_registry(
         }
     }
     out
+}
+
+/// The mention go to definition leads to: the earliest, most specific report. A mention in its article's
+/// lead (see [`lead_rank`]) over one further down; then the earliest report by the date its article states
+/// (a date inferred from the text, perhaps one it only recalls, orders reports only after what they tell);
+/// then the mention that names where the event was, over one as specific that names another place or none;
+/// the most specific; the earliest dated; a first telling over a reference back ("the meeting"); the first.
+fn defining(
+    docs: &[Arc<DocEntry>],
+    dates: &[DocDate],
+    specificity: &[Vec<usize>],
+    c: &Cluster,
+) -> MentionRef {
+    let stated = |di: usize| {
+        let d = dates[di].date.filter(|_| !dates[di].inferred());
+        (d.is_none(), d)
+    };
+    *c.mentions
+        .iter()
+        .max_by_key(|&&(di, mi)| {
+            let m = &docs[di].facts.events[mi];
+            let names_its_place = c.features.place.is_some()
+                && m.place().map(|i| docs[di].facts.places[i].name.as_str()) == c.features.place;
+            (
+                std::cmp::Reverse(lead_rank(m, specificity[di][mi])),
+                std::cmp::Reverse(stated(di)),
+                names_its_place,
+                specificity[di][mi],
+                std::cmp::Reverse((dates[di].date.is_none(), dates[di].date)),
+                !m.definite,
+                std::cmp::Reverse((di, m.span.get().start)),
+            )
+        })
+        .unwrap_or(&c.mentions[0])
 }
 
 /// The id of events with this lemma, place and date, before numbering (see [`Event::id`]).
@@ -1337,11 +1375,16 @@ pub fn resolve(
                 .filter_map(|(_, x)| *x)
         })
         .collect();
+    let casts: Vec<Cast> = docs
+        .par_iter()
+        .zip(actor_of)
+        .map(|(d, of)| Cast::of(d, of, &teams))
+        .collect();
     // 1. chains within each article (articles in parallel, kept in document order)
     let per_doc: Vec<Chained> = docs
         .par_iter()
         .enumerate()
-        .map(|(di, d)| chains_of(di, d, &dates[di], &actor_of[di], &teams))
+        .map(|(di, d)| chains_of(di, d, &dates[di], &actor_of[di], &casts[di]))
         .collect();
     let total: usize = per_doc.iter().map(|c| c.chains.len()).sum();
     // statements link to nothing: each is an event of its own, after the others
@@ -1457,37 +1500,11 @@ pub fn resolve(
     // 3b. articles alike: the same word tells the same event
     let clusters = alike_articles(&super::similar::Profiles::new(docs, actor_of), clusters);
     // 4. the registry over what was inferred
-    let clusters = with_registry(docs, dates, actor_of, registry, clusters, &teams);
+    let clusters = with_registry(docs, dates, actor_of, registry, clusters, &casts);
     // 5. events, with their defining mention (clusters in parallel when there are many, numbered in order)
-    // the earliest report by the date its article states; a date inferred from the text (perhaps one it
-    // only recalls) orders reports only after what they tell
-    let stated = |di: usize| {
-        let d = dates[di].date.filter(|_| !dates[di].inferred());
-        (d.is_none(), d)
-    };
     let make = |(mut c, registered): (Cluster, Option<usize>)| {
         c.mentions.sort();
-        let definition = *c
-            .mentions
-            .iter()
-            .max_by_key(|&&(di, mi)| {
-                let m = &docs[di].facts.events[mi];
-                // the mention that names where the event was, over one as specific that names
-                // another place or none
-                let names_its_place = c.features.place.is_some()
-                    && m.place().map(|i| docs[di].facts.places[i].name.as_str())
-                        == c.features.place;
-                (
-                    std::cmp::Reverse(lead_rank(m, specificity[di][mi])),
-                    std::cmp::Reverse(stated(di)),
-                    names_its_place,
-                    specificity[di][mi],
-                    std::cmp::Reverse((dates[di].date.is_none(), dates[di].date)),
-                    !m.definite,
-                    std::cmp::Reverse((di, m.span.get().start)),
-                )
-            })
-            .unwrap_or(&c.mentions[0]);
+        let definition = defining(docs, dates, &specificity, &c);
         let lemma = docs[definition.0].facts.events[definition.1].lemma.as_str();
         let base = id_base(lemma, c.features.place, c.features.date);
         let registered = registered.map(|k| registry[k].clone());
