@@ -60,6 +60,20 @@ static IRREALIS: WordList = WordList::new(&[
 ]);
 
 /// Words before a date that make it a bound of a span or a point of comparison, not an event's day.
+/// Words that open another clause: a date before one belongs to what comes before it ("return on Monday
+/// after months battling leukemia").
+static CLAUSE_OPENERS: WordList = WordList::new(&[
+    "after",
+    "before",
+    "while",
+    "when",
+    "because",
+    "since",
+    "until",
+    "following",
+    "although",
+]);
+
 static TIME_BOUNDS: WordList = WordList::new(&["since", "until", "till", "before", "after"]);
 
 static PLACE_PREPOSITIONS: WordList = WordList::new(&[
@@ -434,7 +448,9 @@ fn mention(
                 Some((dt - last, di))
             } else if de <= first
                 && first - de <= 10
-                && !(de..first).any(|k| lex.triggers.contains_key(&doc.lower[k]))
+                && !(de..first).any(|k| {
+                    lex.triggers.contains_key(&doc.lower[k]) || doc.lower_in(k, &CLAUSE_OPENERS)
+                })
             {
                 // a date before the trigger belongs to it only if no other event comes between
                 Some((20 + first - de, di))
@@ -699,6 +715,18 @@ mod tests {
         };
         assert_eq!(day_of("won"), Some("Sunday".to_string()));
         assert_eq!(day_of("win"), Some("Sunday".to_string()), "not since 1998");
+    }
+
+    #[test]
+    fn a_date_before_another_clause_is_not_its_events_day() {
+        let text = "The coach returns to work on Monday after months away battling cancer.";
+        let f = analyse(text, 0);
+        let battling = f
+            .events
+            .iter()
+            .find(|e| &text[e.trigger.get().start..e.trigger.get().end] == "battling")
+            .expect("battling is an event");
+        assert_eq!(battling.date(), None, "Monday is the return's");
     }
 
     #[test]
