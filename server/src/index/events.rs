@@ -748,7 +748,13 @@ fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<Link> {
     // or places one within the other, and not when both name places that differ (even where the
     // gazetteer cannot tell that they conflict: Queens and Aoraki Mount Cook)
     let named_apart = a.place.is_some() && b.place.is_some() && !exact_place && !nested_place;
-    let anchored = exact_place
+    // a country alone is a wide anchor: many die in New Zealand. It anchors reports published in the same
+    // weeks (those further apart are told apart below); reports of unknown dates need a day or a participant
+    let country = exact_place
+        && a.place
+            .is_some_and(|p| lexicon().country_of_place(p) == Some(p));
+    let anchored = (exact_place && (!country || a.days_apart(b).is_some()))
+        || (country && (same_day || shared > 0))
         || (same_day && !named_apart && (shared > 0 || nested_place))
         || (!weak_only
             && (shared >= 2

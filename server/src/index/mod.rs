@@ -837,6 +837,22 @@ mod tests {
     }
 
     #[test]
+    fn a_country_and_a_word_link_reports_of_the_same_weeks_only() {
+        let climber = "A climber died in Norway after falling from a ridge.\n";
+        let fisherman = "A fisherman died in Norway when his boat capsized.\n";
+        let skier = "---\ndate: 2026-02-02\n---\nA skier died in Norway after an avalanche.\n";
+        let rescuers =
+            "---\ndate: 2026-02-09\n---\nRescuers said a skier died in Norway in the avalanche.\n";
+        let (_, m) = model_of(&[climber, fisherman, skier, rescuers]);
+        let died = |doc| event_with(&m, doc, "died");
+        // undated: many die in one country
+        assert_ne!(died(0), died(1));
+        assert_ne!(died(0), died(2));
+        // a week apart: the same death
+        assert_eq!(died(2), died(3));
+    }
+
+    #[test]
     fn checking_into_another_clinic_is_another_event() {
         let grove = "Singer Mara Holt checked into the Alder Grove Center for treatment.\n";
         let ridge = "Singer Mara Holt checked into the Pine Ridge Clinic for treatment.\n";
