@@ -59,7 +59,6 @@ static IRREALIS: WordList = WordList::new(&[
     "whether",
 ]);
 
-/// Words before a date that make it a bound of a span or a point of comparison, not an event's day.
 /// Words that open another clause: a date before one belongs to what comes before it ("return on Monday
 /// after months battling leukemia").
 static CLAUSE_OPENERS: WordList = WordList::new(&[
@@ -74,6 +73,7 @@ static CLAUSE_OPENERS: WordList = WordList::new(&[
     "although",
 ]);
 
+/// Words before a date that make it a bound of a span or a point of comparison, not an event's day.
 static TIME_BOUNDS: WordList = WordList::new(&["since", "until", "till", "before", "after"]);
 
 static PLACE_PREPOSITIONS: WordList = WordList::new(&[
@@ -452,7 +452,7 @@ fn mention(
                     lex.triggers.contains_key(&doc.lower[k]) || doc.lower_in(k, &CLAUSE_OPENERS)
                 })
             {
-                // a date before the trigger belongs to it only if no other event comes between
+                // a date before the trigger belongs to it only if no other event or clause comes between
                 Some((20 + first - de, di))
             } else {
                 None
