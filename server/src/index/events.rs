@@ -18,6 +18,7 @@
 //! words naming a registered event (its label or an alias) is that event, with the mentions linked to it,
 //! and a cluster that holds mentions of two registered events is split between them.
 
+use super::actors::Actor;
 use super::dates::DocDate;
 use super::small_set::SmallSet;
 use super::{DocEntry, MentionRef};
@@ -94,13 +95,18 @@ impl Ref32 {
 }
 
 /// Why one article's mention (or chain) was merged into an event; rendered only when shown, since a resolve
-/// makes one per merge (20 bytes).
+/// makes one per merge (24 bytes).
 #[derive(Debug, Clone, Copy)]
 pub struct Evidence {
     /// The document whose mention was merged.
     pub doc: u32,
     why: Why,
 }
+
+const _: () = assert!(
+    std::mem::size_of::<Evidence>() == 24,
+    "one per merge: keep it small"
+);
 
 /// How a mention (or chain) came to be merged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -259,13 +265,14 @@ impl Event {
     pub fn evidence_lines<'a>(
         &'a self,
         docs: &'a [Arc<DocEntry>],
+        actors: &'a [Actor],
     ) -> impl Iterator<Item = String> + 'a {
         self.evidence.iter().map(|e| {
             let path = docs.get(e.doc as usize).map_or("?", |d| d.path());
             match e.why.kind {
-                EvidenceKind::Within => format!("{path}: {}", e.why.text()),
+                EvidenceKind::Within => format!("{path}: {}", e.why.text(actors)),
                 EvidenceKind::Back => format!("{path}: definite reference back"),
-                EvidenceKind::Linked => format!("{path} linked: {}", e.why.text()),
+                EvidenceKind::Linked => format!("{path} linked: {}", e.why.text(actors)),
                 EvidenceKind::Story => format!("{path} linked: same story, same trigger"),
                 EvidenceKind::Alike => {
                     format!(
@@ -556,6 +563,13 @@ fn about_others(a: &Features, b: &Features) -> bool {
     !a.about.is_empty() && !b.about.is_empty() && a.about.is_disjoint(&b.about)
 }
 
+/// One participant two mentions (or clusters) share: a person when they share one.
+fn first_shared(a: &Features, b: &Features) -> Option<u32> {
+    let both =
+        |x: &SmallSet<u32, 4>, y: &SmallSet<u32, 4>| x.iter().copied().find(|p| y.contains(p));
+    both(&a.persons, &b.persons).or_else(|| both(&a.participants, &b.participants))
+}
+
 /// Whether two different places lie within one another by the gazetteer.
 fn nested(a: Option<&str>, b: Option<&str>) -> bool {
     let lex = lexicon();
@@ -576,6 +590,8 @@ pub struct Link {
     /// Shared participants and countries (counted up to 255).
     shared: u8,
     shared_parties: u8,
+    /// One shared participant, a person when one is (for the explanation).
+    named: Option<u32>,
     same_lemma: bool,
     /// "the meeting" referring back to the latest chain of its class.
     back: bool,
@@ -599,6 +615,7 @@ impl Link {
             day: None,
             shared: 0,
             shared_parties: 0,
+            named: None,
             same_lemma: false,
             back: true,
         }
@@ -606,12 +623,14 @@ impl Link {
 }
 
 /// What a merge's evidence keeps of its [`Link`]: no score, places by number
-/// ([`crate::analysis::intern::number`], 0 for none), the day in four bytes (`i16::MIN` for no year, 0 for
-/// no month or day), counts in a byte, and how the merge was made. A resolve keeps one per merge.
+/// ([`crate::analysis::intern::number`], 0 for none), one shared participant's actor index plus one (0 for
+/// none), the day in four bytes (`i16::MIN` for no year, 0 for no month or day), counts in a byte, and how
+/// the merge was made. A resolve keeps one per merge.
 #[derive(Debug, Clone, Copy)]
 struct Why {
     place: u32,
     within: u32,
+    named: u32,
     year: i16,
     month: u8,
     day: u8,
@@ -638,6 +657,7 @@ impl Why {
             shared: l.shared,
             shared_parties: l.shared_parties,
             same_lemma: l.same_lemma,
+            named: l.named.map_or(0, |a| a.saturating_add(1)),
             kind,
         }
     }
@@ -652,8 +672,9 @@ impl Why {
         (d.year.is_some() || d.month.is_some() || d.day.is_some()).then_some(d)
     }
 
-    /// The explanation shown in `export` and hovers.
-    fn text(&self) -> String {
+    /// The explanation shown in `export` and hovers; `actors` are the model's, which name the shared
+    /// participant.
+    fn text(&self, actors: &[Actor]) -> String {
         use crate::analysis::intern::numbered;
         let mut why = Vec::new();
         match (numbered(self.place), numbered(self.within)) {
@@ -664,11 +685,20 @@ impl Why {
         if let Some(d) = self.day() {
             why.push(format!("same day ({})", d.display()));
         }
-        if self.shared > 0 {
-            why.push(format!("{} shared participant(s)", self.shared));
+        let name = (self.named as usize)
+            .checked_sub(1)
+            .and_then(|a| actors.get(a))
+            .map(|a| a.name.as_str());
+        match (self.shared, name) {
+            (0, _) => {}
+            (1, Some(n)) => why.push(format!("shared participant {n}")),
+            (k, Some(n)) => why.push(format!("shared participants {n} and {} more", k - 1)),
+            (k, None) => why.push(format!("{k} shared participant(s)")),
         }
-        if self.shared_parties > 0 {
-            why.push(format!("{} shared countries", self.shared_parties));
+        match self.shared_parties {
+            0 => {}
+            1 => why.push("1 shared country".into()),
+            k => why.push(format!("{k} shared countries")),
         }
         if self.same_lemma {
             why.push("same trigger".into());
@@ -739,6 +769,7 @@ fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<Link> {
         day: if same_day { a.date } else { None },
         shared: shared.min(255) as u8,
         shared_parties: shared_parties.min(255) as u8,
+        named: (shared > 0).then(|| first_shared(a, b)).flatten(),
         same_lemma,
         back: false,
     };

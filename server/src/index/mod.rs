@@ -672,9 +672,28 @@ mod tests {
         );
         let e = &m.events[event_with(&m, 0, "arrested")];
         assert!(
-            e.evidence_lines(&m.docs).any(|w| w.contains("same story")),
+            e.evidence_lines(&m.docs, &m.actors)
+                .any(|w| w.contains("same story")),
             "{:?}",
             e.evidence
+        );
+    }
+
+    #[test]
+    fn a_link_by_participants_names_the_one_both_reports_share() {
+        let a = "Striker Tomas Aaland signs for Vardø United\n\nTomas Aaland signed a three-year \
+            contract with Vardø United on Tuesday, the club said.\n";
+        let b = "Aaland deal done\n\nTomas Aaland signed with Vardø United after a medical, his agent \
+            Pia Lund said.\n";
+        let (_, m) = model_of(&[a, b]);
+        let e = &m.events[event_with(&m, 0, "signed")];
+        assert_eq!(event_with(&m, 1, "signed"), event_with(&m, 0, "signed"));
+        let lines: Vec<String> = e.evidence_lines(&m.docs, &m.actors).collect();
+        assert!(
+            lines
+                .iter()
+                .any(|w| w.contains("linked: shared participant Vardø United")),
+            "{lines:?}"
         );
     }
 
@@ -697,9 +716,10 @@ mod tests {
         assert_ne!(blaze(2), blaze(3));
         let e = &m.events[blaze(0)];
         assert!(
-            e.evidence_lines(&m.docs).any(|w| w.contains("alike")),
+            e.evidence_lines(&m.docs, &m.actors)
+                .any(|w| w.contains("alike")),
             "{:?}",
-            e.evidence_lines(&m.docs).collect::<Vec<_>>()
+            e.evidence_lines(&m.docs, &m.actors).collect::<Vec<_>>()
         );
         // no place, no date: no part a denial could be matched to a claim through
         let part = |doc: usize| {

@@ -233,7 +233,7 @@ pub(crate) fn event_md(view: &View, event: usize) -> String {
     }
     if !e.evidence.is_empty() {
         let _ = writeln!(out, "**Linked because**\n");
-        for line in e.evidence_lines(&model.docs).take(3) {
+        for line in e.evidence_lines(&model.docs, &model.actors).take(3) {
             let _ = writeln!(out, "- {}", escape(&line));
         }
         if e.evidence.len() > 3 {

@@ -217,7 +217,7 @@ pub fn render(model: &Model, root: &str, findings: &[FindingOut]) -> String {
                 .mentions()
                 .map(|m| span_out(model, m.0, model.event_span(m)))
                 .collect(),
-            evidence: e.evidence_lines(&model.docs).collect(),
+            evidence: e.evidence_lines(&model.docs, &model.actors).collect(),
         })
         .collect();
     let mut claims = Vec::new();
