@@ -951,8 +951,10 @@ fn chains_of(
         for &ci in recent.rev() {
             let c = &chains[ci];
             let scored = link_score(&f, &c.features, true).or_else(|| {
-                // "the meeting", "these talks": back to the latest chain of its class
-                (m.definite && bare && c.features.class == f.class).then(Link::back)
+                // "the meeting", "these talks": back to the latest chain of its class; not "the
+                // game" to "threw", where the class gathers unrelated actions
+                (m.definite && bare && c.features.class == f.class && f.class != EventClass::Other)
+                    .then(Link::back)
             });
             if let Some(link) = scored
                 && best.as_ref().is_none_or(|b| link.score > b.0)

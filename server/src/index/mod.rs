@@ -680,6 +680,18 @@ mod tests {
     }
 
     #[test]
+    fn the_game_does_not_refer_back_to_a_throw() {
+        // "the game" is a definite reference of the catch-all class, as "threw" is: not the throw
+        let a = "Brekke throws ball at referee\n\nGoalkeeper Ola Brekke threw the ball at the referee in \
+            Tromsø on Sunday.\n\nThe game ended in a draw before 4,000 fans.\n";
+        let b = "Referee hit by ball\n\nOla Brekke threw the ball at a referee in Tromsø on Sunday, the \
+            league said.\n";
+        let (_, m) = model_of(&[a, b]);
+        assert_eq!(event_with(&m, 0, "threw"), event_with(&m, 1, "threw"));
+        assert_ne!(event_with(&m, 0, "game"), event_with(&m, 0, "threw"));
+    }
+
+    #[test]
     fn a_link_by_participants_names_the_one_both_reports_share() {
         let a = "Striker Tomas Aaland signs for Vardø United\n\nTomas Aaland signed a three-year \
             contract with Vardø United on Tuesday, the club said.\n";
