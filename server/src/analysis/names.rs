@@ -7,6 +7,7 @@ use super::text::Doc;
 use super::tokens::TokKind;
 use super::word_list::WordList;
 use super::{ActorKind, ActorMention, ActorRule, PlaceMention, Quote, Role, Span};
+use rustc_hash::FxHashSet;
 
 /// Capitalised acronyms that are no organisation: offences, titles, diseases, things.
 static NOT_ORG_ACRONYMS: WordList = WordList::new(&[
@@ -255,8 +256,43 @@ pub fn find(doc: &Doc) -> Found {
             }
         }
     }
+    surnames_are_not_places(doc, lex, &mut found);
     found.actors.sort_by_key(|a| a.span.start);
     found
+}
+
+/// "at Nichols' parents", "interest in Teixeira": one word the gazetteer does not know, after a locative,
+/// that is the surname of someone the article names ("Brian Nichols") is that person, not a place.
+fn surnames_are_not_places(doc: &Doc, lex: &Lexicon, found: &mut Found) {
+    let surnames: FxHashSet<String> = found
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Person)
+        .filter_map(|a| a.name.rsplit_once(' ').map(|(_, last)| last.to_lowercase()))
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    let mut people = Vec::new();
+    found.places.retain(|p| {
+        let name = p.name.as_str();
+        let theirs = !name.contains(' ')
+            && !lex.places_by_name.contains_key(name)
+            && surnames.contains(&name.to_lowercase());
+        if theirs {
+            let span = p.span.get();
+            people.push(ActorMention {
+                span,
+                name: doc.text[span.start..span.end].into(),
+                kind: ActorKind::Unknown,
+                roles: Box::default(),
+                sentence: p.sentence,
+                rule: ActorRule::CapitalisedWord,
+            });
+        }
+        !theirs
+    });
+    found.actors.extend(people);
 }
 
 /// Whether a sentence is written in capitals: at least four words of two letters or more, nearly all
@@ -396,7 +432,7 @@ fn push_actor(
 
 /// "in Gdansk", "at Porta Nuova": a capitalised name the gazetteer does not know, right after a locative
 /// preposition, names a place when it does not start with a first name and is not someone's ("in Lohan's
-/// case").
+/// case", "at Nichols' parents").
 fn after_locative(doc: &Doc, lex: &Lexicon, cs: usize, ce: usize) -> bool {
     const LOCATIVE: &[&str] = &[
         "in",
@@ -414,6 +450,10 @@ fn after_locative(doc: &Doc, lex: &Lexicon, cs: usize, ce: usize) -> bool {
             .toks
             .get(ce)
             .is_none_or(|t| t.kind != TokKind::Possessive)
+        && !(doc.tok_text(ce - 1).ends_with(['s', 'S'])
+            && doc.toks.get(ce).is_some_and(|t| {
+                !t.space_before && doc.tok_text(ce).chars().all(super::tokens::is_apostrophe)
+            }))
 }
 
 /// A place the gazetteer does not know, named as written.
@@ -974,6 +1014,29 @@ mod tests {
             places,
             vec!["Port Avella", "Kestrel Point", "Oslo", "Varnholm"]
         );
+    }
+
+    #[test]
+    fn after_a_locative_the_surname_of_someone_the_article_names_is_that_person() {
+        let text = "Judge Elin Moss sentenced Tor Mathis on Friday. The victim's sister took aim at \
+                    Mathis' parents in court. Coach Ida Hagerup is leaving, and two clubs showed \
+                    interest in Hagerup. Rivals met in Selbu, and the next hearing is in Vardal.";
+        let doc = Doc::new(text, 0);
+        let found = find(&doc);
+        let places: Vec<&str> = found.places.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            places,
+            vec!["Selbu", "Vardal"],
+            "a name no one bears stays a place"
+        );
+        let names: Vec<&str> = found.actors.iter().map(|a| &*a.name).collect();
+        assert!(
+            names.contains(&"Mathis") && names.contains(&"Hagerup"),
+            "{names:?}"
+        );
+        // someone's, with the apostrophe alone
+        let doc = Doc::new("Police called at Vandis' house on Monday.", 0);
+        assert!(find(&doc).places.is_empty(), "{:?}", find(&doc).places);
     }
 
     #[test]

@@ -79,7 +79,7 @@ impl Token {
     }
 }
 
-fn is_apostrophe(c: char) -> bool {
+pub(crate) fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
