@@ -488,9 +488,9 @@ investigate:other:investigation investigations probe inquiry investigated;hearin
 verdict:other:verdict verdicts;outage:other:outage outages blackout blackouts;\
 accident:other:accident accidents collision derailment derailed;eruption:other:eruption erupted;\
 landslide:other:landslide avalanche mudslide;outbreak:other:outbreak epidemic pandemic;\
-game:other:game games playoff playoffs tournament championship;\
+game:other:game games;playoff:other:playoff playoffs;tournament:other:tournament championship;\
 ceremony:other:ceremony ceremonies funeral funerals memorial vigil vigils;\
-festival:other:festival concert parade;surgery:other:surgery overdose";
+festival:other:festival;concert:other:concert;parade:other:parade;surgery:other:surgery;overdose:other:overdose";
 
 const MULTIWORD_TRIGGERS: &[(&str, &str, EventClass)] = &[
     ("phone call", "call", EventClass::Call),

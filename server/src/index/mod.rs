@@ -680,6 +680,16 @@ mod tests {
     }
 
     #[test]
+    fn a_game_is_not_the_playoffs_and_an_overdose_is_not_surgery() {
+        let text = "Colts edge Chiefs in Kansas City\n\nThe Colts beat the Chiefs in a game in Kansas City \
+            on Sunday.\n\nThe win sends the Colts to the playoffs in Kansas City.\n\nThe singer Mara Holt had \
+            surgery in Oslo on Monday after an overdose in Oslo on Monday.\n";
+        let (_, m) = model_of(&[text]);
+        assert_ne!(event_with(&m, 0, "game"), event_with(&m, 0, "playoffs"));
+        assert_ne!(event_with(&m, 0, "surgery"), event_with(&m, 0, "overdose"));
+    }
+
+    #[test]
     fn the_game_does_not_refer_back_to_a_throw() {
         // "the game" is a definite reference of the catch-all class, as "threw" is: not the throw
         let a = "Brekke throws ball at referee\n\nGoalkeeper Ola Brekke threw the ball at the referee in \
