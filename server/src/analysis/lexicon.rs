@@ -474,8 +474,8 @@ earthquake:disaster:earthquake quake earthquakes tremor temblor;fire:disaster:fi
 flood:disaster:flood floods flooding;storm:disaster:storm hurricane typhoon tornado;collapse:disaster:collapse collapsed;\
 acquire:business:acquire acquires acquired acquisition;buy:business:buy buys bought;merge:business:merger merged;\
 sell:business:sell sold sale;\
-appoint:personnel:appoint appointed appointment;name:personnel:named;hire:personnel:hire hired hiring;\
-resign:personnel:resign resigned resignation;fire:personnel:fired sacked;quit:personnel:quit quits;retire:personnel:retired retirement;\
+appoint:personnel:appoint appointed appointment named hire hired hiring;\
+resign:personnel:resign resigned resignation quit quits;fire:personnel:fired sacked;retire:personnel:retired retirement;\
 nominate:personnel:nominate nominated nomination;replace:personnel:replace replaced;find:other:find finds found discover discovers discovered;\
 leave:movement:leave left;enter:movement:enter entered;escape:movement:escape escaped escapes fled flee flees fleeing;\
 withdraw:movement:withdraw withdrew withdrawal;deploy:movement:deploy deployed deployment;\

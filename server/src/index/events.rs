@@ -735,8 +735,9 @@ fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<Link> {
     let shared = a.participants.shared(&b.participants);
     let shared_parties = a.parties.shared(&b.parties);
     let same_lemma = !a.lemmas.is_disjoint(&b.lemmas);
-    // "other" gathers unrelated actions (a roof damaged, a power line restored): only the same verb links
-    if a.class == EventClass::Other && !same_lemma {
+    // "other" gathers unrelated actions (a roof damaged, a power line restored), and a change of staff is
+    // told by its act (firing a coach and hiring his successor are two events): only the same word links
+    if matches!(a.class, EventClass::Other | EventClass::Personnel) && !same_lemma {
         return None;
     }
     let both_realis = a.modality == Modality::Realis && b.modality == Modality::Realis;

@@ -690,6 +690,22 @@ mod tests {
     }
 
     #[test]
+    fn firing_a_coach_and_hiring_his_successor_are_two_events() {
+        let a = "Hawks change coaches\n\nThe Tromsø Hawks fired coach Ole Dahl on Monday and hired Per \
+            Vik, the club said.\n\nPer Vik was appointed by the Tromsø Hawks on Monday.\n";
+        let b = "New coach for Hawks\n\nThe Tromsø Hawks named Per Vik as coach on Monday.\n";
+        let (_, m) = model_of(&[a, b]);
+        let hired = event_with(&m, 0, "hired");
+        assert_ne!(event_with(&m, 0, "fired"), hired);
+        assert_eq!(
+            event_with(&m, 0, "appointed"),
+            hired,
+            "the same act in other words"
+        );
+        assert_eq!(event_with(&m, 1, "named"), hired);
+    }
+
+    #[test]
     fn the_game_does_not_refer_back_to_a_throw() {
         // "the game" is a definite reference of the catch-all class, as "threw" is: not the throw
         let a = "Brekke throws ball at referee\n\nGoalkeeper Ola Brekke threw the ball at the referee in \
