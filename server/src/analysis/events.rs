@@ -127,6 +127,11 @@ pub fn find(doc: &Doc, facts: &ArticleFacts, named: &PhraseSet) -> Found {
                 _ => true,
             };
             if keep {
+                let class = if lemma == "fire" && fires_someone(doc, i) {
+                    EventClass::Personnel
+                } else {
+                    class
+                };
                 found.push(doc, facts, i, i, lemma, class);
             }
         } else if let Some(lemma) = action_verb(doc, i, ew) {
@@ -288,6 +293,50 @@ fn event_words() -> &'static HashMap<&'static str, EventWord> {
         words
     })
 }
+
+/// "Hawks fire Dahl", "Acme fires chief executive": "fire" (not "fired", which the lexicon tells already)
+/// followed by a role or a name, with no article before it, dismisses someone; "the fire Tuesday" and "a
+/// fire in Oslo" burn.
+fn fires_someone(doc: &Doc, i: usize) -> bool {
+    let lex = lexicon();
+    let Some(next) = doc.lower.get(i + 1) else {
+        return false;
+    };
+    let named = doc.is_cap(i + 1)
+        && !lex.weekdays.contains_key(next)
+        && !lex.months.contains_key(next)
+        && !lex.places.contains_key(next);
+    doc.lower_is(i, &["fire", "fires"])
+        && !(i > 0 && doc.lower_is(i - 1, &["the", "a", "an", "this", "that", "its", "their"]))
+        && !FIRE_SERVICE.contains(next)
+        && (named || lex.person_roles.contains(next))
+}
+
+/// Words after "fire" that name the fire service, not someone dismissed ("fire chief", "Fire Marshal").
+static FIRE_SERVICE: WordList = WordList::new(&[
+    "chief",
+    "chiefs",
+    "marshal",
+    "marshall",
+    "marshals",
+    "officer",
+    "officers",
+    "official",
+    "officials",
+    "department",
+    "fighter",
+    "fighters",
+    "captain",
+    "commissioner",
+    "inspector",
+    "inspectors",
+    "investigator",
+    "investigators",
+    "service",
+    "brigade",
+    "crews",
+    "station",
+]);
 
 /// A verb telling an action, in the past ("damaged", "destroyed", "threw") or progressive ("injuring"): an
 /// event of no particular class, named by its crude stem. Adjectival uses after a determiner ("the damaged
@@ -645,6 +694,30 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn to_fire_someone_is_a_change_of_staff_and_a_fire_burns() {
+        let classes = |text| {
+            told(text)
+                .into_iter()
+                .filter(|(_, lemma, _)| *lemma == "fire")
+                .map(|(_, _, class)| class)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            classes(
+                "Hawks fire Dahl after five losses\n\nThe club will fire coach Ole Dahl today."
+            ),
+            [EventClass::Personnel, EventClass::Personnel]
+        );
+        let burns = classes(
+            "Fire chief Ann Lie said the fire Tuesday destroyed a barn. Fire Marshal Per Ek came.",
+        );
+        assert!(
+            !burns.is_empty() && !burns.contains(&EventClass::Personnel),
+            "{burns:?}"
+        );
     }
 
     #[test]
