@@ -308,11 +308,12 @@ fn fires_someone(doc: &Doc, i: usize) -> bool {
         && !lex.places.contains_key(next);
     doc.lower_is(i, &["fire", "fires"])
         && !(i > 0 && doc.lower_is(i - 1, &["the", "a", "an", "this", "that", "its", "their"]))
-        && !FIRE_SERVICE.contains(next)
+        && !(doc.lower_is(i, &["fire"]) && FIRE_SERVICE.contains(next))
         && (named || lex.person_roles.contains(next))
 }
 
-/// Words after "fire" that name the fire service, not someone dismissed ("fire chief", "Fire Marshal").
+/// Words after "fire" that name the fire service, not someone dismissed ("fire chief", "Fire Marshal"; but
+/// "Acme fires chief executive").
 static FIRE_SERVICE: WordList = WordList::new(&[
     "chief",
     "chiefs",
@@ -707,9 +708,14 @@ mod tests {
         };
         assert_eq!(
             classes(
-                "Hawks fire Dahl after five losses\n\nThe club will fire coach Ole Dahl today."
+                "Hawks fire Dahl after five losses\n\nThe club will fire coach Ole Dahl today. Acme \
+                 fires chief executive Lin Berg."
             ),
-            [EventClass::Personnel, EventClass::Personnel]
+            [
+                EventClass::Personnel,
+                EventClass::Personnel,
+                EventClass::Personnel
+            ]
         );
         let burns = classes(
             "Fire chief Ann Lie said the fire Tuesday destroyed a barn. Fire Marshal Per Ek came.",

@@ -577,6 +577,13 @@ fn nested(a: Option<&str>, b: Option<&str>) -> bool {
         .is_some_and(|(a, b)| a != b && lex.places_nested(a, b))
 }
 
+/// Whether events of `class` link only to the same word: "other" gathers unrelated actions (a roof
+/// damaged, a power line restored), and a change of staff is told by its act (firing a coach and hiring
+/// his successor are two events).
+fn same_word_only(class: EventClass) -> bool {
+    matches!(class, EventClass::Other | EventClass::Personnel)
+}
+
 /// Why a mention (or chain) may be linked to a cluster, and how strongly (see [`Why`] for what a merge
 /// keeps of it).
 #[derive(Debug, Clone, Copy)]
@@ -735,9 +742,7 @@ fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<Link> {
     let shared = a.participants.shared(&b.participants);
     let shared_parties = a.parties.shared(&b.parties);
     let same_lemma = !a.lemmas.is_disjoint(&b.lemmas);
-    // "other" gathers unrelated actions (a roof damaged, a power line restored), and a change of staff is
-    // told by its act (firing a coach and hiring his successor are two events): only the same word links
-    if matches!(a.class, EventClass::Other | EventClass::Personnel) && !same_lemma {
+    if same_word_only(a.class) && !same_lemma {
         return None;
     }
     let both_realis = a.modality == Modality::Realis && b.modality == Modality::Realis;
@@ -952,9 +957,9 @@ fn chains_of(
         for &ci in recent.rev() {
             let c = &chains[ci];
             let scored = link_score(&f, &c.features, true).or_else(|| {
-                // "the meeting", "these talks": back to the latest chain of its class; not "the
-                // game" to "threw", where the class gathers unrelated actions
-                (m.definite && bare && c.features.class == f.class && f.class != EventClass::Other)
+                // "the meeting", "these talks": back to the latest chain of its class; not where only
+                // the same word links ("the game" is not "threw", "the appointment" not "fired")
+                (m.definite && bare && c.features.class == f.class && !same_word_only(f.class))
                     .then(Link::back)
             });
             if let Some(link) = scored

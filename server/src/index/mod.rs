@@ -703,6 +703,12 @@ mod tests {
             "the same act in other words"
         );
         assert_eq!(event_with(&m, 1, "named"), hired);
+        // "the appointment" is the hiring, though the firing was told last
+        let c = "The Tromsø Hawks hired Per Vik on Monday and fired Ole Dahl.\n\nThe appointment \
+            surprised fans.\n";
+        let (_, m) = model_of(&[c]);
+        assert_eq!(event_with(&m, 0, "appointment"), event_with(&m, 0, "hired"));
+        assert_ne!(event_with(&m, 0, "appointment"), event_with(&m, 0, "fired"));
     }
 
     #[test]
