@@ -319,7 +319,7 @@ fn stage_peaks(docs: &[std::sync::Arc<DocEntry>]) {
     peak("dates", &mut || d = Some(dates::resolve(docs, cy)));
     let d = d.unwrap_or_default();
     peak("actors", &mut || a = Some(actors::resolve(docs, &[])));
-    let Some((_, actor_of)) = a else { return };
+    let Some((actors, actor_of)) = a else { return };
     peak("events", &mut || {
         e = Some(events::resolve(docs, &d, &actor_of, &[]))
     });
@@ -329,7 +329,12 @@ fn stage_peaks(docs: &[std::sync::Arc<DocEntry>]) {
     let Some(words) = w else { return };
     peak("matches", &mut || {
         drop(findings::match_claims(
-            docs, &d, &actor_of, &event_of, &words, None,
+            docs,
+            &d,
+            (&actors, &actor_of),
+            &event_of,
+            &words,
+            None,
         ))
     });
 }

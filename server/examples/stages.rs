@@ -28,7 +28,7 @@ fn main() {
         let (e, eo) = events::resolve(&docs, &d, &ao, &[]);
         let t3 = t.elapsed();
         let words = WordDocs::new(&docs);
-        let m = findings::match_claims(&docs, &d, &ao, &eo, &words, None);
+        let m = findings::match_claims(&docs, &d, (&a, &ao), &eo, &words, None);
         let t4 = t.elapsed();
         let f = findings::findings(&d, &m);
         let t5 = t.elapsed();

@@ -244,7 +244,7 @@ fn side(
 pub fn match_claims(
     docs: &[Arc<DocEntry>],
     dates: &[DocDate],
-    actor_of: &[Vec<Option<usize>>],
+    (actors, actor_of): (&[super::actors::Actor], &[Vec<Option<usize>>]),
     event_of: &[Vec<super::events::EventOf>],
     words: &WordDocs,
     whole: Option<&WordDocs>,
@@ -302,7 +302,8 @@ pub fn match_claims(
                     .sorted()
                     .iter()
                     .filter_map(|&c| {
-                        score(&claim_sides[c.0][c.1], ds, &weights).map(|(s, why)| (c, s, why))
+                        score(&claim_sides[c.0][c.1], ds, &weights, actors)
+                            .map(|(s, why)| (c, s, why))
                     })
                     .collect();
                 keep_best(&mut scored, MAX_CLAIMS_PER_DENIAL, |m| {
@@ -881,8 +882,14 @@ fn word_overlap(c: &Side, d: &Side, weights: &Weights, mut shared: Option<&mut V
     num / (c.norm * d.norm).sqrt()
 }
 
-/// Whether a claim and a denial match, with a score and, for a match, the explanation.
-fn score(c: &Side, d: &Side, weights: &Weights) -> Option<(f32, String)> {
+/// Whether a claim and a denial match, with a score and, for a match, the explanation (`actors`, the
+/// model's, name the actors both sides share).
+fn score(
+    c: &Side,
+    d: &Side,
+    weights: &Weights,
+    actors: &[super::actors::Actor],
+) -> Option<(f32, String)> {
     let shared_events = c.events.shared(&d.events);
     let shared_actors = c.actors.shared(&d.actors);
     let shared_places = c.places.shared(&d.places);
@@ -913,7 +920,20 @@ fn score(c: &Side, d: &Side, weights: &Weights) -> Option<(f32, String)> {
         why.push(format!("same event ({shared_events})"));
     }
     if shared_actors > 0 {
-        why.push(format!("{shared_actors} shared actor(s)"));
+        let names: Vec<&str> = c
+            .actors
+            .iter()
+            .filter(|a| d.actors.contains(a))
+            .filter_map(|&a| actors.get(a).map(|x| x.name.as_str()))
+            .take(2)
+            .collect();
+        let more = shared_actors.saturating_sub(names.len());
+        why.push(match (names.len(), more) {
+            (0, _) => format!("{shared_actors} shared actor(s)"),
+            (1, 0) => format!("shared actor {}", names[0]),
+            (_, 0) => format!("shared actors {}", names.join(", ")),
+            _ => format!("shared actors {} and {more} more", names.join(", ")),
+        });
     }
     if shared_places > 0 {
         let places: Vec<&str> = c

@@ -403,8 +403,14 @@ impl Model {
         (events, event_of): (Arc<Vec<Event>>, Arc<Vec<Vec<EventOf>>>),
         (words, whole_words): (WordDocs, Option<&WordDocs>),
     ) -> Model {
-        let matches =
-            findings::match_claims(&docs, &dates, &actor_of, &event_of, &words, whole_words);
+        let matches = findings::match_claims(
+            &docs,
+            &dates,
+            (&actors, &actor_of),
+            &event_of,
+            &words,
+            whole_words,
+        );
         let findings = findings::findings(&dates, &matches);
         let links = Links::build(&docs, actors.len(), &events, &event_of, &matches, &findings);
         Model {
