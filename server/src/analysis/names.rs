@@ -9,11 +9,13 @@ use super::word_list::WordList;
 use super::{ActorKind, ActorMention, ActorRule, PlaceMention, Quote, Role, Span};
 use rustc_hash::FxHashSet;
 
-/// Capitalised acronyms that are no organisation: offences, titles, diseases, things.
+/// Capitalised acronyms that are no organisation: offences, titles, diseases, things, a team's injured
+/// reserve list and positions ("placed on IR", "QB").
 static NOT_ORG_ACRONYMS: WordList = WordList::new(&[
     "DUI", "DWI", "OWI", "CEO", "CFO", "COO", "CTO", "MVP", "DNA", "HIV", "AIDS", "TV", "GPS",
     "PM", "AM", "OK", "FAQ", "ID", "IQ", "VIP", "RIP", "ATM", "SUV", "CCTV", "PTSD", "ADHD", "MRI",
-    "ICU", "ER", "CPR", "GDP", "CEOS", "LOL", "OMG", "PDF", "USB", "AI",
+    "ICU", "ER", "CPR", "GDP", "CEOS", "LOL", "OMG", "PDF", "USB", "AI", "IR", "QB", "RB", "WR",
+    "TD", "RBI", "ERA",
 ]);
 
 /// Actors and places found in an article.
@@ -935,6 +937,14 @@ mod tests {
         assert!(names.contains(&"NFL"), "{a:?}");
         assert!(!names.contains(&"DUI"), "{a:?}");
         assert!(!names.contains(&"CEO"), "{a:?}");
+        // a team's list and positions: placed on IR, the QB threw a TD
+        let a =
+            actors("The Owls placed QB Dale Marsh on IR after he threw a TD pass, the NFL said.");
+        let names: Vec<&str> = a.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert!(names.contains(&"NFL"), "{a:?}");
+        for not_org in ["IR", "QB", "TD"] {
+            assert!(!names.contains(&not_org), "{not_org}: {a:?}");
+        }
     }
 
     fn places(text: &str) -> Vec<String> {
