@@ -38,6 +38,19 @@ pub struct Actor {
     pub registered: Option<usize>,
 }
 
+/// How an explanation names what two sides share: "shared actor Tomasz Wierzbicki", "shared participants
+/// Ingrid Halvorsen and 1 more" (`names` of the `total` shared, `noun` in the singular), or only the count
+/// when no name is known.
+pub fn shared_names(noun: &str, names: &[&str], total: usize) -> String {
+    let more = total.saturating_sub(names.len());
+    match (names.len(), more) {
+        (0, _) => format!("{total} shared {noun}(s)"),
+        (1, 0) => format!("shared {noun} {}", names[0]),
+        (_, 0) => format!("shared {noun}s {}", names.join(", ")),
+        _ => format!("shared {noun}s {} and {more} more", names.join(", ")),
+    }
+}
+
 /// Folds spelling variants of a surname: case, diacritics, doubled letters, -iy/-yy/-i endings.
 pub fn surname_key(s: &str) -> String {
     let mut out = String::new();

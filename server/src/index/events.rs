@@ -565,9 +565,7 @@ fn about_others(a: &Features, b: &Features) -> bool {
 
 /// One participant two mentions (or clusters) share: a person when they share one.
 fn first_shared(a: &Features, b: &Features) -> Option<u32> {
-    let both =
-        |x: &SmallSet<u32, 4>, y: &SmallSet<u32, 4>| x.iter().copied().find(|p| y.contains(p));
-    both(&a.persons, &b.persons).or_else(|| both(&a.participants, &b.participants))
+    (a.persons.common(&b.persons).next()).or_else(|| a.participants.common(&b.participants).next())
 }
 
 /// Whether two different places lie within one another by the gazetteer.
@@ -692,15 +690,16 @@ impl Why {
         if let Some(d) = self.day() {
             why.push(format!("same day ({})", d.display()));
         }
-        let name = (self.named as usize)
-            .checked_sub(1)
-            .and_then(|a| actors.get(a))
-            .map(|a| a.name.as_str());
-        match (self.shared, name) {
-            (0, _) => {}
-            (1, Some(n)) => why.push(format!("shared participant {n}")),
-            (k, Some(n)) => why.push(format!("shared participants {n} and {} more", k - 1)),
-            (k, None) => why.push(format!("{k} shared participant(s)")),
+        if self.shared > 0 {
+            let name = (self.named as usize)
+                .checked_sub(1)
+                .and_then(|a| actors.get(a))
+                .map(|a| a.name.as_str());
+            why.push(super::actors::shared_names(
+                "participant",
+                name.as_slice(),
+                usize::from(self.shared),
+            ));
         }
         match self.shared_parties {
             0 => {}

@@ -922,26 +922,14 @@ fn score(
     if shared_actors > 0 {
         let names: Vec<&str> = c
             .actors
-            .iter()
-            .filter(|a| d.actors.contains(a))
-            .filter_map(|&a| actors.get(a).map(|x| x.name.as_str()))
+            .common(&d.actors)
+            .filter_map(|a| actors.get(a).map(|x| x.name.as_str()))
             .take(2)
             .collect();
-        let more = shared_actors.saturating_sub(names.len());
-        why.push(match (names.len(), more) {
-            (0, _) => format!("{shared_actors} shared actor(s)"),
-            (1, 0) => format!("shared actor {}", names[0]),
-            (_, 0) => format!("shared actors {}", names.join(", ")),
-            _ => format!("shared actors {} and {more} more", names.join(", ")),
-        });
+        why.push(super::actors::shared_names("actor", &names, shared_actors));
     }
     if shared_places > 0 {
-        let places: Vec<&str> = c
-            .places
-            .iter()
-            .copied()
-            .filter(|p| d.places.contains(p))
-            .collect();
+        let places: Vec<&str> = c.places.common(&d.places).collect();
         why.push(format!("place {}", places.join(", ")));
     }
     if shared_days > 0 {

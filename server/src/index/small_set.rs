@@ -41,35 +41,33 @@ impl<T: Ord + Copy, const N: usize> SmallSet<T, N> {
         self.0.iter()
     }
 
-    /// How many items the two sets share.
-    pub fn shared(&self, other: &Self) -> usize {
+    /// The items the two sets share, in order (one walk through both sorted lists).
+    pub fn common<'a>(&'a self, other: &'a Self) -> impl Iterator<Item = T> + 'a {
         let (a, b) = (&self.0, &other.0);
-        let (mut i, mut j, mut n) = (0, 0, 0);
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    n += 1;
-                    i += 1;
-                    j += 1;
+        let (mut i, mut j) = (0, 0);
+        std::iter::from_fn(move || {
+            while i < a.len() && j < b.len() {
+                match a[i].cmp(&b[j]) {
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
+                    std::cmp::Ordering::Equal => {
+                        i += 1;
+                        j += 1;
+                        return Some(a[i - 1]);
+                    }
                 }
             }
-        }
-        n
+            None
+        })
+    }
+
+    /// How many items the two sets share.
+    pub fn shared(&self, other: &Self) -> usize {
+        self.common(other).count()
     }
 
     pub fn is_disjoint(&self, other: &Self) -> bool {
-        let (a, b) = (&self.0, &other.0);
-        let (mut i, mut j) = (0, 0);
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => return false,
-            }
-        }
-        true
+        self.common(other).next().is_none()
     }
 }
 
@@ -118,6 +116,7 @@ mod tests {
         assert!(s.contains(&9) && !s.contains(&4));
         let t: SmallSet<u32, 2> = [9, 3, 4].into();
         assert_eq!(s.shared(&t), 2);
+        assert_eq!(s.common(&t).collect::<Vec<_>>(), [3, 9]);
         assert!(!s.is_disjoint(&t));
         assert!(s.is_disjoint(&[2, 4].into()));
         assert!(SmallSet::<u32, 2>::new().is_disjoint(&t));
