@@ -266,6 +266,14 @@ pub fn find(doc: &Doc) -> Found {
 /// "at Nichols' parents", "interest in Teixeira": one word the gazetteer does not know, after a locative,
 /// that is the surname of someone the article names ("Brian Nichols") is that person, not a place.
 fn surnames_are_not_places(doc: &Doc, lex: &Lexicon, found: &mut Found) {
+    // one word the gazetteer does not know: rare, so most articles stop here
+    let unknown_word = |p: &PlaceMention| {
+        let name = p.name.as_str();
+        !name.contains(' ') && !lex.places_by_name.contains_key(name)
+    };
+    if !found.places.iter().any(unknown_word) {
+        return;
+    }
     let surnames: FxHashSet<String> = found
         .actors
         .iter()
@@ -277,10 +285,7 @@ fn surnames_are_not_places(doc: &Doc, lex: &Lexicon, found: &mut Found) {
     }
     let mut people = Vec::new();
     found.places.retain(|p| {
-        let name = p.name.as_str();
-        let theirs = !name.contains(' ')
-            && !lex.places_by_name.contains_key(name)
-            && surnames.contains(&name.to_lowercase());
+        let theirs = unknown_word(p) && surnames.contains(&p.name.as_str().to_lowercase());
         if theirs {
             let span = p.span.get();
             people.push(ActorMention {
