@@ -11,8 +11,9 @@
 //! ([`super::similar`]), with no conflicting date or place. Each event's defining mention is where a report
 //! first tells it: nearest the top of its article (the headline and first sentence count alike, up to the
 //! fourth sentence; a mention that tells the whole event counts as lead), then in the earliest article by
-//! the date it states, then one that names the event's place, then the most specific, then in the
-//! earliest by a date inferred from its text.
+//! the date it states, then in an article typical of those reporting the event (as alike the others as
+//! most are: not one that tells a like event and joined through a place or a name), then one that names
+//! the event's place, then the most specific, then in the earliest by a date inferred from its text.
 //!
 //! The corpus's event registry (`dateline.toml`) comes before all this: a mention whose trigger is within
 //! words naming a registered event (its label or an alias) is that event, with the mentions linked to it,
@@ -1334,16 +1335,57 @@ fn with_registry(
     out
 }
 
+/// How alike the others an article must be, on average, to be typical of those reporting an event: this
+/// part of the most alike one's average (see [`typical_articles`]).
+const TYPICAL: f32 = 2.0 / 3.0;
+
+/// Articles an article is compared with to tell whether it is typical of those reporting an event.
+const TYPICAL_SAMPLE: usize = 16;
+
+/// The articles typical of those reporting cluster `c` (sorted): each is as alike the others
+/// ([`super::similar`], on average over the first [`TYPICAL_SAMPLE`] of them) as [`TYPICAL`] of the most
+/// alike one is. An article that tells a like event (a robbery in the same city years before, another
+/// climber's death) and joined through a shared place or name is less alike the story's other reports than
+/// they are alike one another. With fewer than three articles, or none alike another, all are typical.
+fn typical_articles(profiles: &super::similar::Profiles, c: &Cluster) -> Vec<usize> {
+    let all: Vec<usize> = c.docs.iter().copied().collect();
+    if all.len() < 3 {
+        return all;
+    }
+    let sample = &all[..all.len().min(TYPICAL_SAMPLE)];
+    let mean_likeness: Vec<f32> = all
+        .iter()
+        .map(|&d| {
+            let (sum, n) = sample
+                .iter()
+                .filter(|&&o| o != d)
+                .fold((0.0, 0usize), |(sum, n), &o| {
+                    (sum + profiles.similarity(d, o), n + 1)
+                });
+            sum / n.max(1) as f32
+        })
+        .collect();
+    let most = mean_likeness.iter().copied().fold(0.0, f32::max);
+    all.into_iter()
+        .zip(mean_likeness)
+        .filter(|&(_, m)| m >= TYPICAL * most)
+        .map(|(d, _)| d)
+        .collect()
+}
+
 /// The mention go to definition leads to: the earliest, most specific report. A mention in its article's
 /// lead (see [`lead_rank`]) over one further down; then the earliest report by the date its article states
 /// (a date inferred from the text, perhaps one it only recalls, orders reports only after what they tell);
-/// then the mention that names where the event was, over one as specific that names another place or none;
-/// the most specific; the earliest dated; a first telling over a reference back ("the meeting"); the first.
+/// then one in an article typical of those reporting the event (`typical`, sorted: see
+/// [`typical_articles`]); then the mention that names where the event was, over one as specific that
+/// names another place or none; the most specific; the earliest dated; a first telling over a reference
+/// back ("the meeting"); the first.
 fn defining(
     docs: &[Arc<DocEntry>],
     dates: &[DocDate],
     specificity: &[Vec<usize>],
     c: &Cluster,
+    typical: &[usize],
 ) -> MentionRef {
     let stated = |di: usize| {
         let d = dates[di].date.filter(|_| !dates[di].inferred());
@@ -1358,6 +1400,7 @@ fn defining(
             (
                 std::cmp::Reverse(lead_rank(m, specificity[di][mi])),
                 std::cmp::Reverse(stated(di)),
+                typical.binary_search(&di).is_ok(),
                 names_its_place,
                 specificity[di][mi],
                 std::cmp::Reverse((dates[di].date.is_none(), dates[di].date)),
@@ -1542,13 +1585,20 @@ pub fn resolve(
     }
     let parts = clusters.len();
     // 3b. articles alike: the same word tells the same event
-    let clusters = alike_articles(&super::similar::Profiles::new(docs, actor_of), clusters);
+    let profiles = super::similar::Profiles::new(docs, actor_of);
+    let clusters = alike_articles(&profiles, clusters);
     // 4. the registry over what was inferred
     let clusters = with_registry(docs, dates, actor_of, registry, clusters, &casts);
     // 5. events, with their defining mention (clusters in parallel when there are many, numbered in order)
     let make = |(mut c, registered): (Cluster, Option<usize>)| {
         c.mentions.sort();
-        let definition = defining(docs, dates, &specificity, &c);
+        let definition = defining(
+            docs,
+            dates,
+            &specificity,
+            &c,
+            &typical_articles(&profiles, &c),
+        );
         let lemma = docs[definition.0].facts.events[definition.1].lemma.as_str();
         let base = id_base(lemma, c.features.place, c.features.date);
         let registered = registered.map(|k| registry[k].clone());

@@ -839,6 +839,43 @@ mod tests {
     }
 
     #[test]
+    fn an_event_is_defined_in_a_report_alike_the_others_not_in_one_telling_a_like_event() {
+        // three reports of a jeweller robbed in Lyon, and an older robbery of a bank there that joins them
+        // by the place and the word, told more specifically (a day); and articles of other stories
+        let bank = "Robbery in Lyon on March 3 nets forty gold bars from bank vault\n\n\
+            The gang robbed the vault before dawn, investigators said.\n";
+        let reports = [
+            "Masked thieves rob jeweller in Lyon\n\nMasked thieves on motorbikes robbed the jeweller \
+             Margot Ferrand in Lyon, commander Luc Brassard said.\n",
+            "Jeweller robbed in Lyon by masked thieves on motorbikes\n\nMargot Ferrand said the masked \
+             thieves took rings and watches. Commander Luc Brassard appealed for witnesses.\n",
+            "Lyon jeweller Margot Ferrand robbed by masked thieves\n\nCommander Luc Brassard said the \
+             motorbikes were found burned.\n",
+        ];
+        let others = [
+            "Oslo council votes to widen harbour road\n\nMayor Ingrid Sand said the work starts soon.\n",
+            "Bergen choir wins national prize\n\nConductor Per Lunde thanked the singers.\n",
+            "Storm closes ferry routes in Tromsø\n\nSkipper Kari Holm said the waves were high.\n",
+        ];
+        let texts: Vec<&str> = std::iter::once(bank).chain(reports).chain(others).collect();
+        let (_, m) = model_of(&texts);
+        let robbery = event_with(&m, 1, "robbed");
+        for doc in 2..=3 {
+            assert_eq!(event_with(&m, doc, "robbed"), robbery, "report {doc} links");
+        }
+        assert_eq!(
+            event_with(&m, 0, "Robbery"),
+            robbery,
+            "the case: the bank robbery joins by the place and the word"
+        );
+        let defined_in = m.events[robbery].definition().0;
+        assert!(
+            (1..=3).contains(&defined_in),
+            "defined in one of the jeweller's reports, not in the bank's: {defined_in}"
+        );
+    }
+
+    #[test]
     fn the_defining_mention_names_the_events_place() {
         // two leads as specific (two guards; a guard and a town): the one naming the town defines
         let guards = "Guards Ola Berg and Kari Lunde were hurt in a fire at the museum.\n\n\
