@@ -96,6 +96,21 @@ fn words_of(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// Words that end a facility's name and may be left out or exchanged: the Betty Ford Center is the Betty
+/// Ford Centre, the Betty Ford Clinic and the Betty Ford Treatment Center, and Morningside Recovery the
+/// Morningside Recovery Center.
+const FACILITY_HEADS: [&str; 5] = ["center", "centre", "clinic", "treatment", "recovery"];
+
+/// An organisation's name words without the facility words that end it ([`FACILITY_HEADS`]), as long as two
+/// words remain: "Lincoln Center" stays as it is.
+fn facility_key(words: &[String]) -> &[String] {
+    let mut n = words.len();
+    while n > 2 && FACILITY_HEADS.contains(&words[n - 1].as_str()) {
+        n -= 1;
+    }
+    &words[..n]
+}
+
 fn slug(name: &str) -> String {
     let mut s = String::new();
     for c in name.chars().flat_map(char::to_lowercase) {
@@ -139,7 +154,10 @@ impl Keyed {
                     .last()
                     .filter(|w| words.len() >= 2 && crate::analysis::names::plural_name(w));
                 Keyed::Full {
-                    key: format!("org:{}", canon.map_or_else(|| words.join(" "), phrase_key)),
+                    key: format!(
+                        "org:{}",
+                        canon.map_or_else(|| facility_key(&words).join(" "), phrase_key)
+                    ),
                     surname: plural.map(|w| surname_key(w)),
                 }
             }
@@ -466,6 +484,28 @@ mod tests {
         assert_eq!(
             d.aliases,
             vec!["Dorsey".to_string(), "Michael Dorsey".to_string()]
+        );
+    }
+
+    #[test]
+    fn a_facility_is_one_organisation_whatever_word_ends_its_name() {
+        let a = model(&[
+            "The singer checked into the Hallvik Lake Clinic on Monday.",
+            "She left the Hallvik Lake Treatment Centre a week later, the Hallvik Lake Center said.",
+            "Tickets for the Lindqvist Center went on sale. The Lindqvist Clinic opened in May.",
+        ]);
+        let clinic = find(&a, "Hallvik Lake Clinic");
+        assert_eq!(
+            clinic.aliases,
+            vec![
+                "Hallvik Lake Center".to_string(),
+                "Hallvik Lake Treatment Centre".to_string()
+            ]
+        );
+        // a name of two words keeps its last: the concert hall is not the clinic
+        assert_ne!(
+            find(&a, "Lindqvist Center").id,
+            find(&a, "Lindqvist Clinic").id
         );
     }
 
