@@ -99,7 +99,16 @@ fn words_of(name: &str) -> Vec<String> {
 /// Words that end a facility's name and may be left out or exchanged: the Betty Ford Center is the Betty
 /// Ford Centre, the Betty Ford Clinic and the Betty Ford Treatment Center, and Morningside Recovery the
 /// Morningside Recovery Center.
-const FACILITY_HEADS: [&str; 5] = ["center", "centre", "clinic", "treatment", "recovery"];
+pub const FACILITY_HEADS: [&str; 8] = [
+    "center",
+    "centre",
+    "clinic",
+    "hospital",
+    "facility",
+    "rehab",
+    "treatment",
+    "recovery",
+];
 
 /// An organisation's name words without the facility words that end it ([`FACILITY_HEADS`]), as long as two
 /// words remain: "Lincoln Center" stays as it is.

@@ -302,9 +302,9 @@ struct Features {
     /// Whom the articles telling it are about (see [`protagonists`]).
     about: SmallSet<u32, 4>,
     parties: SmallSet<&'static str, 2>,
-    /// The facility it took place in or was headed to, by its name without the head word ("betty ford" for
-    /// the Betty Ford Center or Clinic): two facilities, two events.
-    venue: Option<&'static str>,
+    /// The facility it took place in or was headed to, as an actor (the Betty Ford Center is the Betty Ford
+    /// Clinic: see [`super::actors`]): two facilities, two events.
+    venue: Option<u32>,
     modality: Modality,
     /// A back-reference ("the meeting"); only meaningful for a single mention.
     definite: bool,
@@ -368,7 +368,9 @@ impl Features {
             venue: d
                 .facts
                 .participants(m)
-                .find_map(|a| facility_name(&d.facts.actors[a])),
+                .filter(|&a| is_facility(&d.facts.actors[a]))
+                .find_map(|a| actor_of.get(a).copied().flatten())
+                .map(|a| a as u32),
             modality: m.modality,
             definite: m.definite,
             // a date inferred from the text may be a historical one: too weak to keep reports apart
@@ -461,20 +463,15 @@ fn place_relation(a: Option<&str>, b: Option<&str>) -> Option<bool> {
     }
 }
 
-/// The name of a facility (a clinic, a hospital, a centre) without its head word, lower-cased.
-fn facility_name(a: &crate::analysis::ActorMention) -> Option<&'static str> {
-    const HEADS: [&str; 7] = [
-        "center", "centre", "clinic", "hospital", "facility", "recovery", "rehab",
-    ];
-    if a.kind != crate::analysis::ActorKind::Organization {
-        return None;
-    }
-    // the head read in place; the name lower-cased only for a facility (this runs for every mention)
-    let (rest, head) = a.name.rsplit_once(' ')?;
-    HEADS
-        .iter()
-        .any(|h| head.eq_ignore_ascii_case(h))
-        .then(|| crate::analysis::intern::intern(rest.trim().to_lowercase().as_str()))
+/// Whether an actor mention names a facility: an organisation whose name ends in a facility's word (a
+/// clinic, a hospital, a centre: [`super::actors::FACILITY_HEADS`]).
+fn is_facility(a: &crate::analysis::ActorMention) -> bool {
+    a.kind == crate::analysis::ActorKind::Organization
+        && a.name.rsplit_once(' ').is_some_and(|(_, head)| {
+            super::actors::FACILITY_HEADS
+                .iter()
+                .any(|h| head.eq_ignore_ascii_case(h))
+        })
 }
 
 /// Whether two events took place in (or were headed to) two different facilities.

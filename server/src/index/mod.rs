@@ -965,7 +965,9 @@ mod tests {
         let ridge = "Singer Mara Holt checked into the Pine Ridge Clinic for treatment.\n";
         let grove_again =
             "Singer Mara Holt checked into the Alder Grove Clinic, her publicist said.\n";
-        let (_, m) = model_of(&[grove, ridge, grove_again]);
+        let grove_in_full =
+            "Singer Mara Holt checked into the Alder Grove Treatment Centre, fans said.\n";
+        let (_, m) = model_of(&[grove, ridge, grove_again, grove_in_full]);
         let [g, r, a] = [0, 1, 2].map(|d| m.events[event_with(&m, d, "checked into")].definition());
         assert_ne!(
             event_with(&m, 0, "checked into"),
@@ -976,6 +978,11 @@ mod tests {
             event_with(&m, 0, "checked into"),
             event_with(&m, 2, "checked into"),
             "one clinic, named two ways: {a:?}"
+        );
+        assert_eq!(
+            event_with(&m, 0, "checked into"),
+            event_with(&m, 3, "checked into"),
+            "and a third way"
         );
     }
 
