@@ -1339,16 +1339,16 @@ const TYPICAL: f32 = 2.0 / 3.0;
 /// Articles an article is compared with to tell whether it is typical of those reporting an event.
 const TYPICAL_SAMPLE: usize = 16;
 
-/// The articles typical of those reporting cluster `c` (sorted): each is as alike the others
-/// ([`super::similar`], on average over the first [`TYPICAL_SAMPLE`] of them) as [`TYPICAL`] of the most
-/// alike one is. An article that tells a like event (a robbery in the same city years before, another
+/// The articles typical of those reporting cluster `c` (sorted), none when all are: each is as alike the
+/// others ([`super::similar`], on average over the first [`TYPICAL_SAMPLE`] of them) as [`TYPICAL`] of the
+/// most alike one is. An article that tells a like event (a robbery in the same city years before, another
 /// climber's death) and joined through a shared place or name is less alike the story's other reports than
 /// they are alike one another. With fewer than three articles, or none alike another, all are typical.
 fn typical_articles(profiles: &super::similar::Profiles, c: &Cluster) -> Vec<usize> {
-    let all: Vec<usize> = c.docs.iter().copied().collect();
-    if all.len() < 3 {
-        return all;
+    if c.docs.len() < 3 {
+        return Vec::new();
     }
+    let all: Vec<usize> = c.docs.iter().copied().collect();
     let sample = &all[..all.len().min(TYPICAL_SAMPLE)];
     let mean_likeness: Vec<f32> = all
         .iter()
@@ -1363,6 +1363,9 @@ fn typical_articles(profiles: &super::similar::Profiles, c: &Cluster) -> Vec<usi
         })
         .collect();
     let most = mean_likeness.iter().copied().fold(0.0, f32::max);
+    if mean_likeness.iter().all(|&m| m >= TYPICAL * most) {
+        return Vec::new();
+    }
     all.into_iter()
         .zip(mean_likeness)
         .filter(|&(_, m)| m >= TYPICAL * most)
@@ -1373,7 +1376,7 @@ fn typical_articles(profiles: &super::similar::Profiles, c: &Cluster) -> Vec<usi
 /// The mention go to definition leads to: the earliest, most specific report. A mention in its article's
 /// lead (see [`lead_rank`]) over one further down; then the earliest report by the date its article states
 /// (a date inferred from the text, perhaps one it only recalls, orders reports only after what they tell);
-/// then one in an article typical of those reporting the event (`typical`, sorted: see
+/// then one in an article typical of those reporting the event (`typical`, sorted, empty when all are: see
 /// [`typical_articles`]); then the mention that names where the event was, over one as specific that
 /// names another place or none; the most specific; the earliest dated; a first telling over a reference
 /// back ("the meeting"); the first.
@@ -1397,7 +1400,7 @@ fn defining(
             (
                 std::cmp::Reverse(lead_rank(m, specificity[di][mi])),
                 std::cmp::Reverse(stated(di)),
-                typical.binary_search(&di).is_ok(),
+                typical.is_empty() || typical.binary_search(&di).is_ok(),
                 names_its_place,
                 specificity[di][mi],
                 std::cmp::Reverse((dates[di].date.is_none(), dates[di].date)),
@@ -1586,16 +1589,16 @@ pub fn resolve(
     let clusters = alike_articles(&profiles, clusters);
     // 4. the registry over what was inferred
     let clusters = with_registry(docs, dates, actor_of, registry, clusters, &casts);
+    // the articles typical of each cluster's, for its definition (the profiles are not kept beyond)
+    let clusters = map_in_parallel_when_many(clusters, |(c, registered)| {
+        let typical = typical_articles(&profiles, &c);
+        (c, registered, typical)
+    });
+    drop(profiles);
     // 5. events, with their defining mention (clusters in parallel when there are many, numbered in order)
-    let make = |(mut c, registered): (Cluster, Option<usize>)| {
+    let make = |(mut c, registered, typical): (Cluster, Option<usize>, Vec<usize>)| {
         c.mentions.sort();
-        let definition = defining(
-            docs,
-            dates,
-            &specificity,
-            &c,
-            &typical_articles(&profiles, &c),
-        );
+        let definition = defining(docs, dates, &specificity, &c, &typical);
         let lemma = docs[definition.0].facts.events[definition.1].lemma.as_str();
         let base = id_base(lemma, c.features.place, c.features.date);
         let registered = registered.map(|k| registry[k].clone());
