@@ -12,7 +12,8 @@ bash "$REPO/editors/vscode/build.sh" "$DATELINE_BIN"
 work=$(mktemp -d)
 server_pid=
 cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null
+  # code-server starts node processes of its own (the extension host, workers): its whole process group goes
+  [ -n "$server_pid" ] && kill -- "-$server_pid" 2>/dev/null
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -38,7 +39,9 @@ code_server --install-extension "$REPO/editors/vscode/dateline.vsix" >"$work/ins
   { cat "$work/install.log"; exit 1; }
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-code_server --auth none --bind-addr "127.0.0.1:$port" --disable-telemetry --disable-update-check \
+# in a process group of its own (setsid), so that the cleanup ends everything it started
+setsid env PATH="$NODE24_BIN:$PATH" "$CODE_SERVER" --user-data-dir "$work/data/user" --extensions-dir "$work/data/ext" \
+  --auth none --bind-addr "127.0.0.1:$port" --disable-telemetry --disable-update-check \
   --disable-workspace-trust --disable-getting-started-override "$work/corpus" >"$work/code-server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 120); do
