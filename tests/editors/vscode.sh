@@ -32,16 +32,13 @@ cat >"$work/data/user/User/settings.json" <<'JSON'
   "workbench.secondarySideBar.defaultVisibility": "hidden"
 }
 JSON
-code_server() {
-  PATH=$NODE24_BIN:$PATH "$CODE_SERVER" --user-data-dir "$work/data/user" --extensions-dir "$work/data/ext" "$@"
-}
-code_server --install-extension "$REPO/editors/vscode/dateline.vsix" >"$work/install.log" 2>&1 ||
+code_server=(env "PATH=$NODE24_BIN:$PATH" "$CODE_SERVER" --user-data-dir "$work/data/user" --extensions-dir "$work/data/ext")
+"${code_server[@]}" --install-extension "$REPO/editors/vscode/dateline.vsix" >"$work/install.log" 2>&1 ||
   { cat "$work/install.log"; exit 1; }
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 # in a process group of its own (setsid), so that the cleanup ends everything it started
-setsid env PATH="$NODE24_BIN:$PATH" "$CODE_SERVER" --user-data-dir "$work/data/user" --extensions-dir "$work/data/ext" \
-  --auth none --bind-addr "127.0.0.1:$port" --disable-telemetry --disable-update-check \
+setsid "${code_server[@]}" --auth none --bind-addr "127.0.0.1:$port" --disable-telemetry --disable-update-check \
   --disable-workspace-trust --disable-getting-started-override "$work/corpus" >"$work/code-server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 120); do
