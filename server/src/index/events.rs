@@ -1362,13 +1362,13 @@ fn typical_articles(profiles: &super::similar::Profiles, c: &Cluster) -> Vec<usi
             sum / n.max(1) as f32
         })
         .collect();
-    let most = mean_likeness.iter().copied().fold(0.0, f32::max);
-    if mean_likeness.iter().all(|&m| m >= TYPICAL * most) {
+    let cut = TYPICAL * mean_likeness.iter().copied().fold(0.0, f32::max);
+    if mean_likeness.iter().all(|&m| m >= cut) {
         return Vec::new();
     }
     all.into_iter()
         .zip(mean_likeness)
-        .filter(|&(_, m)| m >= TYPICAL * most)
+        .filter(|&(_, m)| m >= cut)
         .map(|(d, _)| d)
         .collect()
 }
