@@ -753,12 +753,16 @@ fn registered_events_and_cues_link_mentions_and_make_claims_and_denials() {
             .collect()
     };
     // inferred: the walkout is no event the analysis knows, the strike is nowhere linked to the other
-    // report, and neither the rumour nor its answer is a claim or a denial
+    // report, and neither the rumour nor its answer is a claim or a denial (the fares' doubling, told in
+    // both, is one event)
     let v = export(dir.path());
     for e in v["events"].as_array().expect("events") {
         let paths: std::collections::BTreeSet<String> =
             mentions(e).into_iter().map(|(p, _)| p).collect();
-        assert!(paths.len() < 2, "{e:#}");
+        assert!(
+            !paths.contains("2026-03-04-gazette.md") || paths.len() < 2,
+            "{e:#}"
+        );
     }
     let o = dateline_with_cache(
         &["check", "--format", "json", "."],

@@ -8,7 +8,9 @@ use super::lexicon::{EventClass, lexicon};
 use super::phrases::{CorpusPhrases, PhraseSet};
 use super::text::Doc;
 use super::word_list::{WordList, WordLists};
-use super::{ArticleFacts, Claim, ClaimKind, Content, Denial, Span, starting_within};
+use super::{
+    ArticleFacts, Claim, ClaimKind, Content, Denial, EventMention, Modality, Span, starting_within,
+};
 
 /// Words a deny-verb may take as object that make it a refusal, not a denial of a claim.
 static REFUSAL_OBJECTS: WordList = WordList::new(&[
@@ -593,6 +595,13 @@ fn merge(into: &mut Content, other: Content) {
     );
 }
 
+/// Whether a planned-event claim or a report can be about event mention `e`: an event of the news (a visit, a vote,
+/// a fire) or an action told as done; not any verb after "will" or "to" ("the lakes will freeze"), which
+/// would make every forecast a claim.
+fn is_news(e: &EventMention) -> bool {
+    e.class != EventClass::Other || e.modality == Modality::Realis
+}
+
 /// Sentence `si` as a claim of `kind`, made by the words `cue`, about `content`.
 fn sentence_claim(doc: &Doc, si: usize, kind: ClaimKind, cue: &str, content: Content) -> Claim {
     Claim {
@@ -835,7 +844,11 @@ pub fn find(doc: &Doc, facts: &ArticleFacts, phrases: &CorpusPhrases) -> (Vec<Cl
         {
             let c = content(doc, facts, s.first, s.last);
             let quotation = doc.lower_is(s.first, &["“", "\"", "‘", "'", "«", "„"]);
-            if !c.dates().is_empty() || !c.events().is_empty() && !quotation {
+            let tells_news = c
+                .events()
+                .iter()
+                .any(|&e| is_news(&facts.events[e as usize]));
+            if !c.dates().is_empty() || tells_news && !quotation {
                 kind = Some(ClaimKind::Reported);
                 cue = tail;
             }
@@ -855,7 +868,12 @@ pub fn find(doc: &Doc, facts: &ArticleFacts, phrases: &CorpusPhrases) -> (Vec<Cl
         let c = made.unwrap_or_else(|| content(doc, facts, s.first, s.last));
         // a planned-event claim needs an event to be about, but a headline claims what it says ("Earth
         // will experience six days of darkness")
-        if kind == ClaimKind::Planned && c.events().is_empty() {
+        if kind == ClaimKind::Planned
+            && !c
+                .events()
+                .iter()
+                .any(|&e| is_news(&facts.events[e as usize]))
+        {
             if !headline {
                 continue;
             }

@@ -138,6 +138,8 @@ pub fn find(doc: &Doc, facts: &ArticleFacts, named: &PhraseSet) -> Found {
             found.push(doc, facts, i, i, lemma, EventClass::Other);
         } else if let Some(lemma) = statement(doc, i, ew) {
             found.push(doc, facts, i, i, lemma, EventClass::Statement);
+        } else if let Some(lemma) = plain_verb(doc, facts, i, ew) {
+            found.push(doc, facts, i, i, lemma, EventClass::Other);
         }
         i += 1;
     }
@@ -368,6 +370,73 @@ fn action_verb(doc: &Doc, i: usize, ew: EventWord) -> Option<&'static str> {
     let form = ing_form(w);
     Some(super::intern::intern(&super::text::stem(form)))
 }
+
+/// Words a plain verb form after a modal or "to" is not an action of its own: auxiliaries, light verbs and
+/// adverbs ("will be", "to have", "could also").
+static NOT_PLAIN_ACTIONS: WordList = WordList::new(&[
+    "be", "been", "being", "have", "get", "make", "take", "let", "go", "come", "keep", "seem",
+    "appear", "able", "yet", "without", "help", "like", "want", "need", "try",
+]);
+
+/// Words after "to" that tell the word between is a verb taking an object ("to fix the flaw", "to host
+/// it", "to step down"), not a noun ("to prison", "to police").
+static OBJECT_OPENERS: WordList = WordList::new(&[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+    "those", "him", "them", "it", "us", "me", "up", "out", "off", "down", "back", "over", "some",
+    "any", "all",
+]);
+
+/// Words a verb in the third person follows ("he stops", "who operates"), besides a name.
+static SUBJECT_PRONOUNS: WordList = WordList::new(&["he", "she", "it", "who", "which"]);
+
+/// A verb in its plain form or the third person telling an action: after a modal ("will host", "could
+/// harm", "didn't retain"), after "to" with an object after it ("to fix the flaw", "to host the
+/// show"), or after a subject and before an object ("Microsoft fixes the flaw", "he stops the ship"). An
+/// event of no particular class, named by the stem its past form has ("host", "reduc" as "reduced").
+fn plain_verb(doc: &Doc, facts: &ArticleFacts, i: usize, ew: EventWord) -> Option<&'static str> {
+    let lex = lexicon();
+    let w = &doc.lower[i];
+    let plain_word = w.len() >= 3
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && !doc.is_cap(i)
+        && !w.ends_with("ly")
+        && !lex.function_words.contains(w)
+        && !NOT_PLAIN_ACTIONS.contains(w)
+        && !ew.reporting
+        && !ew.denial
+        && !ew.not_action
+        && !lex.places.contains_key(w);
+    if !plain_word || i == 0 {
+        return None;
+    }
+    let prev = &doc.lower[i - 1];
+    let next = doc.lower.get(i + 1).unwrap_or("");
+    let object_after = OBJECT_OPENERS.contains(next) || doc.is_cap(i + 1);
+    let after_modal = MODALS.contains(prev) || prev.ends_with("n't") || prev.ends_with("n’t");
+    let after_to = prev == "to" && !w.ends_with('s') && object_after;
+    let third_person = w.len() >= 4
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && object_after
+        && (SUBJECT_PRONOUNS.contains(prev)
+            || covers(&facts.actors, |a| a.span, doc.toks[i - 1].start));
+    if !(after_modal || after_to || third_person) {
+        return None;
+    }
+    let mut stem = super::text::stem(w);
+    if stem.len() > 3 && stem.ends_with('e') {
+        stem.pop();
+    }
+    Some(super::intern::intern(&stem))
+}
+
+/// Modal verbs, which a plain verb form follows ("will host", "could harm").
+static MODALS: WordList = WordList::new(&[
+    "will", "would", "could", "can", "cannot", "may", "might", "should", "must", "shall", "did",
+    "does",
+]);
 
 /// The -ing form of an irregular past ("fell" → "falling"), else the word itself.
 fn ing_form(w: &str) -> &str {
@@ -624,6 +693,41 @@ mod tests {
         assert_eq!(restored.class, EventClass::Other);
         assert_eq!(restored.lemma.as_str(), "restor");
         assert_eq!(f.places[f.events[3].place().unwrap()].name.as_str(), "Oslo");
+    }
+
+    #[test]
+    fn plain_verbs_after_a_modal_or_to_and_verbs_in_the_third_person_are_actions() {
+        let text = "Harbour officials will reopen the ferry terminal. The council moved to repair the \
+                    bridge, and Nordvik Shipping cancels the crossing. It could also be late. They went \
+                    to prison after a return to power. The ferries sail to Bergen. Engineers hope to \
+                    rebuild it.";
+        let f = analyse(text, 0);
+        let actions: Vec<(&str, &str, Modality)> = f
+            .events
+            .iter()
+            .filter(|e| e.class == EventClass::Other)
+            .map(|e| {
+                let t = &text[e.trigger.get().start..e.trigger.get().end];
+                (t, e.lemma.as_str(), e.modality)
+            })
+            .collect();
+        let (realis, irrealis) = (Modality::Realis, Modality::Irrealis);
+        assert_eq!(
+            actions,
+            [
+                ("reopen", "reopen", irrealis),
+                ("moved", "mov", realis),
+                ("repair", "repair", irrealis),
+                ("cancels", "cancel", realis),
+                ("rebuild", "rebuild", irrealis),
+            ],
+            "not: be (an auxiliary), prison and power (nouns after to), sail to (no object)"
+        );
+        // the plain form is named as its past is: "will reopen" and "reopened", "to restore" and "restored"
+        for (plain, past) in [("will reopen", "reopened"), ("to restore it", "restored")] {
+            let [a, b] = [plain, past].map(|v| analyse(&format!("Crews {v}."), 0).events[0].lemma);
+            assert_eq!(a.as_str(), b.as_str(), "{plain} / {past}");
+        }
     }
 
     #[test]
