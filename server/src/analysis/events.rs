@@ -731,6 +731,24 @@ mod tests {
     }
 
     #[test]
+    fn a_hanging_is_a_death_an_issued_patch_a_release_and_an_accident_a_disaster_as_a_crash() {
+        let text = "The prisoner was found hanged in his cell. Vendor Norrsoft issued a patch on Tuesday \
+                    and released another. A bus crash and a ferry accident closed the port.";
+        let f = analyse(text, 0);
+        let of = |word: &str| {
+            let e = f
+                .events
+                .iter()
+                .find(|e| &text[e.trigger.get().start..e.trigger.get().end] == word)
+                .unwrap_or_else(|| panic!("{word} is no event"));
+            (e.lemma.as_str(), e.class)
+        };
+        assert_eq!(of("hanged").1, EventClass::Death);
+        assert_eq!(of("issued"), of("released"));
+        assert_eq!(of("accident").1, of("crash").1);
+    }
+
+    #[test]
     fn news_event_nouns_are_triggers() {
         let text = "Police opened an investigation after the heist, and a vigil was held in Oslo.";
         let f = analyse(text, 0);

@@ -460,7 +460,7 @@ shoot:attack:shoot shoots shot shooting shootings gunned;stab:attack:stab stabbe
 assault:attack:assault assaulted;raid:attack:raid raids raided;offensive:attack:offensive;\
 intervention:attack:intervention;explode:disaster:explode exploded explosion explosions blast blasts;\
 kill:death:kill kills killed killing killings;die:death:die dies died death deaths dead succumb succumbs succumbed perish perished;murder:death:murder murdered murders;\
-behead:death:behead beheaded beheading;execute:death:executed execution;\
+behead:death:behead beheaded beheading;hang:death:hanged;execute:death:executed execution;\
 arrest:arrest:arrest arrests arrested arresting apprehend apprehended nabbed;detain:arrest:detain detains detained detention;\
 capture:arrest:capture captured;kidnap:arrest:kidnap kidnapped kidnapping;abduct:arrest:abducted abduction;\
 charge:legal:charged;sentence:legal:sentenced sentencing;convict:legal:convicted conviction;\
@@ -468,7 +468,7 @@ plead:legal:plead pleaded pled;sue:legal:sue sued lawsuit;trial:legal:trial;acqu
 elect:election:elect elected election elections;vote:election:vote votes voted voting referendum;\
 win:contest:win wins won victory;defeat:contest:defeat defeated beat;\
 announce:announcement:announce announces announced announcement;unveil:announcement:unveil unveiled unveiling;\
-launch:announcement:launch launched launches;release:announcement:release released;\
+launch:announcement:launch launched launches;release:announcement:release released issued;\
 sign:agreement:sign signed signing;agreement:agreement:agreement deal;ceasefire:agreement:ceasefire truce;\
 earthquake:disaster:earthquake quake earthquakes tremor temblor;fire:disaster:fire fires blaze inferno torched;crash:disaster:crash crashed crashes;\
 flood:disaster:flood floods flooding;storm:disaster:storm hurricane typhoon tornado;collapse:disaster:collapse collapsed;\
@@ -486,7 +486,7 @@ rob:other:robbery robberies heist heists robbed;steal:other:theft thefts burglar
 arson:other:arson;riot:other:riot riots rioting;hijack:other:hijack hijacked hijacking piracy;\
 investigate:other:investigation investigations probe inquiry investigated;hearing:other:hearing hearings;\
 verdict:other:verdict verdicts;outage:other:outage outages blackout blackouts;\
-accident:other:accident accidents collision derailment derailed;eruption:other:eruption erupted;\
+accident:disaster:accident accidents collision derailment derailed;eruption:other:eruption erupted;\
 landslide:other:landslide avalanche mudslide;outbreak:other:outbreak epidemic pandemic;\
 game:other:game games;playoff:other:playoff playoffs;tournament:other:tournament championship;\
 ceremony:other:ceremony ceremonies funeral funerals memorial vigil vigils;\
