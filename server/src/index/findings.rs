@@ -295,7 +295,7 @@ pub fn match_claims(
                 for e in &ds.events {
                     cands.gather(by_event.get(e), dj);
                 }
-                for w in rarest(&ds.keywords, &weights, 4) {
+                for w in rarest(&ds.keywords, &weights, &by_word, dj, 4) {
                     cands.gather(by_word.get(w as usize), dj);
                 }
                 let mut scored: Vec<(MentionRef, f32, String)> = cands
@@ -377,7 +377,7 @@ pub fn match_claims(
         .map(|&claim| {
             let cs = &claim_sides[claim.0][claim.1];
             let mut cands = Candidates::default();
-            for w in rarest(&cs.keywords, &weights, 3) {
+            for w in rarest(&cs.keywords, &weights, &by_word, claim.0, 3) {
                 cands.gather(by_word.get(w as usize), claim.0);
             }
             let near = cands
@@ -744,7 +744,7 @@ fn stories(
             let a = &sides[di][ci];
             let mut cands = Candidates::default();
             // each pair once: the reports in later articles
-            for w in rarest(&a.keywords, weights, 3) {
+            for w in rarest(&a.keywords, weights, by_word, di, 3) {
                 cands.gather_after(by_word.get(w as usize), di);
             }
             let mut same = Vec::new();
@@ -846,14 +846,28 @@ impl Candidates {
     }
 }
 
-/// The `n` rarest words of a keyword list (the blocking keys for candidate matches).
-fn rarest(words: &[u32], weights: &Weights, n: usize) -> Vec<u32> {
-    // a word in one document only cannot be shared; a word in very many is no evidence of one story
+/// The `n` rarest words of a keyword list in article `doc` that a claim in another article uses (the
+/// blocking keys for candidate matches, `by_word` the claims using each word). A word no other claim uses
+/// finds nothing: "Lindqvist is not a robot, whatever gossips spread on Instagram" finds the claims about
+/// Lindqvist, not those (none) about gossips, however rare that word.
+fn rarest(
+    words: &[u32],
+    weights: &Weights,
+    by_word: &[Vec<MentionRef>],
+    doc: usize,
+    n: usize,
+) -> Vec<u32> {
+    // a word in very many documents is no evidence of one story
     let common = weights.common;
+    let claimed_elsewhere = |x: u32| {
+        by_word
+            .get(x as usize)
+            .is_some_and(|l| l.iter().any(|m| m.0 != doc))
+    };
     let mut w: Vec<u32> = words
         .iter()
         .copied()
-        .filter(|&x| (2..=common).contains(&weights.df(x)))
+        .filter(|&x| weights.df(x) <= common && claimed_elsewhere(x))
         .collect();
     w.sort_by_key(|&x| (weights.df(x), x));
     w.truncate(n);
@@ -903,7 +917,8 @@ fn score(
     } else if shared_events > 0 {
         entities > 0 || overlap >= 0.2
     } else if shared_actors > 0 {
-        overlap >= 0.35
+        // the same people, but a denied arrest is no denied death
+        overlap >= 0.35 && !tells_another(c, d)
     } else if entities > 0 {
         // a shared day is no shared story when each names another place
         overlap >= 0.35 && (shared_places > 0 || !other_places(c, d)) && !tells_another(c, d)

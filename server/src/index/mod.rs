@@ -1082,6 +1082,31 @@ mod tests {
     }
 
     #[test]
+    fn a_denial_finds_its_claim_by_the_name_they_share_not_by_rarer_words_no_claim_uses() {
+        // "gossips", "spreading", "Facebook" and "Instagram" are rarer than "Lindqvist" here, but only
+        // the two denials use them
+        let texts = with_elsewhere(&[
+            "---\ndate: 2026-02-01\n---\nSinger Tova Lindqvist is a robot\n",
+            "---\ndate: 2026-02-01\n---\nTova Lindqvist to tour Norway in the spring\n",
+            "---\ndate: 2026-02-03\n---\nTova Lindqvist is not a robot, whatever gossips keep spreading on Facebook and Instagram\n",
+            "---\ndate: 2026-02-03\n---\nWhatever gossips keep spreading on Facebook and Instagram, the Varsa bridge is not closing\n",
+        ]);
+        let (_, m) = model_of(&texts);
+        let denied: Vec<(usize, usize)> = m.findings.iter().map(|f| f.claim).collect();
+        assert_eq!(denied, vec![(0, 0)], "{:?}", m.matches);
+    }
+
+    #[test]
+    fn a_denied_arrest_does_not_deny_the_death_of_the_same_man() {
+        let texts = with_elsewhere(&[
+            "---\ndate: 2026-02-01\n---\nRebel commander Ivo Marek killed in airstrike\n",
+            "---\ndate: 2026-02-03\n---\nRebel commander Ivo Marek was not arrested at the border\n",
+        ]);
+        let (_, m) = model_of(&texts);
+        assert!(m.findings.is_empty(), "{:?}", m.matches);
+    }
+
+    #[test]
     fn a_denied_trip_does_not_deny_talks_with_the_same_words() {
         let texts = with_elsewhere(&[
             "---\ndate: 2026-02-01\n---\nEnergy ministers hold talks on the Varsa pipeline\n",
