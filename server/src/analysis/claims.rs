@@ -175,6 +175,15 @@ static HEADLINE_FALSITY: WordList = WordList::new(&[
     "questioned",
     "rubbish",
     "nonsense",
+    "fabricate",
+    "fabricates",
+    "fabricating",
+    "photoshop",
+    "trolled",
+    "trolls",
+    "spoof",
+    "parody",
+    "duped",
 ]);
 static NEGATORS: WordList = WordList::new(&[
     "not", "never", "no", "without", "nor", "neither", "refused", "declined", "refuses",
@@ -1122,6 +1131,19 @@ mod tests {
             &[
                 "Experts debunk the two-headed calf hoax",
                 "Singer forced to deny that he is dead after fake news story spreads",
+            ],
+            1,
+        );
+    }
+
+    #[test]
+    fn headlines_telling_a_story_was_made_up_are_denials() {
+        each_denies(
+            &[
+                "Pranksters trolled the town into thinking the bridge had collapsed",
+                "Councillor fabricating quotes, rival says",
+                "Photo of flooded square was a spoof",
+                "Readers duped by a parody of the Harbour Gazette",
             ],
             1,
         );
