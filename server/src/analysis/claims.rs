@@ -604,9 +604,9 @@ fn merge(into: &mut Content, other: Content) {
     );
 }
 
-/// Whether a planned-event claim or a report can be about event mention `e`: an event of the news (a visit, a vote,
-/// a fire) or an action told as done; not any verb after "will" or "to" ("the lakes will freeze"), which
-/// would make every forecast a claim.
+/// Whether a planned-event claim or a report can be about event mention `e`: an event of the news (a
+/// visit, a vote, a fire) or an action told as done; not any verb after "will" or "to" ("the lakes will
+/// freeze"), which would make every forecast a claim.
 fn is_news(e: &EventMention) -> bool {
     e.class != EventClass::Other || e.modality == Modality::Realis
 }
