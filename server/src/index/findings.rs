@@ -859,10 +859,12 @@ fn rarest(
 ) -> Vec<u32> {
     // a word in very many documents is no evidence of one story
     let common = weights.common;
+    // the postings are sorted by document: another's is first or last (a look at every posting would be
+    // quadratic in an article of thousands of claims)
     let claimed_elsewhere = |x: u32| {
-        by_word
-            .get(x as usize)
-            .is_some_and(|l| l.iter().any(|m| m.0 != doc))
+        by_word.get(x as usize).is_some_and(|l| {
+            l.first().is_some_and(|m| m.0 != doc) || l.last().is_some_and(|m| m.0 != doc)
+        })
     };
     let mut w: Vec<u32> = words
         .iter()
