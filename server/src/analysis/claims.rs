@@ -8,9 +8,7 @@ use super::lexicon::{EventClass, lexicon};
 use super::phrases::{CorpusPhrases, PhraseSet};
 use super::text::Doc;
 use super::word_list::{WordList, WordLists};
-use super::{
-    ArticleFacts, Claim, ClaimKind, Content, Denial, EventMention, Modality, Span, starting_within,
-};
+use super::{ArticleFacts, Claim, ClaimKind, Content, Denial, Modality, Span, starting_within};
 
 /// Words a deny-verb may take as object that make it a refusal, not a denial of a claim.
 static REFUSAL_OBJECTS: WordList = WordList::new(&[
@@ -604,11 +602,16 @@ fn merge(into: &mut Content, other: Content) {
     );
 }
 
-/// Whether a planned-event claim or a report can be about event mention `e`: an event of the news (a
-/// visit, a vote, a fire) or an action told as done; not any verb after "will" or "to" ("the lakes will
+/// Whether `content` tells an event a planned-event claim or a report can be about: an event of the news
+/// (a visit, a vote, a fire) or an action told as done; not any verb after "will" or "to" ("the lakes will
 /// freeze"), which would make every forecast a claim.
-fn is_news(e: &EventMention) -> bool {
-    e.class != EventClass::Other || e.modality == Modality::Realis
+fn tells_news(facts: &ArticleFacts, content: &Content) -> bool {
+    content.events().iter().any(|&e| {
+        facts
+            .events
+            .get(e as usize)
+            .is_some_and(|m| m.class != EventClass::Other || m.modality == Modality::Realis)
+    })
 }
 
 /// Sentence `si` as a claim of `kind`, made by the words `cue`, about `content`.
@@ -853,11 +856,7 @@ pub fn find(doc: &Doc, facts: &ArticleFacts, phrases: &CorpusPhrases) -> (Vec<Cl
         {
             let c = content(doc, facts, s.first, s.last);
             let quotation = doc.lower_is(s.first, &["“", "\"", "‘", "'", "«", "„"]);
-            let tells_news = c
-                .events()
-                .iter()
-                .any(|&e| is_news(&facts.events[e as usize]));
-            if !c.dates().is_empty() || tells_news && !quotation {
+            if !c.dates().is_empty() || tells_news(facts, &c) && !quotation {
                 kind = Some(ClaimKind::Reported);
                 cue = tail;
             }
@@ -877,12 +876,7 @@ pub fn find(doc: &Doc, facts: &ArticleFacts, phrases: &CorpusPhrases) -> (Vec<Cl
         let c = made.unwrap_or_else(|| content(doc, facts, s.first, s.last));
         // a planned-event claim needs an event to be about, but a headline claims what it says ("Earth
         // will experience six days of darkness")
-        if kind == ClaimKind::Planned
-            && !c
-                .events()
-                .iter()
-                .any(|&e| is_news(&facts.events[e as usize]))
-        {
+        if kind == ClaimKind::Planned && !tells_news(facts, &c) {
             if !headline {
                 continue;
             }

@@ -371,11 +371,12 @@ fn action_verb(doc: &Doc, i: usize, ew: EventWord) -> Option<&'static str> {
     Some(super::intern::intern(&super::text::stem(form)))
 }
 
-/// Words a plain verb form after a modal or "to" is not an action of its own: auxiliaries, light verbs and
-/// adverbs ("will be", "to have", "could also").
+/// Words a plain verb form after a modal or "to" is not an action of its own: light verbs ("to get", "will
+/// seem"); auxiliaries and the other function words ("will be", "could also") are the lexicon's, left out
+/// before these.
 static NOT_PLAIN_ACTIONS: WordList = WordList::new(&[
-    "be", "been", "being", "have", "get", "make", "take", "let", "go", "come", "keep", "seem",
-    "appear", "able", "yet", "without", "help", "like", "want", "need", "try",
+    "get", "make", "take", "let", "go", "come", "keep", "seem", "appear", "able", "help", "want",
+    "need", "try",
 ]);
 
 /// Words after "to" that tell the word between is a verb taking an object ("to fix the flaw", "to host
