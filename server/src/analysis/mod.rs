@@ -173,6 +173,8 @@ pub enum ActorRule {
     AfterOrganisationNoun,
     ParticleName,
     PlaceAndPluralName,
+    /// In a Title Case line, a name the article writes elsewhere.
+    NamedElsewhere,
     Annotated,
 }
 
@@ -191,6 +193,7 @@ impl ActorRule {
             ActorRule::AfterOrganisationNoun => "after an organisation noun",
             ActorRule::ParticleName => "particle name",
             ActorRule::PlaceAndPluralName => "a place and a plural name",
+            ActorRule::NamedElsewhere => "named so elsewhere in the article",
             ActorRule::Annotated => "annotated",
         }
     }

@@ -259,8 +259,107 @@ pub fn find(doc: &Doc) -> Found {
         }
     }
     surnames_are_not_places(doc, lex, &mut found);
+    names_in_title_case(doc, lex, &mut found);
     found.actors.sort_by_key(|a| a.span.start);
     found
+}
+
+/// The tokens from the one starting at `span.start` to the one ending at `span.end`.
+fn tokens_of(doc: &Doc, span: Span) -> std::ops::Range<usize> {
+    let from = doc.toks.partition_point(|t| t.start < span.start);
+    let to = doc.toks.partition_point(|t| t.end <= span.end);
+    from..to.max(from)
+}
+
+/// "Kraft Shooting: Yvonne Hiller Charged With Murder": in a Title Case line every word is capitalised, so
+/// only the article's other sentences tell a name from the words around it. The names found there (of two
+/// words or more) and the surnames of the people among them are those actors in its Title Case lines too;
+/// a run read there as a name that holds one and more words ("Michael Brown Shooting") is cut to the name.
+fn names_in_title_case(doc: &Doc, lex: &Lexicon, found: &mut Found) {
+    if !doc.title_case.iter().any(|&t| t) {
+        return;
+    }
+    let mut known: rustc_hash::FxHashMap<Vec<&str>, ActorKind> = rustc_hash::FxHashMap::default();
+    for a in found
+        .actors
+        .iter()
+        .filter(|a| !doc.title_case[a.sentence as usize])
+    {
+        let toks = tokens_of(doc, a.span);
+        let words: Vec<&str> = toks.clone().map(|k| &doc.lower[k]).collect();
+        let word_count = toks.clone().filter(|&k| doc.toks[k].is_word()).count();
+        if word_count >= 2 {
+            known.entry(words.clone()).or_insert(a.kind);
+            let last = toks.end - 1;
+            let surname = &doc.lower[last];
+            if a.kind == ActorKind::Person
+                && doc.toks[last].is_word()
+                && surname.chars().count() >= 3
+                && !lex.function_words.contains(surname)
+            {
+                known.entry(vec![surname]).or_insert(ActorKind::Person);
+            }
+        }
+    }
+    if known.is_empty() {
+        return;
+    }
+    let longest = known.keys().map(Vec::len).max().unwrap_or(0);
+    let mut add: Vec<(usize, usize, usize, ActorKind)> = Vec::new();
+    let mut cut: Vec<usize> = Vec::new();
+    for (si, s) in doc.sents.iter().enumerate() {
+        if !doc.title_case[si] {
+            continue;
+        }
+        let mut i = s.first;
+        while i < s.last {
+            let hit = (1..=longest.min(s.last - i)).rev().find_map(|n| {
+                let words: Vec<&str> = (i..i + n).map(|k| &doc.lower[k]).collect();
+                let kind = *known.get(&words)?;
+                // a surname alone, not after another first name ("Chris Brown" is not Michael Brown)
+                let alone_after_first_name =
+                    n == 1 && i > s.first && lex.first_names.contains(&doc.lower[i - 1]);
+                (doc.is_cap(i) && !alone_after_first_name).then_some((n, kind))
+            });
+            let Some((n, kind)) = hit else {
+                i += 1;
+                continue;
+            };
+            let span = Span::new(doc.toks[i].start, doc.toks[i + n - 1].end);
+            let overlapping: Vec<usize> = (found.actors.iter().enumerate())
+                .filter(|(_, a)| a.span.start < span.end && span.start < a.span.end)
+                .map(|(x, _)| x)
+                .collect();
+            let in_place = found.places.iter().any(|p| {
+                let ps = p.span.get();
+                ps.start < span.end && span.start < ps.end
+            });
+            let holds_more = |x: usize| {
+                let a = &found.actors[x];
+                a.span.start <= span.start && span.end <= a.span.end && a.span != span && {
+                    let words: Vec<&str> = tokens_of(doc, a.span).map(|k| &doc.lower[k]).collect();
+                    !known.contains_key(&words)
+                }
+            };
+            match overlapping.as_slice() {
+                [] if !in_place => add.push((si, i, i + n, kind)),
+                &[x] if holds_more(x) => {
+                    cut.push(x);
+                    add.push((si, i, i + n, kind));
+                }
+                _ => {}
+            }
+            i += n;
+        }
+    }
+    let mut k = 0;
+    found.actors.retain(|_| {
+        k += 1;
+        !cut.contains(&(k - 1))
+    });
+    for (si, a, b, kind) in add {
+        push_actor(doc, found, si, a, b, kind, ActorRule::NamedElsewhere);
+    }
 }
 
 /// "at Nichols' parents", "interest in Teixeira": one word the gazetteer does not know, after a locative,
@@ -1208,6 +1307,48 @@ mod tests {
                 .any(|(n, _, _)| n.contains("Eyes") || n.contains("Stormy")),
             "{a:?}"
         );
+    }
+
+    #[test]
+    fn names_in_a_title_case_headline_are_those_the_article_writes_elsewhere() {
+        let text = "Dock Fire: Kelvo Ilves Charged With Arson Over Harbour Blaze\n\
+                    Prosecutors said Kelvo Ilves, 41, set the warehouse alight.\n\
+                    Ilves Denies Charge, Lawyer Says\n\
+                    Her lawyer said Ilves would plead not guilty.";
+        let doc = Doc::new(text, 0);
+        let found = find(&doc);
+        let in_headlines: Vec<(&str, ActorKind)> = found
+            .actors
+            .iter()
+            .filter(|a| doc.title_case[a.sentence as usize])
+            .map(|a| (&*a.name, a.kind))
+            .collect();
+        assert_eq!(
+            in_headlines,
+            [
+                ("Kelvo Ilves", ActorKind::Person),
+                ("Ilves", ActorKind::Unknown)
+            ],
+            "{:?}",
+            found.actors
+        );
+        // a run read as a name that holds more than the name is cut to it
+        let a = actors(
+            "Tapes Of Jonas Ruud Interview Released\nThe police said Jonas Ruud spoke freely.",
+        );
+        assert!(
+            a.iter().all(|(n, _, _)| n == "Jonas Ruud"),
+            "only the name, without Interview: {a:?}"
+        );
+        // nothing is found in a Title Case line that the article does not write elsewhere
+        let a = actors("Minister Eyes Bridge Deal\nThe deal was signed on Monday.");
+        assert!(a.is_empty(), "{a:?}");
+    }
+
+    #[test]
+    fn a_question_in_title_case_is_a_headline_not_a_run_of_names() {
+        let a = actors("Was Leaked Memo Of Harbour Talks A Hoax?");
+        assert!(a.is_empty(), "{a:?}");
     }
 
     #[test]

@@ -200,7 +200,8 @@ impl<'a> Doc<'a> {
         j == i || (i > 0 && self.is_punct(i - 1, ":") && self.toks[i].space_before)
     }
 
-    /// A line in Title Case: (almost) every longer content word capitalised.
+    /// A line in Title Case: (almost) every longer content word capitalised, and no period or exclamation
+    /// at its end (a headline may ask: "Was the Audio a Hoax?").
     fn is_title_case(&self, s: usize) -> bool {
         let lex = lexicon();
         let sent = self.sents[s];
@@ -212,7 +213,7 @@ impl<'a> Doc<'a> {
             })
             .collect();
         let last = self.tok_text(sent.last - 1);
-        if words.len() < 3 || matches!(last, "." | "!" | "?") {
+        if words.len() < 3 || matches!(last, "." | "!") {
             return false;
         }
         let caps = words.iter().filter(|&&i| self.is_cap(i)).count();
