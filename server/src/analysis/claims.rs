@@ -357,7 +357,12 @@ fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, us
             {
                 continue;
             }
-            return Some((i, doc.tok_text(i).to_string(), i + 1));
+            // "Rumors of his death debunked", "Report denied by the ministry": what is denied comes before
+            let told_before = i + 1 == s.last
+                || next == "by"
+                || (doc.toks[i + 1].kind == super::tokens::TokKind::Punct && next != "\"");
+            let from = if told_before { s.first } else { i + 1 };
+            return Some((i, doc.tok_text(i).to_string(), from));
         }
         if matches!(
             w,
@@ -1036,6 +1041,28 @@ mod tests {
             "the question is not a claim: {:?}",
             f.claims
         );
+    }
+
+    #[test]
+    fn a_denial_verb_ending_its_clause_denies_what_comes_before_it() {
+        for text in [
+            "Rumours of the harbour master's arrest debunked\n\nMore follows.\n",
+            "Report of the harbour master's arrest denied by port authority\n\nMore follows.\n",
+        ] {
+            let f = analyse(text, 0);
+            assert_eq!(f.denials.len(), 1, "{text}");
+            let events: Vec<&str> = (f.denials[0].content.events().iter())
+                .map(|&e| f.events[e as usize].lemma.as_str())
+                .collect();
+            assert_eq!(events, ["arrest"], "{text}");
+        }
+        // the object after the verb stays what is denied
+        let f = analyse(
+            "The port authority denied the arrest of its harbour master.",
+            0,
+        );
+        assert_eq!(f.denials.len(), 1);
+        assert_eq!(f.denials[0].content.events().len(), 1);
     }
 
     #[test]
