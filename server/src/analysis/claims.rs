@@ -524,10 +524,20 @@ fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, us
                     || (i > s.first + 1
                         && doc.lower_is(i - 1, &["actually", "still", "now", "perfectly"])
                         && copula(i - 2)));
+            // "apps that don't drain the battery", "a friend who never showed up": a negation in a
+            // relative clause tells of a noun, it denies nothing ("No, That Wasn't Paul Rudd", "says that
+            // isn't true" are no relative clauses)
+            let relative = i > s.first + 1
+                && (doc.lower_is(i - 1, &["who", "which"])
+                    || (doc.lower_is(i - 1, &["that"])
+                        && doc.toks[i - 2].is_word()
+                        && !lexicon().function_words.contains(&doc.lower[i - 2])
+                        && !ATTRIBUTION_VERBS.contains(&doc.lower[i - 2])));
             let neg = said_safe
                 || (!imperative
                     && !prediction
                     && !negated_gerund
+                    && !relative
                     && (matches!(w, "not" | "never" | "no" | "nope")
                         || w.ends_with("n't")
                         || w.ends_with("n’t")));
@@ -1109,6 +1119,25 @@ mod tests {
         );
         assert_eq!(f.denials.len(), 1);
         assert!(f.claims.is_empty());
+    }
+
+    #[test]
+    fn a_negation_in_a_relative_clause_of_a_headline_denies_nothing() {
+        each_denies(
+            &[
+                "Harbour board unveils ferry timetable that doesn't stop at Tarso",
+                "Mayor thanks volunteers who never missed a shift during the floods",
+                "Council Picks Contractor Which Didn't Bid On The Bridge",
+            ],
+            0,
+        );
+        each_denies(
+            &[
+                "No, That Wasn't The Mayor Swimming In The Harbour",
+                "Harbour board says that isn't true",
+            ],
+            1,
+        );
     }
 
     /// (claims, denials) of a one-line article.
