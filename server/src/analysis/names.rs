@@ -201,6 +201,8 @@ pub fn find(doc: &Doc) -> Found {
                 continue;
             }
             let mut j = i + 1;
+            // where a designation ("Su-25", "F-16") begins: it names a thing, and the run ends before it
+            let mut designation = None;
             while j < s.last {
                 let t = doc.toks[j];
                 if name_like(j) && t.space_before {
@@ -210,8 +212,9 @@ pub fn find(doc: &Doc) -> Found {
                     && doc.toks.get(j + 1).is_some_and(|n| !n.space_before)
                     && doc.toks[j + 1].kind == TokKind::Number
                 {
-                    // "Su-25", "F-16": a designation, not two names
+                    designation = Some(j - 1);
                     j += 2;
+                    break;
                 } else if (doc.lower_in(j, &PARTICLES)
                     && t.space_before
                     && (doc.is_cap(j + 1) || (doc.is_punct(j + 1, "-") && doc.is_cap(j + 2))))
@@ -226,8 +229,10 @@ pub fn find(doc: &Doc) -> Found {
                     break;
                 }
             }
-            // a particle opening a name: al-Baghdadi
-            process_run(doc, lex, si, i, j, &mut found);
+            let end = designation.unwrap_or(j);
+            if end > i {
+                process_run(doc, lex, si, i, end, &mut found);
+            }
             i = j;
         }
         // names that start with a lower-case particle: al-Baghdadi
@@ -1349,6 +1354,38 @@ mod tests {
     fn a_question_in_title_case_is_a_headline_not_a_run_of_names() {
         let a = actors("Was Leaked Memo Of Harbour Talks A Hoax?");
         assert!(a.is_empty(), "{a:?}");
+    }
+
+    #[test]
+    fn designations_of_aircraft_weapons_and_bulletins_name_no_one() {
+        let a = actors(
+            "Northern Air Force Su-25 jets flew over the square. Rebels fired AK-47 rifles. \
+             Update MS08-078 fixes the flaw, said Anna Berg.",
+        );
+        let names: Vec<&str> = a.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert!(
+            names
+                .iter()
+                .all(|n| !n.contains("Su") && !n.contains("AK") && !n.contains("MS08")),
+            "{names:?}"
+        );
+        assert!(names.contains(&"Anna Berg"), "{names:?}");
+    }
+
+    #[test]
+    fn a_title_case_label_opening_a_bullet_is_no_run_of_names() {
+        let text = "The summit opens on Monday.\n\
+                    - Pressure on the Harbour Board to Make Concessions – Officials fear the port may close.\n\
+                    - Energy Security: Minister Anna Berg will visit Oslo.";
+        let doc = Doc::new(text, 0);
+        let names: Vec<String> = find(&doc)
+            .actors
+            .iter()
+            .map(|a| a.name.to_string())
+            .collect();
+        assert_eq!(names, ["Anna Berg"], "{names:?}");
+        // the word after the label's dash opens the prose: "Officials" is no name there
+        assert!(!doc.names_here.contains("officials"));
     }
 
     #[test]

@@ -73,6 +73,9 @@ pub struct Doc<'a> {
     pub lower: Lower,
     /// Sentences whose line is written in Title Case (capitals say nothing there).
     pub title_case: Vec<bool>,
+    /// For each sentence, the dash or colon that ends a Title Case label opening it ("- Pressure on Ukraine
+    /// to Make Concessions – There is concern…"), if one does: capitals say nothing before it either.
+    pub label_end: Vec<Option<usize>>,
     /// Words (lower-cased) seen capitalised in the middle of a normal sentence.
     pub names_here: HashSet<String>,
     /// Words (lower-cased) seen in lower case in the article.
@@ -140,6 +143,7 @@ impl<'a> Doc<'a> {
             sent_of,
             lower,
             title_case: Vec::new(),
+            label_end: Vec::new(),
             names_here: HashSet::default(),
             lower_here: HashSet::default(),
             furniture,
@@ -151,13 +155,14 @@ impl<'a> Doc<'a> {
             .filter(|&i| doc.toks[i].line_start)
             .collect();
         doc.title_case = (0..doc.sents.len()).map(|s| doc.is_title_case(s)).collect();
+        doc.label_end = (0..doc.sents.len()).map(|s| doc.title_label(s)).collect();
         for i in 0..doc.toks.len() {
             let t = doc.toks[i];
             if !t.is_word() {
                 continue;
             }
             if t.is_capitalised() {
-                if !doc.title_case[doc.sent_of[i]] && !doc.sentence_initial(i) {
+                if !doc.in_title_case(i) && !doc.sentence_initial(i) {
                     doc.names_here.insert(doc.lower[i].to_string());
                 }
             } else {
@@ -197,7 +202,39 @@ impl<'a> Doc<'a> {
         while j < i && self.toks[j].kind == TokKind::Punct {
             j += 1;
         }
-        j == i || (i > 0 && self.is_punct(i - 1, ":") && self.toks[i].space_before)
+        j == i
+            || (i > 0 && self.is_punct(i - 1, ":") && self.toks[i].space_before)
+            || self.label_end[self.sent_of[i]].is_some_and(|end| i == end + 1)
+    }
+
+    /// Whether token `i` is in a Title Case line or label, where capitals tell no name from a word.
+    pub fn in_title_case(&self, i: usize) -> bool {
+        let si = self.sent_of[i];
+        self.title_case[si] || self.label_end[si].is_some_and(|end| i < end)
+    }
+
+    /// The dash or colon ending a Title Case label that opens a line's sentence and is followed by prose:
+    /// a bullet's heading ("- Pressure on Ukraine to Make Concessions – There is concern…"), at most 12
+    /// tokens in, of at least two longer content words, all capitalised.
+    fn title_label(&self, s: usize) -> Option<usize> {
+        let sent = self.sents[s];
+        if self.title_case[s] || !self.toks[sent.first].line_start {
+            return None;
+        }
+        let lex = lexicon();
+        let end = (sent.first + 1..sent.last.min(sent.first + 12)).find(|&k| {
+            self.toks[k].kind == TokKind::Punct
+                && matches!(self.tok_text(k), "–" | "—" | ":" | "-")
+                && self.toks[k].space_before == (self.tok_text(k) != ":")
+        })?;
+        let words: Vec<usize> = (sent.first..end)
+            .filter(|&i| {
+                self.toks[i].is_word()
+                    && self.tok_text(i).chars().count() >= 4
+                    && !lex.function_words.contains(&self.lower[i])
+            })
+            .collect();
+        (words.len() >= 2 && words.iter().all(|&i| self.is_cap(i))).then_some(end)
     }
 
     /// A line in Title Case: (almost) every longer content word capitalised, and no period or exclamation
@@ -282,7 +319,7 @@ impl<'a> Doc<'a> {
         if lex.function_words.contains(w) && !t.is_all_caps() {
             return self.opens_known_name(i);
         }
-        if self.sentence_initial(i) || self.title_case[self.sent_of[i]] {
+        if self.sentence_initial(i) || self.in_title_case(i) {
             return self.names_here.contains(w)
                 || lex.first_names.contains(w)
                 || lex.places.contains_key(w)
@@ -292,7 +329,7 @@ impl<'a> Doc<'a> {
                 || (i > 0 && self.is_cap(i - 1) && lex.first_names.contains(&self.lower[i - 1]))
                 || (!self.lower_here.contains(w)
                     && self.sentence_initial(i)
-                    && !self.title_case[self.sent_of[i]]
+                    && !self.in_title_case(i)
                     && self.followed_by_name(i));
         }
         true
