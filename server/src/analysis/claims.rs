@@ -183,6 +183,26 @@ static HEADLINE_FALSITY: WordList = WordList::new(&[
     "parody",
     "duped",
 ]);
+/// Feelings and certainty: negated in a headline ("not happy", "isn't sure") they are told, not denials.
+static ATTITUDES: WordList = WordList::new(&[
+    "afraid",
+    "amused",
+    "bothered",
+    "certain",
+    "concerned",
+    "convinced",
+    "happy",
+    "impressed",
+    "interested",
+    "keen",
+    "pleased",
+    "satisfied",
+    "sure",
+    "surprised",
+    "thrilled",
+    "worried",
+]);
+
 static NEGATORS: WordList = WordList::new(&[
     "not", "never", "no", "without", "nor", "neither", "refused", "declined", "refuses",
     "declines", "refuse", "decline",
@@ -533,11 +553,22 @@ fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, us
                         && doc.toks[i - 2].is_word()
                         && !lexicon().function_words.contains(&doc.lower[i - 2])
                         && !ATTRIBUTION_VERBS.contains(&doc.lower[i - 2])));
+            // "Apple Isn't Happy With The Battery", "Plumber Isn't Sure How…": a feeling negated is a
+            // feeling told, not a story denied
+            let attitude = {
+                let k = if doc.lower_is(i + 1, &["very", "too", "so", "entirely", "all"]) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                doc.lower_in(k, &ATTITUDES)
+            };
             let neg = said_safe
                 || (!imperative
                     && !prediction
                     && !negated_gerund
                     && !relative
+                    && !attitude
                     && (matches!(w, "not" | "never" | "no" | "nope")
                         || w.ends_with("n't")
                         || w.ends_with("n’t")));
@@ -1138,6 +1169,19 @@ mod tests {
             ],
             1,
         );
+    }
+
+    #[test]
+    fn a_feeling_negated_in_a_headline_is_no_denial() {
+        each_denies(
+            &[
+                "Ferry Operator Isn't Happy With The New Harbour Timetable",
+                "Harbour master not very pleased with dredging work, expects changes by spring",
+                "Fisherman Isn't Sure How His Boat Ended Up In Tarso",
+            ],
+            0,
+        );
+        each_denies(&["Harbour Master Is Not Resigning, Board Says"], 1);
     }
 
     /// (claims, denials) of a one-line article.
