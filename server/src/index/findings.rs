@@ -352,7 +352,14 @@ pub fn match_claims(
         }
         open[story].retain(|o| reached.may_take(*o));
         for &other in &open[story] {
-            if other.0 == denial.0 {
+            // a report of the story that tells only other kinds of events than the denial is not what
+            // it denies ("US denies it threatened Foley's family" / "ISIS beheads James Foley")
+            if other.0 == denial.0
+                || tells_another(
+                    &claim_sides[other.0][other.1],
+                    &denial_sides[denial.0][denial.1],
+                )
+            {
                 continue;
             }
             reached.add(&mut out, docs, other, denial, k, || {
@@ -404,8 +411,11 @@ pub fn match_claims(
                 .flatten()
                 .filter(|o| o.0 != denial.0)
                 .filter(|o| {
+                    // near in words, and telling the same kind of event as the denied claim
                     let os = &claim_sides[o.0][o.1];
-                    word_overlap(os, ds, &weights, None) >= NEAR_DENIAL && !names_another(os, ds)
+                    word_overlap(os, ds, &weights, None) >= NEAR_DENIAL
+                        && !names_another(os, ds)
+                        && !tells_another(os, &claim_sides[claim.0][claim.1])
                 })
                 .map(|&other| (other, k))
                 .collect()

@@ -1107,6 +1107,22 @@ mod tests {
     }
 
     #[test]
+    fn a_denied_threat_does_not_reach_a_report_of_the_killing_near_it_in_words() {
+        let texts = with_elsewhere(&[
+            "---\ndate: 2026-02-01\n---\nOfficials threatened the family of aid worker Ivo Varga\n",
+            "---\ndate: 2026-02-02\n---\nOfficials: rebels beheaded the family of aid worker Ivo Varga\n",
+            "---\ndate: 2026-02-03\n---\nMinistry denies it threatened the family of aid worker Ivo Varga\n",
+        ]);
+        let (_, m) = model_of(&texts);
+        assert_eq!(
+            denied_docs(&m),
+            [0].into(),
+            "the threat only: {:?}",
+            m.matches
+        );
+    }
+
+    #[test]
     fn a_denied_trip_does_not_deny_talks_with_the_same_words() {
         let texts = with_elsewhere(&[
             "---\ndate: 2026-02-01\n---\nEnergy ministers hold talks on the Varsa pipeline\n",
