@@ -33,7 +33,7 @@ static CLOCK_WORDS: WordList = WordList::new(&[
 /// Words that open a place's name ("San Diego", "Fort Hood", "Mount Pleasant"): the word after one is no
 /// first name.
 static PLACE_OPENERS: WordList = WordList::new(&[
-    "san", "santa", "los", "las", "fort", "port", "mount", "lake", "cape",
+    "san", "santa", "los", "las", "fort", "port", "mount", "lake", "cape", "rue",
 ]);
 
 /// Words that end a place's name ("Sterling Heights", "Newport Beach", "Hawaiian Gardens").
@@ -131,7 +131,11 @@ fn segment(doc: &Doc, lex: &Lexicon, from: usize, to: usize) -> Vec<(usize, usiz
     let mut segs = Vec::new();
     let mut i = from;
     while i < to {
-        if !doc.toks[i].is_word() && doc.toks[i].kind != TokKind::Number {
+        // a particle joined to a name ("al-Baghdadi") is part of it, whatever else the word may be ("AL")
+        let particle = doc.lower_in(i, &PARTICLES)
+            && doc.is_punct(i + 1, "-")
+            && doc.toks.get(i + 1).is_some_and(|t| !t.space_before);
+        if particle || (!doc.toks[i].is_word() && doc.toks[i].kind != TokKind::Number) {
             segs.push((i, i + 1, Seg::Other));
             i += 1;
             continue;
@@ -225,6 +229,14 @@ pub fn find(doc: &Doc) -> Found {
                 {
                     // a particle ("van", "al") or the period of an initial ("George W. Bush")
                     j += 1;
+                } else if doc.is_punct(j, "-")
+                    && !t.space_before
+                    && doc.lower_in(j - 1, &PARTICLES)
+                    && doc.is_cap(j + 1)
+                    && doc.toks.get(j + 1).is_some_and(|n| !n.space_before)
+                {
+                    // a particle joined to the name it opens: "Abu Bakr al-Baghdadi", "Al-Baghdadi"
+                    j += 2;
                 } else {
                     break;
                 }
@@ -603,9 +615,10 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
         return;
     }
     // a person whose first name is known: split off anything before it in the core
+    // (a lower-case particle is no first name: "al" in "Abu Bakr al-Baghdadi")
     if let Some(pos) = words
         .iter()
-        .position(|&w| lex.first_names.contains(&doc.lower[w]))
+        .position(|&w| lex.first_names.contains(&doc.lower[w]) && doc.is_cap(w))
     {
         let fstart = words[pos];
         if words.len() - pos >= 2
@@ -741,8 +754,10 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
         );
         return;
     }
+    // (a lower-case particle is part of a name: "Abu Bakr al-Baghdadi")
     let all_names_here = words.iter().all(|&w| {
-        doc.names_here.contains(&doc.lower[w]) && !doc.lower_here.contains(&doc.lower[w])
+        (doc.names_here.contains(&doc.lower[w]) && !doc.lower_here.contains(&doc.lower[w]))
+            || (!doc.is_cap(w) && doc.lower_in(w, &PARTICLES))
     });
     if all_names_here && words.len() <= 4 && !doc.title_case[si] {
         push_actor(
@@ -1386,6 +1401,21 @@ mod tests {
         assert_eq!(names, ["Anna Berg"], "{names:?}");
         // the word after the label's dash opens the prose: "Officials" is no name there
         assert!(!doc.names_here.contains("officials"));
+    }
+
+    #[test]
+    fn a_particle_joined_to_a_name_is_part_of_it() {
+        let names = |t: &str| -> Vec<String> { actors(t).into_iter().map(|(n, _, _)| n).collect() };
+        assert_eq!(
+            names("Officials said Abu Dhimar al-Rashidi was alive."),
+            ["Abu Dhimar al-Rashidi"]
+        );
+        assert_eq!(
+            names("The lawyer Richard Ben-Ezra and Pieter van Tongel spoke."),
+            ["Richard Ben-Ezra", "Pieter van Tongel"]
+        );
+        // a capitalised "Al" is still a first name
+        assert_eq!(names("Former vice president Al Gore spoke."), ["Al Gore"]);
     }
 
     #[test]
