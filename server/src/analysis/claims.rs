@@ -183,6 +183,7 @@ static HEADLINE_FALSITY: WordList = WordList::new(&[
     "parody",
     "duped",
 ]);
+
 /// Feelings and certainty: negated in a headline ("not happy", "isn't sure") they are told, not denials.
 static ATTITUDES: WordList = WordList::new(&[
     "afraid",
@@ -378,9 +379,9 @@ fn denial_cue(doc: &Doc, si: usize, headline: bool) -> Option<(usize, String, us
                 continue;
             }
             // "Rumors of his death debunked", "Report denied by the ministry": what is denied comes before
+            // (not "denied: …", where it comes after)
             let told_before = i + 1 == s.last
-                || next == "by"
-                || (doc.toks[i + 1].kind == super::tokens::TokKind::Punct && next != "\"");
+                || matches!(next, "by" | "," | ";" | "." | "?" | "!" | "—" | "–" | ")");
             let from = if told_before { s.first } else { i + 1 };
             return Some((i, doc.tok_text(i).to_string(), from));
         }
@@ -1084,26 +1085,30 @@ mod tests {
         );
     }
 
+    /// The words of the events the one denial of `text` is about.
+    fn denied_events(text: &str) -> Vec<&'static str> {
+        let f = analyse(text, 0);
+        assert_eq!(f.denials.len(), 1, "{text}");
+        (f.denials[0].content.events().iter())
+            .map(|&e| f.events[e as usize].lemma.as_str())
+            .collect()
+    }
+
     #[test]
     fn a_denial_verb_ending_its_clause_denies_what_comes_before_it() {
         for text in [
             "Rumours of the harbour master's arrest debunked\n\nMore follows.\n",
             "Report of the harbour master's arrest denied by port authority\n\nMore follows.\n",
         ] {
-            let f = analyse(text, 0);
-            assert_eq!(f.denials.len(), 1, "{text}");
-            let events: Vec<&str> = (f.denials[0].content.events().iter())
-                .map(|&e| f.events[e as usize].lemma.as_str())
-                .collect();
-            assert_eq!(events, ["arrest"], "{text}");
+            assert_eq!(denied_events(text), ["arrest"], "{text}");
         }
-        // the object after the verb stays what is denied
-        let f = analyse(
+        // the object after the verb stays what is denied, after a colon too
+        for text in [
             "The port authority denied the arrest of its harbour master.",
-            0,
-        );
-        assert_eq!(f.denials.len(), 1);
-        assert_eq!(f.denials[0].content.events().len(), 1);
+            "The port authority denied: the arrest of its harbour master was staged.",
+        ] {
+            assert!(denied_events(text).contains(&"arrest"), "{text}");
+        }
     }
 
     #[test]
