@@ -864,7 +864,7 @@ fn a_brat_annotation_file_is_read_and_its_bad_lines_are_warnings_naming_the_line
 #[test]
 fn an_articles_annotated_entities_and_events_come_before_what_is_inferred() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let text = "Port director Jonas Lind said the Harbour Board did not meet on Monday.\nThe walkout went on.\n";
+    let text = "Port director Jonas Lind said the Harbour Trust did not meet on Monday.\nThe walkout went on.\n";
     std::fs::write(dir.path().join("ferry.txt"), text).expect("write");
     let actors_and_events = |dir: &Path| {
         let o = dateline(&["export", "."], dir);
@@ -895,8 +895,8 @@ fn an_articles_annotated_entities_and_events_come_before_what_is_inferred() {
     assert!(
         actors
             .iter()
-            .any(|(n, k, _)| n == "Harbour Board" && k == "person"),
-        "inferred, the board is a person: {actors:?}"
+            .any(|(n, k, _)| n == "Harbour Trust" && k == "person"),
+        "inferred, the trust is a person: {actors:?}"
     );
     assert!(!events.iter().any(|e| e.contains("walkout")), "{events:?}");
     let at = |w: &str| {
@@ -906,8 +906,8 @@ fn an_articles_annotated_entities_and_events_come_before_what_is_inferred() {
     std::fs::write(
         dir.path().join("ferry.ann"),
         format!(
-            "T1\tHUMAN_PART_ORG {}\tHarbour Board\nT2\tACTION_OCCURRENCE {}\twalkout\n",
-            at("Harbour Board"),
+            "T1\tHUMAN_PART_ORG {}\tHarbour Trust\nT2\tACTION_OCCURRENCE {}\twalkout\n",
+            at("Harbour Trust"),
             at("walkout")
         ),
     )
@@ -916,7 +916,7 @@ fn an_articles_annotated_entities_and_events_come_before_what_is_inferred() {
     assert!(
         actors
             .iter()
-            .any(|(n, k, r)| n == "Harbour Board" && k == "organization" && r == "annotated"),
+            .any(|(n, k, r)| n == "Harbour Trust" && k == "organization" && r == "annotated"),
         "annotated, an organisation: {actors:?}"
     );
     assert!(events.iter().any(|e| e.contains("walkout")), "{events:?}");

@@ -281,7 +281,7 @@ fn annotations_move_with_edits_and_the_moved_file_is_offered_not_written() {
 fn an_annotation_file_written_while_the_server_runs_changes_what_the_article_says() {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path().canonicalize().expect("canonical");
-    let text = "Port director Jonas Lind said the Harbour Board did not meet on Monday.\n";
+    let text = "Port director Jonas Lind said the Harbour Trust did not meet on Monday.\n";
     let article = root.join("ferry.txt");
     std::fs::write(&article, text).expect("write");
     let mut c = Client::spawn(BIN);
@@ -304,16 +304,16 @@ fn an_annotation_file_written_while_the_server_runs_changes_what_the_article_say
         }
         md
     };
-    let md = hover(&mut c, "**Harbour Board** · person");
-    assert!(md.starts_with("**Harbour Board** · person"), "{md}");
+    let md = hover(&mut c, "**Harbour Trust** · person");
+    assert!(md.starts_with("**Harbour Trust** · person"), "{md}");
     let ann = root.join("ferry.ann");
-    std::fs::write(&ann, "T1\tHUMAN_PART_ORG 34 47\tHarbour Board\n").expect("write");
+    std::fs::write(&ann, "T1\tHUMAN_PART_ORG 34 47\tHarbour Trust\n").expect("write");
     c.notify(
         "workspace/didChangeWatchedFiles",
         json!({"changes": [{"uri": uri(&ann), "type": 1}]}),
     );
-    let md = hover(&mut c, "**Harbour Board** · organisation");
-    assert!(md.starts_with("**Harbour Board** · organisation"), "{md}");
+    let md = hover(&mut c, "**Harbour Trust** · organisation");
+    assert!(md.starts_with("**Harbour Trust** · organisation"), "{md}");
     assert_eq!(c.shutdown(), Some(0));
 }
 

@@ -78,19 +78,19 @@ mod tests {
 
     #[test]
     fn annotated_actors_and_events_come_before_what_is_inferred() {
-        let text = "Port director Jonas Lind said the Harbour Board did not meet on Monday. \
+        let text = "Port director Jonas Lind said the Harbour Trust did not meet on Monday. \
                     The walkout went on.";
         let at = |w: &str| {
             let s = text.find(w).expect("word");
             Span::new(s, s + w.len())
         };
         let plain = crate::analysis::analyse(text, 0);
-        // inferred: the board is taken for a person
+        // inferred: the trust is taken for a person
         assert!(
             plain
                 .actors
                 .iter()
-                .any(|a| &*a.name == "Harbour Board" && a.kind == ActorKind::Person),
+                .any(|a| &*a.name == "Harbour Trust" && a.kind == ActorKind::Person),
             "{:?}",
             plain.actors
         );
@@ -103,7 +103,7 @@ mod tests {
         let annotated = Annotated {
             actors: vec![
                 (at("Jonas Lind"), ActorKind::Person),
-                (at("Harbour Board"), ActorKind::Organization),
+                (at("Harbour Trust"), ActorKind::Organization),
             ],
             events: vec![(at("meet"), true), (at("walkout"), false)],
         };
@@ -117,7 +117,7 @@ mod tests {
             names,
             vec![
                 ("Jonas Lind", ActorKind::Person, "annotated"),
-                ("Harbour Board", ActorKind::Organization, "annotated"),
+                ("Harbour Trust", ActorKind::Organization, "annotated"),
             ]
         );
         assert_eq!(

@@ -338,7 +338,7 @@ herald tribune journal gazette magazine telegraph bank university college school
 army navy forces force police guard group company corporation corp corp. inc inc. ltd ltd. llc plc association \
 organization organisation foundation institute parliament senate congress church airlines airline airways \
 network networks studios records club team fund authority administration bureau service services commission \
-assembly federation alliance coalition front movement brigade battalion regiment cabinet government council \
+assembly federation alliance coalition front movement brigade battalion regiment cabinet government council board society \
 reuters channel tv radio broadcasting labs technologies systems motors electric energy holdings partners media survey recovery";
 
 const NON_PERSON_HEADS: &str = "day week year war wars square street avenue road boulevard bridge river lake mountain \

@@ -1270,6 +1270,13 @@ mod tests {
                 None
             )]
         );
+        // a board and a society are bodies, not people
+        let a =
+            actors("What did the minister tell the Harbour Board and the Ornithological Society?");
+        assert!(
+            a.iter().all(|(_, k, _)| *k == ActorKind::Organization) && a.len() == 2,
+            "{a:?}"
+        );
     }
 
     #[test]
