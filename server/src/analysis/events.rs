@@ -231,13 +231,8 @@ pub(crate) fn with_annotated(
         let m = match overlapping {
             Some(m) => Some(m),
             None => {
-                let first = doc.toks.partition_point(|t| t.start < span.start);
-                let end = first
-                    + doc.toks[first..]
-                        .iter()
-                        .take_while(|t| t.end <= span.end)
-                        .count();
-                found.push_words(doc, facts, first, end)
+                let toks = doc.tokens_within(span);
+                found.push_words(doc, facts, toks.start, toks.end)
             }
         };
         if negated && let Some(m) = m {

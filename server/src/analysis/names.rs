@@ -281,13 +281,6 @@ pub fn find(doc: &Doc) -> Found {
     found
 }
 
-/// The tokens from the one starting at `span.start` to the one ending at `span.end`.
-fn tokens_of(doc: &Doc, span: Span) -> std::ops::Range<usize> {
-    let from = doc.toks.partition_point(|t| t.start < span.start);
-    let to = doc.toks.partition_point(|t| t.end <= span.end);
-    from..to.max(from)
-}
-
 /// "Kraft Shooting: Yvonne Hiller Charged With Murder": in a Title Case line every word is capitalised, so
 /// only the article's other sentences tell a name from the words around it. The names found there (of two
 /// words or more) and the surnames of the people among them are those actors in its Title Case lines too;
@@ -302,7 +295,7 @@ fn names_in_title_case(doc: &Doc, lex: &Lexicon, found: &mut Found) {
         .iter()
         .filter(|a| !doc.title_case[a.sentence as usize])
     {
-        let toks = tokens_of(doc, a.span);
+        let toks = doc.tokens_within(a.span);
         let words: Vec<&str> = toks.clone().map(|k| &doc.lower[k]).collect();
         let word_count = toks.clone().filter(|&k| doc.toks[k].is_word()).count();
         if word_count >= 2 {
@@ -354,7 +347,8 @@ fn names_in_title_case(doc: &Doc, lex: &Lexicon, found: &mut Found) {
             let holds_more = |x: usize| {
                 let a = &found.actors[x];
                 a.span.start <= span.start && span.end <= a.span.end && a.span != span && {
-                    let words: Vec<&str> = tokens_of(doc, a.span).map(|k| &doc.lower[k]).collect();
+                    let words: Vec<&str> =
+                        doc.tokens_within(a.span).map(|k| &doc.lower[k]).collect();
                     !known.contains_key(&words)
                 }
             };

@@ -221,34 +221,38 @@ impl<'a> Doc<'a> {
         if self.title_case[s] || !self.toks[sent.first].line_start {
             return None;
         }
-        let lex = lexicon();
         let end = (sent.first + 1..sent.last.min(sent.first + 12)).find(|&k| {
             self.toks[k].kind == TokKind::Punct
                 && matches!(self.tok_text(k), "–" | "—" | ":" | "-")
                 && self.toks[k].space_before == (self.tok_text(k) != ":")
         })?;
-        let words: Vec<usize> = (sent.first..end)
-            .filter(|&i| {
-                self.toks[i].is_word()
-                    && self.tok_text(i).chars().count() >= 4
-                    && !lex.function_words.contains(&self.lower[i])
-            })
-            .collect();
+        let words: Vec<usize> = self.longer_content_words(sent.first, end).collect();
         (words.len() >= 2 && words.iter().all(|&i| self.is_cap(i))).then_some(end)
+    }
+
+    /// The words from token `from` to `to` that tell Title Case: four letters or more, no function word.
+    fn longer_content_words(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+        let lex = lexicon();
+        (from..to).filter(move |&i| {
+            self.toks[i].is_word()
+                && self.tok_text(i).chars().count() >= 4
+                && !lex.function_words.contains(&self.lower[i])
+        })
+    }
+
+    /// The tokens lying within `span`: from the first starting at or after its start to the last ending by
+    /// its end.
+    pub fn tokens_within(&self, span: super::Span) -> std::ops::Range<usize> {
+        let from = self.toks.partition_point(|t| t.start < span.start);
+        let to = self.toks.partition_point(|t| t.end <= span.end);
+        from..to.max(from)
     }
 
     /// A line in Title Case: (almost) every longer content word capitalised, and no period or exclamation
     /// at its end (a headline may ask: "Was the Audio a Hoax?").
     fn is_title_case(&self, s: usize) -> bool {
-        let lex = lexicon();
         let sent = self.sents[s];
-        let words: Vec<usize> = (sent.first..sent.last)
-            .filter(|&i| {
-                self.toks[i].is_word()
-                    && self.tok_text(i).chars().count() >= 4
-                    && !lex.function_words.contains(&self.lower[i])
-            })
-            .collect();
+        let words: Vec<usize> = self.longer_content_words(sent.first, sent.last).collect();
         let last = self.tok_text(sent.last - 1);
         if words.len() < 3 || matches!(last, "." | "!") {
             return false;

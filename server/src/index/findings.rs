@@ -1,8 +1,8 @@
 //! Claims matched with the denials in other articles, and the findings reported from those matches.
 //! A denial matches a claim when they are about the same event (the event clusters of their content meet)
-//! and share something more (two of an actor, a place, a date; or enough of their words), or — when one
-//! side names no event — when their words and names overlap strongly. A finding is a claim denied in a later article (or where
-//! either date is unknown); a claim made after its denial "repeats a denied report".
+//! and share something more (a place, a date, two actors, or enough of their words), or — when one side
+//! names no event — when their words and names overlap strongly. A finding is a claim denied in a later
+//! article (or where either date is unknown); a claim made after its denial "repeats a denied report".
 
 use super::dates::DocDate;
 use super::small_set::SmallSet;
@@ -1045,7 +1045,14 @@ mod tests {
         }
     }
 
-    fn side(events: &[usize], actors: &[usize], places: &[&'static str], words: &[u32]) -> Side {
+    /// A side telling `events`, naming `actors` and `places`, in the `words` of `w`.
+    fn side(
+        w: &Weights,
+        events: &[usize],
+        actors: &[usize],
+        places: &[&'static str],
+        words: &[u32],
+    ) -> Side {
         Side {
             events: events.iter().copied().collect(),
             classes: SmallSet::new(),
@@ -1053,7 +1060,7 @@ mod tests {
             places: places.iter().copied().collect(),
             days: SmallSet::new(),
             keywords: words.to_vec(),
-            norm: 0.0,
+            norm: words.iter().map(|&k| w.idf(k)).sum(),
         }
     }
 
@@ -1068,24 +1075,18 @@ mod tests {
             ("hostage", 3.0),
             ("airstrike", 3.0),
         ]);
-        let norm = |s: &mut Side| s.norm = s.keywords.iter().map(|&k| w.idf(k)).sum();
-        let mut claim = side(&[7], &[1], &[], &[0, 1, 3, 4]);
-        let mut denial = side(&[7], &[1], &[], &[0, 1, 2, 3]);
-        norm(&mut claim);
-        norm(&mut denial);
+        let claim = side(&w, &[7], &[1], &[], &[0, 1, 3, 4]);
+        let denial = side(&w, &[7], &[1], &[], &[0, 1, 2, 3]);
         // "rumour" shared: the words meet enough
         assert!(score(&claim, &denial, &w, &[]).is_some());
-        let mut claim = side(&[7], &[1], &[], &[0, 1, 4, 5]);
-        norm(&mut claim);
+        let claim = side(&w, &[7], &[1], &[], &[0, 1, 4, 5]);
         assert!(
             score(&claim, &denial, &w, &[]).is_none(),
             "a hostage's death is not the commander's"
         );
         // the same, in one place both name
-        let mut claim = side(&[7], &[1], &["Tarso"], &[0, 1, 4, 5]);
-        let mut denial = side(&[7], &[1], &["Tarso"], &[0, 1, 2, 3]);
-        norm(&mut claim);
-        norm(&mut denial);
+        let claim = side(&w, &[7], &[1], &["Tarso"], &[0, 1, 4, 5]);
+        let denial = side(&w, &[7], &[1], &["Tarso"], &[0, 1, 2, 3]);
         assert!(score(&claim, &denial, &w, &[]).is_some());
     }
 }
