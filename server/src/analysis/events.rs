@@ -659,7 +659,16 @@ fn mention(
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::{EventClass, Modality, analyse};
+    use crate::analysis::{ArticleFacts, EventClass, EventMention, Modality, analyse};
+
+    /// The event of `facts` whose trigger is `word` in `text`.
+    fn event_at<'f>(facts: &'f ArticleFacts, text: &str, word: &str) -> &'f EventMention {
+        facts
+            .events
+            .iter()
+            .find(|e| &text[e.trigger.get().start..e.trigger.get().end] == word)
+            .unwrap_or_else(|| panic!("{word} is no event"))
+    }
 
     #[test]
     fn past_and_progressive_verbs_are_actions_and_reporting_verbs_are_statements() {
@@ -732,11 +741,7 @@ mod tests {
                     and released another. A bus crash and a ferry accident closed the port.";
         let f = analyse(text, 0);
         let of = |word: &str| {
-            let e = f
-                .events
-                .iter()
-                .find(|e| &text[e.trigger.get().start..e.trigger.get().end] == word)
-                .unwrap_or_else(|| panic!("{word} is no event"));
+            let e = event_at(&f, text, word);
             (e.lemma.as_str(), e.class)
         };
         assert_eq!(of("hanged").1, EventClass::Death);
@@ -903,12 +908,9 @@ mod tests {
         let text = "The Falcons won the cup on Sunday, their first win since 1998.";
         let f = analyse(text, 0);
         let day_of = |word: &str| {
-            let e = f
-                .events
-                .iter()
-                .find(|e| &text[e.trigger.get().start..e.trigger.get().end] == word)
-                .expect("the event");
-            e.date().map(|i| f.dates[i].text(text).to_string())
+            event_at(&f, text, word)
+                .date()
+                .map(|i| f.dates[i].text(text).to_string())
         };
         assert_eq!(day_of("won"), Some("Sunday".to_string()));
         assert_eq!(day_of("win"), Some("Sunday".to_string()), "not since 1998");
@@ -918,12 +920,11 @@ mod tests {
     fn a_date_before_another_clause_is_not_its_events_day() {
         let text = "The coach returns to work on Monday after months away battling cancer.";
         let f = analyse(text, 0);
-        let battling = f
-            .events
-            .iter()
-            .find(|e| &text[e.trigger.get().start..e.trigger.get().end] == "battling")
-            .expect("battling is an event");
-        assert_eq!(battling.date(), None, "Monday is the return's");
+        assert_eq!(
+            event_at(&f, text, "battling").date(),
+            None,
+            "Monday is the return's"
+        );
     }
 
     #[test]
