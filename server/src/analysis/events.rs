@@ -127,10 +127,12 @@ pub fn find(doc: &Doc, facts: &ArticleFacts, named: &PhraseSet) -> Found {
                 _ => true,
             };
             if keep {
-                let class = if lemma == "fire" && fires_someone(doc, i) {
-                    EventClass::Personnel
+                let (lemma, class) = if lemma == "fire" && fires_someone(doc, i) {
+                    (lemma, EventClass::Personnel)
+                } else if lemma == "murder" && is_charge(doc, i) {
+                    ("murder charge", EventClass::Legal)
                 } else {
-                    class
+                    (lemma, class)
                 };
                 found.push(doc, facts, i, i, lemma, class);
             }
@@ -290,6 +292,55 @@ fn event_words() -> &'static HashMap<&'static str, EventWord> {
         words
     })
 }
+
+/// "Charged with first-degree murder", "faces two counts of murder", "murder charges": the noun names the
+/// charge, an event of the courts, not the killing (which "the murder of his mother" tells).
+fn is_charge(doc: &Doc, i: usize) -> bool {
+    if !doc.lower_is(i, &["murder", "murders"]) {
+        return false;
+    }
+    if doc.lower_is(i + 1, &["charge", "charges", "count", "counts", "rap"]) {
+        return true;
+    }
+    if doc.lower_is(i + 1, &["of"]) {
+        return false;
+    }
+    let mut k = i;
+    while k > 0 && i - k < 6 && doc.lower_in(k - 1, &CHARGE_MODIFIERS) {
+        k -= 1;
+    }
+    k > 0
+        && (doc.lower_is(
+            k - 1,
+            &["charge", "charges", "faces", "face", "facing", "faced"],
+        ) || (doc.lower_is(k - 1, &["with"])
+            && k > 1
+            && doc.lower_is(k - 2, &["charged", "charge", "charges"])))
+}
+
+/// Words between a charge and the crime it names ("charged with two counts of first-degree murder").
+static CHARGE_MODIFIERS: WordList = WordList::new(&[
+    "first-degree",
+    "second-degree",
+    "third-degree",
+    "first",
+    "second",
+    "third",
+    "degree",
+    "-",
+    "capital",
+    "attempted",
+    "a",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "count",
+    "counts",
+    "of",
+]);
 
 /// "Hawks fire Dahl", "Acme fires chief executive": "fire" (not "fired", which the lexicon tells already)
 /// followed by a role or a name, with no article before it, dismisses someone; "the fire Tuesday" and "a
@@ -818,6 +869,31 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_murder_one_is_charged_with_is_a_step_in_court_and_the_murder_of_someone_a_death() {
+        let charges = |text| {
+            told(text)
+                .into_iter()
+                .filter(|(t, _, _)| t.starts_with("murder"))
+                .map(|(_, lemma, class)| (lemma, class))
+                .collect::<Vec<_>>()
+        };
+        let court = ("murder charge", EventClass::Legal);
+        assert_eq!(
+            charges(
+                "Erik Dahl was charged with first-degree murder. He faces two counts of murder and \
+                 murder charges in Tromso. He was arraigned on a charge of second-degree murder."
+            ),
+            [court, court, court, court]
+        );
+        assert_eq!(
+            charges(
+                "Dahl was charged with the murder of his neighbour. The murder shocked Tromso."
+            ),
+            [("murder", EventClass::Death), ("murder", EventClass::Death)]
+        );
     }
 
     #[test]

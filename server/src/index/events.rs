@@ -575,9 +575,13 @@ fn nested(a: Option<&str>, b: Option<&str>) -> bool {
 
 /// Whether events of `class` link only to the same word: "other" gathers unrelated actions (a roof
 /// damaged, a power line restored), and a change of staff is told by its act (firing a coach and hiring
-/// his successor are two events).
+/// his successor are two events), and so is a step in court (a man charged, the murder he is charged
+/// with, his trial and his sentence are four).
 fn same_word_only(class: EventClass) -> bool {
-    matches!(class, EventClass::Other | EventClass::Personnel)
+    matches!(
+        class,
+        EventClass::Other | EventClass::Personnel | EventClass::Legal
+    )
 }
 
 /// Why a mention (or chain) may be linked to a cluster, and how strongly (see [`Why`] for what a merge
@@ -1413,7 +1417,7 @@ fn defining(
 
 /// The id of events with this lemma, place and date, before numbering (see [`Event::id`]).
 fn id_base(lemma: &str, place: Option<&str>, date: Option<PartialDate>) -> String {
-    let mut base = lemma.to_string();
+    let mut base = lemma.replace(' ', "-");
     if let Some(p) = place {
         base.push('-');
         base.push_str(&p.to_lowercase().replace(' ', "-"));

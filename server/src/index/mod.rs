@@ -604,6 +604,36 @@ mod tests {
     }
 
     #[test]
+    fn a_charge_of_murder_is_neither_the_killing_nor_the_charging() {
+        let (_, m) = model_of(&[
+            "Erik Dahl, 52, has been charged with first-degree murder after a stabbing at a ferry \
+             terminal in Tromso killed Lars Moen on Friday, police said.\n",
+            "Police in Tromso said Erik Dahl was charged with first-degree murder, a day after the \
+             stabbing at the ferry terminal killed Lars Moen.\n",
+        ]);
+        let murder = event_with(&m, 0, "murder");
+        assert_eq!(
+            murder,
+            event_with(&m, 1, "murder"),
+            "one charge in both reports"
+        );
+        assert_ne!(
+            murder,
+            event_with(&m, 0, "killed"),
+            "the charge is not the killing"
+        );
+        assert_ne!(
+            murder,
+            event_with(&m, 0, "charged"),
+            "nor the act of charging"
+        );
+        assert_eq!(event_with(&m, 0, "killed"), event_with(&m, 1, "killed"));
+        assert_eq!(event_with(&m, 0, "charged"), event_with(&m, 1, "charged"));
+        let id = m.events[murder].id(&m.docs);
+        assert!(id.starts_with("murder-charge"), "one word in the id: {id}");
+    }
+
+    #[test]
     fn a_bare_repeat_of_a_verb_in_one_article_is_the_same_event_but_conflicting_ones_are_not() {
         let (_, m) = model_of(&[
             "The painter Jan Kowal died in Paris on Monday. Friends said he died after a long illness.\n",
