@@ -356,7 +356,7 @@ congressman congresswoman representative lawmaker mayor chancellor premier king 
 general admiral commander colonel captain lieutenant sergeant officer official officials judge justice prosecutor \
 attorney lawyer ceo founder executive manager analyst expert correspondent reporter journalist editor writer \
 columnist anchor host actor actress singer star rapper musician artist player coach striker goalkeeper quarterback \
-pitcher manager owner spokesperson rep representative publicist agent doctor surgeon professor scientist \
+pitcher rb qb wr lb cb manager owner spokesperson rep representative publicist agent doctor surgeon professor scientist \
 researcher economist strategist negotiator mediator candidate nominee deputy commissioner inspector detective \
 sheriff trooper soldier fighter militant rebel activist campaigner protester witness victim suspect gunman \
 student teacher nurse pilot emperor dictator monarch sultan emir sheikh cleric bishop archbishop cardinal rabbi imam \

@@ -1029,6 +1029,27 @@ mod tests {
     }
 
     #[test]
+    fn a_players_position_is_a_role_not_part_of_a_name() {
+        let a = actors(
+            "Falcons QB Tomas Rindal threw three interceptions on Sunday, and Vikings RB Ole Bakke ran \
+             for 80 yards.",
+        );
+        let people: Vec<_> = a.iter().filter(|x| x.1 == ActorKind::Person).collect();
+        assert_eq!(
+            people,
+            [
+                &person("Tomas Rindal", Some("Falcons QB")),
+                &person("Ole Bakke", Some("Vikings RB"))
+            ]
+        );
+        assert!(
+            !a.iter()
+                .any(|(n, _, _)| n.ends_with("QB") || n.ends_with("RB")),
+            "{a:?}"
+        );
+    }
+
+    #[test]
     fn appositions_after_names() {
         let a = actors(
             "On Monday, Oksana Hrytsenko, the head of the Lviv Regional Council, met Paul Mercer, a former trade adviser and a friend of the mayor.",

@@ -729,11 +729,7 @@ fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<Link> {
     // different people: Obama's visit is not Trump's — unless a definite reference names the same place
     // ("the Alaska meeting", where the names around it belong to another clause)
     let same_place = a.place.is_some() && a.place == b.place;
-    if !a.persons.is_empty()
-        && !b.persons.is_empty()
-        && a.persons.is_disjoint(&b.persons)
-        && (!a.definite || !same_place)
-    {
+    if other_persons(a, b) && (!a.definite || !same_place) {
         return None;
     }
     let exact_place = place_relation(a.place, b.place)?;
@@ -1016,7 +1012,7 @@ fn story_link(a: &Features, b: &Features) -> bool {
         && !date_conflict(a.date, b.date)
         && place_relation(a.place, b.place).is_some()
         && !other_venues(a, b)
-        && (a.persons.is_empty() || b.persons.is_empty() || !a.persons.is_disjoint(&b.persons))
+        && !other_persons(a, b)
         && !about_others(a, b)
 }
 
@@ -1127,14 +1123,22 @@ fn same_story(docs: &[Arc<DocEntry>], clusters: Vec<Cluster>) -> Vec<Cluster> {
 const ALIKE: f32 = 0.25;
 
 /// Whether two mentions (or clusters) told with the same word in alike articles may be the same event:
-/// their dates and places do not conflict, and both are told as having happened or both as planned or
-/// possible. (The people around the word are not compared: alike articles
-/// name the same people, and an article may tell the event around other names.)
+/// their dates and places do not conflict, both are told as having happened or both as planned or
+/// possible, and they are not told by articles about different people around different people (the
+/// Saints placing Bush on injured reserve and, two years later, Thomas). Other people around the word
+/// alone do not keep them apart: alike articles name the same people, and an article may tell the
+/// event around other names.
 fn alike_link(a: &Features, b: &Features) -> bool {
     !date_conflict(a.date, b.date)
         && place_relation(a.place, b.place).is_some()
         && a.modality == b.modality
         && !other_venues(a, b)
+        && !(about_others(a, b) && other_persons(a, b))
+}
+
+/// Whether two mentions (or clusters) each name people around them, and none the same.
+fn other_persons(a: &Features, b: &Features) -> bool {
+    !a.persons.is_empty() && !b.persons.is_empty() && a.persons.is_disjoint(&b.persons)
 }
 
 /// Merges clusters told with the same word in articles alike enough to tell one story

@@ -604,6 +604,31 @@ mod tests {
     }
 
     #[test]
+    fn alike_reports_about_different_people_tell_different_events_with_one_word() {
+        let (_, m) = model_of(&[
+            "The Oslo Falcons placed running back Jonas Berg on injured reserve. Berg hurt his knee \
+             against the Fjord Rams. Coach Lars Moe said the Falcons would miss Berg for the rest of the \
+             season.\n",
+            "The Oslo Falcons placed running back Nils Vik on injured reserve. Vik hurt his ankle \
+             against the Fjord Rams. Coach Lars Moe said the Falcons would miss Vik for the rest of the \
+             season.\n",
+            "Running back Jonas Berg was placed on injured reserve by the Oslo Falcons. Coach Lars \
+             Moe said Berg hurt his knee against the Fjord Rams.\n",
+            // other news, so that the names and words above are rare enough to make the reports alike
+            "The Tromso council voted to close the old bridge on Friday.\n",
+            "Heavy snow shut the airport in Bodo for a day.\n",
+            "The singer Kari Lunde sold out her concert at the Oslo opera.\n",
+        ]);
+        let berg = event_with(&m, 0, "placed");
+        assert_eq!(
+            berg,
+            event_with(&m, 2, "placed"),
+            "Berg's placing in two reports"
+        );
+        assert_ne!(berg, event_with(&m, 1, "placed"), "Vik's is another");
+    }
+
+    #[test]
     fn a_charge_of_murder_is_neither_the_killing_nor_the_charging() {
         let (_, m) = model_of(&[
             "Erik Dahl, 52, has been charged with first-degree murder after a stabbing at a ferry \
