@@ -385,15 +385,38 @@ impl<'a> Doc<'a> {
         words.into()
     }
 
+    /// Whether token `i` is a number written next to a month ("January 29", "29 Jan.", "Jan. 29").
+    fn day_of_month(&self, i: usize) -> bool {
+        let months = &lexicon().months;
+        self.toks[i].kind == TokKind::Number
+            && (self
+                .lower
+                .get(i + 1)
+                .is_some_and(|w| months.contains_key(w))
+                || (i >= 1 && months.contains_key(&self.lower[i - 1]))
+                || (i >= 2 && self.is_punct(i - 1, ".") && months.contains_key(&self.lower[i - 2])))
+    }
+
     /// Lower-cased words of a sentence range that carry content, crudely stemmed.
     pub fn keywords(&self, from: usize, to: usize) -> Vec<&'static str> {
         let lex = lexicon();
         let mut out: Vec<&'static str> = (from..to)
             .filter(|&i| self.toks[i].is_word() || self.toks[i].kind == TokKind::Number)
-            .map(|i| &self.lower[i])
-            .filter(|w| {
-                w.chars().count() >= 3 && !lex.function_words.contains(w) && !STOP_EXTRA.contains(w)
+            .flat_map(|i| {
+                let w: &str = &self.lower[i];
+                match amount(w) {
+                    Some((number, unit)) => [number, unit],
+                    // the day of a date is matched as a date, not as a word ("January 29", "29 Jan.")
+                    None if self.day_of_month(i) => ["", ""],
+                    // (the empty word is dropped below)
+                    None => [w, ""],
+                }
             })
+            // a number of two digits tells a story as a word does ("10 killed", "72 million")
+            .filter(|w| {
+                w.chars().count() >= 3 || (w.len() == 2 && w.bytes().all(|b| b.is_ascii_digit()))
+            })
+            .filter(|w| !lex.function_words.contains(w) && !STOP_EXTRA.contains(w))
             // a month or a weekday alone tells no story (a claim's days are matched as dates)
             .filter(|w| !lex.months.contains_key(w) && !lex.weekdays.contains_key(w))
             // an event word stands for its event: "dead", "died" and "death" are one keyword
@@ -406,6 +429,19 @@ impl<'a> Doc<'a> {
         out.dedup();
         out
     }
+}
+
+/// An amount written with its unit as one word ("72m", "130k", "5bn"): the number and the unit's word,
+/// so that "$72M" and "72 million" share both.
+fn amount(w: &str) -> Option<(&str, &'static str)> {
+    let digits = w.find(|c: char| !c.is_ascii_digit() && c != '.')?;
+    let unit = match &w[digits..] {
+        "k" => "thousand",
+        "m" | "mn" | "mln" => "million",
+        "b" | "bn" | "bln" => "billion",
+        _ => return None,
+    };
+    (digits > 0).then(|| (&w[..digits], unit))
 }
 
 static STOP_EXTRA: WordList = WordList::new(&[
@@ -481,7 +517,33 @@ pub fn stem(w: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::stem;
+    use super::{Doc, stem};
+
+    #[test]
+    fn amounts_and_numbers_of_two_digits_are_content_words() {
+        let words = |text: &str| {
+            let doc = Doc::new(text, 0);
+            doc.keywords(0, doc.toks.len())
+        };
+        let short = words("Teen trader made $72M, and 10 died.");
+        let long = words("A teen trader made 72 million dollars.");
+        for w in ["72", "million", "10"] {
+            assert!(short.contains(&w), "{w} in {short:?}");
+        }
+        assert!(
+            long.contains(&"72") && long.contains(&"million"),
+            "{long:?}"
+        );
+        assert!(!words("He has 3 dogs.").contains(&"3"));
+        // the day of a date is no word: dates are matched as dates
+        for text in [
+            "Talks open on January 29.",
+            "Talks open on 29 January.",
+            "Talks open on Jan. 29.",
+        ] {
+            assert!(!words(text).contains(&"29"), "{text}: {:?}", words(text));
+        }
+    }
 
     #[test]
     fn stems_fold_inflections() {
