@@ -991,11 +991,15 @@ fn chains_of(
 
 /// How far from the top of its article a mention is, in sentences: a report tells its news in the headline
 /// and the first sentences (the lead), so that is where an event is defined. The headline and the first
-/// sentence rank alike (1); from the fourth sentence on, every mention ranks alike (4). A mention further
-/// down ranks there however much it tells (a day, a place and two participants): the lead of a report of
-/// the event is the better definition than a later paragraph of one that recalls it.
-fn lead_rank(m: &EventMention) -> usize {
+/// sentence rank alike (1); from the fourth sentence on, every mention ranks alike (4). A mention that tells
+/// the whole event (a day, a place and two participants: `specificity` 5, see [`Features::args`]) ranks as
+/// the lead wherever it stands.
+fn lead_rank(m: &EventMention, specificity: usize) -> usize {
     const LEAD: usize = 4;
+    const WHOLE_EVENT: usize = 5;
+    if specificity >= WHOLE_EVENT {
+        return 1;
+    }
     m.sentence().clamp(1, LEAD)
 }
 
@@ -1402,7 +1406,7 @@ fn defining(
             let names_its_place = c.features.place.is_some()
                 && m.place().map(|i| docs[di].facts.places[i].name.as_str()) == c.features.place;
             (
-                std::cmp::Reverse(lead_rank(m)),
+                std::cmp::Reverse(lead_rank(m, specificity[di][mi])),
                 std::cmp::Reverse(stated(di)),
                 typical.is_empty() || typical.binary_search(&di).is_ok(),
                 names_its_place,

@@ -712,21 +712,6 @@ mod tests {
     }
 
     #[test]
-    fn a_later_paragraph_telling_the_whole_event_does_not_define_it_over_a_reports_lead() {
-        let recalls = "Ferry service to resume in Oslo\n\nFerries will sail again from the ferry terminal in \
-            Oslo next week, the operator said.\n\nTickets will cost more.\n\nTimetables change in June.\n\n\
-            Repairs took a month.\n\nLars Moe and Ole Dahl were hurt in the fire at the ferry terminal in \
-            Oslo on May 3.\n";
-        let report = "Fire destroys ferry terminal in Oslo\n\nA fire destroyed the ferry terminal in Oslo on \
-            May 3, firefighter Lars Moe said.\n";
-        let (_, m) = model_of(&[recalls, report]);
-        let fire = event_with(&m, 1, "Fire");
-        assert_eq!(fire, event_with(&m, 0, "fire"));
-        let (doc, _) = m.events[fire].definition();
-        assert_eq!(doc, 1, "the report's lead: {:?}", m.events[fire]);
-    }
-
-    #[test]
     fn within_one_story_a_bare_repeat_of_a_word_is_the_same_event_and_across_stories_it_is_not() {
         let oslo_a = "Fire destroys warehouse in Oslo on May 3\n\nThe roof collapsed. \
             Neighbours watched for hours. Police later arrested a teenager.\n";
