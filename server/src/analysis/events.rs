@@ -293,6 +293,15 @@ fn event_words() -> &'static HashMap<&'static str, EventWord> {
     })
 }
 
+/// Whether token `k` may be a common noun of its own: a lower-case content word that is no participle
+/// ("held", "planned").
+fn other_noun(doc: &Doc, k: usize) -> bool {
+    doc.toks[k].is_word()
+        && !doc.is_cap(k)
+        && !lexicon().function_words.contains(&doc.lower[k])
+        && !doc.lower[k].ends_with("ed")
+}
+
 /// "Charged with first-degree murder", "faces two counts of murder", "murder charges": the noun names the
 /// charge, an event of the courts, not the killing (which "the murder of his mother" tells).
 fn is_charge(doc: &Doc, i: usize) -> bool {
@@ -642,6 +651,11 @@ fn mention(
         if w == "that" || w == ";" || w == "which" || w == "who" {
             break;
         }
+        // "between" after another noun names that noun's sides ("discussions on a thaw between
+        // Washington and Moscow"), not the event's ("talks between …", "talks held between …")
+        if w == "between" && (last + 1..right).any(|k| other_noun(doc, k)) {
+            break;
+        }
         right += 1;
     }
     let lo = doc.toks[left].start;
@@ -869,6 +883,32 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn sides_named_after_another_noun_are_that_nouns_not_the_events() {
+        let sides = |text: &str, word: &str| {
+            let f = analyse(text, 0);
+            let e = event_at(&f, text, word);
+            let mut p: Vec<&str> = f.parties(e).collect();
+            p.sort();
+            p
+        };
+        assert!(
+            sides(
+                "The visit sparked discussions on a thaw between Norway and Sweden.",
+                "discussions"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            sides(
+                "Officials held talks between Norway and Sweden in Oslo.",
+                "talks"
+            )
+            .len(),
+            2
+        );
     }
 
     #[test]

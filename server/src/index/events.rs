@@ -715,8 +715,8 @@ impl Why {
     }
 }
 
-/// Whether a mention (or chain) can be linked to a cluster, and how strongly; `None` when they cannot
-/// co-refer.
+/// Whether a mention (or chain) `a` can be linked to a cluster `b`, and how strongly; `None` when they
+/// cannot co-refer. Within one article (`same_doc`), `a` is the later mention.
 fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<Link> {
     // each statement ("said") is one of its own
     if a.class != b.class
@@ -796,10 +796,11 @@ fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<Link> {
                 || (nested_place && shared_parties >= 2)));
     if same_doc {
         // one article, one verb, one event: a bare "he died" after "the actor died in Paris on Monday"
-        // tells the same death (conflicting arguments were ruled out above)
+        // tells the same death (conflicting arguments were ruled out above). Only after: `a` is the
+        // article's later mention, and a bare word before the event is told ("this sparked discussions
+        // on a thaw", then "discussions took place in Riyadh") is no reference to it
         let shares = exact_place || same_day || shared > 0 || shared_parties > 0;
-        let bare = a.is_bare() || b.is_bare();
-        return ((same_lemma && bare)
+        return ((same_lemma && a.is_bare())
             || (shares && (same_lemma || exact_place || same_day || shared >= 2)))
             .then_some(link);
     }
@@ -991,15 +992,11 @@ fn chains_of(
 
 /// How far from the top of its article a mention is, in sentences: a report tells its news in the headline
 /// and the first sentences (the lead), so that is where an event is defined. The headline and the first
-/// sentence rank alike (1); from the fourth sentence on, every mention ranks alike (4). A mention that tells
-/// the whole event (a day, a place and two participants: `specificity` 5, see [`Features::args`]) ranks as
-/// the lead wherever it stands.
-fn lead_rank(m: &EventMention, specificity: usize) -> usize {
+/// sentence rank alike (1); from the fourth sentence on, every mention ranks alike (4). A mention further
+/// down ranks there however much it tells (a day, a place and two participants): the lead of a report of
+/// the event is the better definition than a later paragraph of one that recalls it.
+fn lead_rank(m: &EventMention) -> usize {
     const LEAD: usize = 4;
-    const WHOLE_EVENT: usize = 5;
-    if specificity >= WHOLE_EVENT {
-        return 1;
-    }
     m.sentence().clamp(1, LEAD)
 }
 
@@ -1406,7 +1403,7 @@ fn defining(
             let names_its_place = c.features.place.is_some()
                 && m.place().map(|i| docs[di].facts.places[i].name.as_str()) == c.features.place;
             (
-                std::cmp::Reverse(lead_rank(m, specificity[di][mi])),
+                std::cmp::Reverse(lead_rank(m)),
                 std::cmp::Reverse(stated(di)),
                 typical.is_empty() || typical.binary_search(&di).is_ok(),
                 names_its_place,

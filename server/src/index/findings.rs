@@ -1001,7 +1001,9 @@ pub fn findings(dates: &[DocDate], matches: &[Match]) -> Vec<Finding> {
             .push((m.denial, order, k));
     }
     let mut out = Vec::new();
-    for (claim, denials) in by_claim {
+    for (claim, mut denials) in by_claim {
+        // the strongest denial first: an editor shows it as the finding's first related place
+        denials.sort_by(|a, b| matches[b.2].score.total_cmp(&matches[a.2].score));
         let later: Vec<_> = denials
             .iter()
             .copied()

@@ -659,6 +659,22 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_word_before_the_event_is_told_is_no_reference_to_it() {
+        let (_, m) = model_of(&[
+            "The ferry strike has sparked talks about the future of the port.\n\n\
+             Union leader Ada Holm and port chief Lars Moe held talks in Bergen on May 3.\n\n\
+             After the talks, Holm said the strike would end.\n",
+        ]);
+        let talks = events_with(&m, 0, "talks");
+        assert_eq!(talks.len(), 3);
+        assert_ne!(
+            talks[0], talks[1],
+            "the debate the strike sparked is not the meeting"
+        );
+        assert_eq!(talks[1], talks[2], "a bare repeat after it is");
+    }
+
+    #[test]
     fn a_bare_repeat_of_a_verb_in_one_article_is_the_same_event_but_conflicting_ones_are_not() {
         let (_, m) = model_of(&[
             "The painter Jan Kowal died in Paris on Monday. Friends said he died after a long illness.\n",
@@ -709,6 +725,21 @@ mod tests {
             (0, 5),
             "the lead of the earliest report: {e:?}"
         );
+    }
+
+    #[test]
+    fn a_later_paragraph_telling_the_whole_event_does_not_define_it_over_a_reports_lead() {
+        let recalls = "Ferry service to resume in Oslo\n\nFerries will sail again from the ferry terminal in \
+            Oslo next week, the operator said.\n\nTickets will cost more.\n\nTimetables change in June.\n\n\
+            Repairs took a month.\n\nLars Moe and Ole Dahl were hurt in the fire at the ferry terminal in \
+            Oslo on May 3.\n";
+        let report = "Fire destroys ferry terminal in Oslo\n\nA fire destroyed the ferry terminal in Oslo on \
+            May 3, firefighter Lars Moe said.\n";
+        let (_, m) = model_of(&[recalls, report]);
+        let fire = event_with(&m, 1, "Fire");
+        assert_eq!(fire, event_with(&m, 0, "fire"));
+        let (doc, _) = m.events[fire].definition();
+        assert_eq!(doc, 1, "the report's lead: {:?}", m.events[fire]);
     }
 
     #[test]
