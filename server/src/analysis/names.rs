@@ -53,6 +53,13 @@ static PARTICLES: WordList = WordList::new(&[
     "le", "dos",
 ]);
 
+/// Whether token `k` is a particle with a hyphen joined to it ("al-", "Ben-"), opening what follows.
+fn hyphen_after_particle(doc: &Doc, k: usize) -> bool {
+    doc.lower_in(k, &PARTICLES)
+        && doc.is_punct(k + 1, "-")
+        && doc.toks.get(k + 1).is_some_and(|t| !t.space_before)
+}
+
 fn is_roman(w: &str) -> bool {
     !w.is_empty() && w.len() <= 4 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
@@ -132,10 +139,9 @@ fn segment(doc: &Doc, lex: &Lexicon, from: usize, to: usize) -> Vec<(usize, usiz
     let mut i = from;
     while i < to {
         // a particle joined to a name ("al-Baghdadi") is part of it, whatever else the word may be ("AL")
-        let particle = doc.lower_in(i, &PARTICLES)
-            && doc.is_punct(i + 1, "-")
-            && doc.toks.get(i + 1).is_some_and(|t| !t.space_before);
-        if particle || (!doc.toks[i].is_word() && doc.toks[i].kind != TokKind::Number) {
+        if hyphen_after_particle(doc, i)
+            || (!doc.toks[i].is_word() && doc.toks[i].kind != TokKind::Number)
+        {
             segs.push((i, i + 1, Seg::Other));
             i += 1;
             continue;
@@ -229,9 +235,7 @@ pub fn find(doc: &Doc) -> Found {
                 {
                     // a particle ("van", "al") or the period of an initial ("George W. Bush")
                     j += 1;
-                } else if doc.is_punct(j, "-")
-                    && !t.space_before
-                    && doc.lower_in(j - 1, &PARTICLES)
+                } else if hyphen_after_particle(doc, j - 1)
                     && doc.is_cap(j + 1)
                     && doc.toks.get(j + 1).is_some_and(|n| !n.space_before)
                 {
@@ -249,10 +253,8 @@ pub fn find(doc: &Doc) -> Found {
         }
         // names that start with a lower-case particle: al-Baghdadi
         for k in s.first..s.last.saturating_sub(2) {
-            if doc.lower_in(k, &PARTICLES)
-                && doc.is_punct(k + 1, "-")
+            if hyphen_after_particle(doc, k)
                 && doc.is_cap(k + 2)
-                && !doc.toks[k + 1].space_before
                 && (k == s.first || !doc.is_cap(k - 1))
             {
                 let span = Span::new(doc.toks[k].start, doc.toks[k + 2].end);

@@ -404,13 +404,13 @@ impl<'a> Doc<'a> {
             .filter(|&i| self.toks[i].is_word() || self.toks[i].kind == TokKind::Number)
             .flat_map(|i| {
                 let w: &str = &self.lower[i];
-                match amount(w) {
-                    Some((number, unit)) => [number, unit],
+                let (word, unit) = match amount(w) {
+                    Some((number, unit)) => (Some(number), Some(unit)),
                     // the day of a date is matched as a date, not as a word ("January 29", "29 Jan.")
-                    None if self.day_of_month(i) => ["", ""],
-                    // (the empty word is dropped below)
-                    None => [w, ""],
-                }
+                    None if self.day_of_month(i) => (None, None),
+                    None => (Some(w), None),
+                };
+                word.into_iter().chain(unit)
             })
             // a number of two digits tells a story as a word does ("10 killed", "72 million")
             .filter(|w| {
