@@ -719,8 +719,79 @@ fn mention(
             Modality::Realis
         },
         definite,
+        in_passing: in_passing(doc, facts, first, last),
     }
 }
+
+/// Whether the event of the trigger from token `first` to `last` is told in passing (see
+/// [`EventMention::in_passing`]): in a relative clause ("a driver who fled the scene", "a flaw that is
+/// being exploited"), in a clause a participle opens after a comma ("Gary Gomes, accused in the deaths
+/// of two women"), or, outside a headline, as a participle right after a noun with its agent after it
+/// ("the teenager killed by police").
+fn in_passing(doc: &Doc, facts: &ArticleFacts, first: usize, last: usize) -> bool {
+    let lex = lexicon();
+    let si = doc.sent_of[first];
+    let sent = doc.sents[si];
+    // back to the start of the clause, at most eight words, as long as no other verb comes between (the
+    // verb of the clause: "a driver who fled the scene was caught" tells the catch as news)
+    let mut k = first;
+    while k > sent.first && first - k < 8 {
+        k -= 1;
+        if doc.toks[k].kind == TokKind::Punct {
+            // closed by a comma too: ", accused in the deaths of two women, appeared in court"
+            let closed = (last + 1..sent.last).any(|j| doc.is_punct(j, ","));
+            return doc.is_punct(k, ",") && closed && opens_participle_clause(doc, k + 1);
+        }
+        if doc.lower_is(k, &["who", "which", "whose", "whom"]) {
+            return true;
+        }
+        // "that" after a noun opens a relative clause; after a reporting verb it opens what was said
+        if doc.lower_is(k, &["that"])
+            && k > sent.first
+            && other_noun(doc, k - 1)
+            && !lex.reporting_verbs.contains(&doc.lower[k - 1])
+        {
+            return true;
+        }
+        // (a participle right after a comma opens the clause: its comma is read next)
+        if k < first && verb_like(doc, k) && !(k > sent.first && doc.is_punct(k - 1, ",")) {
+            break;
+        }
+    }
+    let after_noun = first > sent.first
+        && (other_noun(doc, first - 1)
+            || covers(&facts.actors, |a| a.span, doc.toks[first - 1].start));
+    first == last
+        && doc.lower[first].ends_with("ed")
+        && after_noun
+        && doc.lower_is(last + 1, &["by"])
+        && !facts.headlines.contains(&si)
+}
+
+/// Whether token `k` looks like a verb telling something: a trigger of the lexicon, an -ed word or an
+/// irregular past.
+fn verb_like(doc: &Doc, k: usize) -> bool {
+    let lex = lexicon();
+    let w = &doc.lower[k];
+    !doc.is_cap(k)
+        && (lex.triggers.contains_key(w)
+            || (w.len() >= 5 && w.ends_with("ed"))
+            || lex.past_irregular.contains(w))
+}
+
+/// Whether token `k` is a participle opening a clause, with its preposition after it ("accused in",
+/// "charged with", "killed by"); not an adjective ("armed robbers").
+fn opens_participle_clause(doc: &Doc, k: usize) -> bool {
+    doc.toks[k].is_word()
+        && !doc.is_cap(k)
+        && doc.lower[k].ends_with("ed")
+        && doc.lower_in(k + 1, &PARTICIPLE_PREPOSITIONS)
+}
+
+/// Prepositions after a participle that opens a clause.
+static PARTICIPLE_PREPOSITIONS: WordList = WordList::new(&[
+    "by", "in", "with", "for", "of", "on", "at", "from", "after", "over", "as", "to",
+]);
 
 #[cfg(test)]
 mod tests {
@@ -812,6 +883,41 @@ mod tests {
         assert_eq!(of("hanged").1, EventClass::Death);
         assert_eq!(of("issued"), of("released"));
         assert_eq!(of("accident").1, of("crash").1);
+    }
+
+    #[test]
+    fn an_event_told_in_a_relative_or_participle_clause_is_told_in_passing() {
+        let passing = |text: &str, word: &str| {
+            let f = analyse(text, 0);
+            event_at(&f, text, word).in_passing
+        };
+        let text = "Fire destroys bakery in Oslo\n\nCrowds mourned the teenager killed by police. \
+                    A driver who fled the scene was caught. Nils Dahl, accused in the deaths of two \
+                    women, was sentenced in Oslo. Police said that the man fell from a bridge. On Friday, \
+                    armed robbers stormed a bank. The flaw that hackers exploited was fixed.";
+        assert!(
+            passing(text, "killed"),
+            "a participle with its agent after a noun"
+        );
+        assert!(passing(text, "fled"), "a relative clause");
+        assert!(
+            passing(text, "deaths"),
+            "a clause a participle opens after a comma"
+        );
+        assert!(passing(text, "exploited"), "\"that\" after a noun");
+        for news in [
+            "Fire",
+            "mourned",
+            "caught",
+            "sentenced",
+            "fell",
+            "stormed",
+            "fixed",
+        ] {
+            assert!(!passing(text, news), "{news} is its sentence's news");
+        }
+        let headline = "Teenager killed by police in Oslo\n\nCrowds gathered on Friday.";
+        assert!(!passing(headline, "killed"), "a headline tells its news so");
     }
 
     #[test]

@@ -278,6 +278,9 @@ pub struct EventMention {
     pub modality: Modality,
     /// Referring back ("the meeting", "these talks") rather than introducing.
     pub definite: bool,
+    /// Told in passing, not as its sentence's news: in a relative clause ("a driver who fled"), as a
+    /// participle before a noun ("through hacked sites") or after one ("the teenager killed by police").
+    pub in_passing: bool,
 }
 
 impl EventMention {

@@ -980,6 +980,24 @@ mod tests {
     }
 
     #[test]
+    fn a_report_that_tells_the_event_in_passing_does_not_define_it() {
+        // both leads name the place and the day; the first article tells the killing only in passing
+        let vigil =
+            "Oslo mourns\n\nCrowds mourned the teenager killed by police in Oslo on May 3.\n";
+        let report =
+            "Unrest in Oslo\n\nPolice killed a teenager in Oslo on May 3, witnesses said.\n";
+        let (_, m) = model_of(&[vigil, report]);
+        let killed = event_with(&m, 0, "killed");
+        assert_eq!(killed, event_with(&m, 1, "killed"));
+        assert_eq!(
+            m.events[killed].definition().0,
+            1,
+            "the report that tells it as its news: {:?}",
+            m.events[killed]
+        );
+    }
+
+    #[test]
     fn a_team_is_known_by_its_plural_name_and_tells_no_game_from_another() {
         let opener = "---\ndate: 2026-03-01\n---\nThe Denver Owls won the opening game.\n\n\
             The Owls travel next week.\n";
