@@ -864,7 +864,7 @@ fn a_brat_annotation_file_is_read_and_its_bad_lines_are_warnings_naming_the_line
 #[test]
 fn an_articles_annotated_entities_and_events_come_before_what_is_inferred() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let text = "Port director Jonas Lind said the Harbour Trust did not meet on Monday.\nThe walkout went on.\n";
+    let text = "Port director Jonas Lind said Harbour Trust did not meet on Monday.\nThe walkout went on.\n";
     std::fs::write(dir.path().join("ferry.txt"), text).expect("write");
     let actors_and_events = |dir: &Path| {
         let o = dateline(&["export", "."], dir);

@@ -78,7 +78,7 @@ mod tests {
 
     #[test]
     fn annotated_actors_and_events_come_before_what_is_inferred() {
-        let text = "Port director Jonas Lind said the Harbour Trust did not meet on Monday. \
+        let text = "Port director Jonas Lind said Harbour Trust did not meet on Monday. \
                     The walkout went on.";
         let at = |w: &str| {
             let s = text.find(w).expect("word");

@@ -175,6 +175,8 @@ pub enum ActorRule {
     PlaceAndPluralName,
     /// In a Title Case line, a name the article writes elsewhere.
     NamedElsewhere,
+    /// A name the article writes after "the" or before a version number: a team, a group or a thing.
+    NameAfterThe,
     Annotated,
 }
 
@@ -194,6 +196,9 @@ impl ActorRule {
             ActorRule::ParticleName => "particle name",
             ActorRule::PlaceAndPluralName => "a place and a plural name",
             ActorRule::NamedElsewhere => "named so elsewhere in the article",
+            ActorRule::NameAfterThe => {
+                "a name written after \"the\" or before a version: no person"
+            }
             ActorRule::Annotated => "annotated",
         }
     }

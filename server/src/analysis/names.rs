@@ -36,9 +36,37 @@ static PLACE_OPENERS: WordList = WordList::new(&[
     "san", "santa", "los", "las", "fort", "port", "mount", "lake", "cape", "rue",
 ]);
 
-/// Words that end a place's name ("Sterling Heights", "Newport Beach", "Hawaiian Gardens").
+/// Words that end a place's name ("Sterling Heights", "Newport Beach", "Hawaiian Gardens", "Tasman
+/// Glacier", "Nile Delta").
 static PLACE_ENDINGS: WordList = WordList::new(&[
-    "heights", "beach", "springs", "hills", "gardens", "township", "village", "city", "county",
+    "heights",
+    "beach",
+    "springs",
+    "hills",
+    "gardens",
+    "township",
+    "village",
+    "city",
+    "county",
+    "glacier",
+    "glaciers",
+    "ridge",
+    "delta",
+    "peak",
+    "peaks",
+    "creek",
+    "bay",
+    "harbour",
+    "harbor",
+    "valley",
+    "canyon",
+    "island",
+    "islands",
+    "river",
+    "mountains",
+    "peninsula",
+    "desert",
+    "coast",
 ]);
 
 /// Whether a capitalised word is a plural name ("Chargers", "Saints", "Red Sox"): after a place it names a
@@ -278,6 +306,7 @@ pub fn find(doc: &Doc) -> Found {
         }
     }
     surnames_are_not_places(doc, lex, &mut found);
+    names_after_the(doc, lex, &mut found);
     names_in_title_case(doc, lex, &mut found);
     found.actors.sort_by_key(|a| a.span.start);
     found
@@ -373,6 +402,71 @@ fn names_in_title_case(doc: &Doc, lex: &Lexicon, found: &mut Found) {
     for (si, a, b, kind) in add {
         push_actor(doc, found, si, a, b, kind, ActorRule::NamedElsewhere);
     }
+}
+
+/// "the Tar Heels", "the Golden Compass", "Internet Explorer 8": a name of two words or more that no first
+/// name or title made a person's, written after "the" or before a version number somewhere in the
+/// article, names a team, a group or a thing, not a person — at each of its mentions. It is an
+/// organisation when its last word is plural ("the Purple Aces"), else no actor (a film, a product, a
+/// shop). A name the gazetteer does not know, read as a place after a locative ("in Internet Explorer
+/// 8"), is no place when a version follows it.
+fn names_after_the(doc: &Doc, lex: &Lexicon, found: &mut Found) {
+    let capitalised_name = |a: &ActorMention| a.rule == ActorRule::CapitalisedName;
+    let unknown_place = |p: &PlaceMention| {
+        p.name.as_str().contains(' ') && !lex.places_by_name.contains_key(p.name.as_str())
+    };
+    let mut things: Vec<String> = Vec::new();
+    let mut note = |name: &str| {
+        let name = name.to_lowercase();
+        if !things.contains(&name) {
+            things.push(name);
+        }
+    };
+    for a in found.actors.iter().filter(|a| capitalised_name(a)) {
+        let toks = doc.tokens_within(a.span);
+        if (toks.start > 0 && doc.lower_is(toks.start - 1, &["the"])) || version_at(doc, toks.end) {
+            note(&a.name);
+        }
+    }
+    for p in found.places.iter().filter(|p| unknown_place(p)) {
+        if version_at(doc, doc.tokens_within(p.span.get()).end) {
+            note(p.name.as_str());
+        }
+    }
+    if things.is_empty() {
+        return;
+    }
+    found
+        .places
+        .retain(|p| !(unknown_place(p) && things.contains(&p.name.as_str().to_lowercase())));
+    found.actors.retain_mut(|a| {
+        if !(capitalised_name(a) && things.contains(&a.name.to_lowercase())) {
+            return true;
+        }
+        let last = a.name.rsplit(' ').next().unwrap_or_default().to_lowercase();
+        a.kind = ActorKind::Organization;
+        a.rule = ActorRule::NameAfterThe;
+        plural_name(&last)
+    });
+}
+
+/// Whether token `k` is a version number right after a name ("Internet Explorer 8", "Windows 7"): a
+/// number alone in the name's sentence, not a score or a record ("Klitschko 19-2", "Ford 2,290").
+fn version_at(doc: &Doc, k: usize) -> bool {
+    k > 0
+        && doc
+            .toks
+            .get(k)
+            .is_some_and(|t| t.kind == TokKind::Number && t.space_before)
+        && doc
+            .tok_text(k)
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.')
+        && doc.sent_of[k] == doc.sent_of[k - 1]
+        && doc
+            .toks
+            .get(k + 1)
+            .is_none_or(|t| t.space_before || !doc.is_punct(k + 1, "-"))
 }
 
 /// "at Nichols' parents", "interest in Teixeira": one word the gazetteer does not know, after a locative,
@@ -638,8 +732,15 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
             return;
         }
     }
-    // "Sterling Heights", "Newport Beach": a place by the word ending it
-    if words.len() >= 2 && PLACE_ENDINGS.contains(last_w) {
+    // "Sterling Heights", "Newport Beach": a place by the word ending it; "Aoraki Mount Cook": by a word
+    // opening a place inside it, unless an organisation's word ends it ("Hallvik Lake Clinic")
+    if words.len() >= 2
+        && (PLACE_ENDINGS.contains(last_w)
+            || (!lex.org_heads.contains(last_w)
+                && words[1..words.len() - 1]
+                    .iter()
+                    .any(|&w| PLACE_OPENERS.contains(&doc.lower[w]))))
+    {
         push_place(doc, found, si, cs, ce);
         return;
     }
@@ -1143,6 +1244,44 @@ mod tests {
         assert_eq!(
             places(text),
             vec!["Sterling Heights", "Fort Kelso", "Mount Alder"]
+        );
+    }
+
+    #[test]
+    fn a_place_by_the_landform_ending_it_or_an_opener_inside_it() {
+        let text = "Two climbers fell from Harlow Ridge onto Tarven Glacier, below Aoraki Mount Vell, \
+                    rescuers said.";
+        assert_eq!(actors(text), vec![], "no one named Tarven Glacier");
+        assert_eq!(
+            places(text),
+            vec!["Harlow Ridge", "Tarven Glacier", "Aoraki Mount Vell"]
+        );
+    }
+
+    #[test]
+    fn a_name_written_after_the_or_before_a_version_is_no_person() {
+        let text = "Fans of the Copper Hawks cheered as Copper Hawks guard Sanne Ivers scored. The \
+                    studio said the Silver Lantern sequel opens in May, and Silver Lantern fans queued. \
+                    A flaw in Harbor Navigator 7 lets attackers in; Harbor Navigator users should update.";
+        let org = |n: &str| (n.to_string(), ActorKind::Organization, None);
+        assert_eq!(
+            actors(text),
+            vec![
+                org("Copper Hawks"),
+                org("Copper Hawks"),
+                person("Sanne Ivers", None),
+            ],
+            "a team by its plural name; a film and a browser are no actors"
+        );
+        // a score or a record after a name is no version, and a name without "the" is a person's
+        let text = "Leading were Lorn Bakker 19-2 and Pim Voskuil 2,290; Pim Voskuil retired.";
+        assert_eq!(
+            actors(text),
+            vec![
+                person("Lorn Bakker", None),
+                person("Pim Voskuil", None),
+                person("Pim Voskuil", None),
+            ]
         );
     }
 
