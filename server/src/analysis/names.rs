@@ -631,6 +631,7 @@ fn push_actor(
         _ => title_role(doc, a, kind)
             .into_iter()
             .chain(apposition_role(doc, b, kind))
+            .filter(|r| !only_honorific(r))
             .collect(),
     };
     found.actors.push(ActorMention {
@@ -882,8 +883,57 @@ fn accepts_in_title(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
         || lex.org_roles.contains(w)
         || lex.role_modifiers.contains(w)
         || lex.demonyms.contains_key(w)
-        || (t.is_capitalised() && !lex.first_names.contains(w) && !lex.months.contains_key(w))
+        || (t.is_capitalised()
+            && !lex.first_names.contains(w)
+            && !lex.months.contains_key(w)
+            && !capital_says_nothing(doc, lex, k))
 }
+
+/// Whether the capital of token `k` tells nothing of a name: in a Title Case line ("President Nominates
+/// Regina Benjamin"), or on a function word or an adverb opening its sentence ("By then Mr Felt", "Maybe
+/// President Obama").
+fn capital_says_nothing(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
+    let si = doc.sent_of[k];
+    let opens = (doc.sents[si].first..k).all(|j| !doc.toks[j].is_word());
+    let w = &doc.lower[k];
+    doc.title_case[si]
+        // ("New" opens places: "New Orleans Saints RB Reggie Bush")
+        || (opens && w != "new" && (lex.function_words.contains(w) || OPENING_ADVERBS.contains(w)))
+}
+
+/// Adverbs that open a sentence ("Maybe President Obama saw …").
+static OPENING_ADVERBS: WordList = WordList::new(&[
+    "maybe",
+    "perhaps",
+    "meanwhile",
+    "now",
+    "later",
+    "earlier",
+    "also",
+    "still",
+    "yet",
+    "indeed",
+    "instead",
+    "however",
+    "today",
+    "yesterday",
+    "finally",
+    "eventually",
+    "already",
+]);
+
+/// Whether a role is only an honorific ("Mr", "then Mr"): it says how the article addresses someone,
+/// not what they are.
+fn only_honorific(role: &Role) -> bool {
+    let lex = lexicon();
+    role.text
+        .split([' ', '.'])
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .all(|w| HONORIFICS.contains(&w) || lex.role_modifiers.contains(w.as_str()))
+}
+
+static HONORIFICS: WordList = WordList::new(&["mr", "mrs", "ms", "miss", "messrs", "mx", "sir"]);
 
 /// A role written before the name: "Kremlin spokesman", "US Secretary of State", "then-President".
 pub fn title_role(doc: &Doc, name_start: usize, kind: ActorKind) -> Option<Role> {
@@ -991,12 +1041,46 @@ pub fn apposition_role(doc: &Doc, name_end: usize, kind: ActorKind) -> Option<Ro
     if !has_det && !accepts_in_title(doc, lex, start) {
         return None;
     }
+    if names_another(doc, lex, nouns, start, end) {
+        return None;
+    }
     let span = Span::new(doc.toks[start].start, doc.toks[end - 1].end);
     Some(Role {
         text: doc.text[span.start..span.end].to_string(),
         span,
         pattern: "apposition",
     })
+}
+
+/// Whether the apposition from token `start` to `end` is a role with another person's name after it
+/// ("Mark Teixeira, general manager Tony Reagins said", "President Obama, Secretary Locke and …"): a
+/// capitalised run right after a role noun, before any preposition, that does not end in a role noun as
+/// a title does ("Assistant Chief Fire Officer"). After a preposition a name is part of the role ("a
+/// close aide to Attorney General John Mitchell").
+fn names_another(
+    doc: &Doc,
+    lex: &Lexicon,
+    nouns: &FxHashSet<&str>,
+    start: usize,
+    end: usize,
+) -> bool {
+    let role_word = |k: usize| {
+        let w = &doc.lower[k];
+        nouns.contains(w) || lex.org_roles.contains(w) || lex.role_modifiers.contains(w)
+    };
+    for k in start + 1..end {
+        if lex.function_words.contains(&doc.lower[k - 1]) && !doc.is_cap(k - 1) {
+            return false;
+        }
+        if nouns.contains(&doc.lower[k - 1]) && doc.is_cap(k) && !role_word(k) {
+            let mut last = k;
+            while last + 1 < end && doc.is_cap(last + 1) {
+                last += 1;
+            }
+            return !role_word(last);
+        }
+    }
+    false
 }
 
 /// Finds quotations and attributes each to an actor mention.
@@ -1167,6 +1251,58 @@ mod tests {
         assert!(
             a.contains(&person("Paul Mercer", Some("former trade adviser"))),
             "{a:?}"
+        );
+    }
+
+    #[test]
+    fn a_role_is_what_someone_is_not_how_they_are_addressed_or_the_sentence_opening() {
+        let roles = |text: &str, name: &str| -> Vec<String> {
+            let doc = Doc::new(text, 0);
+            find(&doc)
+                .actors
+                .into_iter()
+                .filter(|a| &*a.name == name)
+                .flat_map(|a| a.roles.into_vec())
+                .map(|r| r.text)
+                .collect()
+        };
+        let text = "Officials met on Monday. Maybe President Nils Aukrust saw it. By then Mr Aukrust \
+                    had left. But Mr Aukrust came back.";
+        assert_eq!(roles(text, "Nils Aukrust"), vec!["President".to_string()]);
+        assert_eq!(
+            roles(text, "Aukrust"),
+            Vec::<String>::new(),
+            "Mr is no role"
+        );
+        // in Title Case, capitals say nothing: "Nominates" is no part of a title
+        let text = "Governor Nominates Lise Vatne To Lead Harbour Board\n\nThe nomination of Lise Vatne \
+                    was sent on Monday.";
+        assert_eq!(roles(text, "Lise Vatne"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_apposition_that_names_someone_else_is_no_role() {
+        let roles = |text: &str, name: &str| -> Vec<String> {
+            let doc = Doc::new(text, 0);
+            find(&doc)
+                .actors
+                .into_iter()
+                .filter(|a| &*a.name == name)
+                .flat_map(|a| a.roles.into_vec())
+                .map(|r| r.text)
+                .collect()
+        };
+        let text = "The club offered a deal to Ivo Marsh, general manager Carl Denton said.";
+        assert_eq!(roles(text, "Ivo Marsh"), Vec::<String>::new());
+        let text = "The talks were led by Ruth Keel, a close aide to Attorney General Carl Denton, \
+                    and by Ivo Marsh, Assistant Chief Fire Officer at the harbour.";
+        assert_eq!(
+            roles(text, "Ruth Keel"),
+            vec!["close aide to Attorney General Carl Denton".to_string()]
+        );
+        assert_eq!(
+            roles(text, "Ivo Marsh"),
+            vec!["Assistant Chief Fire Officer at the harbour".to_string()]
         );
     }
 
