@@ -283,8 +283,9 @@ pub struct EventMention {
     pub modality: Modality,
     /// Referring back ("the meeting", "these talks") rather than introducing.
     pub definite: bool,
-    /// Told in passing, not as its sentence's news: in a relative clause ("a driver who fled"), as a
-    /// participle before a noun ("through hacked sites") or after one ("the teenager killed by police").
+    /// Told in passing, not as its sentence's news: in a relative clause ("a driver who fled"), in a
+    /// clause a participle opens after a comma ("Gary Gomes, accused in the deaths of two women,"), or as
+    /// a participle with its agent after a noun ("the teenager killed by police").
     pub in_passing: bool,
 }
 
