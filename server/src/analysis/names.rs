@@ -408,8 +408,9 @@ fn names_in_title_case(doc: &Doc, lex: &Lexicon, found: &mut Found) {
 /// name or title made a person's, written after "the" or before a version number somewhere in the
 /// article, names a team, a group or a thing, not a person — at each of its mentions. It is an
 /// organisation when its last word is plural ("the Purple Aces"), else no actor (a film, a product, a
-/// shop). A name the gazetteer does not know, read as a place after a locative ("in Internet Explorer
-/// 8"), is no place when a version follows it.
+/// shop) — unless a title, an apposition or a known first name makes it a person's at another mention. A
+/// name the gazetteer does not know, read as a place after a locative ("in Internet Explorer 8"), is no
+/// place when a version follows it.
 fn names_after_the(doc: &Doc, lex: &Lexicon, found: &mut Found) {
     let capitalised_name = |a: &ActorMention| a.rule == ActorRule::CapitalisedName;
     let unknown_place = |p: &PlaceMention| {
@@ -431,6 +432,14 @@ fn names_after_the(doc: &Doc, lex: &Lexicon, found: &mut Found) {
     for p in found.places.iter().filter(|p| unknown_place(p)) {
         if version_at(doc, doc.tokens_within(p.span.get()).end) {
             note(p.name.as_str());
+        }
+    }
+    // a name the article gives someone with a title or an apposition stays theirs ("Bettie Page, the
+    // pin-up model", also in "the Bettie Page mystique")
+    for a in found.actors.iter() {
+        if a.kind == ActorKind::Person && !capitalised_name(a) {
+            let name = a.name.to_lowercase();
+            things.retain(|t| *t != name);
         }
     }
     if things.is_empty() {
@@ -1408,6 +1417,16 @@ mod tests {
                 person("Sanne Ivers", None),
             ],
             "a team by its plural name; a film and a browser are no actors"
+        );
+        // a name an apposition gives someone stays theirs where it is written after "the"
+        let text = "Tove Lunde, the pin-up model, died on Monday. Her photos became part of the Tove \
+                    Lunde legend.";
+        assert_eq!(
+            actors(text),
+            vec![
+                person("Tove Lunde", Some("pin-up model")),
+                person("Tove Lunde", None)
+            ]
         );
         // a score or a record after a name is no version, and a name without "the" is a person's
         let text = "Leading were Lorn Bakker 19-2 and Pim Voskuil 2,290; Pim Voskuil retired.";
