@@ -720,6 +720,7 @@ fn mention(
         },
         definite,
         in_passing: in_passing(doc, facts, first, last),
+        asked: doc.is_punct(doc.sents[doc.sent_of[first]].last - 1, "?"),
     }
 }
 

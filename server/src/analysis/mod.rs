@@ -287,6 +287,8 @@ pub struct EventMention {
     /// clause a participle opens after a comma ("Gary Gomes, accused in the deaths of two women,"), or as
     /// a participle with its agent after a noun ("the teenager killed by police").
     pub in_passing: bool,
+    /// In a question ("Arson in Alaska – a Palin pattern?"): asked, not reported.
+    pub asked: bool,
 }
 
 impl EventMention {

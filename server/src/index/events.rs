@@ -1380,12 +1380,13 @@ fn typical_articles(profiles: &super::similar::Profiles, c: &Cluster) -> Vec<usi
 
 /// The mention go to definition leads to: the earliest, most specific report. A mention in its article's
 /// lead (see [`lead_rank`]) over one further down; one that tells the event as its sentence's news over
-/// one that tells it in passing ([`EventMention::in_passing`]: "the teenager killed by police"); then the
-/// earliest report by the date its article states (a date inferred from the text, perhaps one it only
-/// recalls, orders reports only after what they tell); then one in an article typical of those reporting
-/// the event (`typical`, sorted, empty when all are: see [`typical_articles`]); then the mention that
-/// names where the event was, over one as specific that names another place or none; the most specific;
-/// the earliest dated; a first telling over a reference back ("the meeting"); the first.
+/// one that tells it in passing ([`EventMention::in_passing`]: "the teenager killed by police"), and one
+/// that reports it over one that asks ("Arson in Alaska – a Palin pattern?"); then the earliest report
+/// by the date its article states (a date inferred from the text, perhaps one it only recalls, orders
+/// reports only after what they tell); then one in an article typical of those reporting the event
+/// (`typical`, sorted, empty when all are: see [`typical_articles`]); then the mention that names where
+/// the event was, over one as specific that names another place or none; the most specific; the
+/// earliest dated; a first telling over a reference back ("the meeting"); the first.
 fn defining(
     docs: &[Arc<DocEntry>],
     dates: &[DocDate],
@@ -1406,6 +1407,7 @@ fn defining(
             (
                 std::cmp::Reverse(lead_rank(m)),
                 !m.in_passing,
+                !m.asked,
                 std::cmp::Reverse(stated(di)),
                 typical.is_empty() || typical.binary_search(&di).is_ok(),
                 names_its_place,

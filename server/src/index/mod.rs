@@ -998,6 +998,22 @@ mod tests {
     }
 
     #[test]
+    fn a_report_defines_an_event_over_a_question_about_it() {
+        // both headlines name the place and the day; the first asks
+        let column = "Arson in Oslo on May 3?\n\nNeighbours still wonder who lit the fire.\n";
+        let report = "Arson in Oslo on May 3\n\nPolice said the fire was lit on purpose.\n";
+        let (_, m) = model_of(&[column, report]);
+        let arson = event_with(&m, 0, "Arson");
+        assert_eq!(arson, event_with(&m, 1, "Arson"));
+        assert_eq!(
+            m.events[arson].definition().0,
+            1,
+            "the report, not the question: {:?}",
+            m.events[arson]
+        );
+    }
+
+    #[test]
     fn a_team_is_known_by_its_plural_name_and_tells_no_game_from_another() {
         let opener = "---\ndate: 2026-03-01\n---\nThe Denver Owls won the opening game.\n\n\
             The Owls travel next week.\n";
