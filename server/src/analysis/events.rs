@@ -727,12 +727,16 @@ fn mention(
 /// Whether the event of the trigger from token `first` to `last` is told in passing (see
 /// [`EventMention::in_passing`]): in a relative clause ("a driver who fled the scene", "a flaw that is
 /// being exploited"), in a clause a participle opens after a comma ("Gary Gomes, accused in the deaths
-/// of two women"), or, outside a headline, as a participle right after a noun with its agent after it
-/// ("the teenager killed by police").
+/// of two women"), as what someone is charged with ("the teen accused of shooting"), or, outside a
+/// headline, as a participle right after a noun with its agent after it ("the teenager killed by
+/// police").
 fn in_passing(doc: &Doc, facts: &ArticleFacts, first: usize, last: usize) -> bool {
     let lex = lexicon();
     let si = doc.sent_of[first];
     let sent = doc.sents[si];
+    if named_as_charge(doc, sent.first, first) {
+        return true;
+    }
     // back to the start of the clause, at most eight words, as long as no other verb comes between (the
     // verb of the clause: "a driver who fled the scene was caught" tells the catch as news)
     let mut k = first;
@@ -768,6 +772,42 @@ fn in_passing(doc: &Doc, facts: &ArticleFacts, first: usize, last: usize) -> boo
         && doc.lower_is(last + 1, &["by"])
         && !facts.headlines.contains(&si)
 }
+
+/// Whether the trigger at `first` is what someone is accused, charged, convicted or arrested for ("the
+/// teen accused of shooting", "charged with the killing", "arrested for the robbery"): the event is named
+/// as the charge, and the news is the charge.
+fn named_as_charge(doc: &Doc, sent_first: usize, first: usize) -> bool {
+    let mut k = first;
+    while k > sent_first && doc.lower_is(k - 1, &["the", "a", "an", "his", "her", "their", "its"]) {
+        k -= 1;
+    }
+    k >= sent_first + 2
+        && doc.lower_is(k - 1, &["of", "with", "in", "for"])
+        && doc.lower_in(k - 2, &CHARGE_WORDS)
+}
+
+/// Words that name what someone is held to have done: "accused of", "charged with", "arrested for".
+static CHARGE_WORDS: WordList = WordList::new(&[
+    "accused",
+    "charged",
+    "suspected",
+    "convicted",
+    "guilty",
+    "acquitted",
+    "arrested",
+    "indicted",
+    "jailed",
+    "sentenced",
+    "imprisoned",
+    "tried",
+    "blamed",
+    "suspect",
+    "suspects",
+    "charges",
+    "charge",
+    "accusing",
+    "charging",
+]);
 
 /// Whether token `k` looks like a verb telling something: a trigger of the lexicon, an -ed word or an
 /// irregular past.
@@ -895,7 +935,8 @@ mod tests {
         let text = "Fire destroys bakery in Oslo\n\nCrowds mourned the teenager killed by police. \
                     A driver who fled the scene was caught. Nils Dahl, accused in the deaths of two \
                     women, was sentenced in Oslo. Police said that the man fell from a bridge. On Friday, \
-                    armed robbers stormed a bank. The flaw that hackers exploited was fixed.";
+                    armed robbers stormed a bank. The flaw that hackers exploited was fixed. Kari Lie \
+                    was charged with the robbery.";
         assert!(
             passing(text, "killed"),
             "a participle with its agent after a noun"
@@ -906,6 +947,7 @@ mod tests {
             "a clause a participle opens after a comma"
         );
         assert!(passing(text, "exploited"), "\"that\" after a noun");
+        assert!(passing(text, "robbery"), "what someone is charged with");
         for news in [
             "Fire",
             "mourned",
@@ -914,6 +956,7 @@ mod tests {
             "fell",
             "stormed",
             "fixed",
+            "charged",
         ] {
             assert!(!passing(text, news), "{news} is its sentence's news");
         }

@@ -284,8 +284,9 @@ pub struct EventMention {
     /// Referring back ("the meeting", "these talks") rather than introducing.
     pub definite: bool,
     /// Told in passing, not as its sentence's news: in a relative clause ("a driver who fled"), in a
-    /// clause a participle opens after a comma ("Gary Gomes, accused in the deaths of two women,"), or as
-    /// a participle with its agent after a noun ("the teenager killed by police").
+    /// clause a participle opens after a comma ("Gary Gomes, accused in the deaths of two women,"), as
+    /// a participle with its agent after a noun ("the teenager killed by police"), or as what someone is
+    /// charged with ("the teen accused of shooting").
     pub in_passing: bool,
     /// In a question ("Arson in Alaska – a Palin pattern?"): asked, not reported.
     pub asked: bool,
