@@ -1181,6 +1181,18 @@ mod tests {
             .collect()
     }
 
+    /// The roles of every mention of `name`, in order.
+    fn roles(text: &str, name: &str) -> Vec<String> {
+        let doc = Doc::new(text, 0);
+        find(&doc)
+            .actors
+            .into_iter()
+            .filter(|a| &*a.name == name)
+            .flat_map(|a| a.roles.into_vec())
+            .map(|r| r.text)
+            .collect()
+    }
+
     fn person(name: &str, role: Option<&str>) -> (String, ActorKind, Option<String>) {
         (name.into(), ActorKind::Person, role.map(String::from))
     }
@@ -1265,16 +1277,6 @@ mod tests {
 
     #[test]
     fn a_role_is_what_someone_is_not_how_they_are_addressed_or_the_sentence_opening() {
-        let roles = |text: &str, name: &str| -> Vec<String> {
-            let doc = Doc::new(text, 0);
-            find(&doc)
-                .actors
-                .into_iter()
-                .filter(|a| &*a.name == name)
-                .flat_map(|a| a.roles.into_vec())
-                .map(|r| r.text)
-                .collect()
-        };
         let text = "Officials met on Monday. Maybe President Nils Aukrust saw it. By then Mr Aukrust \
                     had left. But Mr Aukrust came back.";
         assert_eq!(roles(text, "Nils Aukrust"), vec!["President".to_string()]);
@@ -1291,16 +1293,6 @@ mod tests {
 
     #[test]
     fn an_apposition_that_names_someone_else_is_no_role() {
-        let roles = |text: &str, name: &str| -> Vec<String> {
-            let doc = Doc::new(text, 0);
-            find(&doc)
-                .actors
-                .into_iter()
-                .filter(|a| &*a.name == name)
-                .flat_map(|a| a.roles.into_vec())
-                .map(|r| r.text)
-                .collect()
-        };
         let text = "The club offered a deal to Ivo Marsh, general manager Carl Denton said.";
         assert_eq!(roles(text, "Ivo Marsh"), Vec::<String>::new());
         let text = "The talks were led by Ruth Keel, a close aide to Attorney General Carl Denton, \
