@@ -132,9 +132,16 @@ fn slug(name: &str) -> String {
     s.trim_end_matches('-').to_string()
 }
 
+/// The key a team is known by through its plural name alone ("the Colts"): the word as written, not
+/// folded as a surname is.
+fn team_key(plural: &str) -> String {
+    format!("team:{plural}")
+}
+
 /// The identity keys of one actor mention.
 enum Keyed {
-    /// A full name or an organisation: its key, and a person's surname key.
+    /// A full name or an organisation: its key, and a person's surname key or a team's plural name
+    /// ([`team_key`]).
     Full {
         key: String,
         surname: Option<String>,
@@ -167,7 +174,7 @@ impl Keyed {
                         "org:{}",
                         canon.map_or_else(|| facility_key(&words).join(" "), phrase_key)
                     ),
-                    surname: plural.map(|w| surname_key(w)),
+                    surname: plural.map(|w| team_key(w)),
                 }
             }
             ActorKind::Person if words.len() >= 2 => {
@@ -316,7 +323,10 @@ pub fn resolve(
         else {
             continue;
         };
-        if let Some(cands) = by_surname.get(sk) {
+        // a surname, else a team's plural name as written ("Colts"; "Access" is not the Purple Aces,
+        // though surname keys fold doubled letters)
+        let team = org.strip_prefix("org:").map(team_key).unwrap_or_default();
+        if let Some(cands) = by_surname.get(sk).or_else(|| by_surname.get(&team)) {
             let here: Vec<usize> = cands
                 .iter()
                 .copied()
@@ -538,6 +548,21 @@ mod tests {
             "President Vik is the Vik called president, not the most mentioned: {a:#?}"
         );
         assert!(!find(&a, "Ola Vik").mentions.iter().any(|m| m.0 == 2));
+    }
+
+    #[test]
+    fn a_team_is_known_by_its_plural_name_as_written() {
+        let a = model(&[
+            "The Denver Aces won again, and the Aces lead the league.",
+            "Fans cheered the Aces on Friday.",
+            "Asked about the game, Access declined to comment.",
+        ]);
+        let aces = find(&a, "Denver Aces");
+        assert_eq!(aces.mentions.len(), 3, "{a:#?}");
+        assert!(
+            !aces.mentions.iter().any(|m| m.0 == 2),
+            "Access is not the Aces, though a surname's doubled letters fold"
+        );
     }
 
     #[test]
