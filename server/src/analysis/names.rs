@@ -81,6 +81,33 @@ static PARTICLES: WordList = WordList::new(&[
     "le", "dos",
 ]);
 
+/// Whether token `j` is a hyphen inside the name that runs from token `from`: joined to the word before
+/// it and to a word after it that is capitalised ("Smith-Jones", "Jong-Un"; on the name's first word
+/// only when more of the name follows: "Jean-Pierre Lemaire", not "Trump-Putin") or, after the name's
+/// first word, a syllable of up to three letters ("Kim Jong-un"; not "Obama-era").
+fn hyphen_within_name(doc: &Doc, from: usize, j: usize) -> bool {
+    let joined = |k: usize| doc.toks.get(k).is_some_and(|t| !t.space_before);
+    if !(doc.is_punct(j, "-") && joined(j) && joined(j + 1) && doc.toks[j + 1].is_word()) {
+        return false;
+    }
+    let tail = &doc.lower[j + 1];
+    let first_word = j - 1 == from;
+    // on the first word, only when more of the name follows: "Jean-Pierre Lemaire", not the
+    // "Trump-Putin summit" of two names
+    let more = doc
+        .toks
+        .get(j + 2)
+        .is_some_and(|t| t.space_before && doc.is_cap(j + 2));
+    (doc.is_cap(j + 1) && (!first_word || more))
+        || (!first_word
+            && tail.chars().count() <= 3
+            && tail.chars().all(char::is_alphabetic)
+            && !COMPOUND_TAILS.contains(tail))
+}
+
+/// Lower-case words that end a compound after a name, not a syllable of it ("Obama-era", "Saudi-led").
+static COMPOUND_TAILS: WordList = WordList::new(&["era", "led", "run", "age", "ish", "old", "ite"]);
+
 /// Whether token `k` is a particle with a hyphen joined to it ("al-", "Ben-"), opening what follows.
 fn hyphen_after_particle(doc: &Doc, k: usize) -> bool {
     doc.lower_in(k, &PARTICLES)
@@ -166,8 +193,18 @@ fn segment(doc: &Doc, lex: &Lexicon, from: usize, to: usize) -> Vec<(usize, usiz
     let mut segs = Vec::new();
     let mut i = from;
     while i < to {
-        // a particle joined to a name ("al-Baghdadi") is part of it, whatever else the word may be ("AL")
+        // a particle joined to a name ("al-Baghdadi") is part of it, whatever else the word may be ("AL"),
+        // and so is a word joined to a name by a hyphen ("Kim Jong-Un": no United Nations), unless a role
+        // or a demonym ("Vice-President", "Israeli-Canadian")
+        let after_hyphen = i > from
+            && doc.is_punct(i - 1, "-")
+            && !doc.toks[i - 1].space_before
+            && !doc.toks[i].space_before
+            && !lex.person_roles.contains(&doc.lower[i])
+            && !lex.role_modifiers.contains(&doc.lower[i])
+            && !lex.demonyms.contains_key(&doc.lower[i]);
         if hyphen_after_particle(doc, i)
+            || after_hyphen
             || (!doc.toks[i].is_word() && doc.toks[i].kind != TokKind::Number)
         {
             segs.push((i, i + 1, Seg::Other));
@@ -263,6 +300,10 @@ pub fn find(doc: &Doc) -> Found {
                 {
                     // a particle ("van", "al") or the period of an initial ("George W. Bush")
                     j += 1;
+                } else if hyphen_within_name(doc, i, j) {
+                    // a double-barrelled name or a syllable joined to a name: "Jean-Pierre",
+                    // "Smith-Jones", "Kim Jong-un"
+                    j += 2;
                 } else if hyphen_after_particle(doc, j - 1)
                     && doc.is_cap(j + 1)
                     && doc.toks.get(j + 1).is_some_and(|n| !n.space_before)
@@ -1195,6 +1236,26 @@ mod tests {
 
     fn person(name: &str, role: Option<&str>) -> (String, ActorKind, Option<String>) {
         (name.into(), ActorKind::Person, role.map(String::from))
+    }
+
+    #[test]
+    fn a_hyphen_inside_a_name_is_part_of_it() {
+        let text = "Leader Kim Jong-un met Jean-Pierre Lemaire and Anna Smith-Jones in Seoul on Monday. \
+                    Kim Jong-Un said the Obama-era rules and the Trump-Putin summit were over.";
+        let names: Vec<String> = actors(text).into_iter().map(|a| a.0).collect();
+        assert_eq!(
+            names,
+            vec![
+                "Kim Jong-un",
+                "Jean-Pierre Lemaire",
+                "Anna Smith-Jones",
+                "Kim Jong-Un",
+                "Obama",
+                "Trump",
+                "Putin"
+            ],
+            "no United Nations in \"Jong-Un\", no name ending in \"-era\""
+        );
     }
 
     #[test]
