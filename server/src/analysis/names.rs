@@ -84,7 +84,8 @@ static PARTICLES: WordList = WordList::new(&[
 /// Whether token `j` is a hyphen inside the name that runs from token `from`: joined to the word before
 /// it and to a word after it that is capitalised ("Smith-Jones", "Jong-Un"; on the name's first word
 /// only when more of the name follows: "Jean-Pierre Lemaire", not "Trump-Putin") or, after the name's
-/// first word, a syllable of up to three letters ("Kim Jong-un"; not "Obama-era").
+/// first word, a syllable of up to three letters ("Kim Jong-un"; not "Obama-era", nor a dash written as a
+/// hyphen before a function word: "a Vancouver man-Eric Allen Kirkpatrick-was charged").
 fn hyphen_within_name(doc: &Doc, from: usize, j: usize) -> bool {
     let joined = |k: usize| doc.toks.get(k).is_some_and(|t| !t.space_before);
     if !(doc.is_punct(j, "-") && joined(j) && joined(j + 1) && doc.toks[j + 1].is_word()) {
@@ -102,7 +103,8 @@ fn hyphen_within_name(doc: &Doc, from: usize, j: usize) -> bool {
         || (!first_word
             && tail.chars().count() <= 3
             && tail.chars().all(char::is_alphabetic)
-            && !COMPOUND_TAILS.contains(tail))
+            && !COMPOUND_TAILS.contains(tail)
+            && !lexicon().function_words.contains(tail))
 }
 
 /// Lower-case words that end a compound after a name, not a syllable of it ("Obama-era", "Saudi-led").
@@ -1241,7 +1243,8 @@ mod tests {
     #[test]
     fn a_hyphen_inside_a_name_is_part_of_it() {
         let text = "Leader Kim Jong-un met Jean-Pierre Lemaire and Anna Smith-Jones in Seoul on Monday. \
-                    Kim Jong-Un said the Obama-era rules and the Trump-Putin summit were over.";
+                    Kim Jong-Un said the Obama-era rules and the Trump-Putin summit were over. \
+                    A harbour pilot-Tomas Brandt Lund-was fined.";
         let names: Vec<String> = actors(text).into_iter().map(|a| a.0).collect();
         assert_eq!(
             names,
@@ -1252,9 +1255,10 @@ mod tests {
                 "Kim Jong-Un",
                 "Obama",
                 "Trump",
-                "Putin"
+                "Putin",
+                "Tomas Brandt Lund"
             ],
-            "no United Nations in \"Jong-Un\", no name ending in \"-era\""
+            "no United Nations in \"Jong-Un\", no name ending in \"-era\" or \"-was\""
         );
     }
 
