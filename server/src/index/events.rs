@@ -4,8 +4,8 @@
 //! place, two participants, the same trigger with a participant (for events that happened), places within
 //! one another with the same countries involved, or the same day with a participant or nested places.
 //! Articles about different people (each names another person most: an obituary of Felt, one of LaRue)
-//! share an event only by its place, or its day and a participant. A day alone links nothing across
-//! articles.
+//! share an event only by its place, or its day and a participant; a cluster of reports is about whom most
+//! of them are about ([`About`]). A day alone links nothing across articles.
 //! Within one story (articles whose leads tell one particular event), the same word with nothing
 //! conflicting is the same event; and so it is in articles alike in the names and lead words they use
 //! ([`super::similar`]), with no conflicting date or place. Each event's defining mention is where a report
@@ -30,6 +30,7 @@ use crate::analysis::{EventMention, Modality};
 use crate::corpus::settings_file::RegisteredEvent;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
+use smallvec::SmallVec;
 use std::sync::Arc;
 
 /// One real-world event and its mentions. A corpus has tens of thousands, most with one mention, so its id
@@ -299,8 +300,8 @@ struct Features {
     participants: SmallSet<u32, 4>,
     /// The participants that are people (for the who-conflict test).
     persons: SmallSet<u32, 4>,
-    /// Whom the articles telling it are about (see [`protagonists`]).
-    about: SmallSet<u32, 4>,
+    /// Whom the articles telling it are about (see [`protagonists`] and [`About`]).
+    about: About,
     parties: SmallSet<&'static str, 2>,
     /// The facility it took place in or was headed to, as an actor (the Betty Ford Center is the Betty Ford
     /// Clinic: see [`super::actors`]): two facilities, two events.
@@ -359,7 +360,7 @@ impl Features {
                 .map(|a| a as u32)
                 .collect(),
             persons,
-            about: cast.about.clone(),
+            about: About::of_article(&cast.about),
             parties: d
                 .facts
                 .parties(m)
@@ -400,7 +401,9 @@ impl Features {
             + self.participants.len().min(2)
     }
 
-    /// Adds another mention's features (a cluster's features are the union, keeping the most specific).
+    /// Adds another mention's features (a cluster's features are the union, keeping the most specific),
+    /// but not whom its article is about: an article counts once however many of its mentions join (see
+    /// [`About::add`]).
     fn absorb(&mut self, o: &Features) {
         self.lemmas.extend(o.lemmas.iter().copied());
         if self
@@ -424,7 +427,6 @@ impl Features {
         }
         self.participants.extend(o.participants.iter().copied());
         self.persons.extend(o.persons.iter().copied());
-        self.about.extend(o.about.iter().copied());
         self.parties.extend(o.parties.iter().copied());
         self.venue = self.venue.or(o.venue);
         if o.modality == Modality::Realis {
@@ -477,6 +479,57 @@ fn is_facility(a: &crate::analysis::ActorMention) -> bool {
 /// Whether two events took place in (or were headed to) two different facilities.
 fn other_venues(a: &Features, b: &Features) -> bool {
     matches!((a.venue, b.venue), (Some(x), Some(y)) if x != y)
+}
+
+/// Whom the articles telling an event are about: for each person, in how many of them they are among the
+/// protagonists ([`protagonists`]). Its core — those in at least half of its articles that are about
+/// someone — is whom the event is about: the Saints' articles of 2010 about Pierre Thomas name Reggie Bush too, and those of 2008 about
+/// Bush name Thomas, but the injured reserve each story tells is the one of its core.
+#[derive(Debug, Clone, Default)]
+struct About {
+    /// Actor and count, by actor.
+    counts: SmallVec<[(u32, u16); 4]>,
+    /// The articles counted that are about someone.
+    articles: u16,
+}
+
+impl About {
+    fn of_article(protagonists: &SmallSet<u32, 4>) -> About {
+        About {
+            counts: protagonists.iter().map(|&a| (a, 1)).collect(),
+            articles: u16::from(!protagonists.is_empty()),
+        }
+    }
+
+    /// Counts the articles of `o` too (articles not counted yet).
+    fn add(&mut self, o: &About) {
+        for &(a, n) in &o.counts {
+            match self.counts.binary_search_by_key(&a, |&(x, _)| x) {
+                Ok(i) => self.counts[i].1 = self.counts[i].1.saturating_add(n),
+                Err(i) => self.counts.insert(i, (a, n)),
+            }
+        }
+        self.articles = self.articles.saturating_add(o.articles);
+    }
+
+    /// Those in at least half the articles about someone.
+    fn core(&self) -> impl Iterator<Item = u32> + '_ {
+        self.counts
+            .iter()
+            .filter(|&&(_, n)| u32::from(n) * 2 >= u32::from(self.articles))
+            .map(|&(a, _)| a)
+    }
+
+    /// Whether both have a core and share no one in it.
+    fn apart(&self, o: &About) -> bool {
+        let mut mine = self.core().peekable();
+        let mut theirs = o.core().peekable();
+        if mine.peek().is_none() || theirs.peek().is_none() {
+            return false;
+        }
+        let theirs: SmallSet<u32, 4> = theirs.collect();
+        !mine.any(|a| theirs.contains(&a))
+    }
 }
 
 /// Who an article's events involve, told once per article.
@@ -558,7 +611,7 @@ fn speaks_for_others(role: &str) -> bool {
 /// Whether two mentions (or clusters) are told by articles about different people: an obituary of Felt
 /// and one of LaRue tell two deaths, though both recall Nixon.
 fn about_others(a: &Features, b: &Features) -> bool {
-    !a.about.is_empty() && !b.about.is_empty() && a.about.is_disjoint(&b.about)
+    a.about.apart(&b.about)
 }
 
 /// One participant two mentions (or clusters) share: a person when they share one.
@@ -895,10 +948,17 @@ struct Cluster {
 
 impl Cluster {
     /// Takes in cluster `c` (its features, mentions, articles and evidence), merged for `kind`: the
-    /// evidence names `c`'s first article.
-    fn take_in(&mut self, c: Cluster, kind: EvidenceKind) {
+    /// evidence names `c`'s first article. `casts` tell whom each article is about.
+    fn take_in(&mut self, c: Cluster, kind: EvidenceKind, casts: &[Cast]) {
         let first = c.mentions[0].0;
         self.features.absorb(&c.features);
+        if c.docs.iter().all(|d| !self.docs.contains(d)) {
+            self.features.about.add(&c.features.about);
+        } else {
+            for &d in c.docs.iter().filter(|d| !self.docs.contains(d)) {
+                self.features.about.add(&About::of_article(&casts[d].about));
+            }
+        }
         self.mentions.extend(c.mentions);
         self.docs.extend(c.docs.iter().copied());
         self.evidence.extend(c.evidence);
@@ -1027,7 +1087,7 @@ fn word_keys(f: &Features) -> impl Iterator<Item = (EventClass, Numbered)> + '_ 
 /// and linked across them; within a story a bare "died" or "the fire" in one report is the death or the
 /// fire of the other, as long as nothing conflicts. Earlier clusters absorb later ones, as in the
 /// cross-article pass.
-fn same_story(docs: &[Arc<DocEntry>], clusters: Vec<Cluster>) -> Vec<Cluster> {
+fn same_story(docs: &[Arc<DocEntry>], casts: &[Cast], clusters: Vec<Cluster>) -> Vec<Cluster> {
     // the stories of each article: the particular, cross-article clusters its lead mentions
     let mut stories_of: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
     for (k, c) in clusters.iter().enumerate() {
@@ -1073,7 +1133,7 @@ fn same_story(docs: &[Arc<DocEntry>], clusters: Vec<Cluster>) -> Vec<Cluster> {
             Some(j) => {
                 let (o, o_stories) = &mut merged[j];
                 let old_words: Vec<_> = word_keys(&o.features).collect();
-                o.take_in(c, EvidenceKind::Story);
+                o.take_in(c, EvidenceKind::Story, casts);
                 // new stories with every word, and new words with the old stories
                 let words: Vec<_> = word_keys(&o.features).collect();
                 let added_words: Vec<_> = words
@@ -1142,7 +1202,11 @@ fn other_persons(a: &Features, b: &Features) -> bool {
 /// ([`ALIKE`]), as long as nothing conflicts ([`alike_link`]): what the lead-story pass ([`same_story`])
 /// does for articles whose leads link an event, for articles that name the same people and tell their
 /// story in the same words. Earlier clusters absorb later ones.
-fn alike_articles(profiles: &super::similar::Profiles, clusters: Vec<Cluster>) -> Vec<Cluster> {
+fn alike_articles(
+    profiles: &super::similar::Profiles,
+    casts: &[Cast],
+    clusters: Vec<Cluster>,
+) -> Vec<Cluster> {
     use super::similar::GROUP_SAMPLE;
     // the articles alike each article (itself among them: two chains of one article may be one event)
     let neighbours = profiles.neighbours(ALIKE, MAX_NEIGHBOURS);
@@ -1188,7 +1252,7 @@ fn alike_articles(profiles: &super::similar::Profiles, clusters: Vec<Cluster>) -
                             o_docs.push(d);
                         }
                     }
-                    o.take_in(c, EvidenceKind::Alike);
+                    o.take_in(c, EvidenceKind::Alike, casts);
                     // new words in the old first articles, every word in the new first articles
                     let words: Vec<_> = word_keys(&o.features).collect();
                     let sampled = &o_docs[..o_docs.len().min(GROUP_SAMPLE)];
@@ -1542,6 +1606,7 @@ pub fn resolve(
                 let c = &mut clusters[k];
                 let old_keys = block_keys(&c.features);
                 c.features.absorb(&chain.features);
+                c.features.about.add(&chain.features.about);
                 c.mentions.extend(chain.mentions);
                 c.docs.insert(this_doc);
                 c.evidence.extend(chain.evidence);
@@ -1579,7 +1644,7 @@ pub fn resolve(
         }
     }
     // 3. within one story, the same word tells the same event
-    let clusters = same_story(docs, clusters);
+    let clusters = same_story(docs, &casts, clusters);
     // the parts of events: what was linked so far (see [`EventOf`])
     let mut part_of: Vec<Vec<u32>> = docs.iter().map(|d| vec![0; d.facts.events.len()]).collect();
     for (k, c) in clusters.iter().enumerate() {
@@ -1595,7 +1660,7 @@ pub fn resolve(
     let parts = clusters.len();
     // 3b. articles alike: the same word tells the same event
     let profiles = super::similar::Profiles::new(docs, actor_of);
-    let clusters = alike_articles(&profiles, clusters);
+    let clusters = alike_articles(&profiles, &casts, clusters);
     // 4. the registry over what was inferred
     let clusters = with_registry(docs, dates, actor_of, registry, clusters, &casts);
     // the articles typical of each cluster's, for its definition (the profiles are not kept beyond)
