@@ -213,7 +213,11 @@ fn segment(doc: &Doc, lex: &Lexicon, from: usize, to: usize) -> Vec<(usize, usiz
             i += 1;
             continue;
         }
-        let org = longest(doc, i, to, lex.org_max_tokens, &lex.orgs);
+        // a short acronym names its organisation in capitals ("UN", "U.N."), not as a syllable of a name
+        // ("Kim Jong Un")
+        let org = longest(doc, i, to, lex.org_max_tokens, &lex.orgs).filter(|&(len, _)| {
+            len > 1 || doc.toks[i].is_all_caps() || doc.lower[i].chars().count() > 3
+        });
         let place = longest(doc, i, to, lex.place_max_tokens, &lex.places);
         let holiday = longest(doc, i, to, 3, &lex.holidays);
         let w = &doc.lower[i];
@@ -1260,6 +1264,13 @@ mod tests {
             ],
             "no United Nations in \"Jong-Un\", no name ending in \"-era\" or \"-was\""
         );
+    }
+
+    #[test]
+    fn a_short_acronym_names_its_organisation_only_in_capitals() {
+        let text = "Leader Kim Jong Un spoke to the UN and to the U.N. council on Monday.";
+        let names: Vec<String> = actors(text).into_iter().map(|a| a.0).collect();
+        assert_eq!(names, vec!["Kim Jong Un", "UN", "U.N."]);
     }
 
     #[test]
