@@ -1,14 +1,15 @@
 //! Claims matched with the denials in other articles, and the findings reported from those matches.
 //! A denial matches a claim when they are about the same event (the event clusters of their content meet)
 //! and share something more (a place, a date, two actors, or enough of their words), or — when one side
-//! names no event — when their words and names overlap strongly. A finding is a claim denied in a later
+//! names no event — when their words and names overlap strongly, and, with one actor in common, words
+//! beyond the names either side names. A finding is a claim denied in a later
 //! article (or where either date is unknown); a claim made after its denial "repeats a denied report".
 
 use super::dates::DocDate;
 use super::small_set::SmallSet;
 use super::{DocEntry, MentionRef};
-use crate::analysis::Content;
 use crate::analysis::intern::Numbered;
+use crate::analysis::{Content, Span};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
@@ -65,6 +66,10 @@ struct Side {
     days: SmallSet<(u8, u8), 2>,
     /// Word ids, sorted and unique (ids follow alphabetical order, so this is the words' order too).
     keywords: Vec<u32>,
+    /// The keywords that are words of the names of the actors and places it or its sentence names (who
+    /// denies, who reports), or demonyms ("North Korean" names no more of a story than "North Korea"),
+    /// sorted.
+    name_words: Vec<u32>,
     /// Sum of the keywords' IDF weights.
     norm: f32,
 }
@@ -190,11 +195,13 @@ impl Weights {
 fn side(
     d: &DocEntry,
     c: &Content,
+    names_in_sentence: &[Span],
     actor_of: &[Option<usize>],
     event_of: &[super::events::EventOf],
     weights: &Weights,
 ) -> Side {
     let keywords = weights.ids_of(&c.keywords);
+    let name_words = name_words(d, c, names_in_sentence, &keywords, weights);
     let norm = keywords
         .iter()
         .map(|&w| weights.idf(w))
@@ -235,8 +242,59 @@ fn side(
             })
             .collect(),
         keywords,
+        name_words,
         norm,
     }
+}
+
+/// Where the actors and places of an article's `sentences` are named, by sentence (one pass over the
+/// article's names, however many claims and denials it has).
+fn names_by_sentence(
+    d: &DocEntry,
+    sentences: impl Iterator<Item = usize>,
+) -> HashMap<usize, Vec<Span>> {
+    let mut out: HashMap<usize, Vec<Span>> = sentences.map(|s| (s, Vec::new())).collect();
+    let actors = (d.facts.actors.iter()).map(|a| (a.sentence, a.span));
+    let places = (d.facts.places.iter()).map(|p| (p.sentence, p.span.get()));
+    for (sentence, span) in actors.chain(places) {
+        if let Some(spans) = out.get_mut(&(sentence as usize)) {
+            spans.push(span);
+        }
+    }
+    out
+}
+
+/// The keywords of content `c` of article `d` that are words of the names of the actors and places it
+/// names, or its sentence does (`names_in_sentence`: who denies, who reports), or demonyms (see
+/// [`Side::name_words`]).
+fn name_words(
+    d: &DocEntry,
+    c: &Content,
+    names_in_sentence: &[Span],
+    keywords: &[u32],
+    weights: &Weights,
+) -> Vec<u32> {
+    let text = |span: &Span| d.article.text.get(span.start..span.end).unwrap_or("");
+    let mut names: HashSet<String> = HashSet::default();
+    let actors =
+        (c.actors().iter()).filter_map(|&a| d.facts.actors.get(a as usize).map(|m| m.span));
+    let places =
+        (c.places().iter()).filter_map(|&p| d.facts.places.get(p as usize).map(|m| m.span.get()));
+    for span in actors
+        .chain(places)
+        .chain(names_in_sentence.iter().copied())
+    {
+        names.extend(words_of(text(&span)));
+    }
+    let demonyms = &crate::analysis::lexicon::lexicon().demonyms;
+    keywords
+        .iter()
+        .copied()
+        .filter(|&w| {
+            let word = weights.word(w);
+            names.contains(word) || demonyms.contains_key(word)
+        })
+        .collect()
 }
 
 /// Finds every claim–denial pair across documents; words are weighed by `words` (the documents' own), or
@@ -251,18 +309,27 @@ pub fn match_claims(
 ) -> Vec<Match> {
     let weights = Weights::new(words, whole);
     // what each claim and denial is about (documents in parallel), and inverted indexes over claims
-    let sides_of = |contents: fn(&DocEntry) -> Vec<&Content>| -> Vec<Vec<Side>> {
+    let sides_of = |contents: fn(&DocEntry) -> Vec<(&Content, usize)>| -> Vec<Vec<Side>> {
         docs.par_iter()
             .enumerate()
             .map(|(di, d)| {
-                contents(d)
+                let contents = contents(d);
+                let names = names_by_sentence(d, contents.iter().map(|&(_, s)| s));
+                contents
                     .into_iter()
-                    .map(|c| side(d, c, &actor_of[di], &event_of[di], &weights))
+                    .map(|(c, sentence)| {
+                        let names = names.get(&sentence).map_or(&[][..], Vec::as_slice);
+                        side(d, c, names, &actor_of[di], &event_of[di], &weights)
+                    })
                     .collect()
             })
             .collect()
     };
-    let claim_sides = sides_of(|d| d.facts.claims.iter().map(|c| &c.content).collect());
+    let claim_sides = sides_of(|d| {
+        (d.facts.claims.iter())
+            .map(|c| (&c.content, c.sentence as usize))
+            .collect()
+    });
     let mut by_event: HashMap<usize, Vec<MentionRef>> = HashMap::default();
     let mut by_word: Vec<Vec<MentionRef>> = vec![Vec::new(); weights.words.len()];
     for (di, sides) in claim_sides.iter().enumerate() {
@@ -280,7 +347,13 @@ pub fn match_claims(
     let ((story_of, stories), denial_sides) = super::join_when(
         whole.is_none(),
         || stories(&claim_sides, &by_word, &weights),
-        || sides_of(|d| d.facts.denials.iter().map(|x| &x.content).collect()),
+        || {
+            sides_of(|d| {
+                (d.facts.denials.iter())
+                    .map(|x| (&x.content, x.sentence))
+                    .collect()
+            })
+        },
     );
     // every denial against its candidate claims (documents in parallel, kept in document order)
     let per_doc: Vec<Vec<Match>> = docs
@@ -435,9 +508,7 @@ pub fn match_claims(
     // one claim further along the story)
     for _ in 0..CO_DENIED_ROUNDS {
         let before = out.len();
-        for (claim, denial, k, words) in
-            co_denied(docs, &out, &claim_sides, &denial_sides, &weights)
-        {
+        for (claim, denial, k, words) in co_denied(&out, &claim_sides, &denial_sides, &weights) {
             let other = out[k].denial;
             reached.add(&mut out, docs, claim, denial, k, || {
                 format!(
@@ -515,7 +586,6 @@ impl Reached {
 /// ankles"). Returns (claim, denial, the match of the other denial it comes from, the words shared), each
 /// pair once, in order.
 fn co_denied(
-    docs: &[Arc<DocEntry>],
     matches: &[Match],
     claim_sides: &[Vec<Side>],
     denial_sides: &[Vec<Side>],
@@ -567,7 +637,7 @@ fn co_denied(
                 if names_another(cs, xs) {
                     continue;
                 }
-                let (weight, words) = shared_beyond_names(docs, c, x, cs, xs, weights);
+                let (weight, words) = shared_beyond_names(cs, xs, weights);
                 if weight >= CO_DENIED_RARITY * weights.rarest {
                     out.push((c, x, k, words));
                 }
@@ -597,47 +667,14 @@ fn words_of(name: &str) -> impl Iterator<Item = String> + '_ {
         .map(|w| crate::analysis::text::stem(&w.to_lowercase()))
 }
 
-/// The words claim `c` (side `cs`) and denial `x` (side `xs`) share, but for the words of the actors and
-/// places either names, and demonyms; with the sum of their IDF weights.
-fn shared_beyond_names(
-    docs: &[Arc<DocEntry>],
-    c: MentionRef,
-    x: MentionRef,
-    cs: &Side,
-    xs: &Side,
-    weights: &Weights,
-) -> (f32, Vec<&'static str>) {
+/// The words a claim (side `cs`) and a denial (side `xs`) share, but for the words of names on either
+/// side ([`Side::name_words`]); with the sum of their IDF weights.
+fn shared_beyond_names(cs: &Side, xs: &Side, weights: &Weights) -> (f32, Vec<&'static str>) {
     let mut shared = Vec::new();
     word_overlap(cs, xs, weights, Some(&mut shared));
-    if shared.is_empty() {
-        return (0.0, Vec::new());
-    }
-    let mut names: HashSet<String> = HashSet::default();
-    let contents = [
-        (c.0, &docs[c.0].facts.claims[c.1].content),
-        (x.0, &docs[x.0].facts.denials[x.1].content),
-    ];
-    for (di, content) in contents {
-        let d = &docs[di];
-        for &a in content.actors() {
-            let Some(m) = d.facts.actors.get(a as usize) else {
-                continue;
-            };
-            let name = d.article.text.get(m.span.start..m.span.end).unwrap_or("");
-            names.extend(words_of(name));
-        }
-        for &p in content.places() {
-            if let Some(p) = d.facts.places.get(p as usize) {
-                let span = p.span.get();
-                names.extend(words_of(
-                    d.article.text.get(span.start..span.end).unwrap_or(""),
-                ));
-            }
-        }
-    }
-    // "North Korean" names no more of a story than "North Korea" does
-    let demonyms = &crate::analysis::lexicon::lexicon().demonyms;
-    shared.retain(|&w| !names.contains(weights.word(w)) && !demonyms.contains_key(weights.word(w)));
+    shared.retain(|w| {
+        cs.name_words.binary_search(w).is_err() && xs.name_words.binary_search(w).is_err()
+    });
     let weight = shared.iter().map(|&w| weights.idf(w)).sum();
     (weight, shared.iter().map(|&w| weights.word(w)).collect())
 }
@@ -932,8 +969,12 @@ fn score(
         // airstrike"); a place or a day, or two actors, anchor the match
         shared_places + shared_days > 0 || shared_actors >= 2 || overlap >= 0.2
     } else if shared_actors > 0 {
-        // the same people, but a denied arrest is no denied death
-        overlap >= 0.35 && !tells_another(c, d)
+        // the same people, but a denied arrest is no denied death; and one person named on both sides,
+        // with other names (their country, who denies), is no story in common ("North Korea denies
+        // reports Kim Jong-un is to open a restaurant" / "North Korea bans anyone sharing Kim Jong-un's
+        // name"): a second person, or a word beyond the names, must be shared
+        let beyond = shared_beyond_names(c, d, weights).0;
+        overlap >= 0.35 && (shared_actors >= 2 || beyond > 0.0) && !tells_another(c, d)
     } else if entities > 0 {
         // a shared day is no shared story when each names another place
         overlap >= 0.35 && (shared_places > 0 || !other_places(c, d)) && !tells_another(c, d)
@@ -1062,6 +1103,7 @@ mod tests {
             places: places.iter().copied().collect(),
             days: SmallSet::new(),
             keywords: words.to_vec(),
+            name_words: Vec::new(),
             norm: words.iter().map(|&k| w.idf(k)).sum(),
         }
     }
@@ -1089,6 +1131,39 @@ mod tests {
         // the same, in one place both name
         let claim = side(&w, &[7], &[1], &["Tarso"], &[0, 1, 4, 5]);
         let denial = side(&w, &[7], &[1], &["Tarso"], &[0, 1, 2, 3]);
+        assert!(score(&claim, &denial, &w, &[]).is_some());
+    }
+
+    #[test]
+    fn one_person_in_common_needs_a_word_beyond_the_names() {
+        let w = weights(&[
+            ("kowal", 3.0),
+            ("ostrava", 2.0),
+            ("restaurant", 3.0),
+            ("surgery", 3.0),
+            ("nowak", 3.0),
+        ]);
+        let named = |words: &[u32], names: &[u32]| {
+            let mut s = side(&w, &[], &[1], &[], words);
+            s.name_words = names.to_vec();
+            s
+        };
+        // "Ostrava denies reports Kowal is to open a restaurant" / "Kowal had surgery in Ostrava"
+        let claim = named(&[0, 1, 3], &[0, 1]);
+        let denial = named(&[0, 1, 2], &[0, 1]);
+        assert!(
+            score(&claim, &denial, &w, &[]).is_none(),
+            "only the names are shared"
+        );
+        // "Kowal had surgery", denied: "Ostrava denies Kowal had surgery"
+        let denial = named(&[0, 1, 3], &[0, 1]);
+        assert!(score(&claim, &denial, &w, &[]).is_some(), "the surgery is");
+        // two people in common are a story of their own ("Kowal and Nowak", "Nowak is not Kowal's son")
+        let mut claim = named(&[0, 4], &[0, 4]);
+        let mut denial = named(&[0, 4, 2], &[0, 4]);
+        assert!(score(&claim, &denial, &w, &[]).is_none());
+        claim.actors.insert(2);
+        denial.actors.insert(2);
         assert!(score(&claim, &denial, &w, &[]).is_some());
     }
 }
