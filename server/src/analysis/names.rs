@@ -942,7 +942,19 @@ fn accepts_in_title(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
         || (t.is_capitalised()
             && !lex.first_names.contains(w)
             && !lex.months.contains_key(w)
-            && !capital_says_nothing(doc, lex, k))
+            && (!capital_says_nothing(doc, lex, k) || within_known_name(doc, lex, k)))
+}
+
+/// Whether token `k` is a word of a place or an organisation the lexicons know ("North Korea Leader",
+/// "Apple CEO" in a Title Case line, where a capital alone tells nothing).
+fn within_known_name(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
+    let end = doc.sents[doc.sent_of[k]].last;
+    let from = k.saturating_sub(lex.place_max_tokens.max(lex.org_max_tokens));
+    (from..=k).any(|j| {
+        let covers = |len: Option<usize>| len.is_some_and(|len| j + len > k);
+        covers(longest(doc, j, end, lex.place_max_tokens, &lex.places).map(|(len, _)| len))
+            || covers(longest(doc, j, end, lex.org_max_tokens, &lex.orgs).map(|(len, _)| len))
+    })
 }
 
 /// Whether the capital of token `k` tells nothing of a name: in a Title Case line ("President Nominates
@@ -1749,6 +1761,17 @@ mod tests {
         // nothing is found in a Title Case line that the article does not write elsewhere
         let a = actors("Minister Eyes Bridge Deal\nThe deal was signed on Monday.");
         assert!(a.is_empty(), "{a:?}");
+    }
+
+    #[test]
+    fn a_title_in_a_title_case_headline_keeps_the_place_or_organisation_it_names() {
+        let text = "Norway Minister Ana Kovac Eyes Bridge Deal\nMinister Ana Kovac spoke.";
+        assert_eq!(roles(text, "Ana Kovac"), ["Norway Minister", "Minister"]);
+        let text = "Apple CEO Tim Cook Says Watch Is Coming\nTim Cook spoke in Cupertino.";
+        assert_eq!(roles(text, "Tim Cook"), ["Apple CEO"]);
+        // but a capital alone tells nothing there
+        let text = "Minister Nominates Ana Kovac As Envoy\nAna Kovac spoke.";
+        assert!(roles(text, "Ana Kovac").is_empty());
     }
 
     #[test]
