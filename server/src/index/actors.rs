@@ -140,11 +140,12 @@ fn team_key(plural: &str) -> String {
 
 /// The identity keys of one actor mention.
 enum Keyed {
-    /// A full name or an organisation: its key, and a person's surname key or a team's plural name
-    /// ([`team_key`]).
+    /// A full name or an organisation: its key, a person's surname key or a team's plural name
+    /// ([`team_key`]), and a person's middle initials ("hw" in "George H.W. Bush").
     Full {
         key: String,
         surname: Option<String>,
+        initials: Option<String>,
     },
     /// A single name: its surname key (none without a word), and its key as a one-word organisation.
     Single {
@@ -175,14 +176,26 @@ impl Keyed {
                         canon.map_or_else(|| facility_key(&words).join(" "), phrase_key)
                     ),
                     surname: plural.map(|w| team_key(w)),
+                    initials: None,
                 }
             }
             ActorKind::Person if words.len() >= 2 => {
                 let given = lex.given_name_key(&words[0]);
                 let sk = words.last().map(|l| surname_key(l)).unwrap_or_default();
+                // the letters between the given name and the surname, when all are initials
+                let middle = &words[1..words.len() - 1];
+                let letters: Vec<&str> = middle
+                    .iter()
+                    .flat_map(|w| w.split('.'))
+                    .filter(|l| !l.is_empty())
+                    .collect();
+                let initials = (!letters.is_empty()
+                    && letters.iter().all(|l| l.chars().count() == 1))
+                .then(|| letters.concat());
                 Keyed::Full {
                     key: format!("per:{given}:{sk}"),
                     surname: Some(sk),
+                    initials,
                 }
             }
             _ => Keyed::Single {
@@ -196,6 +209,8 @@ impl Keyed {
 #[derive(Default)]
 struct Builder {
     kind: Option<ActorKind>,
+    /// The middle initials of its full names, once one has them (see [`Keyed::Full`]).
+    initials: Option<String>,
     registered: Option<usize>,
     forms: BTreeMap<String, usize>,
     first_seen: Vec<String>,
@@ -232,7 +247,7 @@ pub fn resolve(
         let id = builders.len() - 1;
         for form in std::iter::once(&r.name).chain(&r.aliases) {
             by_alias.insert(phrase_key(form), id);
-            if let Keyed::Full { key, surname } = Keyed::of_name(form, r.kind) {
+            if let Keyed::Full { key, surname, .. } = Keyed::of_name(form, r.kind) {
                 by_key.entry(key).or_insert(id);
                 if let Some(sk) = surname {
                     let ids = by_surname.entry(sk).or_default();
@@ -257,24 +272,71 @@ pub fn resolve(
         .collect();
     // 1. full names and organisations
     for (di, d) in docs.iter().enumerate() {
+        // the middle initials the article gives each full name ("John Adler" after "John T. Adler")
+        let initials_here: HashMap<&str, &str> = keyed[di]
+            .iter()
+            .filter_map(|k| match k {
+                Keyed::Full {
+                    key,
+                    initials: Some(i),
+                    ..
+                } => Some((key.as_str(), i.as_str())),
+                _ => None,
+            })
+            .collect();
         for (mi, m) in d.facts.actors.iter().enumerate() {
             if let Some(id) = registered(&m.name) {
                 actor_of[di][mi] = Some(id);
                 continue;
             }
-            let Keyed::Full { key, surname } = &keyed[di][mi] else {
+            let Keyed::Full {
+                key,
+                surname,
+                initials,
+            } = &keyed[di][mi]
+            else {
                 pending.push((di, mi));
                 continue;
             };
-            let id = match by_key.get(key) {
-                Some(&id) => id,
+            // other middle initials, another person: George H.W. Bush is not George W. Bush, though
+            // "George Bush" may be either (the one its article names with initials, else the first of
+            // them the corpus names)
+            let initials = &initials
+                .clone()
+                .or_else(|| initials_here.get(key.as_str()).map(|i| i.to_string()));
+            let with_initials = initials.as_ref().map(|i| format!("{key}:{i}"));
+            let found = match (
+                with_initials.as_ref().and_then(|k| by_key.get(k)),
+                by_key.get(key),
+            ) {
+                (Some(&id), _) => Some(id),
+                (None, Some(&id)) => match (&builders[id].initials, initials) {
+                    (Some(theirs), Some(mine)) if theirs != mine => None,
+                    _ => Some(id),
+                },
+                (None, None) => None,
+            };
+            let id = match found {
+                Some(id) => {
+                    if builders[id].initials.is_none() && initials.is_some() {
+                        builders[id].initials.clone_from(initials);
+                        if let Some(k) = &with_initials {
+                            by_key.insert(k.clone(), id);
+                        }
+                    }
+                    id
+                }
                 None => {
                     builders.push(Builder {
                         kind: Some(m.kind),
+                        initials: initials.clone(),
                         ..Default::default()
                     });
                     let id = builders.len() - 1;
-                    by_key.insert(key.clone(), id);
+                    by_key.entry(key.clone()).or_insert(id);
+                    if let Some(k) = with_initials {
+                        by_key.insert(k, id);
+                    }
                     if let Some(sk) = surname {
                         by_surname.entry(sk.clone()).or_default().push(id);
                     }
@@ -520,6 +582,26 @@ mod tests {
         assert!(z.aliases.contains(&"Zelinsky".to_string()), "{z:?}");
         let k = find(&a, "Sergei Kravets");
         assert_eq!(k.roles[0].text, "Deputy Minister");
+    }
+
+    #[test]
+    fn other_middle_initials_are_another_person() {
+        let a = model(&[
+            "Former president John Q. Adler opened the library on Monday.",
+            "His son, President John T. Adler, spoke. John Adler thanked the crowd.",
+            "President John T Adler signed the bill.",
+        ]);
+        let father = find(&a, "John Q. Adler");
+        let son = find(&a, "John T. Adler");
+        assert_eq!(father.mentions.len(), 1, "{a:#?}");
+        assert!(
+            son.aliases.contains(&"John T Adler".to_string()),
+            "the same initials, with or without the period: {a:#?}"
+        );
+        assert!(
+            son.aliases.contains(&"John Adler".to_string()),
+            "a name without initials is the one its article names with them: {a:#?}"
+        );
     }
 
     #[test]
