@@ -603,22 +603,25 @@ mod tests {
             .collect()
     }
 
+    /// A team placing a player on injured reserve, and another report of it.
+    const BERG_PLACED: &str = "The Oslo Falcons placed running back Jonas Berg on injured reserve. Berg \
+        hurt his knee against the Fjord Rams. Coach Lars Moe said the Falcons would miss Berg for the rest \
+        of the season.\n";
+    const BERG_RETOLD: &str = "Running back Jonas Berg was placed on injured reserve by the Oslo Falcons. \
+        Coach Lars Moe said Berg hurt his knee against the Fjord Rams.\n";
+    /// Other news, so that the names and words of the reports are rare enough to make them alike.
+    const OTHER_NEWS: [&str; 3] = [
+        "The Tromso council voted to close the old bridge on Friday.\n",
+        "Heavy snow shut the airport in Bodo for a day.\n",
+        "The singer Kari Lunde sold out her concert at the Oslo opera.\n",
+    ];
+
     #[test]
     fn alike_reports_about_different_people_tell_different_events_with_one_word() {
-        let (_, m) = model_of(&[
-            "The Oslo Falcons placed running back Jonas Berg on injured reserve. Berg hurt his knee \
-             against the Fjord Rams. Coach Lars Moe said the Falcons would miss Berg for the rest of the \
-             season.\n",
-            "The Oslo Falcons placed running back Nils Vik on injured reserve. Vik hurt his ankle \
+        let vik = "The Oslo Falcons placed running back Nils Vik on injured reserve. Vik hurt his ankle \
              against the Fjord Rams. Coach Lars Moe said the Falcons would miss Vik for the rest of the \
-             season.\n",
-            "Running back Jonas Berg was placed on injured reserve by the Oslo Falcons. Coach Lars \
-             Moe said Berg hurt his knee against the Fjord Rams.\n",
-            // other news, so that the names and words above are rare enough to make the reports alike
-            "The Tromso council voted to close the old bridge on Friday.\n",
-            "Heavy snow shut the airport in Bodo for a day.\n",
-            "The singer Kari Lunde sold out her concert at the Oslo opera.\n",
-        ]);
+             season.\n";
+        let (_, m) = model_of(&[&[BERG_PLACED, vik, BERG_RETOLD][..], &OTHER_NEWS].concat());
         let berg = event_with(&m, 0, "placed");
         assert_eq!(
             berg,
@@ -632,12 +635,7 @@ mod tests {
     fn a_story_is_about_whom_most_of_its_reports_are_about() {
         // two players placed on injured reserve, a year apart; one report of the second recalls the
         // first as much as it tells its own news, but the story is still Vik's
-        let (_, m) = model_of(&[
-            "The Oslo Falcons placed running back Jonas Berg on injured reserve. Berg hurt his knee \
-             against the Fjord Rams. Coach Lars Moe said the Falcons would miss Berg for the rest of the \
-             season.\n",
-            "Running back Jonas Berg was placed on injured reserve by the Oslo Falcons. Coach Lars \
-             Moe said Berg hurt his knee against the Fjord Rams.\n",
+        let vik = [
             "The Oslo Falcons placed running back Nils Vik on injured reserve. Vik hurt his ankle \
              against the Fjord Rams, a year after Jonas Berg hurt his knee against them. Berg never \
              played again.\n",
@@ -645,11 +643,8 @@ mod tests {
              said Vik hurt his ankle against the Fjord Rams.\n",
             "The Oslo Falcons have placed Nils Vik on injured reserve. Vik hurt his ankle against the \
              Fjord Rams, coach Lars Moe said.\n",
-            // other news, so that the names and words above are rare enough to make the reports alike
-            "The Tromso council voted to close the old bridge on Friday.\n",
-            "Heavy snow shut the airport in Bodo for a day.\n",
-            "The singer Kari Lunde sold out her concert at the Oslo opera.\n",
-        ]);
+        ];
+        let (_, m) = model_of(&[&[BERG_PLACED, BERG_RETOLD][..], &vik, &OTHER_NEWS].concat());
         let berg = event_with(&m, 0, "placed");
         let vik = event_with(&m, 2, "placed");
         assert_eq!(berg, event_with(&m, 1, "placed"), "Berg's placing twice");
