@@ -483,8 +483,9 @@ fn other_venues(a: &Features, b: &Features) -> bool {
 
 /// Whom the articles telling an event are about: for each person, in how many of them they are among the
 /// protagonists ([`protagonists`]). Its core — those in at least half of its articles that are about
-/// someone — is whom the event is about: the Saints' articles of 2010 about Pierre Thomas name Reggie Bush too, and those of 2008 about
-/// Bush name Thomas, but the injured reserve each story tells is the one of its core.
+/// someone — is whom the event is about: the Saints' articles of 2010 about Pierre Thomas name Reggie
+/// Bush too, and those of 2008 about Bush name Thomas, but the injured reserve each story tells is the
+/// one of its core. At most [`MAX_ABOUT`] people are counted.
 #[derive(Debug, Clone, Default)]
 struct About {
     /// Actor and count, by actor.
@@ -506,7 +507,8 @@ impl About {
         for &(a, n) in &o.counts {
             match self.counts.binary_search_by_key(&a, |&(x, _)| x) {
                 Ok(i) => self.counts[i].1 = self.counts[i].1.saturating_add(n),
-                Err(i) => self.counts.insert(i, (a, n)),
+                Err(i) if self.counts.len() < MAX_ABOUT => self.counts.insert(i, (a, n)),
+                Err(_) => {}
             }
         }
         self.articles = self.articles.saturating_add(o.articles);
@@ -531,6 +533,10 @@ impl About {
         !mine.any(|a| theirs.contains(&a))
     }
 }
+
+/// The most people an event's [`About`] counts: a cluster of thousands of articles, each about others, stays
+/// cheap to merge (one about whom half of them are is counted among the first).
+const MAX_ABOUT: usize = 64;
 
 /// Who an article's events involve, told once per article.
 struct Cast {
