@@ -481,6 +481,31 @@ fn other_venues(a: &Features, b: &Features) -> bool {
     matches!((a.venue, b.venue), (Some(x), Some(y)) if x != y)
 }
 
+/// The organisations (by number in the corpus) named in more articles than a keyword may be in and still
+/// tell one story apart (1 in 100, and more than 100: [`super::findings::WordDocs::common`]). Such a one
+/// takes part in every event its reports tell — the Islamic State in every killing of a year of news on
+/// it — so, like a team, it tells none of them from another.
+fn widespread_organisations(docs: &[Arc<DocEntry>], actor_of: &[Vec<Option<usize>>]) -> Vec<usize> {
+    let common = (docs.len() / 100).max(100);
+    let mut articles: HashMap<usize, usize> = HashMap::default();
+    for (d, of) in docs.iter().zip(actor_of) {
+        let mut here: Vec<usize> = (d.facts.actors.iter().zip(of))
+            .filter(|(a, _)| a.kind == crate::analysis::ActorKind::Organization)
+            .filter_map(|(_, x)| *x)
+            .collect();
+        here.sort_unstable();
+        here.dedup();
+        for x in here {
+            *articles.entry(x).or_default() += 1;
+        }
+    }
+    articles
+        .into_iter()
+        .filter(|&(_, n)| n > common)
+        .map(|(x, _)| x)
+        .collect()
+}
+
 /// Whom the articles telling an event are about: for each person, in how many of them they are among the
 /// protagonists ([`protagonists`]). Its core — those in at least half of its articles that are about
 /// someone — is whom the event is about: the Saints' articles of 2010 about Pierre Thomas name Reggie
@@ -544,7 +569,8 @@ struct Cast {
     about: SmallSet<u32, 4>,
     /// The teams it names: those some article of the corpus names in full ("the Indianapolis Colts"), also
     /// where this one says only "the Colts". A team plays every game of a season, so it tells no game, and
-    /// no arrest of one of its players, from another.
+    /// no arrest of one of its players, from another. And so for the organisations the corpus names
+    /// everywhere ([`widespread_organisations`]).
     teams: SmallSet<u32, 4>,
 }
 
@@ -1529,7 +1555,7 @@ pub fn resolve(
 ) -> (Vec<Event>, Vec<Vec<EventOf>>) {
     // the teams: every actor some article names as a place and a plural name ("San Diego Chargers"), so
     // also where another names it by its plural name alone ("the Chargers")
-    let teams: FxHashSet<usize> = docs
+    let mut teams: FxHashSet<usize> = docs
         .iter()
         .zip(actor_of)
         .flat_map(|(d, of)| {
@@ -1541,6 +1567,8 @@ pub fn resolve(
                 .filter_map(|(_, x)| *x)
         })
         .collect();
+    // and, like them, the organisations named everywhere
+    teams.extend(widespread_organisations(docs, actor_of));
     let casts: Vec<Cast> = docs
         .par_iter()
         .zip(actor_of)

@@ -654,6 +654,28 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_named_everywhere_tells_no_event_from_another() {
+        // a year of news on one armed group: it takes part in everything its reports tell
+        let mut texts: Vec<String> = vec![
+            "Varn Liberation Front fighters killed a shopkeeper in Tarsk, witnesses said.\n".into(),
+            "The mayor of Ordel said a teacher was killed there by the Varn Liberation Front.\n"
+                .into(),
+        ];
+        texts.extend((0..101).map(|i| {
+            format!(
+                "The Varn Liberation Front said {i} of its fighters were killed in the hills.\n"
+            )
+        }));
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let (_, m) = model_of(&texts);
+        assert_ne!(
+            event_with(&m, 0, "killed"),
+            event_with(&m, 1, "killed"),
+            "two killings, whoever they are blamed on"
+        );
+    }
+
+    #[test]
     fn a_charge_of_murder_is_neither_the_killing_nor_the_charging() {
         let (_, m) = model_of(&[
             "Erik Dahl, 52, has been charged with first-degree murder after a stabbing at a ferry \
