@@ -482,11 +482,11 @@ fn other_venues(a: &Features, b: &Features) -> bool {
 }
 
 /// The organisations (by number in the corpus) named in more articles than a keyword may be in and still
-/// tell one story apart (1 in 100, and more than 100: [`super::findings::WordDocs::common`]). Such a one
+/// tell one story apart (1 in 100, and more than 100: [`super::findings::common_among`]). Such a one
 /// takes part in every event its reports tell — the Islamic State in every killing of a year of news on
 /// it — so, like a team, it tells none of them from another.
 fn widespread_organisations(docs: &[Arc<DocEntry>], actor_of: &[Vec<Option<usize>>]) -> Vec<usize> {
-    let common = (docs.len() / 100).max(100);
+    let common = super::findings::common_among(docs.len());
     let mut articles: HashMap<usize, usize> = HashMap::default();
     for (d, of) in docs.iter().zip(actor_of) {
         let mut here: Vec<usize> = (d.facts.actors.iter().zip(of))

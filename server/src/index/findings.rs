@@ -114,8 +114,14 @@ impl WordDocs {
 
     /// A word in more documents than this is no evidence of one story.
     pub fn common(&self) -> usize {
-        (self.articles / 100).max(100)
+        common_among(self.articles)
     }
+}
+
+/// In how many of `articles` a keyword or a name may be and still tell one story apart: 1 in 100, and
+/// at least 100.
+pub fn common_among(articles: usize) -> usize {
+    (articles / 100).max(100)
 }
 
 /// The fewest articles word weights are counted among (see [`Weights::new`]).
