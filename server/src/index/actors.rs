@@ -301,16 +301,16 @@ pub fn resolve(
             // other middle initials, another person: George H.W. Bush is not George W. Bush, though
             // "George Bush" may be either (the one its article names with initials, else the first of
             // them the corpus names)
-            let initials = &initials
-                .clone()
-                .or_else(|| initials_here.get(key.as_str()).map(|i| i.to_string()));
+            let initials: Option<&str> = initials
+                .as_deref()
+                .or_else(|| initials_here.get(key.as_str()).copied());
             let with_initials = initials.as_ref().map(|i| format!("{key}:{i}"));
             let found = match (
                 with_initials.as_ref().and_then(|k| by_key.get(k)),
                 by_key.get(key),
             ) {
                 (Some(&id), _) => Some(id),
-                (None, Some(&id)) => match (&builders[id].initials, initials) {
+                (None, Some(&id)) => match (builders[id].initials.as_deref(), initials) {
                     (Some(theirs), Some(mine)) if theirs != mine => None,
                     _ => Some(id),
                 },
@@ -319,7 +319,7 @@ pub fn resolve(
             let id = match found {
                 Some(id) => {
                     if builders[id].initials.is_none() && initials.is_some() {
-                        builders[id].initials.clone_from(initials);
+                        builders[id].initials = initials.map(String::from);
                         if let Some(k) = &with_initials {
                             by_key.insert(k.clone(), id);
                         }
@@ -329,7 +329,7 @@ pub fn resolve(
                 None => {
                     builders.push(Builder {
                         kind: Some(m.kind),
-                        initials: initials.clone(),
+                        initials: initials.map(String::from),
                         ..Default::default()
                     });
                     let id = builders.len() - 1;
