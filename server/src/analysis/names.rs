@@ -87,8 +87,7 @@ static PARTICLES: WordList = WordList::new(&[
 /// first word, a syllable of up to three letters ("Kim Jong-un"; not "Obama-era", nor a dash written as a
 /// hyphen before a function word: "a Vancouver man-Eric Allen Kirkpatrick-was charged").
 fn hyphen_within_name(doc: &Doc, from: usize, j: usize) -> bool {
-    let joined = |k: usize| doc.toks.get(k).is_some_and(|t| !t.space_before);
-    if !(doc.is_punct(j, "-") && joined(j) && joined(j + 1) && doc.toks[j + 1].is_word()) {
+    if !(joining_hyphen(doc, j) && doc.toks[j + 1].is_word()) {
         return false;
     }
     let tail = &doc.lower[j + 1];
@@ -105,6 +104,13 @@ fn hyphen_within_name(doc: &Doc, from: usize, j: usize) -> bool {
             && tail.chars().all(char::is_alphabetic)
             && !COMPOUND_TAILS.contains(tail)
             && !lexicon().function_words.contains(tail))
+}
+
+/// Whether token `j` is a hyphen joined to the tokens on both sides of it ("Smith-Jones", not "Smith -
+/// Jones").
+fn joining_hyphen(doc: &Doc, j: usize) -> bool {
+    let joined = |k: usize| doc.toks.get(k).is_some_and(|t| !t.space_before);
+    doc.is_punct(j, "-") && joined(j) && joined(j + 1)
 }
 
 /// Lower-case words that end a compound after a name, not a syllable of it ("Obama-era", "Saudi-led").
@@ -199,9 +205,7 @@ fn segment(doc: &Doc, lex: &Lexicon, from: usize, to: usize) -> Vec<(usize, usiz
         // and so is a word joined to a name by a hyphen ("Kim Jong-Un": no United Nations), unless a role
         // or a demonym ("Vice-President", "Israeli-Canadian")
         let after_hyphen = i > from
-            && doc.is_punct(i - 1, "-")
-            && !doc.toks[i - 1].space_before
-            && !doc.toks[i].space_before
+            && joining_hyphen(doc, i - 1)
             && !lex.person_roles.contains(&doc.lower[i])
             && !lex.role_modifiers.contains(&doc.lower[i])
             && !lex.demonyms.contains_key(&doc.lower[i]);
