@@ -660,10 +660,13 @@ fn mention(
     }
     let lo = doc.toks[left].start;
     let hi = doc.toks[right.min(sent.last) - 1].end;
+    let others_object = object_before_comma(doc, facts, left, first);
     let participants: Vec<usize> = actors_here
         .filter(|&ai| {
             let a: &ActorMention = &facts.actors[ai];
-            a.span.start >= lo && a.span.end <= hi
+            a.span.start >= lo
+                && a.span.end <= hi
+                && !others_object.is_some_and(|o| o.contains(a.span))
         })
         .collect();
     let mut parties: Vec<&'static str> = (left..right.min(sent.last))
@@ -722,6 +725,39 @@ fn mention(
         in_passing: in_passing(doc, facts, first, last),
         asked: doc.is_punct(doc.sents[doc.sent_of[first]].last - 1, "?"),
     }
+}
+
+/// The object of the verb before a comma the trigger at token `first` follows, as the text it spans:
+/// in "Lohan Leaves Betty Ford, Checks Into Malibu Rehab" the second verb shares the first's subject
+/// (Lohan), not its object (Betty Ford). The names right before the comma are an object when a verb
+/// comes before them, and no further left than `left`.
+fn object_before_comma(doc: &Doc, facts: &ArticleFacts, left: usize, first: usize) -> Option<Span> {
+    if first < left + 3 || !doc.is_punct(first - 1, ",") {
+        return None;
+    }
+    let comma = first - 1;
+    let named = |k: usize| {
+        let at = doc.toks[k].start;
+        covers(&facts.actors, |a| a.span, at) || covers(&facts.places, |p| p.span.get(), at)
+    };
+    let mut start = comma;
+    while start > left + 1 && named(start - 1) {
+        start -= 1;
+    }
+    let mut verb = start - 1;
+    if start < comma && verb > left && doc.lower_is(verb, &["the", "a", "an"]) {
+        verb -= 1;
+    }
+    let lex = lexicon();
+    // a headline's verb is capitalised ("Leaves"): a trigger, or one with the third person's -s
+    let w: &str = &doc.lower[verb];
+    let told = verb_like(doc, verb)
+        || (doc.is_cap(verb)
+            && (lex.triggers.contains_key(w)
+                || w.strip_suffix('s')
+                    .is_some_and(|stem| lex.triggers.contains_key(stem))));
+    (start < comma && !named(verb) && told)
+        .then(|| Span::new(doc.toks[start].start, doc.toks[comma - 1].end))
 }
 
 /// Whether the event of the trigger from token `first` to `last` is told in passing (see
@@ -1018,6 +1054,23 @@ mod tests {
         let names: Vec<&str> = f.participants(e).map(|a| &*f.actors[a].name).collect();
         assert_eq!(names, vec!["Anna Berg", "Tomas Lind"]);
         assert_eq!(e.modality, Modality::Realis);
+    }
+
+    #[test]
+    fn a_verb_after_a_comma_shares_the_clause_befores_subject_not_its_object() {
+        let text = "Singer Maria Quist Leaves Halden Clinic, Checks Into Oslo Rehab\n\n\
+                    Maria Quist left the Halden Clinic, joined her band on stage in Bergen.";
+        let f = analyse(text, 0);
+        let names = |word: &str| -> Vec<&str> {
+            let e = event_at(&f, text, word);
+            f.participants(e).map(|a| &*f.actors[a].name).collect()
+        };
+        assert_eq!(names("Checks Into"), vec!["Maria Quist"], "{:?}", f.actors);
+        assert!(
+            !names("joined").contains(&"Halden Clinic"),
+            "{:?}",
+            names("joined")
+        );
     }
 
     /// Each event's trigger as written, its word and its class.
