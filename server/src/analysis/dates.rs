@@ -295,7 +295,18 @@ pub fn find(doc: &Doc) -> Vec<DateMention> {
                 ));
             } else {
                 let prev = i.checked_sub(1).map(|p| &doc.lower[p]).unwrap_or("");
-                let standalone = w != "may" && w != "mar" && w != "jan" && w.len() > 3;
+                // "May" alone is a month only after a word no modal verb follows, and not as a name's
+                // possessive ("confidence in May's cabinet")
+                let may = w == "may"
+                    && matches!(
+                        prev,
+                        "in" | "since" | "until" | "early" | "late" | "mid" | "during"
+                    )
+                    && !doc
+                        .toks
+                        .get(i + 1)
+                        .is_some_and(|t| t.kind == super::tokens::TokKind::Possessive);
+                let standalone = (w != "may" && w != "mar" && w != "jan" && w.len() > 3) || may;
                 if standalone
                     && matches!(
                         prev,
@@ -312,8 +323,11 @@ pub fn find(doc: &Doc) -> Vec<DateMention> {
                             | "this"
                     )
                 {
+                    // the full stop after a whole month's name ends the sentence ("in May."); after an
+                    // abbreviation ("in Sept.") it is the abbreviation's
+                    let whole = matches!(w, "may" | "june" | "july") || w.len() > 4;
                     found = Some((
-                        j,
+                        if whole { i + 1 } else { j },
                         DateExpr::Calendar {
                             year: None,
                             month: Some(month),
@@ -566,6 +580,15 @@ mod tests {
         assert_eq!(d[0].0, "May 8");
         assert!(d[0].2, "said on May 8 is past");
         assert!(d.iter().any(|x| x.0 == "May Day" && !x.2));
+    }
+
+    #[test]
+    fn may_after_in_is_the_month_but_not_a_prime_ministers_possessive() {
+        let d = dates(
+            "She checked into the clinic in May. Few had trust in May's cabinet. Voters may decide.",
+        );
+        let found: Vec<&str> = d.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(found, vec!["May"]);
     }
 
     #[test]
