@@ -3,7 +3,7 @@
 //! Peskov") and appositions ("Andriy Yermak, the head of …"); quotes attributed to their speaker.
 
 use super::lexicon::{Lexicon, lexicon};
-use super::text::Doc;
+use super::text::{Doc, NAME_ADJECTIVES};
 use super::tokens::TokKind;
 use super::word_list::WordList;
 use super::{ActorKind, ActorMention, ActorRule, PlaceMention, Quote, Role, Span};
@@ -912,9 +912,12 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
         );
         return;
     }
-    // (a lower-case particle is part of a name: "Abu Bakr al-Baghdadi")
+    // (a lower-case particle is part of a name: "Abu Bakr al-Baghdadi"; an adjective opening one is
+    // written in lower case elsewhere too: "Big Vic Marlow", "a big loss")
     let all_names_here = words.iter().all(|&w| {
-        (doc.names_here.contains(&doc.lower[w]) && !doc.lower_here.contains(&doc.lower[w]))
+        let lower = &doc.lower[w];
+        (doc.names_here.contains(lower)
+            && (!doc.lower_here.contains(lower) || (w == first && NAME_ADJECTIVES.contains(lower))))
             || (!doc.is_cap(w) && doc.lower_in(w, &PARTICLES))
     });
     if all_names_here && words.len() <= 4 && !doc.title_case[si] {
@@ -1258,6 +1261,25 @@ mod tests {
 
     fn person(name: &str, role: Option<&str>) -> (String, ActorKind, Option<String>) {
         (name.into(), ActorKind::Person, role.map(String::from))
+    }
+
+    #[test]
+    fn a_capitalised_adjective_opens_the_name_it_starts() {
+        let text = "Big Vic Marlow of the Harbour Boys dies at 61. Singer Big Vic Marlow died on Sunday. \
+                    It was a big loss. Big crowds gathered.";
+        let found = actors(text);
+        assert_eq!(
+            found.iter().filter(|a| a.0 == "Big Vic Marlow").count(),
+            2,
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|a| a.0 == "Big Vic Marlow" && a.2.as_deref() == Some("Singer")),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|a| a.0.contains("Big C")), "{found:?}");
     }
 
     #[test]

@@ -321,7 +321,7 @@ impl<'a> Doc<'a> {
         }
         let lex = lexicon();
         if lex.function_words.contains(w) && !t.is_all_caps() {
-            return self.opens_known_name(i);
+            return self.opens_known_name(i) || self.adjective_opening_name(i);
         }
         if self.sentence_initial(i) || self.in_title_case(i) {
             return self.names_here.contains(w)
@@ -359,6 +359,17 @@ impl<'a> Doc<'a> {
             }
         }
         false
+    }
+
+    /// Whether a capitalised adjective the lexicon counts as a function word ("Big", "Great") opens a name
+    /// before another capitalised word: "rapper Big Bank Hank". Inside a sentence its capital says so;
+    /// opening one, only when the article writes it capitalised inside a sentence too (and in a Title Case
+    /// line never: there every word is capitalised).
+    fn adjective_opening_name(&self, i: usize) -> bool {
+        NAME_ADJECTIVES.contains(&self.lower[i])
+            && self.followed_by_name(i)
+            && !self.in_title_case(i)
+            && (!self.sentence_initial(i) || self.names_here.contains(&self.lower[i]))
     }
 
     /// The next token is a capitalised word too, so `i` begins a multi-word name.
@@ -443,6 +454,11 @@ fn amount(w: &str) -> Option<(&str, &'static str)> {
     };
     (digits > 0).then(|| (&w[..digits], unit))
 }
+
+/// Adjectives among the lexicon's function words that open names when capitalised ("Big Bank Hank",
+/// "Great Lakes Dredge").
+pub(crate) static NAME_ADJECTIVES: WordList =
+    WordList::new(&["big", "great", "good", "bad", "old"]);
 
 static STOP_EXTRA: WordList = WordList::new(&[
     "said",
