@@ -330,13 +330,19 @@ pub fn find(doc: &Doc) -> Found {
             }
             i = j;
         }
-        // names that start with a lower-case particle: al-Baghdadi
+        // names that start with a lower-case particle: al-Baghdadi; in a Title Case line, with the
+        // given names before it ("Leader Abu Bakr al-Baghdadi Wounded"), which no capital tells there
         for k in s.first..s.last.saturating_sub(2) {
+            let given = if doc.title_case[si] {
+                given_names_before(doc, lex, s.first, k)
+            } else {
+                k
+            };
             if hyphen_after_particle(doc, k)
                 && doc.is_cap(k + 2)
-                && (k == s.first || !doc.is_cap(k - 1))
+                && (k == s.first || !doc.is_cap(k - 1) || doc.title_case[si])
             {
-                let span = Span::new(doc.toks[k].start, doc.toks[k + 2].end);
+                let span = Span::new(doc.toks[given].start, doc.toks[k + 2].end);
                 if !found
                     .actors
                     .iter()
@@ -344,6 +350,14 @@ pub fn find(doc: &Doc) -> Found {
                     .take_while(|a| a.sentence as usize == si)
                     .any(|a| a.span.start <= span.start && span.end <= a.span.end)
                 {
+                    // (the particle name a known first name made alone, "Al-Baghdadi", is part of it)
+                    let here = found.actors.iter().rposition(|a| a.sentence as usize != si);
+                    let from = here.map_or(0, |x| x + 1);
+                    let mut kept = 0;
+                    found.actors.retain(|a| {
+                        kept += 1;
+                        kept <= from || !(span.start <= a.span.start && a.span.end <= span.end)
+                    });
                     found.actors.push(ActorMention {
                         span,
                         name: doc.text[span.start..span.end].into(),
@@ -361,6 +375,34 @@ pub fn find(doc: &Doc) -> Found {
     names_in_title_case(doc, lex, &mut found);
     found.actors.sort_by_key(|a| a.span.start);
     found
+}
+
+/// Where the given names before a particle name at token `k` begin in a Title Case line ("Abu Bakr" of
+/// "Leader Abu Bakr al-Baghdadi Wounded"): up to two capitalised words before it that are no role, no
+/// function word, no demonym, no place or organisation, no event word, and that the article never writes
+/// in lower case. `k` itself when there are none.
+fn given_names_before(doc: &Doc, lex: &Lexicon, first: usize, k: usize) -> usize {
+    let mut start = k;
+    while start > first && k - start < 2 {
+        let j = start - 1;
+        let w = &doc.lower[j];
+        let given = doc.toks[j].is_word()
+            && doc.is_cap(j)
+            && !lex.function_words.contains(w)
+            && !lex.person_roles.contains(w)
+            && !lex.role_modifiers.contains(w)
+            && !lex.org_roles.contains(w)
+            && !lex.demonyms.contains_key(w)
+            && !lex.places.contains_key(w)
+            && !lex.orgs.contains_key(w)
+            && !lex.triggers.contains_key(w)
+            && !doc.lower_here.contains(w);
+        if !given {
+            break;
+        }
+        start = j;
+    }
+    start
 }
 
 /// "Kraft Shooting: Yvonne Hiller Charged With Murder": in a Title Case line every word is capitalised, so
@@ -1261,6 +1303,26 @@ mod tests {
 
     fn person(name: &str, role: Option<&str>) -> (String, ActorKind, Option<String>) {
         (name.into(), ActorKind::Person, role.map(String::from))
+    }
+
+    #[test]
+    fn a_title_case_line_names_the_organisations_and_particle_names_the_lexicons_tell() {
+        let text = "Islamic State Commander Abu Karim al-Tahiri Wounded In Strike\n\n\
+                    The commander was hurt on Friday, officials said.\n\n\
+                    New York Times Reporter Detained In Tallinn\n\n\
+                    Raid Kills al-Tahiri Aide Near Border";
+        let found = actors(text);
+        let names: Vec<&str> = found.iter().map(|a| a.0.as_str()).collect();
+        assert_eq!(
+            names,
+            vec![
+                "Islamic State",
+                "Abu Karim al-Tahiri",
+                "New York Times",
+                "al-Tahiri"
+            ],
+            "{found:?}"
+        );
     }
 
     #[test]

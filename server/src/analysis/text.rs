@@ -325,6 +325,7 @@ impl<'a> Doc<'a> {
         }
         if self.sentence_initial(i) || self.in_title_case(i) {
             return self.names_here.contains(w)
+                || self.within_known_name(i)
                 || lex.first_names.contains(w)
                 || lex.places.contains_key(w)
                 || lex.orgs.contains_key(w)
@@ -359,6 +360,27 @@ impl<'a> Doc<'a> {
             }
         }
         false
+    }
+
+    /// Whether token `i` is a word of a place or an organisation the lexicons know by two or three
+    /// capitalised words ("Islamic State", "New York Times"): in a Title Case line or opening a sentence,
+    /// where a capital alone tells nothing, the lexicon tells the name.
+    fn within_known_name(&self, i: usize) -> bool {
+        let lex = lexicon();
+        let capitalised = |k: usize| self.toks.get(k).is_some_and(|t| t.is_capitalised());
+        (i.saturating_sub(2)..=i).any(|from| {
+            (from..i).all(capitalised)
+                && (2..=3).any(|n| {
+                    let to = from + n;
+                    to > i && (i + 1..to).all(capitalised) && to <= self.toks.len() && {
+                        let key = (from..to)
+                            .map(|k| &self.lower[k])
+                            .collect::<Vec<&str>>()
+                            .join(" ");
+                        lex.places.contains_key(&key) || lex.orgs.contains_key(&key)
+                    }
+                })
+        })
     }
 
     /// Whether a capitalised adjective the lexicon counts as a function word ("Big", "Great") opens a name

@@ -485,7 +485,10 @@ fn other_venues(a: &Features, b: &Features) -> bool {
 /// tell one story apart (1 in 100, and more than 100: [`super::findings::common_among`]). Such a one
 /// takes part in every event its reports tell — the Islamic State in every killing of a year of news on
 /// it — so, like a team, it tells none of them from another.
-fn widespread_organisations(docs: &[Arc<DocEntry>], actor_of: &[Vec<Option<usize>>]) -> Vec<usize> {
+pub(super) fn widespread_organisations(
+    docs: &[Arc<DocEntry>],
+    actor_of: &[Vec<Option<usize>>],
+) -> Vec<usize> {
     let common = super::findings::common_among(docs.len());
     let mut articles: HashMap<usize, usize> = HashMap::default();
     for (d, of) in docs.iter().zip(actor_of) {

@@ -61,7 +61,12 @@ struct Side {
     events: SmallSet<usize, 2>,
     /// The classes of all its events (a talk, a visit), particular or not.
     classes: SmallSet<crate::analysis::EventClass, 2>,
+    /// The actors it names, but those named everywhere ([`everywhere`](Side::everywhere)).
     actors: SmallSet<usize, 4>,
+    /// The organisations it names that are named everywhere (the Islamic State in a year of its news,
+    /// see [`super::events::widespread_organisations`]): shared, they count only beside another actor
+    /// shared, as they tell no story from another.
+    everywhere: SmallSet<usize, 1>,
     places: SmallSet<&'static str, 2>,
     days: SmallSet<(u8, u8), 2>,
     /// Word ids, sorted and unique (ids follow alphabetical order, so this is the words' order too).
@@ -202,12 +207,15 @@ fn side(
     d: &DocEntry,
     c: &Content,
     names_in_sentence: &[Span],
-    actor_of: &[Option<usize>],
+    (actor_of, widespread): (&[Option<usize>], &[usize]),
     event_of: &[super::events::EventOf],
     weights: &Weights,
 ) -> Side {
     let keywords = weights.ids_of(&c.keywords);
     let name_words = name_words(d, c, names_in_sentence, &keywords, weights);
+    let named: SmallSet<usize, 4> = (c.actors().iter())
+        .filter_map(|&a| actor_of.get(a as usize).copied().flatten())
+        .collect();
     let norm = keywords
         .iter()
         .map(|&w| weights.idf(w))
@@ -225,10 +233,15 @@ fn side(
             .filter_map(|&e| d.facts.events.get(e as usize))
             .map(|m| m.class)
             .collect(),
-        actors: c
-            .actors()
+        actors: named
             .iter()
-            .filter_map(|&a| actor_of.get(a as usize).copied().flatten())
+            .copied()
+            .filter(|a| widespread.binary_search(a).is_err())
+            .collect(),
+        everywhere: named
+            .iter()
+            .copied()
+            .filter(|a| widespread.binary_search(a).is_ok())
             .collect(),
         places: c
             .places()
@@ -314,6 +327,13 @@ pub fn match_claims(
     whole: Option<&WordDocs>,
 ) -> Vec<Match> {
     let weights = Weights::new(words, whole);
+    // an organisation named everywhere (the Islamic State in a year of its news) is, as for events, no
+    // actor two sides share: it tells no story from another
+    let widespread: Vec<usize> = {
+        let mut w = super::events::widespread_organisations(docs, actor_of);
+        w.sort_unstable();
+        w
+    };
     // what each claim and denial is about (documents in parallel), and inverted indexes over claims
     let sides_of = |contents: fn(&DocEntry) -> Vec<(&Content, usize)>| -> Vec<Vec<Side>> {
         docs.par_iter()
@@ -325,7 +345,8 @@ pub fn match_claims(
                     .into_iter()
                     .map(|(c, sentence)| {
                         let names = names.get(&sentence).map_or(&[][..], Vec::as_slice);
-                        side(d, c, names, &actor_of[di], &event_of[di], &weights)
+                        let of = (&actor_of[di][..], &widespread[..]);
+                        side(d, c, names, of, &event_of[di], &weights)
                     })
                     .collect()
             })
@@ -960,11 +981,15 @@ fn score(
     actors: &[super::actors::Actor],
 ) -> Option<(f32, String)> {
     let shared_events = c.events.shared(&d.events);
-    let shared_actors = c.actors.shared(&d.actors);
+    let particular = c.actors.shared(&d.actors);
+    let shared_actors = match particular {
+        0 => 0,
+        n => n + c.everywhere.shared(&d.everywhere),
+    };
     let shared_places = c.places.shared(&d.places);
     let shared_days = c.days.shared(&d.days);
     let overlap = word_overlap(c, d, weights, None);
-    let entities = shared_actors + shared_places + shared_days;
+    let entities = shared_actors + c.everywhere.shared(&d.everywhere) + shared_places + shared_days;
     // both name days, and none the same: another trip, another meeting, whoever takes part
     let other_days = !c.days.is_empty() && !d.days.is_empty() && shared_days == 0;
     let ok = if other_days {
@@ -997,9 +1022,8 @@ fn score(
         why.push(format!("same event ({shared_events})"));
     }
     if shared_actors > 0 {
-        let names: Vec<&str> = c
-            .actors
-            .common(&d.actors)
+        let names: Vec<&str> = (c.actors.common(&d.actors))
+            .chain(c.everywhere.common(&d.everywhere))
             .filter_map(|a| actors.get(a).map(|x| x.name.as_str()))
             .take(2)
             .collect();
@@ -1106,6 +1130,7 @@ mod tests {
             events: events.iter().copied().collect(),
             classes: SmallSet::new(),
             actors: actors.iter().copied().collect(),
+            everywhere: SmallSet::new(),
             places: places.iter().copied().collect(),
             days: SmallSet::new(),
             keywords: words.to_vec(),
@@ -1171,5 +1196,39 @@ mod tests {
         claim.actors.insert(2);
         denial.actors.insert(2);
         assert!(score(&claim, &denial, &w, &[]).is_some());
+    }
+
+    #[test]
+    fn an_organisation_named_everywhere_is_no_actor_in_common_on_its_own() {
+        // "The Ardent Watch will launch in Germany" / "The Ardent Watch won't be a U.S.-only launch"
+        let w = weights(&[
+            ("ardent", 0.3),
+            ("watch", 2.0),
+            ("launch", 2.0),
+            ("germany", 3.0),
+            ("only", 1.0),
+        ]);
+        let claim = side(&w, &[], &[1], &["Germany"], &[0, 1, 2, 3]);
+        let denial = side(&w, &[], &[1], &["United States"], &[0, 1, 2, 4]);
+        assert!(
+            score(&claim, &denial, &w, &[]).is_some(),
+            "a maker in common"
+        );
+        let everywhere = |mut s: Side| {
+            s.actors = SmallSet::new();
+            s.everywhere.insert(1);
+            s
+        };
+        let (claim, denial) = (everywhere(claim), everywhere(denial));
+        assert!(
+            score(&claim, &denial, &w, &[]).is_none(),
+            "a maker in every other article, in other countries"
+        );
+        // beside another actor in common, it counts
+        let (mut claim, mut denial) = (claim, denial);
+        claim.actors.insert(2);
+        denial.actors.insert(2);
+        let (_, why) = score(&claim, &denial, &w, &[]).expect("two actors in common");
+        assert!(why.contains("2 shared actor"), "{why}");
     }
 }
