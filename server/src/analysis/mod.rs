@@ -159,6 +159,14 @@ pub struct ActorMention {
     pub rule: ActorRule,
 }
 
+impl ActorMention {
+    /// Whether it names one who acts as one: a person (or a name not yet told to be an organisation's),
+    /// or a ship, told apart from another ship as a person from another person.
+    pub fn is_individual(&self) -> bool {
+        self.kind != ActorKind::Organization || self.rule == ActorRule::Vessel
+    }
+}
+
 /// Why a mention was read as an actor (`export` gives it for each mention).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ActorRule {
@@ -177,6 +185,8 @@ pub enum ActorRule {
     NamedElsewhere,
     /// A name the article writes after "the" or before a version number: a team, a group or a thing.
     NameAfterThe,
+    /// A ship's name after its prefix ("INS Sukanya", "MV Gibe"): a crew, not a person.
+    Vessel,
     Annotated,
 }
 
@@ -199,6 +209,7 @@ impl ActorRule {
             ActorRule::NameAfterThe => {
                 "a name written after \"the\" or before a version: no person"
             }
+            ActorRule::Vessel => "a ship's prefix (INS, USS, MV): a crew, no person",
             ActorRule::Annotated => "annotated",
         }
     }

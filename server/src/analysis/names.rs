@@ -788,6 +788,19 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
     let Some(&last) = words.last() else { return };
     let first_w = &doc.lower[first];
     let last_w = &doc.lower[last];
+    // a ship, by the prefix before its name: its crew acts ("INS Sukanya intercepted the boats")
+    if words.len() >= 2 && doc.toks[first].is_all_caps() && VESSEL_PREFIXES.contains(first_w) {
+        push_actor(
+            doc,
+            found,
+            si,
+            cs,
+            ce,
+            ActorKind::Organization,
+            ActorRule::Vessel,
+        );
+        return;
+    }
     // a place the gazetteer does not know, by the word opening it ("San Diego", "Fort Hood"), and a team
     // named after one ("San Diego Chargers"); not an organisation's name ("Lake Placid Organizing
     // Committee")
@@ -1016,6 +1029,22 @@ fn capital_says_nothing(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
     doc.title_case[si]
         // ("New" opens places: "New Orleans Saints RB Reggie Bush")
         || (opens && w != "new" && (lex.function_words.contains(w) || OPENING_ADVERBS.contains(w)))
+}
+
+/// The prefixes of ships' names: navies' (INS, USS, HMS, …) and merchant vessels' (MV, RMS, FV); not
+/// those that open other names too (SS Lazio is a football club, MS a disease).
+static VESSEL_PREFIXES: WordList = WordList::new(&[
+    "ins", "uss", "usns", "hms", "hmas", "hmcs", "hmnzs", "mv", "rms", "fv",
+]);
+
+/// Whether a name is a ship's: a prefix in capitals ("INS", "MV": see [`VESSEL_PREFIXES`]), then its
+/// name ("INS Sukanya", "MV Stolt Valor").
+pub fn names_a_ship(name: &str) -> bool {
+    name.split_once(' ').is_some_and(|(prefix, rest)| {
+        !rest.trim().is_empty()
+            && prefix.chars().all(|c| c.is_ascii_uppercase())
+            && VESSEL_PREFIXES.contains(&prefix.to_ascii_lowercase())
+    })
 }
 
 /// Adverbs that open a sentence ("Maybe President Obama saw …").
@@ -1323,6 +1352,30 @@ mod tests {
             ],
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_ship_by_its_prefix_is_no_person() {
+        let text = "The warship INS Kalvari and the freighter MV Lindholm reached port. \
+                    SS Lazio won in Rome.";
+        let doc = Doc::new(text, 0);
+        let found = find(&doc).actors;
+        let kind_of = |name: &str| {
+            found
+                .iter()
+                .find(|a| &*a.name == name)
+                .map(|a| (a.kind, a.rule))
+        };
+        assert_eq!(
+            kind_of("INS Kalvari"),
+            Some((ActorKind::Organization, ActorRule::Vessel))
+        );
+        assert_eq!(
+            kind_of("MV Lindholm"),
+            Some((ActorKind::Organization, ActorRule::Vessel))
+        );
+        assert_ne!(kind_of("SS Lazio").map(|k| k.1), Some(ActorRule::Vessel));
+        assert!(super::names_a_ship("INS Kalvari") && !super::names_a_ship("SS Lazio"));
     }
 
     #[test]

@@ -170,12 +170,15 @@ impl Keyed {
                 let plural = words
                     .last()
                     .filter(|w| words.len() >= 2 && crate::analysis::names::plural_name(w));
+                // and a ship by its name alone: "Sukanya" for INS Sukanya
+                let ship = (words.len() == 2 && crate::analysis::names::names_a_ship(name))
+                    .then(|| surname_key(&words[1]));
                 Keyed::Full {
                     key: format!(
                         "org:{}",
                         canon.map_or_else(|| facility_key(&words).join(" "), phrase_key)
                     ),
-                    surname: plural.map(|w| team_key(w)),
+                    surname: plural.map(|w| team_key(w)).or(ship),
                     initials: None,
                 }
             }

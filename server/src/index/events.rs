@@ -333,7 +333,7 @@ impl Features {
         let persons = d
             .facts
             .participants(m)
-            .filter(|&a| d.facts.actors[a].kind != crate::analysis::ActorKind::Organization)
+            .filter(|&a| d.facts.actors[a].is_individual())
             .filter_map(|a| actor_of.get(a).copied().flatten())
             .filter(|&a| cast.counts(a))
             .map(|a| a as u32)
@@ -607,7 +607,7 @@ fn protagonists(
     let mut counts: HashMap<usize, usize> = HashMap::default();
     let mut voices: SmallSet<usize, 4> = SmallSet::default();
     for (i, a) in d.facts.actors.iter().enumerate() {
-        if a.kind != crate::analysis::ActorKind::Organization
+        if a.is_individual()
             && let Some(Some(x)) = actor_of.get(i)
             && !teams.contains(&(*x as u32))
         {

@@ -1088,6 +1088,30 @@ mod tests {
     }
 
     #[test]
+    fn a_ship_is_no_person_is_known_by_its_name_alone_and_tells_its_interception_apart() {
+        let first = "---\ndate: 2026-02-03\n---\nThe navy warship INS Kalvari intercepted a pirate \
+            skiff near Mombasa on Monday.\nKalvari then escorted the freighter to port.\n";
+        // the same day, the same port: only the ships tell the two apart
+        let second = "---\ndate: 2026-02-04\n---\nThe navy warship INS Tarang intercepted a pirate \
+            skiff near Mombasa on Monday.\n";
+        let (_, m) = model_of(&[first, second]);
+        let kalvari: Vec<&actors::Actor> = m
+            .actors
+            .iter()
+            .filter(|a| a.name.contains("Kalvari"))
+            .collect();
+        assert_eq!(kalvari.len(), 1, "one ship: {kalvari:?}");
+        assert_eq!(kalvari[0].name, "INS Kalvari");
+        assert_eq!(kalvari[0].kind, crate::analysis::ActorKind::Organization);
+        assert_eq!(kalvari[0].mentions.len(), 2, "Kalvari alone too");
+        assert_ne!(
+            event_with(&m, 0, "intercepted"),
+            event_with(&m, 1, "intercepted"),
+            "two ships, two interceptions"
+        );
+    }
+
+    #[test]
     fn a_team_named_only_by_its_plural_name_ties_no_two_arrests_together() {
         let season = "---\ndate: 2026-01-02\n---\nThe Denver Owls opened their season at home.\n";
         let marsh = "---\ndate: 2026-01-10\n---\nOwls forward Dale Marsh arrested\nOwls forward Dale Marsh \

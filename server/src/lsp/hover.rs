@@ -74,6 +74,11 @@ pub(crate) fn actor_md(view: &View, actor: usize) -> String {
     let mut out = String::new();
     let kind = match a.kind {
         crate::analysis::ActorKind::Person => "person",
+        crate::analysis::ActorKind::Organization
+            if crate::analysis::names::names_a_ship(&a.name) =>
+        {
+            "ship"
+        }
         crate::analysis::ActorKind::Organization => "organisation",
         crate::analysis::ActorKind::Unknown => "actor",
     };
