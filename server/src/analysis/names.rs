@@ -882,6 +882,10 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
     {
         return;
     }
+    // in a Title Case line a verb is capitalised too: "Analyst Confirms Launch" names no Confirms
+    if words.len() == 1 && doc.title_case[si] && super::text::predicate_word(first_w) {
+        return;
+    }
     let prev_lower = cs.checked_sub(1).map(|p| &doc.lower[p]).unwrap_or("");
     if lex.org_roles.contains(prev_lower) {
         push_actor(
@@ -1352,6 +1356,28 @@ mod tests {
             ],
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_headline_verb_after_a_name_ends_it() {
+        for (text, name) in [
+            (
+                "Carla Thomas Finds Snake Coiled In Garage Ceiling",
+                "Carla Thomas",
+            ),
+            ("Actor Erik Nelson Found Dead In Bergen Flat", "Erik Nelson"),
+            (
+                "Trucker Ivan Grant Says Radio Saved Him From Storm",
+                "Ivan Grant",
+            ),
+        ] {
+            let found = actors(text);
+            assert!(found.iter().any(|a| a.0 == name), "{text}: {found:?}");
+            assert!(
+                !found.iter().any(|a| a.0.starts_with(name) && a.0 != name),
+                "{text}: {found:?}"
+            );
+        }
     }
 
     #[test]

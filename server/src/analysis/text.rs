@@ -331,7 +331,10 @@ impl<'a> Doc<'a> {
                 || lex.orgs.contains_key(w)
                 || lex.demonyms.contains_key(w)
                 || (t.is_all_caps() && w.len() <= 6)
-                || (i > 0 && self.is_cap(i - 1) && lex.first_names.contains(&self.lower[i - 1]))
+                || (i > 0
+                    && self.is_cap(i - 1)
+                    && lex.first_names.contains(&self.lower[i - 1])
+                    && !predicate_word(w))
                 || (!self.lower_here.contains(w)
                     && self.sentence_initial(i)
                     && !self.in_title_case(i)
@@ -476,6 +479,50 @@ fn amount(w: &str) -> Option<(&str, &'static str)> {
     };
     (digits > 0).then(|| (&w[..digits], unit))
 }
+
+/// Whether a word (lower case) tells something of whom a headline names rather than ending their name: a
+/// verb ("Judd Nelson Found Dead", "Dylan Thomas Finds Spider", "Guy Says") or a state ("Dead").
+pub(crate) fn predicate_word(w: &str) -> bool {
+    let lex = lexicon();
+    let verb = |v: &str| {
+        lex.triggers.contains_key(v)
+            || lex.reporting_verbs.contains(v)
+            || lex.past_irregular.contains(v)
+            || PREDICATES.contains(v)
+    };
+    verb(w)
+        || (w.len() > 4 && w.ends_with("ed"))
+        || w.strip_suffix('s')
+            .is_some_and(|stem| stem.len() > 2 && verb(stem))
+}
+
+/// Verbs and states a headline tells of someone that the lexicon's event words do not hold.
+static PREDICATES: WordList = WordList::new(&[
+    "dead",
+    "alive",
+    "missing",
+    "find",
+    "found",
+    "identified",
+    "is",
+    "was",
+    "has",
+    "had",
+    "gets",
+    "get",
+    "wins",
+    "win",
+    "makes",
+    "make",
+    "takes",
+    "take",
+    "gives",
+    "give",
+    "eats",
+    "eat",
+    "shows",
+    "show",
+]);
 
 /// Adjectives among the lexicon's function words that open names when capitalised ("Big Bank Hank",
 /// "Great Lakes Dredge").
