@@ -788,6 +788,22 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
     let Some(&last) = words.last() else { return };
     let first_w = &doc.lower[first];
     let last_w = &doc.lower[last];
+    // words in capitals inside a sentence in lower case are a headline's emphasis ("cops fire BEAN BAG
+    // round", "Nun who GAVE BIRTH"), not a name, unless the lexicons know one of them or an
+    // organisation's word ends them ("MARFIN EGNATIA BANK", "WCCO TV")
+    if words.len() >= 2
+        && !shouting(doc, si)
+        && !lex.org_heads.contains(last_w)
+        && words.iter().all(|&w| {
+            let lw = &doc.lower[w];
+            doc.toks[w].is_all_caps()
+                && !lex.first_names.contains(lw)
+                && !lex.orgs.contains_key(lw)
+                && !lex.places.contains_key(lw)
+        })
+    {
+        return;
+    }
     // a ship, by the prefix before its name: its crew acts ("INS Sukanya intercepted the boats")
     if words.len() >= 2 && doc.toks[first].is_all_caps() && VESSEL_PREFIXES.contains(first_w) {
         push_actor(
@@ -1378,6 +1394,16 @@ mod tests {
                 "{text}: {found:?}"
             );
         }
+    }
+
+    #[test]
+    fn words_in_capitals_inside_a_headline_are_emphasis_not_a_name() {
+        let found = actors(
+            "Police fire BEAN BAG rounds at crowd in Tarsk as NATO and KORVIK BANK staff watch",
+        );
+        assert!(!found.iter().any(|a| a.0 == "BEAN BAG"), "{found:?}");
+        assert!(found.iter().any(|a| a.0 == "NATO"), "{found:?}");
+        assert!(found.iter().any(|a| a.0 == "KORVIK BANK"), "{found:?}");
     }
 
     #[test]
