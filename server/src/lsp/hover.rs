@@ -329,6 +329,29 @@ mod tests {
     use super::escape;
 
     #[test]
+    fn a_ship_is_shown_as_a_ship_and_a_person_as_a_person() {
+        use std::sync::Arc;
+        let corpus = crate::index::Corpus::from_articles(vec![crate::corpus::Article::from_text(
+            String::from("0.txt"),
+            "The warship INS Kalvari reached port on Monday, Captain Anna Berg said.\n",
+        )]);
+        let view = super::View {
+            root: None,
+            model: Arc::new(corpus.resolve()),
+            settings: Arc::default(),
+            annotations: Arc::default(),
+        };
+        let md = |name: &str| {
+            let a = (view.model.actors.iter())
+                .position(|a| a.name == name)
+                .unwrap_or_else(|| panic!("no {name}: {:?}", view.model.actors));
+            super::actor_md(&view, a)
+        };
+        assert!(md("INS Kalvari").starts_with("**INS Kalvari** · ship"));
+        assert!(md("Anna Berg").starts_with("**Anna Berg** · person"));
+    }
+
+    #[test]
     fn markdown_marks_from_articles_are_escaped_but_file_names_stay_readable() {
         assert_eq!(
             escape("002_2ea6.txt: *not* [a link] <b>"),
