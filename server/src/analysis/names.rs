@@ -1410,6 +1410,17 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_in_title_case_with_a_brand_or_a_full_stop_names_no_one_by_capitals() {
+        let found = actors("Apple Fans Add Bendgate to iPhone 6 Woes");
+        assert_eq!(found, vec![("Apple".into(), ActorKind::Organization, None)]);
+        let found = actors("Once Again, The Marlow Arrest Is A Giant Prank.\nThe police said so.");
+        assert!(!found.iter().any(|a| a.0.contains("Prank")), "{found:?}");
+        // prose is no title, whatever its capitals
+        let found = actors("Foreign Minister Anna Berg met Prime Minister Tomas Lind in Oslo.");
+        assert!(found.iter().any(|a| a.0 == "Tomas Lind"), "{found:?}");
+    }
+
+    #[test]
     fn a_ship_by_its_prefix_is_no_person() {
         let text = "The warship INS Kalvari and the freighter MV Lindholm reached port. \
                     SS Lazio won in Rome.";

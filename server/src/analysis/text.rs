@@ -254,10 +254,32 @@ impl<'a> Doc<'a> {
         let sent = self.sents[s];
         let words: Vec<usize> = self.longer_content_words(sent.first, sent.last).collect();
         let last = self.tok_text(sent.last - 1);
-        if words.len() < 3 || matches!(last, "." | "!") {
+        // a full stop ends prose ("Foreign Minister Anna Berg met Prime Minister Tomas Lind in Oslo."),
+        // save in a first line of five longer words or more where every word but the function words is
+        // capitalised ("Once Again, The Banksy Arrest Is A Giant Hoax.")
+        let first_line = self
+            .line_starts
+            .get(1)
+            .is_none_or(|&second| sent.first < second);
+        let all_capitalised = || {
+            (sent.first..sent.last).all(|i| {
+                !self.toks[i].is_word()
+                    || self.is_cap(i)
+                    || lexicon().function_words.contains(&self.lower[i])
+            })
+        };
+        if words.len() < 3
+            || (matches!(last, "." | "!") && !(first_line && words.len() >= 5 && all_capitalised()))
+        {
             return false;
         }
-        let caps = words.iter().filter(|&&i| self.is_cap(i)).count();
+        // a brand written in camel case ("iPhone", "eBay") is a capitalised word of the title
+        let caps = words
+            .iter()
+            .filter(|&&i| {
+                self.is_cap(i) || self.tok_text(i).chars().skip(1).any(char::is_uppercase)
+            })
+            .count();
         caps * 100 >= words.len() * 85
     }
 
