@@ -356,14 +356,13 @@ pub fn find(doc: &Doc) -> Found {
                     .take_while(|a| a.sentence as usize == si)
                     .any(|a| a.span.start <= span.start && span.end <= a.span.end)
                 {
-                    // (the particle name a known first name made alone, "Al-Baghdadi", is part of it)
+                    // (the particle name a known first name made alone, "Al-Baghdadi", is part of it;
+                    // only this sentence's actors, the last ones, are looked at)
                     let here = found.actors.iter().rposition(|a| a.sentence as usize != si);
-                    let from = here.map_or(0, |x| x + 1);
-                    let mut kept = 0;
-                    found.actors.retain(|a| {
-                        kept += 1;
-                        kept <= from || !(span.start <= a.span.start && a.span.end <= span.end)
-                    });
+                    let mut this_sentence = found.actors.split_off(here.map_or(0, |x| x + 1));
+                    this_sentence
+                        .retain(|a| !(span.start <= a.span.start && a.span.end <= span.end));
+                    found.actors.append(&mut this_sentence);
                     found.actors.push(ActorMention {
                         span,
                         name: doc.text[span.start..span.end].into(),

@@ -347,7 +347,6 @@ impl<'a> Doc<'a> {
         }
         if self.sentence_initial(i) || self.in_title_case(i) {
             return self.names_here.contains(w)
-                || self.within_known_name(i)
                 || lex.first_names.contains(w)
                 || lex.places.contains_key(w)
                 || lex.orgs.contains_key(w)
@@ -357,6 +356,7 @@ impl<'a> Doc<'a> {
                     && self.is_cap(i - 1)
                     && lex.first_names.contains(&self.lower[i - 1])
                     && !predicate_word(w))
+                || self.within_known_name(i)
                 || (!self.lower_here.contains(w)
                     && self.sentence_initial(i)
                     && !self.in_title_case(i)
