@@ -1412,6 +1412,8 @@ mod tests {
     fn a_headline_in_title_case_with_a_brand_or_a_full_stop_names_no_one_by_capitals() {
         let found = actors("Apple Fans Add Bendgate to iPhone 6 Woes");
         assert_eq!(found, vec![("Apple".into(), ActorKind::Organization, None)]);
+        let found = actors("Analyst Confirms Apple 12-inch Laptop Launch");
+        assert_eq!(found, vec![("Apple".into(), ActorKind::Organization, None)]);
         let found = actors("Once Again, The Marlow Arrest Is A Giant Prank.\nThe police said so.");
         assert!(!found.iter().any(|a| a.0.contains("Prank")), "{found:?}");
         // prose is no title, whatever its capitals

@@ -273,11 +273,20 @@ impl<'a> Doc<'a> {
         {
             return false;
         }
-        // a brand written in camel case ("iPhone", "eBay") is a capitalised word of the title
+        // a brand written in camel case ("iPhone", "eBay") is a capitalised word of the title, and a
+        // measure joined to its number ("12-inch", "5-Year-Old") may be written either way
+        let measure = |i: usize| {
+            i >= 2
+                && self.is_punct(i - 1, "-")
+                && !self.toks[i - 1].space_before
+                && self.toks[i - 2].kind == TokKind::Number
+        };
         let caps = words
             .iter()
             .filter(|&&i| {
-                self.is_cap(i) || self.tok_text(i).chars().skip(1).any(char::is_uppercase)
+                self.is_cap(i)
+                    || measure(i)
+                    || self.tok_text(i).chars().skip(1).any(char::is_uppercase)
             })
             .count();
         caps * 100 >= words.len() * 85
