@@ -377,44 +377,39 @@ impl<'a> Doc<'a> {
     /// Whether a capitalised word the lexicon counts as a function word opens a place or an organisation
     /// the lexicons know by two or three words: "New" in "New York", "New Zealand".
     fn opens_known_name(&self, i: usize) -> bool {
-        // most such words ("The", "In") open a sentence of lower-case words: nothing to look up
-        if !self.toks.get(i + 1).is_some_and(|t| t.is_capitalised()) {
-            return false;
-        }
-        let lex = lexicon();
-        let mut key = self.lower[i].to_string();
-        for k in i + 1..(i + 3).min(self.toks.len()) {
-            if !self.toks[k].is_capitalised() {
-                return false;
-            }
-            key.push(' ');
-            key.push_str(&self.lower[k]);
-            if lex.places.contains_key(&key) || lex.orgs.contains_key(&key) {
-                return true;
-            }
-        }
-        false
+        self.known_name_from(i).is_some()
     }
 
     /// Whether token `i` is a word of a place or an organisation the lexicons know by two or three
     /// capitalised words ("Islamic State", "New York Times"): in a Title Case line or opening a sentence,
     /// where a capital alone tells nothing, the lexicon tells the name.
     fn within_known_name(&self, i: usize) -> bool {
-        let lex = lexicon();
+        (i.saturating_sub(2)..=i)
+            .any(|from| self.known_name_from(from).is_some_and(|n| from + n > i))
+    }
+
+    /// The number of tokens (two or three, the longest) of the place or organisation the lexicons know
+    /// that capitalised words from token `from` name.
+    fn known_name_from(&self, from: usize) -> Option<usize> {
         let capitalised = |k: usize| self.toks.get(k).is_some_and(|t| t.is_capitalised());
-        (i.saturating_sub(2)..=i).any(|from| {
-            (from..i).all(capitalised)
-                && (2..=3).any(|n| {
-                    let to = from + n;
-                    to > i && (i + 1..to).all(capitalised) && to <= self.toks.len() && {
-                        let key = (from..to)
-                            .map(|k| &self.lower[k])
-                            .collect::<Vec<&str>>()
-                            .join(" ");
-                        lex.places.contains_key(&key) || lex.orgs.contains_key(&key)
-                    }
-                })
-        })
+        // most words ("The", "In") open a run of lower-case words: nothing to look up
+        if !capitalised(from) || !capitalised(from + 1) {
+            return None;
+        }
+        let lex = lexicon();
+        let mut key = self.lower[from].to_string();
+        let mut found = None;
+        for k in from + 1..from + 3 {
+            if !capitalised(k) {
+                break;
+            }
+            key.push(' ');
+            key.push_str(&self.lower[k]);
+            if lex.places.contains_key(&key) || lex.orgs.contains_key(&key) {
+                found = Some(k + 1 - from);
+            }
+        }
+        found
     }
 
     /// Whether a capitalised adjective the lexicon counts as a function word ("Big", "Great") opens a name
