@@ -320,8 +320,9 @@ fn stage_peaks(docs: &[std::sync::Arc<DocEntry>]) {
     let d = d.unwrap_or_default();
     peak("actors", &mut || a = Some(actors::resolve(docs, &[])));
     let Some((actors, actor_of)) = a else { return };
+    let wide = events::widespread_organisations(docs, &actor_of);
     peak("events", &mut || {
-        e = Some(events::resolve(docs, &d, &actor_of, &[]))
+        e = Some(events::resolve(docs, &d, (&actor_of, &wide), &[]))
     });
     let Some((_, event_of)) = e else { return };
     let mut w = None;
@@ -332,6 +333,7 @@ fn stage_peaks(docs: &[std::sync::Arc<DocEntry>]) {
             docs,
             &d,
             (&actors, &actor_of),
+            &wide,
             &event_of,
             &words,
             None,

@@ -25,10 +25,11 @@ fn main() {
         let t1 = t.elapsed();
         let (a, ao) = actors::resolve(&docs, &[]);
         let t2 = t.elapsed();
-        let (e, eo) = events::resolve(&docs, &d, &ao, &[]);
+        let wide = events::widespread_organisations(&docs, &ao);
+        let (e, eo) = events::resolve(&docs, &d, (&ao, &wide), &[]);
         let t3 = t.elapsed();
         let words = WordDocs::new(&docs);
-        let m = findings::match_claims(&docs, &d, (&a, &ao), &eo, &words, None);
+        let m = findings::match_claims(&docs, &d, (&a, &ao), &wide, &eo, &words, None);
         let t4 = t.elapsed();
         let f = findings::findings(&d, &m);
         let t5 = t.elapsed();

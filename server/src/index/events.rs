@@ -481,11 +481,12 @@ fn other_venues(a: &Features, b: &Features) -> bool {
     matches!((a.venue, b.venue), (Some(x), Some(y)) if x != y)
 }
 
-/// The organisations (by number in the corpus) named in more articles than a keyword may be in and still
-/// tell one story apart (1 in 100, and more than 100: [`super::findings::common_among`]). Such a one
-/// takes part in every event its reports tell — the Islamic State in every killing of a year of news on
-/// it — so, like a team, it tells none of them from another.
-pub(super) fn widespread_organisations(
+/// The organisations (by number in the corpus, sorted) named in more articles than a keyword may be in
+/// and still tell one story apart (1 in 100, and more than 100: [`super::findings::common_among`]). Such
+/// a one takes part in every event its reports tell — the Islamic State in every killing of a year of
+/// news on it — so, like a team, it tells none of them from another; nor does it, alone, match a denial
+/// to a claim ([`super::findings::match_claims`]). Made once per resolve, for both.
+pub fn widespread_organisations(
     docs: &[Arc<DocEntry>],
     actor_of: &[Vec<Option<usize>>],
 ) -> Vec<usize> {
@@ -502,11 +503,13 @@ pub(super) fn widespread_organisations(
             *articles.entry(x).or_default() += 1;
         }
     }
-    articles
+    let mut widespread: Vec<usize> = articles
         .into_iter()
         .filter(|&(_, n)| n > common)
         .map(|(x, _)| x)
-        .collect()
+        .collect();
+    widespread.sort_unstable();
+    widespread
 }
 
 /// Whom the articles telling an event are about: for each person, in how many of them they are among the
@@ -1549,11 +1552,12 @@ fn map_in_parallel_when_many<T: Send, R: Send>(
     }
 }
 
-/// Clusters all event mentions of the corpus.
+/// Clusters all event mentions of the corpus; `widespread` are the organisations named everywhere
+/// ([`widespread_organisations`]).
 pub fn resolve(
     docs: &[Arc<DocEntry>],
     dates: &[DocDate],
-    actor_of: &[Vec<Option<usize>>],
+    (actor_of, widespread): (&[Vec<Option<usize>>], &[usize]),
     registry: &[Arc<RegisteredEvent>],
 ) -> (Vec<Event>, Vec<Vec<EventOf>>) {
     // the teams: every actor some article names as a place and a plural name ("San Diego Chargers"), so
@@ -1571,7 +1575,7 @@ pub fn resolve(
         })
         .collect();
     // and, like them, the organisations named everywhere
-    teams.extend(widespread_organisations(docs, actor_of));
+    teams.extend(widespread.iter().copied());
     let casts: Vec<Cast> = docs
         .par_iter()
         .zip(actor_of)

@@ -317,23 +317,19 @@ fn name_words(
 }
 
 /// Finds every claim–denial pair across documents; words are weighed by `words` (the documents' own), or
-/// by `whole` when the documents are part of a larger corpus.
+/// by `whole` when the documents are part of a larger corpus; `widespread` are the organisations named
+/// everywhere ([`super::events::widespread_organisations`]), which count as an actor in common only
+/// beside another.
 pub fn match_claims(
     docs: &[Arc<DocEntry>],
     dates: &[DocDate],
     (actors, actor_of): (&[super::actors::Actor], &[Vec<Option<usize>>]),
+    widespread: &[usize],
     event_of: &[Vec<super::events::EventOf>],
     words: &WordDocs,
     whole: Option<&WordDocs>,
 ) -> Vec<Match> {
     let weights = Weights::new(words, whole);
-    // an organisation named everywhere (the Islamic State in a year of its news) is, as for events, no
-    // actor two sides share: it tells no story from another
-    let widespread: Vec<usize> = {
-        let mut w = super::events::widespread_organisations(docs, actor_of);
-        w.sort_unstable();
-        w
-    };
     // what each claim and denial is about (documents in parallel), and inverted indexes over claims
     let sides_of = |contents: fn(&DocEntry) -> Vec<(&Content, usize)>| -> Vec<Vec<Side>> {
         docs.par_iter()
@@ -345,7 +341,7 @@ pub fn match_claims(
                     .into_iter()
                     .map(|(c, sentence)| {
                         let names = names.get(&sentence).map_or(&[][..], Vec::as_slice);
-                        let of = (&actor_of[di][..], &widespread[..]);
+                        let of = (&actor_of[di][..], widespread);
                         side(d, c, names, of, &event_of[di], &weights)
                     })
                     .collect()
@@ -982,14 +978,15 @@ fn score(
 ) -> Option<(f32, String)> {
     let shared_events = c.events.shared(&d.events);
     let particular = c.actors.shared(&d.actors);
+    let shared_everywhere = c.everywhere.shared(&d.everywhere);
     let shared_actors = match particular {
         0 => 0,
-        n => n + c.everywhere.shared(&d.everywhere),
+        n => n + shared_everywhere,
     };
     let shared_places = c.places.shared(&d.places);
     let shared_days = c.days.shared(&d.days);
     let overlap = word_overlap(c, d, weights, None);
-    let entities = shared_actors + c.everywhere.shared(&d.everywhere) + shared_places + shared_days;
+    let entities = shared_actors + shared_everywhere + shared_places + shared_days;
     // both name days, and none the same: another trip, another meeting, whoever takes part
     let other_days = !c.days.is_empty() && !d.days.is_empty() && shared_days == 0;
     let ok = if other_days {

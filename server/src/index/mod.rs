@@ -382,19 +382,23 @@ impl Model {
             || actors::resolve(&docs, &registry.actors),
             || (dates::resolve(&docs, corpus_year), WordDocs::new(&docs)),
         );
-        let (events, event_of) = events::resolve(&docs, &dates, &actor_of, &registry.events);
+        let widespread = events::widespread_organisations(&docs, &actor_of);
+        let (events, event_of) =
+            events::resolve(&docs, &dates, (&actor_of, &widespread), &registry.events);
         Model::finish(
             docs,
             (dates, corpus_year),
             (Arc::new(actors), Arc::new(actor_of), registry),
             (Arc::new(events), Arc::new(event_of)),
             (words, whole.map(|w| &w.words)),
+            &widespread,
         )
     }
 
     /// Matching, findings and links over the resolved dates (with the corpus year), actors (with each
-    /// mention's actor), events (with each mention's event) and the documents of each keyword (with those
-    /// of the whole corpus when `docs` is a part of it).
+    /// mention's actor), events (with each mention's event), the documents of each keyword (with those
+    /// of the whole corpus when `docs` is a part of it) and the organisations named everywhere
+    /// ([`events::widespread_organisations`]).
     #[allow(clippy::type_complexity)]
     fn finish(
         docs: Vec<Arc<DocEntry>>,
@@ -402,11 +406,13 @@ impl Model {
         (actors, actor_of, registry): (Arc<Vec<Actor>>, Arc<Vec<Vec<Option<usize>>>>, Registry),
         (events, event_of): (Arc<Vec<Event>>, Arc<Vec<Vec<EventOf>>>),
         (words, whole_words): (WordDocs, Option<&WordDocs>),
+        widespread: &[usize],
     ) -> Model {
         let matches = findings::match_claims(
             &docs,
             &dates,
             (&actors, &actor_of),
+            widespread,
             &event_of,
             &words,
             whole_words,
@@ -487,10 +493,16 @@ impl Model {
         let same_events = same_actors
             && dates == self.dates
             && compared.iter().all(|(i, c)| c.same_events(&docs[*i]));
+        let widespread = events::widespread_organisations(&docs, &actor_of);
         let (events, event_of) = if same_events {
             (self.events.clone(), self.event_of.clone())
         } else {
-            let (e, o) = events::resolve(&docs, &dates, &actor_of, &self.registry.events);
+            let (e, o) = events::resolve(
+                &docs,
+                &dates,
+                (&actor_of, &widespread),
+                &self.registry.events,
+            );
             (Arc::new(e), Arc::new(o))
         };
         Some(Model::finish(
@@ -499,6 +511,7 @@ impl Model {
             (actors, actor_of, self.registry.clone()),
             (events, event_of),
             (words, None),
+            &widespread,
         ))
     }
 
