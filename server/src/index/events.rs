@@ -1487,7 +1487,8 @@ fn typical_articles(profiles: &super::similar::Profiles, c: &Cluster) -> Vec<usi
 /// by the date its article states (a date inferred from the text, perhaps one it only recalls, orders
 /// reports only after what they tell); then one in an article typical of those reporting the event
 /// (`typical`, sorted, empty when all are: see [`typical_articles`]); then the mention that names where
-/// the event was, over one as specific that names another place or none; the most specific; the
+/// the event was by most of its reports ([`common_place`]: not the place the cluster kept, which may be
+/// one article's), over one that names another place or none; the most specific; the
 /// earliest dated; a first telling over a reference back ("the meeting"); the first.
 fn defining(
     docs: &[Arc<DocEntry>],
@@ -1500,12 +1501,13 @@ fn defining(
         let d = dates[di].date.filter(|_| !dates[di].inferred());
         (d.is_none(), d)
     };
+    let its_place = common_place(docs, c);
     *c.mentions
         .iter()
         .max_by_key(|&&(di, mi)| {
             let m = &docs[di].facts.events[mi];
-            let names_its_place = c.features.place.is_some()
-                && m.place().map(|i| docs[di].facts.places[i].name.as_str()) == c.features.place;
+            let names_its_place = its_place.is_some()
+                && m.place().map(|i| docs[di].facts.places[i].name.as_str()) == its_place;
             (
                 std::cmp::Reverse(lead_rank(m)),
                 !m.in_passing,
@@ -1520,6 +1522,34 @@ fn defining(
             )
         })
         .unwrap_or(&c.mentions[0])
+}
+
+/// The place most of a cluster's articles name for its event (each article counted once per place; of
+/// places named as often, the first named): where the event was by most of its reports, whichever place
+/// its features kept (the first named, or one within it). A place is counted by its own name only: a
+/// region counts for none of the towns within it, since the gazetteer does not know every town (Rancho
+/// Mirage is not known to lie in California, Malibu is).
+fn common_place<'d>(docs: &'d [Arc<DocEntry>], c: &Cluster) -> Option<&'d str> {
+    let mut named: Vec<(&str, MentionRef)> = c
+        .mentions
+        .iter()
+        .filter_map(|&(di, mi)| {
+            let d = &docs[di];
+            let p = d.facts.events[mi].place()?;
+            Some((d.facts.places[p].name.as_str(), (di, mi)))
+        })
+        .collect();
+    named.sort_unstable();
+    // for each place: in how many articles, and where first
+    let mut best: Option<(usize, std::cmp::Reverse<MentionRef>, &str)> = None;
+    for group in named.chunk_by(|a, b| a.0 == b.0) {
+        let articles = 1 + group.windows(2).filter(|w| w[0].1.0 != w[1].1.0).count();
+        let key = (articles, std::cmp::Reverse(group[0].1), group[0].0);
+        if best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
+            best = Some(key);
+        }
+    }
+    best.map(|(_, _, p)| p)
 }
 
 /// The id of events with this lemma, place and date, before numbering (see [`Event::id`]).

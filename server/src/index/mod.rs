@@ -1040,6 +1040,27 @@ mod tests {
     }
 
     #[test]
+    fn the_defining_mention_names_the_place_most_reports_name_not_the_first_named() {
+        // the first report puts the fire in a village the gazetteer does not know, two later ones in Bergen
+        let lead = |place: &str| {
+            format!(
+                "Guard Ola Berg was hurt in a fire at the museum in {place}.\n\nThe roof is gone.\n"
+            )
+        };
+        let docs = [lead("Fjordvik"), lead("Bergen"), lead("Bergen")];
+        let (_, m) = model_of(&docs.iter().map(String::as_str).collect::<Vec<_>>());
+        let fire = event_with(&m, 0, "fire");
+        assert_eq!(fire, event_with(&m, 1, "fire"));
+        assert_eq!(fire, event_with(&m, 2, "fire"));
+        assert_eq!(
+            m.events[fire].definition().0,
+            1,
+            "the first report that names Bergen: {:?}",
+            m.events[fire]
+        );
+    }
+
+    #[test]
     fn a_report_that_tells_the_event_in_passing_does_not_define_it() {
         // both leads name the place and the day; the first article tells the killing only in passing
         let vigil =
