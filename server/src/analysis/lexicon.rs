@@ -54,6 +54,9 @@ pub struct Lexicon {
     pub org_heads: HashSet<&'static str>,
     pub non_person_heads: HashSet<&'static str>,
     pub person_roles: HashSet<&'static str>,
+    /// Nouns that describe a person in an apposition but are no title before a name (see
+    /// [`PERSON_DESCRIPTIONS`]).
+    pub person_descriptions: HashSet<&'static str>,
     pub org_roles: HashSet<&'static str>,
     pub role_modifiers: HashSet<&'static str>,
     pub months: HashMap<&'static str, u8>,
@@ -366,6 +369,14 @@ athlete champion boxer wrestler golfer tennis cyclist driver businessman busines
 entrepreneur investor banker counterpart successor predecessor husband wife son daughter father mother brother \
 sister girlfriend boyfriend fiance fiancee friend partner figure";
 
+/// Nouns that say who a person is in an apposition ("Tamsin Okafor, a neighbour, said", "Raj Chohan, a
+/// 59-year-old grandmother") but are no title before a name: capitalised before one they are part of
+/// another name ("the Presidential Guard", "a resident of Panor Senior Condominiums").
+const PERSON_DESCRIPTIONS: &str = "neighbour neighbor resident bystander passenger worker employee colleague \
+classmate teammate survivor relative cousin uncle aunt nephew niece grandmother grandfather grandson granddaughter \
+climber hiker tourist volunteer firefighter paramedic guard engineer lecturer veteran homeowner landlord tenant \
+shopkeeper retiree pensioner";
+
 const ORG_ROLES: &str = "magazine newspaper paper daily weekly tabloid broadcaster network channel agency outlet \
 website site company firm group organisation organization party ministry department bank retailer carrier \
 airline maker manufacturer automaker giant startup chain brand label studio publisher team club union charity";
@@ -671,6 +682,7 @@ fn build() -> Lexicon {
         org_heads: words(ORG_HEADS).collect(),
         non_person_heads: words(NON_PERSON_HEADS).collect(),
         person_roles: words(PERSON_ROLES).collect(),
+        person_descriptions: words(PERSON_DESCRIPTIONS).collect(),
         org_roles: words(ORG_ROLES).collect(),
         role_modifiers: words(ROLE_MODIFIERS).collect(),
         months: MONTHS.iter().copied().collect(),

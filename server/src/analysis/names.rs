@@ -1203,7 +1203,16 @@ pub fn apposition_role(doc: &Doc, name_end: usize, kind: ActorKind) -> Option<Ro
         ActorKind::Organization => &lex.org_roles,
         _ => &lex.person_roles,
     };
-    if !(start..end).any(|k| nouns.contains(&doc.lower[k])) {
+    // a description is the apposition's head: last, or before a preposition ("a climber from Perth", not
+    // "a 50-employee company")
+    let describes = |k: usize| {
+        let w = &doc.lower[k];
+        nouns.contains(w)
+            || (kind != ActorKind::Organization
+                && lex.person_descriptions.contains(w)
+                && (k + 1 == end || lex.function_words.contains(&doc.lower[k + 1])))
+    };
+    if !(start..end).any(describes) {
         return None;
     }
     if !has_det && !accepts_in_title(doc, lex, start) {
@@ -1585,6 +1594,34 @@ mod tests {
         let text = "Governor Nominates Lise Vatne To Lead Harbour Board\n\nThe nomination of Lise Vatne \
                     was sent on Monday.";
         assert_eq!(roles(text, "Lise Vatne"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_apposition_describing_someone_makes_a_person_of_a_name_no_lexicon_knows() {
+        // neither given name is known; the description after the name says a person
+        let a = actors(
+            "Tamsin Okafor, a neighbour, said she heard two shots. Ivo Brankov, a 70-year-old pensioner \
+             from the village, saw the car.",
+        );
+        assert!(
+            a.contains(&person("Tamsin Okafor", Some("neighbour"))),
+            "{a:?}"
+        );
+        assert!(
+            a.contains(&person(
+                "Ivo Brankov",
+                Some("70-year-old pensioner from the village")
+            )),
+            "{a:?}"
+        );
+        // a description inside another noun is none ("a 40-employee company"), and one is no title before a
+        // name: the Presidential Guard stays an organisation
+        let a = actors("Dovre Advisors, a 40-employee firm, hired the Presidential Guard.");
+        assert!(
+            !a.iter().any(|(_, kind, role)| *kind == ActorKind::Person
+                || role.as_deref().is_some_and(|r| r.contains("employee"))),
+            "{a:?}"
+        );
     }
 
     #[test]
