@@ -173,6 +173,8 @@ pub enum ActorRule {
     KnownFirstName,
     TitleBeforeName,
     TitleOrApposition,
+    /// An age or "who" after the name ("Raj Chohan, 59, of Queens", "Gaetano Lo Presti, who …").
+    AgeOrWho,
     CapitalisedName,
     CapitalisedWord,
     Acronym,
@@ -197,6 +199,7 @@ impl ActorRule {
             ActorRule::KnownFirstName => "known first name",
             ActorRule::TitleBeforeName => "title before a name",
             ActorRule::TitleOrApposition => "title or apposition",
+            ActorRule::AgeOrWho => "an age or \"who\" after the name",
             ActorRule::CapitalisedName => "capitalised name",
             ActorRule::CapitalisedWord => "capitalised word",
             ActorRule::Acronym => "acronym",

@@ -989,6 +989,21 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
         );
         return;
     }
+    // a name of two to four words with an age or "who" after it is someone's, wherever it stands (the
+    // opening word of a sentence is capitalised whatever it is: "Raj Chohan, 59, of Queens, had parked",
+    // "Gaetano Lo Presti, who had been convicted")
+    if (2..=4).contains(&words.len()) && !doc.title_case[si] && age_or_who_after(doc, ce) {
+        push_actor(
+            doc,
+            found,
+            si,
+            cs,
+            ce,
+            ActorKind::Person,
+            ActorRule::AgeOrWho,
+        );
+        return;
+    }
     // (a lower-case particle is part of a name: "Abu Bakr al-Baghdadi"; an adjective opening one is
     // written in lower case elsewhere too: "Big Vic Marlow", "a big loss")
     let all_names_here = words.iter().all(|&w| {
@@ -1227,6 +1242,26 @@ pub fn apposition_role(doc: &Doc, name_end: usize, kind: ActorKind) -> Option<Ro
         span,
         pattern: "apposition",
     })
+}
+
+/// Whether a comma at token `end` opens an age (", 59,", ", 59.") or a "who" clause after a name.
+fn age_or_who_after(doc: &Doc, end: usize) -> bool {
+    if !doc.is_punct(end, ",") || end + 1 >= doc.toks.len() {
+        return false;
+    }
+    if doc.lower_is(end + 1, &["who"]) {
+        return true;
+    }
+    let t = doc.toks[end + 1];
+    t.kind == TokKind::Number
+        && doc
+            .tok_text(end + 1)
+            .parse::<u8>()
+            .is_ok_and(|age| (1..=110).contains(&age))
+        && (doc.is_punct(end + 2, ".")
+            || (doc.is_punct(end + 2, ",")
+                // not a number written with a spaced thousands separator ("2, 000 fans")
+                && doc.toks.get(end + 3).is_none_or(|t| t.kind != TokKind::Number)))
 }
 
 /// Whether the apposition from token `start` to `end` is a role with another person's name after it
@@ -1621,6 +1656,32 @@ mod tests {
             !a.iter().any(|(_, kind, role)| *kind == ActorKind::Person
                 || role.as_deref().is_some_and(|r| r.contains("employee"))),
             "{a:?}"
+        );
+    }
+
+    #[test]
+    fn an_age_or_who_after_a_name_makes_a_person_at_the_start_of_a_sentence() {
+        let doc = Doc::new(
+            "Ravi Dovlani, 59, of Queens, had just parked her car. Gaetano Vurro, who ran the bakery, \
+             was arrested. Drammen Hall, 2, 000 fans strong, cheered.",
+            0,
+        );
+        let found: Vec<(String, ActorKind, ActorRule)> = find(&doc)
+            .actors
+            .into_iter()
+            .map(|a| (a.name.to_string(), a.kind, a.rule))
+            .collect();
+        for name in ["Ravi Dovlani", "Gaetano Vurro"] {
+            assert!(
+                found.contains(&(name.to_string(), ActorKind::Person, ActorRule::AgeOrWho)),
+                "{name}: {found:?}"
+            );
+        }
+        assert!(
+            !found
+                .iter()
+                .any(|(name, kind, _)| name.starts_with("Drammen") && *kind == ActorKind::Person),
+            "a number of fans is no age: {found:?}"
         );
     }
 
