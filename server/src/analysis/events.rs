@@ -80,6 +80,11 @@ static PLACE_PREPOSITIONS: WordList = WordList::new(&[
     "in", "at", "to", "near", "outside", "inside", "from", "into",
 ]);
 
+/// Besides a place's prepositions, the words that open the phrase of a noun a name owns: "Buckley's death
+/// on Saturday", "Lohan's arrest for drunk driving".
+static OWNED_PHRASE_OPENERS: WordList =
+    WordList::new(&["of", "on", "by", "for", "after", "during", "over", "with"]);
+
 /// Finds event mentions, given the dates, places and actors already found; `named`: the words that name
 /// the corpus's registered events, each a mention where it is written and no trigger is.
 pub fn find(doc: &Doc, facts: &ArticleFacts, named: &PhraseSet) -> Found {
@@ -645,10 +650,21 @@ fn mention(
         }
         left -= 1;
     }
+    // a noun a name owns ("Buckley's death") is told by its own phrase after it ("Buckley's death in the
+    // park"), not by the clause that follows ("… death another climber, Duncan Rait, died")
+    let owned = span_start > sent.first && doc.toks[span_start - 1].kind == TokKind::Possessive;
     let mut right = last + 1;
     while right < sent.last && right - last < 12 {
         let w = &doc.lower[right];
         if w == "that" || w == ";" || w == "which" || w == "who" {
+            break;
+        }
+        if owned
+            && (w == ","
+                || (right == last + 1
+                    && !doc.lower_in(right, &PLACE_PREPOSITIONS)
+                    && !doc.lower_in(right, &OWNED_PHRASE_OPENERS)))
+        {
             break;
         }
         // "between" after another noun names that noun's sides ("discussions on a thaw between
@@ -667,6 +683,7 @@ fn mention(
             a.span.start >= lo
                 && a.span.end <= hi
                 && !others_object.is_some_and(|o| o.contains(a.span))
+                && !owns_other_event(doc, tok_of(a.span.end), first)
         })
         .collect();
     let mut parties: Vec<&'static str> = (left..right.min(sent.last))
@@ -725,6 +742,16 @@ fn mention(
         in_passing: in_passing(doc, facts, first, last),
         asked: doc.is_punct(doc.sents[doc.sent_of[first]].last - 1, "?"),
     }
+}
+
+/// Whether the name ending before token `end` owns another event than the one whose trigger starts at
+/// token `first`: a possessive and an event's word after it ("The day before Buckley's death another
+/// climber died": Buckley is the death's, not the other climber's).
+fn owns_other_event(doc: &Doc, end: usize, first: usize) -> bool {
+    end + 1 < doc.toks.len()
+        && end + 1 != first
+        && doc.toks[end].kind == TokKind::Possessive
+        && lexicon().triggers.contains_key(&doc.lower[end + 1])
 }
 
 /// The object of the verb before a comma the trigger at token `first` follows, as the text it spans:
@@ -1054,6 +1081,21 @@ mod tests {
         let names: Vec<&str> = f.participants(e).map(|a| &*f.actors[a].name).collect();
         assert_eq!(names, vec!["Anna Berg", "Tomas Lind"]);
         assert_eq!(e.modality, Modality::Realis);
+    }
+
+    #[test]
+    fn a_name_owning_an_event_is_its_participant_and_no_other_events() {
+        let text = "The day before Ola Brekke's death another climber, Per Vold, died after slipping on \
+                    the ridge. Ola Brekke's rescue on Saturday took six hours.";
+        let f = analyse(text, 0);
+        let names = |word: &str| -> Vec<&str> {
+            let e = event_at(&f, text, word);
+            f.participants(e).map(|a| &*f.actors[a].name).collect()
+        };
+        assert_eq!(names("death"), vec!["Ola Brekke"], "{:?}", f.actors);
+        assert_eq!(names("died"), vec!["Per Vold"]);
+        assert_eq!(names("slipping"), vec!["Per Vold"]);
+        assert_eq!(names("rescue"), vec!["Ola Brekke"]);
     }
 
     #[test]
