@@ -975,33 +975,20 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
         );
         return;
     }
-    if title_role(doc, cs, ActorKind::Person).is_some()
+    // a title or an apposition says a person; so does an age or "who" after a name of two to four words,
+    // wherever it stands (the opening word of a sentence is capitalised whatever it is: "Raj Chohan, 59,
+    // of Queens, had parked", "Gaetano Lo Presti, who had been convicted")
+    let said_a_person = if title_role(doc, cs, ActorKind::Person).is_some()
         || apposition_role(doc, ce, ActorKind::Person).is_some()
     {
-        push_actor(
-            doc,
-            found,
-            si,
-            cs,
-            ce,
-            ActorKind::Person,
-            ActorRule::TitleOrApposition,
-        );
-        return;
-    }
-    // a name of two to four words with an age or "who" after it is someone's, wherever it stands (the
-    // opening word of a sentence is capitalised whatever it is: "Raj Chohan, 59, of Queens, had parked",
-    // "Gaetano Lo Presti, who had been convicted")
-    if (2..=4).contains(&words.len()) && !doc.title_case[si] && age_or_who_after(doc, ce) {
-        push_actor(
-            doc,
-            found,
-            si,
-            cs,
-            ce,
-            ActorKind::Person,
-            ActorRule::AgeOrWho,
-        );
+        Some(ActorRule::TitleOrApposition)
+    } else if (2..=4).contains(&words.len()) && !doc.title_case[si] && age_or_who_after(doc, ce) {
+        Some(ActorRule::AgeOrWho)
+    } else {
+        None
+    };
+    if let Some(rule) = said_a_person {
+        push_actor(doc, found, si, cs, ce, ActorKind::Person, rule);
         return;
     }
     // (a lower-case particle is part of a name: "Abu Bakr al-Baghdadi"; an adjective opening one is
