@@ -366,6 +366,7 @@ impl<'a> Doc<'a> {
                     && lex.first_names.contains(&self.lower[i - 1])
                     && !predicate_word(w))
                 || self.within_known_name(i)
+                || self.name_after_title_in_title_case(i)
                 || (!self.lower_here.contains(w)
                     && self.sentence_initial(i)
                     && !self.in_title_case(i)
@@ -421,6 +422,47 @@ impl<'a> Doc<'a> {
             && self.followed_by_name(i)
             && !self.in_title_case(i)
             && (!self.sentence_initial(i) || self.names_here.contains(&self.lower[i]))
+    }
+
+    /// Whether, in a Title Case line, the word at `i` is one of two after a person's title that make a
+    /// name ("Actor Judd Nelson Is Alive", "Singer Tamsin Okafor Denies Split"): a word shaped as a given
+    /// name, then one more, neither a verb or a state, a function word, a title, nor a place or an
+    /// organisation the lexicons know ("Judge Rules Against Apple", "Star Wars Actor" name no one); not
+    /// after a title that ends another name ("Dawn Of Justice Stolen Batmobile Rumor").
+    fn name_after_title_in_title_case(&self, i: usize) -> bool {
+        let lex = lexicon();
+        let plain = |k: usize| {
+            self.toks
+                .get(k)
+                .is_some_and(|t| t.is_word() && t.space_before && !t.is_all_caps())
+                && self.is_cap(k)
+                && self.in_title_case(k)
+                && {
+                    let w = &self.lower[k];
+                    !lex.function_words.contains(w)
+                        && !predicate_word(w)
+                        && !lex.person_roles.contains(w)
+                        && !lex.role_modifiers.contains(w)
+                        && !lex.places.contains_key(w)
+                        && !lex.orgs.contains_key(w)
+                }
+        };
+        // a title after "of" ends a name ("Dawn Of Justice Stolen Batmobile Rumor")
+        let title = |k: usize| {
+            self.is_cap(k)
+                && lex.person_roles.contains(&self.lower[k])
+                && !(k > 0 && self.lower_is(k - 1, &["of"]))
+        };
+        // a given name no other rule knows: a name written elsewhere ("President Obama Overturns …")
+        // is found as such, and what follows it is no surname
+        let given = |k: usize| {
+            plain(k)
+                && given_name_shape(&self.lower[k])
+                && !self.names_here.contains(&self.lower[k])
+                && !lex.first_names.contains(&self.lower[k])
+        };
+        (i > 0 && title(i - 1) && given(i) && plain(i + 1))
+            || (i > 1 && title(i - 2) && given(i - 1) && plain(i))
     }
 
     /// The next token is a capitalised word too, so `i` begins a multi-word name.
@@ -504,6 +546,14 @@ fn amount(w: &str) -> Option<(&str, &'static str)> {
         _ => return None,
     };
     (digits > 0).then(|| (&w[..digits], unit))
+}
+
+/// Whether a word (lower case) is shaped like a given name rather than another word capitalised in a
+/// headline: letters only, two or more, without the ending of a participle, an adverb or a plural.
+fn given_name_shape(w: &str) -> bool {
+    w.chars().count() >= 2
+        && w.chars().all(char::is_alphabetic)
+        && !["ing", "ly", "ed", "s"].iter().any(|end| w.ends_with(end))
 }
 
 /// Whether a word (lower case) tells something of whom a headline names rather than ending their name: a
