@@ -18,6 +18,29 @@ static NOT_ORG_ACRONYMS: WordList = WordList::new(&[
     "TD", "RBI", "ERA",
 ]);
 
+/// Adjectives of a faith or a movement, capitalised as a name is ("Islamic fighters", "anti-Islamic",
+/// "Sunni militias"): alone, no one's name. (Some open a name: "Christian Bale" is found by his first
+/// name, "Islamic State" by the lexicon.)
+static BELIEF_ADJECTIVES: WordList = WordList::new(&[
+    "islamic",
+    "islamist",
+    "jihadist",
+    "muslim",
+    "christian",
+    "jewish",
+    "catholic",
+    "protestant",
+    "evangelical",
+    "orthodox",
+    "sunni",
+    "shia",
+    "shiite",
+    "hindu",
+    "buddhist",
+    "sikh",
+    "zionist",
+]);
+
 /// Actors and places found in an article.
 pub struct Found {
     pub actors: Vec<ActorMention>,
@@ -934,7 +957,10 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
             }
             return;
         }
-        if lex.function_words.contains(first_w) || t.chars().count() < 2 {
+        if lex.function_words.contains(first_w)
+            || t.chars().count() < 2
+            || BELIEF_ADJECTIVES.contains(first_w)
+        {
             return;
         }
         let titled = title_role(doc, cs, ActorKind::Person).is_some();
@@ -1670,6 +1696,21 @@ mod tests {
                 .any(|(name, kind, _)| name.starts_with("Drammen") && *kind == ActorKind::Person),
             "a number of fans is no age: {found:?}"
         );
+    }
+
+    #[test]
+    fn an_adjective_of_a_faith_alone_is_no_name() {
+        let a = actors(
+            "The truck now carries guns for Islamic fighters, a Catholic charity said. Christian Bale \
+             and the Islamic State were named.",
+        );
+        let names: Vec<&str> = a.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert!(
+            !names.contains(&"Islamic") && !names.contains(&"Catholic"),
+            "{a:?}"
+        );
+        assert!(names.contains(&"Christian Bale"), "{a:?}");
+        assert!(names.contains(&"Islamic State"), "{a:?}");
     }
 
     #[test]
