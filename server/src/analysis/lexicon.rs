@@ -741,6 +741,15 @@ impl Lexicon {
         Some(self.ancestors(name).last().unwrap_or(p.name))
     }
 
+    /// Whether the lexicons know a word (lower case) as something else than a part of a person's name: a
+    /// place, an organisation, a person's role or a function word.
+    pub fn knows_as_no_name(&self, w: &str) -> bool {
+        self.places.contains_key(w)
+            || self.orgs.contains_key(w)
+            || self.person_roles.contains(w)
+            || self.function_words.contains(w)
+    }
+
     /// True when place `inner` (a canonical name) is `outer` or lies within it.
     pub fn place_within(&self, inner: &str, outer: &str) -> bool {
         inner == outer || self.ancestors(inner).any(|p| p == outer)

@@ -195,20 +195,11 @@ fn first_name_before_name(doc: &Doc, lex: &Lexicon, i: usize, to: usize) -> bool
     let next = i + 1;
     next < to && lex.first_names.contains(&doc.lower[i]) && doc.toks[next].is_word() && {
         let w = &doc.lower[next];
-        !lexicon_word(lex, w)
+        !lex.knows_as_no_name(w)
             && !lex.org_heads.contains(w)
             && !lex.non_person_heads.contains(w)
             && !lex.months.contains_key(w)
     }
-}
-
-/// Whether the lexicons know a word (lower case) as something else than a name's: a place, an
-/// organisation, a person's role or a function word.
-fn lexicon_word(lex: &Lexicon, w: &str) -> bool {
-    lex.places.contains_key(w)
-        || lex.orgs.contains_key(w)
-        || lex.person_roles.contains(w)
-        || lex.function_words.contains(w)
 }
 
 /// Whether the word at `i` (which the gazetteer knows as a place) ends a run where a first name comes
@@ -416,7 +407,7 @@ fn given_names_before(doc: &Doc, lex: &Lexicon, first: usize, k: usize) -> usize
         let w = &doc.lower[j];
         let given = doc.toks[j].is_word()
             && doc.is_cap(j)
-            && !lexicon_word(lex, w)
+            && !lex.knows_as_no_name(w)
             && !lex.role_modifiers.contains(w)
             && !lex.org_roles.contains(w)
             && !lex.demonyms.contains_key(w)

@@ -439,12 +439,9 @@ impl<'a> Doc<'a> {
                 && self.in_title_case(k)
                 && {
                     let w = &self.lower[k];
-                    !lex.function_words.contains(w)
+                    !lex.knows_as_no_name(w)
                         && !predicate_word(w)
-                        && !lex.person_roles.contains(w)
                         && !lex.role_modifiers.contains(w)
-                        && !lex.places.contains_key(w)
-                        && !lex.orgs.contains_key(w)
                 }
         };
         // a title after "of" ends a name ("Dawn Of Justice Stolen Batmobile Rumor")
