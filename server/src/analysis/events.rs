@@ -1294,6 +1294,25 @@ mod tests {
     }
 
     #[test]
+    fn a_player_put_on_injured_reserve_is_a_roster_move_not_an_injury() {
+        let text = "The Otters placed winger Tomas Brandt on injured reserve with a knee injury. \
+                    Brandt joins Ivo Lenz on the disabled list.";
+        let f = analyse(text, 0);
+        let reserve = event_at(&f, text, "injured reserve");
+        assert_eq!(
+            (reserve.lemma.as_str(), reserve.class),
+            ("injured reserve", EventClass::Personnel)
+        );
+        let list = event_at(&f, text, "disabled list");
+        assert_eq!(list.lemma.as_str(), "injured reserve");
+        let injury = event_at(&f, text, "injury");
+        assert_eq!(
+            (injury.lemma.as_str(), injury.class),
+            ("injure", EventClass::Health)
+        );
+    }
+
+    #[test]
     fn phone_calls_are_calls_and_calls_for_support_are_not_events() {
         let f = analyse(
             "He held a phone call with the mayor. Calls for support grew.",

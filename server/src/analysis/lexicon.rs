@@ -531,6 +531,10 @@ const MULTIWORD_TRIGGERS: &[(&str, &str, EventClass)] = &[
     ("catch fire", "fire", EventClass::Disaster),
     ("catches fire", "fire", EventClass::Disaster),
     ("catching fire", "fire", EventClass::Disaster),
+    // a team's list of players out injured: being put on it is a move of the roster, not the injury
+    ("injured reserve", "injured reserve", EventClass::Personnel),
+    ("injured list", "injured reserve", EventClass::Personnel),
+    ("disabled list", "injured reserve", EventClass::Personnel),
     ("took office", "inauguration", EventClass::Personnel),
     ("sworn in", "inauguration", EventClass::Personnel),
 ];
