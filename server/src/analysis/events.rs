@@ -129,6 +129,8 @@ pub fn find(doc: &Doc, facts: &ArticleFacts, named: &PhraseSet) -> Found {
                 "conversation" => false,
                 "fire" => !matches!(prev, "ceasefire" | "open" | "under") && next != "on",
                 "name" => !matches!(prev, "a" | "man" | "woman" | "person" | "someone"),
+                // a gathering ("the office Christmas party"), not a political party
+                "party" => i > 0 && doc.lower_in(i - 1, &GATHERINGS),
                 _ => true,
             };
             if keep {
@@ -306,6 +308,38 @@ fn other_noun(doc: &Doc, k: usize) -> bool {
         && !lexicon().function_words.contains(&doc.lower[k])
         && !doc.lower[k].ends_with("ed")
 }
+
+/// Words before "party" that make it a gathering, not a political party ("an office party", "a birthday
+/// party").
+static GATHERINGS: WordList = WordList::new(&[
+    "christmas",
+    "holiday",
+    "birthday",
+    "office",
+    "dinner",
+    "launch",
+    "house",
+    "farewell",
+    "engagement",
+    "pool",
+    "costume",
+    "cocktail",
+    "garden",
+    "retirement",
+    "release",
+    "block",
+    "street",
+    "bachelor",
+    "bachelorette",
+    "surprise",
+    "staff",
+    "company",
+    "halloween",
+    "wedding",
+    "slumber",
+    "beach",
+    "watch",
+]);
 
 /// "Charged with first-degree murder", "faces two counts of murder", "murder charges": the noun names the
 /// charge, an event of the courts, not the killing (which "the murder of his mother" tells).
@@ -1310,6 +1344,34 @@ mod tests {
             (injury.lemma.as_str(), injury.class),
             ("injure", EventClass::Health)
         );
+    }
+
+    #[test]
+    fn gatherings_ceremonies_and_drunk_driving_are_events_and_political_parties_are_not() {
+        let text = "A gunman opened fire at the office Christmas party. The Green Party won seats. \
+                    Mara Quill will host the Academy Awards, the second time she presents the Oscars. \
+                    The striker was arrested on suspicion of DUI after a crash blamed on drunk driving.";
+        let f = analyse(text, 0);
+        assert_eq!(event_at(&f, text, "party").lemma.as_str(), "party");
+        assert!(
+            f.events
+                .iter()
+                .filter(|e| e.lemma.as_str() == "party")
+                .count()
+                == 1,
+            "the Green Party is no gathering"
+        );
+        assert_eq!(
+            event_at(&f, text, "Academy Awards").lemma.as_str(),
+            "oscars"
+        );
+        assert_eq!(event_at(&f, text, "Oscars").lemma.as_str(), "oscars");
+        assert!(
+            f.actors.iter().all(|a| !a.name.contains("Oscars")),
+            "the Oscars are no team"
+        );
+        assert_eq!(event_at(&f, text, "DUI").lemma.as_str(), "dui");
+        assert_eq!(event_at(&f, text, "drunk driving").lemma.as_str(), "dui");
     }
 
     #[test]

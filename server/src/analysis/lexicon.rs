@@ -71,6 +71,11 @@ pub struct Lexicon {
     /// Triggers of several words, by their first word: the words after it, the lemma and the class (the
     /// first that matches is taken).
     pub multiword_triggers: HashMap<&'static str, Vec<MultiwordTrigger>>,
+    /// The names of events known by a name ([`NAMED_EVENTS`]) as phrase keys, with their lemmas: no part
+    /// of a person's or an organisation's name.
+    pub named_events: HashMap<String, &'static str>,
+    /// Longest name of `named_events`, in tokens.
+    pub named_event_max_tokens: usize,
     pub reporting_verbs: HashSet<&'static str>,
     pub past_irregular: HashSet<&'static str>,
     /// -ed forms that are no action (see `analysis::events`).
@@ -501,7 +506,8 @@ accident:disaster:accident accidents collision derailment derailed;eruption:othe
 landslide:other:landslide avalanche mudslide;outbreak:other:outbreak epidemic pandemic;\
 game:other:game games;playoff:other:playoff playoffs;tournament:other:tournament championship;\
 ceremony:other:ceremony ceremonies funeral funerals memorial vigil vigils;\
-festival:other:festival;concert:other:concert;parade:other:parade;surgery:other:surgery;overdose:other:overdose";
+festival:other:festival;concert:other:concert;parade:other:parade;surgery:other:surgery;overdose:other:overdose;\
+party:other:party parties;dui:other:dui dwi";
 
 const MULTIWORD_TRIGGERS: &[(&str, &str, EventClass)] = &[
     ("phone call", "call", EventClass::Call),
@@ -535,8 +541,27 @@ const MULTIWORD_TRIGGERS: &[(&str, &str, EventClass)] = &[
     ("injured reserve", "injured reserve", EventClass::Personnel),
     ("injured list", "injured reserve", EventClass::Personnel),
     ("disabled list", "injured reserve", EventClass::Personnel),
+    ("drunk driving", "dui", EventClass::Other),
+    ("drunken driving", "dui", EventClass::Other),
     ("took office", "inauguration", EventClass::Personnel),
     ("sworn in", "inauguration", EventClass::Personnel),
+];
+
+/// Events known by a name of their own, each an event wherever it is written and no one's name: the
+/// ceremony or the contest (its lemma: "the Academy Awards" are the Oscars), and its class.
+const NAMED_EVENTS: &[(&str, &str, EventClass)] = &[
+    ("oscars", "oscars", EventClass::Other),
+    ("academy awards", "oscars", EventClass::Other),
+    ("golden globes", "golden globes", EventClass::Other),
+    ("grammys", "grammys", EventClass::Other),
+    ("grammy awards", "grammys", EventClass::Other),
+    ("emmys", "emmys", EventClass::Other),
+    ("emmy awards", "emmys", EventClass::Other),
+    ("olympics", "olympics", EventClass::Contest),
+    ("olympic games", "olympics", EventClass::Contest),
+    ("super bowl", "super bowl", EventClass::Contest),
+    ("world series", "world series", EventClass::Contest),
+    ("world cup", "world cup", EventClass::Contest),
 ];
 
 /// Past-tense forms that are seldom a reported action: states, attitudes, speech acts, adjectives in disguise.
@@ -674,6 +699,9 @@ fn build() -> Lexicon {
             triggers.insert(form.to_string(), (lemma, class));
         }
     }
+    for &(name, lemma, class) in NAMED_EVENTS.iter().filter(|(n, _, _)| !n.contains(' ')) {
+        triggers.insert(name.to_string(), (lemma, class));
+    }
     Lexicon {
         first_names: words(FIRST_NAMES).collect(),
         nickname_of: NICKNAMES.iter().copied().collect(),
@@ -699,19 +727,35 @@ fn build() -> Lexicon {
         function_words: words(FUNCTION_WORDS).collect(),
         things: words(THINGS).collect(),
         triggers,
-        multiword_triggers: MULTIWORD_TRIGGERS.iter().fold(
-            HashMap::default(),
-            |mut by_first, (phrase, lemma, class)| {
-                let mut words = phrase.split(' ');
-                let first = words.next().unwrap_or_default();
-                by_first.entry(first).or_insert_with(Vec::new).push((
-                    words.collect(),
-                    *lemma,
-                    *class,
-                ));
-                by_first
-            },
-        ),
+        named_events: NAMED_EVENTS
+            .iter()
+            .map(|(name, lemma, _)| (phrase_key(name), *lemma))
+            .collect(),
+        named_event_max_tokens: NAMED_EVENTS
+            .iter()
+            .map(|(name, _, _)| name.split(' ').count())
+            .max()
+            .unwrap_or(1),
+        multiword_triggers: MULTIWORD_TRIGGERS
+            .iter()
+            .chain(
+                NAMED_EVENTS
+                    .iter()
+                    .filter(|(name, _, _)| name.contains(' ')),
+            )
+            .fold(
+                HashMap::default(),
+                |mut by_first, (phrase, lemma, class)| {
+                    let mut words = phrase.split(' ');
+                    let first = words.next().unwrap_or_default();
+                    by_first.entry(first).or_insert_with(Vec::new).push((
+                        words.collect(),
+                        *lemma,
+                        *class,
+                    ));
+                    by_first
+                },
+            ),
         reporting_verbs: words(REPORTING_VERBS).collect(),
         past_irregular: words(PAST_IRREGULAR).collect(),
         not_actions: words(NOT_ACTIONS).collect(),

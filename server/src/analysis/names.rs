@@ -243,7 +243,11 @@ fn segment(doc: &Doc, lex: &Lexicon, from: usize, to: usize) -> Vec<(usize, usiz
             len > 1 || doc.toks[i].is_all_caps() || doc.lower[i].chars().count() > 3
         });
         let place = longest(doc, i, to, lex.place_max_tokens, &lex.places);
-        let holiday = longest(doc, i, to, 3, &lex.holidays);
+        let holiday = longest(doc, i, to, 3, &lex.holidays)
+            .map(|(len, _)| len)
+            .or_else(|| {
+                longest(doc, i, to, lex.named_event_max_tokens, &lex.named_events).map(|(l, _)| l)
+            });
         let w = &doc.lower[i];
         let (len, seg) = match (org, place) {
             // "Milan Kundera", "Georgia Meloni": a place that is also a first name, followed by a name
@@ -256,7 +260,7 @@ fn segment(doc: &Doc, lex: &Lexicon, from: usize, to: usize) -> Vec<(usize, usiz
             (Some((lo, _)), _) => (lo, Seg::Org),
             (None, Some((lp, p))) => (lp, Seg::Place(p.name)),
             (None, None) => {
-                if let Some((lh, _)) = holiday {
+                if let Some(lh) = holiday {
                     (lh, Seg::Skip)
                 } else if lex.months.contains_key(w)
                     || lex.weekdays.contains_key(w)
