@@ -224,6 +224,9 @@ struct Builder {
 /// Resolves every actor mention to an actor, the registered ones (`registry`) first. Returns the actors
 /// (the registered ones first, in the registry's order, mentioned or not) and, per document, the actor of
 /// each mention.
+/// Articles of a candidate for a surname alone looked at to tell the company it keeps (see [`resolve`]).
+const COMPANY_SAMPLE: usize = 32;
+
 pub fn resolve(
     docs: &[Arc<DocEntry>],
     registry: &[RegisteredActor],
@@ -379,6 +382,24 @@ pub fn resolve(
             }
         }
     }
+    // the articles that name each actor in full (in order)
+    let mut docs_of: Vec<Vec<usize>> = vec![Vec::new(); builders.len()];
+    for (di, ids) in actors_in_doc.iter().enumerate() {
+        for &id in ids {
+            docs_of[id].push(di);
+        }
+    }
+    // whether an article naming `c` in full names an actor article `di` names too: the company a
+    // candidate keeps ("Bush" beside Obama is the president, beside the Saints the running back)
+    let keeps_company = |c: usize, di: usize| -> bool {
+        let mine = &actors_in_doc[di];
+        docs_of[c].iter().take(COMPANY_SAMPLE).any(|&d| {
+            d != di
+                && actors_in_doc[d]
+                    .iter()
+                    .any(|&a| a != c && mine.binary_search(&a).is_ok())
+        })
+    };
     for (di, mi) in pending {
         let m = &docs[di].facts.actors[mi];
         let Keyed::Single {
@@ -398,20 +419,25 @@ pub fn resolve(
                 .filter(|c| actors_in_doc[di].binary_search(c).is_ok())
                 .collect();
             // among several, those called by this mention's title ("President Bush": the Bush stated
-            // to be a president, not the most mentioned one), the most mentioned of them
+            // to be a president, not the most mentioned one); of those, one named elsewhere in the
+            // company of an actor this article names over one never seen with any; the most mentioned
             let mine = role_nouns(m);
             let titled = |c: &usize| titles[*c].iter().any(|t| mine.contains(t));
-            let most_mentioned = |pool: &[usize]| {
+            let most_mentioned = |pool: &[usize], in_company: bool| {
                 let called: Vec<usize> = pool.iter().copied().filter(titled).collect();
                 let pool = if called.is_empty() { pool } else { &called };
-                pool.iter()
-                    .copied()
-                    .max_by_key(|&c| (mention_count[c], std::cmp::Reverse(c)))
+                if let [only] = pool {
+                    return Some(*only);
+                }
+                pool.iter().copied().max_by_key(|&c| {
+                    let met = in_company && keeps_company(c, di);
+                    (met, mention_count[c], std::cmp::Reverse(c))
+                })
             };
             let pick = match here.len() {
                 1 => Some(here[0]),
-                0 => most_mentioned(cands),
-                _ => most_mentioned(&here),
+                0 => most_mentioned(cands, true),
+                _ => most_mentioned(&here, false),
             };
             actor_of[di][mi] = pick;
             continue;
@@ -633,6 +659,28 @@ mod tests {
             "President Vik is the Vik called president, not the most mentioned: {a:#?}"
         );
         assert!(!find(&a, "Ola Vik").mentions.iter().any(|m| m.0 == 2));
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_one_named_in_the_company_the_article_keeps() {
+        let a = model(&[
+            "The striker Oliver Vik scored twice for the Harbour Gulls. Oliver Vik was cheered. \
+             Later Oliver Vik left smiling.",
+            "The Harbour Gulls sold Oliver Vik to a rival club on Friday.",
+            "The mayor, Anna Brandt, met Henry Vik, the former finance minister, in Bergen.",
+            "On Monday the mayor, Anna Brandt, said the harbour rules Vik wrote were being scrapped.",
+            "On Tuesday Vik trained with the squad again, the Harbour Gulls said.",
+        ]);
+        let henry = find(&a, "Henry Vik");
+        let oliver = find(&a, "Oliver Vik");
+        assert!(
+            henry.mentions.iter().any(|m| m.0 == 3),
+            "beside Anna Brandt, Vik is Henry Vik, not the most mentioned Vik: {a:#?}"
+        );
+        assert!(
+            oliver.mentions.iter().any(|m| m.0 == 4),
+            "beside the Harbour Gulls, Vik is Oliver Vik: {a:#?}"
+        );
     }
 
     #[test]
