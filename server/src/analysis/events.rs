@@ -129,6 +129,8 @@ pub fn find(doc: &Doc, facts: &ArticleFacts, named: &PhraseSet) -> Found {
                 "conversation" => false,
                 "fire" => !matches!(prev, "ceasefire" | "open" | "under") && next != "on",
                 "name" => !matches!(prev, "a" | "man" | "woman" | "person" | "someone"),
+                // "placed on IR": the injured reserve, in capitals only
+                "injured reserve" => doc.toks[i].is_all_caps(),
                 // a gathering ("the office Christmas party"), not a political party
                 "party" => i > 0 && doc.lower_in(i - 1, &GATHERINGS),
                 _ => true,
@@ -1330,7 +1332,7 @@ mod tests {
     #[test]
     fn a_player_put_on_injured_reserve_is_a_roster_move_not_an_injury() {
         let text = "The Otters placed winger Tomas Brandt on injured reserve with a knee injury. \
-                    Brandt joins Ivo Lenz on the disabled list.";
+                    Brandt joins Ivo Lenz on the disabled list. The club put a third winger on IR.";
         let f = analyse(text, 0);
         let reserve = event_at(&f, text, "injured reserve");
         assert_eq!(
@@ -1339,6 +1341,7 @@ mod tests {
         );
         let list = event_at(&f, text, "disabled list");
         assert_eq!(list.lemma.as_str(), "injured reserve");
+        assert_eq!(event_at(&f, text, "IR").lemma.as_str(), "injured reserve");
         let injury = event_at(&f, text, "injury");
         assert_eq!(
             (injury.lemma.as_str(), injury.class),

@@ -507,7 +507,7 @@ landslide:other:landslide avalanche mudslide;outbreak:other:outbreak epidemic pa
 game:other:game games;playoff:other:playoff playoffs;tournament:other:tournament championship;\
 ceremony:other:ceremony ceremonies funeral funerals memorial vigil vigils;\
 festival:other:festival;concert:other:concert;parade:other:parade;surgery:other:surgery;overdose:other:overdose;\
-party:other:party parties;dui:other:dui dwi";
+party:other:party parties;dui:other:dui dwi;injured reserve:personnel:ir";
 
 const MULTIWORD_TRIGGERS: &[(&str, &str, EventClass)] = &[
     ("phone call", "call", EventClass::Call),
