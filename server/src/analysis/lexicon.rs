@@ -368,7 +368,7 @@ pitcher rb qb wr lb cb manager owner spokesperson rep representative publicist a
 researcher economist strategist negotiator mediator candidate nominee deputy commissioner inspector detective \
 sheriff trooper soldier fighter militant rebel activist campaigner protester witness victim suspect gunman \
 student teacher nurse pilot emperor dictator monarch sultan emir sheikh cleric bishop archbishop cardinal rabbi imam \
-sen. rep. gov. gen. lt. col. capt. sgt. dr. mr. mrs. ms. mr mrs ms dr prime mp mep speaker whip \
+sen. rep. gov. gen. lt. col. capt. sgt. dr. mr. mrs. ms. mr mrs ms dr sen gov gen lt col capt sgt prof prime mp mep speaker whip \
 secretary-general general-secretary comedian model designer filmmaker director producer author novelist poet \
 athlete champion boxer wrestler golfer tennis cyclist driver businessman businesswoman billionaire tycoon \
 entrepreneur investor banker counterpart successor predecessor husband wife son daughter father mother brother \

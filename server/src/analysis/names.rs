@@ -41,6 +41,27 @@ static BELIEF_ADJECTIVES: WordList = WordList::new(&[
     "zionist",
 ]);
 
+/// Adjectives of a region or a people that no country's demonym is ("the Central Asian nation", "West
+/// African states"): like a demonym, no part of a name.
+static REGION_ADJECTIVES: WordList = WordList::new(&[
+    "asian",
+    "african",
+    "european",
+    "arab",
+    "arabian",
+    "latin",
+    "scandinavian",
+    "caribbean",
+    "balkan",
+    "baltic",
+    "nordic",
+    "mediterranean",
+    "hispanic",
+    "latino",
+    "slavic",
+    "polynesian",
+]);
+
 /// Actors and places found in an article.
 pub struct Found {
     pub actors: Vec<ActorMention>,
@@ -268,7 +289,7 @@ fn segment(doc: &Doc, lex: &Lexicon, from: usize, to: usize) -> Vec<(usize, usiz
                     || is_roman(doc.tok_text(i))
                 {
                     (1, Seg::Skip)
-                } else if lex.demonyms.contains_key(w) {
+                } else if lex.demonyms.contains_key(w) || REGION_ADJECTIVES.contains(w) {
                     (1, Seg::Demonym)
                 } else if (lex.person_roles.contains(w) || lex.role_modifiers.contains(w))
                     && !lex.first_names.contains(w)
@@ -1140,6 +1161,12 @@ pub fn title_role(doc: &Doc, name_start: usize, kind: ActorKind) -> Option<Role>
             k = p;
             continue;
         }
+        // a title written short ("Gov. Sarah Palin", "Dr. Regina Benjamin")
+        if doc.is_punct(p, ".") && p > s.first && short_title(doc, lex, p - 1) {
+            first = p - 1;
+            k = p - 1;
+            continue;
+        }
         // "of" / "for the" inside a title, when capitalised words follow
         if matches!(w, "of" | "for" | "the")
             && doc.is_cap(first)
@@ -1173,6 +1200,12 @@ pub fn title_role(doc: &Doc, name_start: usize, kind: ActorKind) -> Option<Role>
         span,
         pattern: "title",
     })
+}
+
+/// Whether token `k` is a title written short, before its period ("Sen", "Gov", "Dr").
+fn short_title(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
+    let w = &doc.lower[k];
+    doc.is_cap(k) && lex.abbreviations.contains(w) && lex.person_roles.contains(w)
 }
 
 /// A role in apposition after the name: ", the head of Ukraine’s Presidential Office,".
@@ -1424,6 +1457,22 @@ mod tests {
                 "New York Times",
                 "al-Tahiri"
             ],
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_title_written_short_is_a_role_and_no_name() {
+        let text = "Later Sen. Ingrid Holm met Dr. Mara Quist. The energy-rich Central Asian nation \
+                    voted, and West African leaders met.";
+        assert_eq!(roles(text, "Ingrid Holm"), vec!["Sen.".to_string()]);
+        assert_eq!(roles(text, "Mara Quist"), vec!["Dr.".to_string()]);
+        let found = actors(text);
+        assert!(
+            !found.iter().any(|a| a.0.contains("Asian")
+                || a.0.contains("African")
+                || a.0 == "Sen"
+                || a.0 == "Dr"),
             "{found:?}"
         );
     }
