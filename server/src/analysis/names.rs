@@ -9,13 +9,13 @@ use super::word_list::WordList;
 use super::{ActorKind, ActorMention, ActorRule, PlaceMention, Quote, Role, Span};
 use rustc_hash::FxHashSet;
 
-/// Capitalised acronyms that are no organisation: offences, titles, diseases, things, a team's injured
+/// Capitalised acronyms that are no organisation: offences, titles, degrees ("MD"), diseases, things, a team's injured
 /// reserve list and positions ("placed on IR", "QB").
 static NOT_ORG_ACRONYMS: WordList = WordList::new(&[
     "DUI", "DWI", "OWI", "CEO", "CFO", "COO", "CTO", "MVP", "DNA", "HIV", "AIDS", "TV", "GPS",
     "PM", "AM", "OK", "FAQ", "ID", "IQ", "VIP", "RIP", "ATM", "SUV", "CCTV", "PTSD", "ADHD", "MRI",
     "ICU", "ER", "CPR", "GDP", "CEOS", "LOL", "OMG", "PDF", "USB", "AI", "IR", "QB", "RB", "WR",
-    "TD", "RBI", "ERA",
+    "TD", "RBI", "ERA", "MD", "PHD", "MBA", "RN", "DDS", "JD", "ESQ",
 ]);
 
 /// Adjectives of a faith or a movement, capitalised as a name is ("Islamic fighters", "anti-Islamic",
@@ -1457,6 +1457,16 @@ mod tests {
                 "New York Times",
                 "al-Tahiri"
             ],
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_degree_after_a_name_is_no_organisation() {
+        let found =
+            actors("The nominee, Regina Halden, MD, spoke, and Regina Halden, PHD, agreed.");
+        assert!(
+            !found.iter().any(|a| a.0 == "MD" || a.0 == "PHD"),
             "{found:?}"
         );
     }

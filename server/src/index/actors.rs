@@ -88,6 +88,9 @@ pub fn surname_key(s: &str) -> String {
     out
 }
 
+/// Suffixes after a surname that tell a generation, not a family ("Jr", "Sr", "III").
+const GENERATIONS: [&str; 6] = ["jr", "sr", "ii", "iii", "iv", "jnr"];
+
 fn words_of(name: &str) -> Vec<String> {
     phrase_key(name)
         .split(' ')
@@ -183,6 +186,11 @@ impl Keyed {
                 }
             }
             ActorKind::Person if words.len() >= 2 => {
+                // "Joseph Comeaux Jr.": the surname is the word before a generational suffix
+                let mut words = words;
+                while words.len() > 2 && GENERATIONS.contains(&words[words.len() - 1].as_str()) {
+                    words.pop();
+                }
                 let given = lex.given_name_key(&words[0]);
                 let sk = words.last().map(|l| surname_key(l)).unwrap_or_default();
                 // the letters between the given name and the surname, when all are initials
@@ -202,7 +210,11 @@ impl Keyed {
                 }
             }
             _ => Keyed::Single {
-                surname: words.last().map(|l| surname_key(l)),
+                // a generational suffix alone ("Jr.") is no one's surname
+                surname: words
+                    .last()
+                    .filter(|l| !GENERATIONS.contains(&l.as_str()))
+                    .map(|l| surname_key(l)),
                 org: format!("org:{}", words.join(" ")),
             },
         }
@@ -537,9 +549,13 @@ pub fn resolve(
                 .unwrap_or_default()
         });
         let mut aliases: Vec<String> = b.forms.keys().filter(|f| **f != name).cloned().collect();
-        // a person is also known by surname alone ("Lavrov" for Sergey Lavrov)
+        // a person is also known by surname alone ("Lavrov" for Sergey Lavrov; "Varga" for Joseph
+        // Varga Jr.)
         if kind == ActorKind::Person
-            && let Some(surname) = name.split_whitespace().last()
+            && let Some(surname) = name
+                .split_whitespace()
+                .rev()
+                .find(|w| !GENERATIONS.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
             && surname != name
             && !aliases.iter().any(|a| a == surname)
         {
@@ -680,6 +696,21 @@ mod tests {
         assert!(
             oliver.mentions.iter().any(|m| m.0 == 4),
             "beside the Harbour Gulls, Vik is Oliver Vik: {a:#?}"
+        );
+    }
+
+    #[test]
+    fn a_generational_suffix_is_no_surname() {
+        let a = model(&[
+            "Inmate Joseph Varga Jr. escaped on Monday, and Varga was caught on Friday.",
+            "Guards said Varga had planned the escape for weeks.",
+        ]);
+        let varga = find(&a, "Joseph Varga Jr");
+        assert_eq!(varga.mentions.len(), 3, "{a:#?}");
+        assert!(
+            !a.iter()
+                .any(|x| x.name == "Jr" || x.aliases.iter().any(|n| n == "Jr")),
+            "{a:#?}"
         );
     }
 
