@@ -178,6 +178,15 @@ const NICKNAMES: &[(&str, &str)] = &[
     ("pam", "pamela"),
     ("nikki", "nicole"),
     ("abe", "abraham"),
+    ("fred", "frederick"),
+    ("freddie", "frederick"),
+    ("freddy", "frederick"),
+    ("kathryn", "katherine"),
+    ("ken", "kenneth"),
+    ("kenny", "kenneth"),
+    ("nate", "nathan"),
+    ("walt", "walter"),
+    ("gerry", "gerald"),
 ];
 
 /// Places: `name|parent` entries; aliases are separated by `/`, the first being canonical.

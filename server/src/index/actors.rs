@@ -660,6 +660,23 @@ mod tests {
             d.aliases,
             vec!["Dorsey".to_string(), "Michael Dorsey".to_string()]
         );
+        let a = model(&[
+            "Aide Fred Lauder died on Saturday.",
+            "Frederick Lauder, the former aide, was found on Tuesday.",
+            "Nurse Kathryn Moss said so. Katie Moss agreed.",
+        ]);
+        assert!(
+            find(&a, "Fred Lauder")
+                .aliases
+                .contains(&"Frederick Lauder".to_string()),
+            "{a:#?}"
+        );
+        assert!(
+            find(&a, "Kathryn Moss")
+                .aliases
+                .contains(&"Katie Moss".to_string()),
+            "{a:#?}"
+        );
     }
 
     #[test]
