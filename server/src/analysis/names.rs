@@ -9,8 +9,8 @@ use super::word_list::WordList;
 use super::{ActorKind, ActorMention, ActorRule, PlaceMention, Quote, Role, Span};
 use rustc_hash::FxHashSet;
 
-/// Capitalised acronyms that are no organisation: offences, titles, degrees ("MD"), diseases, things, a team's injured
-/// reserve list and positions ("placed on IR", "QB").
+/// Capitalised acronyms that are no organisation: offences, titles, degrees ("MD"), diseases, things, a
+/// team's injured reserve list and positions ("placed on IR", "QB").
 static NOT_ORG_ACRONYMS: WordList = WordList::new(&[
     "DUI", "DWI", "OWI", "CEO", "CFO", "COO", "CTO", "MVP", "DNA", "HIV", "AIDS", "TV", "GPS",
     "PM", "AM", "OK", "FAQ", "ID", "IQ", "VIP", "RIP", "ATM", "SUV", "CCTV", "PTSD", "ADHD", "MRI",
@@ -264,7 +264,8 @@ fn segment(doc: &Doc, lex: &Lexicon, from: usize, to: usize) -> Vec<(usize, usiz
             len > 1 || doc.toks[i].is_all_caps() || doc.lower[i].chars().count() > 3
         });
         let place = longest(doc, i, to, lex.place_max_tokens, &lex.places);
-        let holiday = longest(doc, i, to, 3, &lex.holidays)
+        // a holiday ("Victory Day") or an event known by its name ("the Super Bowl"): no one's name
+        let day_or_event = longest(doc, i, to, 3, &lex.holidays)
             .map(|(len, _)| len)
             .or_else(|| {
                 longest(doc, i, to, lex.named_event_max_tokens, &lex.named_events).map(|(l, _)| l)
@@ -281,8 +282,8 @@ fn segment(doc: &Doc, lex: &Lexicon, from: usize, to: usize) -> Vec<(usize, usiz
             (Some((lo, _)), _) => (lo, Seg::Org),
             (None, Some((lp, p))) => (lp, Seg::Place(p.name)),
             (None, None) => {
-                if let Some(lh) = holiday {
-                    (lh, Seg::Skip)
+                if let Some(len) = day_or_event {
+                    (len, Seg::Skip)
                 } else if lex.months.contains_key(w)
                     || lex.weekdays.contains_key(w)
                     || CLOCK_WORDS.contains(w)

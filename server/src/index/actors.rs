@@ -233,12 +233,12 @@ struct Builder {
     roles: Vec<RoleRef>,
 }
 
-/// Resolves every actor mention to an actor, the registered ones (`registry`) first. Returns the actors
-/// (the registered ones first, in the registry's order, mentioned or not) and, per document, the actor of
-/// each mention.
 /// Articles of a candidate for a surname alone looked at to tell the company it keeps (see [`resolve`]).
 const COMPANY_SAMPLE: usize = 32;
 
+/// Resolves every actor mention to an actor, the registered ones (`registry`) first. Returns the actors
+/// (the registered ones first, in the registry's order, mentioned or not) and, per document, the actor of
+/// each mention.
 pub fn resolve(
     docs: &[Arc<DocEntry>],
     registry: &[RegisteredActor],
