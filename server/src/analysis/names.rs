@@ -1064,6 +1064,10 @@ fn accepts_in_title(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
     if !t.is_word() {
         return false;
     }
+    // "Then Gov. Palin spoke": the adverb opening a sentence, not "then-Gov."
+    if w == "then" && doc.sentence_initial(k) && !doc.is_punct(k + 1, "-") {
+        return false;
+    }
     lex.person_roles.contains(w)
         || lex.org_roles.contains(w)
         || lex.role_modifiers.contains(w)
@@ -1475,8 +1479,9 @@ mod tests {
     #[test]
     fn a_title_written_short_is_a_role_and_no_name() {
         let text = "Later Sen. Ingrid Holm met Dr. Mara Quist. The energy-rich Central Asian nation \
-                    voted, and West African leaders met.";
+                    voted, and West African leaders met. Then Gov. Anna Lind spoke.";
         assert_eq!(roles(text, "Ingrid Holm"), vec!["Sen.".to_string()]);
+        assert_eq!(roles(text, "Anna Lind"), vec!["Gov.".to_string()]);
         assert_eq!(roles(text, "Mara Quist"), vec!["Dr.".to_string()]);
         let found = actors(text);
         assert!(
