@@ -402,14 +402,14 @@ pub fn resolve(
         }
     }
     // whether an article naming `c` in full names an actor article `di` names too: the company a
-    // candidate keeps ("Bush" beside Obama is the president, beside the Saints the running back)
+    // candidate keeps ("Bush" beside Obama is the president, beside the Saints the running back). Asked
+    // only of a candidate `di` does not name in full, so none of those articles is `di` itself.
     let keeps_company = |c: usize, di: usize| -> bool {
         let mine = &actors_in_doc[di];
         docs_of[c].iter().take(COMPANY_SAMPLE).any(|&d| {
-            d != di
-                && actors_in_doc[d]
-                    .iter()
-                    .any(|&a| a != c && mine.binary_search(&a).is_ok())
+            actors_in_doc[d]
+                .iter()
+                .any(|&a| a != c && mine.binary_search(&a).is_ok())
         })
     };
     for (di, mi) in pending {
