@@ -100,7 +100,7 @@ pub fn find(doc: &Doc, facts: &ArticleFacts, named: &PhraseSet) -> Found {
         }
         // inside a date ("Victory Day") or a name ("Summit Street")
         let start = doc.toks[i].start;
-        if in_date.covers(start) || in_name.covers(start) {
+        if in_date.covers(start) || in_name.covers(start) || after_modifier_prefix(doc, i) {
             i += 1;
             continue;
         }
@@ -300,6 +300,21 @@ fn event_words() -> &'static HashMap<&'static str, EventWord> {
         }
         words
     })
+}
+
+/// Prefixes that make the noun after them a modifier of the next one ("an anti-piracy patrol", "the
+/// pre-election campaign", "a post-game interview", "anti-riot police"): the noun tells no event of its own.
+const MODIFIER_PREFIXES: &[&str] = &["anti", "pro", "counter", "post", "pre", "non"];
+
+/// Whether token `i` follows a [`MODIFIER_PREFIXES`] word, joined by a hyphen ("anti-piracy") or, in a
+/// headline's capitals, by a space ("Anti Piracy Operation").
+fn after_modifier_prefix(doc: &Doc, i: usize) -> bool {
+    let joined = i >= 2
+        && doc.lower_is(i - 1, &["-"])
+        && !doc.toks[i].space_before
+        && !doc.toks[i - 1].space_before
+        && doc.lower_is(i - 2, MODIFIER_PREFIXES);
+    joined || (i >= 1 && doc.lower_is(i - 1, &["anti"]))
 }
 
 /// Whether token `k` may be a common noun of its own: a lower-case content word that is no participle
@@ -1164,6 +1179,26 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_noun_after_anti_or_post_modifies_the_next_and_tells_no_event() {
+        let words = |text| -> Vec<&str> { told(text).into_iter().map(|(w, _, _)| w).collect() };
+        assert_eq!(
+            words(
+                "The frigate on anti-piracy patrol rescued the tanker after a post-election riot."
+            ),
+            vec!["rescued", "riot"]
+        );
+        assert_eq!(
+            words("Navy Hails Anti Piracy Operation"),
+            Vec::<&str>::new()
+        );
+        // a prefix written apart is no prefix of the noun
+        assert_eq!(
+            words("Crowds rallied before and after the piracy trial."),
+            vec!["rallied", "piracy", "trial"]
+        );
     }
 
     #[test]
