@@ -1042,7 +1042,7 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
             && (!doc.lower_here.contains(lower) || (w == first && NAME_ADJECTIVES.contains(lower))))
             || (!doc.is_cap(w) && doc.lower_in(w, &PARTICLES))
     });
-    if all_names_here && words.len() <= 4 && !doc.title_case[si] {
+    if all_names_here && words.len() <= 4 && !doc.title_case[si] && !in_quotes(doc, cs, ce) {
         push_actor(
             doc,
             found,
@@ -1053,6 +1053,31 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
             ActorRule::CapitalisedName,
         );
     }
+}
+
+/// Whether the words from token `cs` to `ce` (exclusive) stand inside quotation marks of their own: the
+/// title of a film, a book or a song ("the sequel ‘Catching Fire’"), not someone's name — a name no first
+/// name, title or apposition makes a person's. (A nickname is quoted inside a name: Vincent "The Chin"
+/// Gigante.) An apostrophe on a word ending in "s" closes no quotation: it is a possessive.
+fn in_quotes(doc: &Doc, cs: usize, ce: usize) -> bool {
+    const OPEN: &[&str] = &["'", "\"", "‘", "“"];
+    const CLOSE: &[&str] = &["'", "\"", "’", "”"];
+    cs > 0
+        && ce < doc.toks.len()
+        && doc.sent_of[cs - 1] == doc.sent_of[cs]
+        && OPEN.contains(&doc.tok_text(cs - 1))
+        && CLOSE.contains(&doc.tok_text(ce))
+        && !possessive_apostrophe(doc, ce)
+}
+
+/// Whether token `k` is an apostrophe written onto a word ending in "s": the possessive of a plural or of
+/// a name ("Kathina Thomas' mother") rather than a closing quotation mark.
+fn possessive_apostrophe(doc: &Doc, k: usize) -> bool {
+    doc.toks[k].kind == TokKind::Possessive
+        || (k > 0
+            && matches!(doc.tok_text(k), "'" | "’")
+            && !doc.toks[k].space_before
+            && doc.lower[k - 1].ends_with('s'))
 }
 
 fn accepts_in_title(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
@@ -2109,6 +2134,31 @@ mod tests {
             "only the minister: {names:?}"
         );
         assert!(names.contains(&"Obama"), "{names:?}");
+    }
+
+    #[test]
+    fn a_quoted_title_of_a_work_is_no_one_but_a_quoted_surname_before_a_possessive_is() {
+        let a = actors(
+            "The studio is ready to film the sequel ‘Burning Tide’. Fans of \"Silent Harbour\" \
+             cheered. Later, 'Marta Quist' was quoted.",
+        );
+        let names: Vec<&str> = a.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.contains("Tide") || n.contains("Harbour")),
+            "{names:?}"
+        );
+        // a known first name still says a person; a closing apostrophe after a plural is a possessive
+        assert!(names.contains(&"Marta Quist"), "{names:?}");
+        let a = actors(
+            "The school named Kathina Thomas. 'Kathina Thomas' mother took the stand,' one said.",
+        );
+        assert_eq!(
+            a.iter().filter(|(n, _, _)| n == "Kathina Thomas").count(),
+            2,
+            "{a:?}"
+        );
     }
 
     #[test]

@@ -717,6 +717,20 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_film_title_is_no_one_and_its_last_word_names_no_one_elsewhere() {
+        let a = model(&[
+            "The studio is ready to film the sequel ‘Burning Tide’. Director Carla Munt will return.",
+            "Tide destroys the harbour wall in Palmer. Tide gauges failed, said Harbour Master Ivo Stein.",
+        ]);
+        assert!(
+            !a.iter()
+                .any(|x| x.name.contains("Tide") || x.aliases.iter().any(|n| n == "Tide")),
+            "{a:#?}"
+        );
+        find(&a, "Carla Munt");
+    }
+
+    #[test]
     fn a_generational_suffix_is_no_surname() {
         let a = model(&[
             "Inmate Joseph Varga Jr. escaped on Monday, and Varga was caught on Friday.",
