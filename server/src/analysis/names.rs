@@ -307,6 +307,59 @@ fn segment(doc: &Doc, lex: &Lexicon, from: usize, to: usize) -> Vec<(usize, usiz
     segs
 }
 
+/// Capitalised nouns that, after a possessive, make a business or an institution named for someone ("Sam's
+/// Club", "Denny's Restaurant", "St. Mary's Hospital"): no person.
+static BUSINESS_HEADS: WordList = WordList::new(&[
+    "club",
+    "restaurant",
+    "restaurants",
+    "store",
+    "stores",
+    "bar",
+    "pub",
+    "grill",
+    "diner",
+    "cafe",
+    "café",
+    "bakery",
+    "market",
+    "pharmacy",
+    "hospital",
+    "clinic",
+    "kitchen",
+    "tavern",
+    "inn",
+    "motel",
+    "hotel",
+    "shop",
+    "supermarket",
+    "deli",
+    "steakhouse",
+    "pizzeria",
+    "salon",
+    "garage",
+    "casino",
+    "church",
+    "cathedral",
+    "school",
+    "college",
+]);
+
+/// Whether a name ending before token `k` is the owner in a business's name: a possessive at `k` and a
+/// capitalised [`BUSINESS_HEADS`] noun after it ("Sam's Club"); not a place's ("South Alabama's College
+/// of Medicine" is the university's).
+fn business_after(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
+    k > 0
+        && !lex.places_by_name.contains_key(doc.tok_text(k - 1))
+        && doc
+            .toks
+            .get(k)
+            .is_some_and(|t| t.kind == TokKind::Possessive)
+        && doc.toks.get(k + 1).is_some_and(|t| t.space_before)
+        && doc.is_cap(k + 1)
+        && doc.lower_in(k + 1, &BUSINESS_HEADS)
+}
+
 /// Finds actor and place mentions.
 pub fn find(doc: &Doc) -> Found {
     let lex = lexicon();
@@ -371,6 +424,39 @@ pub fn find(doc: &Doc) -> Found {
                 }
             }
             let end = designation.unwrap_or(j);
+            if designation.is_none() && business_after(doc, lex, end) {
+                // "the Sam's Club", "Bloomington Sam's Club": a business named for its owner (and
+                // "St. Mary's Hospital" for a saint)
+                let mut owner = end - 1;
+                if owner >= i + 1 && doc.lower_is(owner - 1, &["saint"]) {
+                    owner -= 1;
+                } else if owner >= 2
+                    && doc.is_punct(owner - 1, ".")
+                    && doc.lower_is(owner - 2, &["st"])
+                {
+                    owner -= 2;
+                }
+                if owner > i {
+                    process_run(doc, lex, si, i, owner, &mut found);
+                }
+                // (the "St" before the period, a run of its own, is the saint's)
+                let from = doc.toks[owner].start;
+                if found.actors.last().is_some_and(|a| a.span.start >= from) {
+                    found.actors.pop();
+                }
+                let b = end + 2;
+                push_actor(
+                    doc,
+                    &mut found,
+                    si,
+                    owner,
+                    b,
+                    ActorKind::Organization,
+                    ActorRule::OrganisationHeadWord,
+                );
+                i = b;
+                continue;
+            }
             if end > i {
                 process_run(doc, lex, si, i, end, &mut found);
             }
@@ -2159,6 +2245,29 @@ mod tests {
             2,
             "{a:?}"
         );
+    }
+
+    #[test]
+    fn a_business_named_for_its_owner_is_an_organisation_not_a_person() {
+        let a = actors(
+            "A woman was struck outside the Harlow Sam's Club. Nurse Ilse Varga of St. Anne's Hospital \
+             treated her. They backed Obama's Plan.",
+        );
+        assert!(
+            a.contains(&("Sam's Club".to_string(), ActorKind::Organization, None)),
+            "{a:?}"
+        );
+        assert!(
+            a.contains(&(
+                "St. Anne's Hospital".to_string(),
+                ActorKind::Organization,
+                None
+            )),
+            "{a:?}"
+        );
+        assert!(!a.iter().any(|(n, _, _)| n.ends_with("Sam")), "{a:?}");
+        // a possessive before another capitalised word is still its owner's
+        assert!(a.iter().any(|(n, _, _)| n == "Obama"), "{a:?}");
     }
 
     #[test]
