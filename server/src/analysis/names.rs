@@ -428,7 +428,7 @@ pub fn find(doc: &Doc) -> Found {
                 // "the Sam's Club", "Bloomington Sam's Club": a business named for its owner (and
                 // "St. Mary's Hospital" for a saint)
                 let mut owner = end - 1;
-                if owner >= i + 1 && doc.lower_is(owner - 1, &["saint"]) {
+                if owner > i && doc.lower_is(owner - 1, &["saint"]) {
                     owner -= 1;
                 } else if owner >= 2
                     && doc.is_punct(owner - 1, ".")
