@@ -141,6 +141,15 @@ fn team_key(plural: &str) -> String {
     format!("team:{plural}")
 }
 
+/// Whether a mention names an organisation by one plural word in capitals ("COLTS"): perhaps a team
+/// known by that plural name.
+fn shouted_plural(m: &crate::analysis::ActorMention) -> bool {
+    m.kind == ActorKind::Organization
+        && !m.name.contains(' ')
+        && m.name.chars().all(|c| c.is_ascii_uppercase())
+        && crate::analysis::names::plural_name(&m.name.to_lowercase())
+}
+
 /// The identity keys of one actor mention.
 enum Keyed {
     /// A full name or an organisation: its key, a person's surname key or a team's plural name
@@ -252,6 +261,8 @@ pub fn resolve(
         .map(|d| vec![None; d.facts.actors.len()])
         .collect();
     let mut pending: Vec<MentionRef> = Vec::new();
+    // organisations named by one plural word in capitals, resolved once every team is known
+    let mut shouted: Vec<MentionRef> = Vec::new();
 
     // 0. the registry: a name or alias as written names its actor; its full names and surname key the
     // mentions written otherwise ("Mike Dorsey" for a registered "Michael Dorsey", "Dorsey")
@@ -316,6 +327,10 @@ pub fn resolve(
                 pending.push((di, mi));
                 continue;
             };
+            if shouted_plural(m) {
+                shouted.push((di, mi));
+                continue;
+            }
             // other middle initials, another person: George H.W. Bush is not George W. Bush, though
             // "George Bush" may be either (the one its article names with initials, else the first of
             // them the corpus names)
@@ -363,6 +378,31 @@ pub fn resolve(
             };
             actor_of[di][mi] = Some(id);
         }
+    }
+    // 1b. a plural name in capitals ("COLTS" in a headline in capitals) is the team called so, the one
+    // its article names in full before another; else an organisation of its own ("DRAKE")
+    for (di, mi) in shouted {
+        let m = &docs[di].facts.actors[mi];
+        let Keyed::Full { key, .. } = &keyed[di][mi] else {
+            continue;
+        };
+        let teams = by_surname.get(&team_key(&m.name.to_lowercase()));
+        let team = teams.and_then(|c| {
+            c.iter()
+                .copied()
+                .find(|t| actor_of[di].contains(&Some(*t)))
+                .or(c.first().copied())
+        });
+        let id = team.unwrap_or_else(|| {
+            *by_key.entry(key.clone()).or_insert_with(|| {
+                builders.push(Builder {
+                    kind: Some(m.kind),
+                    ..Default::default()
+                });
+                builders.len() - 1
+            })
+        });
+        actor_of[di][mi] = Some(id);
     }
     // 2. single names: the person of that surname in the same article, else the most mentioned in the corpus
     let mut mention_count: Vec<usize> = vec![0; builders.len()];
@@ -728,6 +768,20 @@ mod tests {
             "{a:#?}"
         );
         find(&a, "Carla Munt");
+    }
+
+    #[test]
+    fn a_plural_name_in_capitals_is_the_team_called_so_else_an_organisation() {
+        let a = model(&[
+            "GULLS SINK HERONS AT THE HARBOUR\nThe Tromso Gulls beat the Bodo Herons 3-1 on Sunday.",
+            "Officials at HAWKS said the contract was signed on Monday.",
+        ]);
+        let gulls = find(&a, "Tromso Gulls");
+        assert_eq!(gulls.mentions.len(), 2, "{a:#?}");
+        assert_eq!(find(&a, "Bodo Herons").mentions.len(), 2, "{a:#?}");
+        assert!(!a.iter().any(|x| x.name == "GULLS"), "{a:#?}");
+        // no team is called so: an organisation of its own
+        assert_eq!(find(&a, "HAWKS").kind, ActorKind::Organization);
     }
 
     #[test]
