@@ -636,6 +636,25 @@ static STOP_EXTRA: WordList = WordList::new(&[
     "official",
     "sources",
     "source",
+    // hedges and the other words of denials: how a story is told, not what it tells
+    "likely",
+    "unlikely",
+    "probably",
+    "possibly",
+    "maybe",
+    "perhaps",
+    "allegedly",
+    "apparently",
+    "lie",
+    "lies",
+    "debunks",
+    "debunking",
+    "myth",
+    "bogus",
+    "fiction",
+    "fabricated",
+    "untrue",
+    "fooled",
 ]);
 
 /// A crude English stem: plural and verb endings removed, a doubled final consonant undone.
@@ -701,6 +720,12 @@ mod tests {
         ] {
             assert!(!words(text).contains(&"29"), "{text}: {:?}", words(text));
         }
+    }
+
+    #[test]
+    fn hedges_and_the_words_of_a_denial_are_no_content() {
+        let doc = Doc::new("Giant Squid Is Most Likely A Myth And A Lie", 0);
+        assert_eq!(doc.keywords(0, doc.toks.len()), vec!["giant", "squid"]);
     }
 
     #[test]

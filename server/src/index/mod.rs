@@ -1268,7 +1268,7 @@ mod tests {
     fn a_denial_reaches_the_reports_that_tell_what_the_denied_claim_tells() {
         let texts = with_elsewhere(&[
             "---\ndate: 2026-02-01\n---\nViral video shows giant squid washed up on Brighton beach\n",
-            "---\ndate: 2026-02-01\n---\nViral video shows giant squid washed up, stunning walkers and surfers on a winter morning\n",
+            "---\ndate: 2026-02-01\n---\nViral video shows giant squid washed up, stunning walkers and surfers on a winter morning by the old pier\n",
             "---\ndate: 2026-02-03\n---\nNo, a giant squid did not wash up on Brighton beach: the video is a hoax\n",
         ]);
         let (_, m) = model_of(&texts);
