@@ -370,7 +370,7 @@ bowl ave blvd hurricane typhoon cyclone storm";
 const PERSON_ROLES: &str = "president vice-president secretary minister spokesman spokeswoman spokesperson envoy \
 adviser advisor aide chief head leader chairman chairwoman chair director ambassador diplomat governor senator \
 congressman congresswoman representative lawmaker mayor chancellor premier king queen prince princess pope \
-general admiral commander colonel captain lieutenant sergeant officer official officials judge justice prosecutor \
+general admiral commander colonel captain lieutenant sergeant constable officer official officials judge justice prosecutor defender \
 attorney lawyer ceo founder executive manager analyst expert correspondent reporter journalist editor writer \
 columnist anchor host actor actress singer star rapper musician artist player coach striker goalkeeper quarterback \
 pitcher rb qb wr lb cb manager owner spokesperson rep representative publicist agent doctor surgeon professor scientist \

@@ -127,7 +127,8 @@ static PARTICLES: WordList = WordList::new(&[
 
 /// Whether token `j` is a hyphen inside the name that runs from token `from`: joined to the word before
 /// it and to a word after it that is capitalised ("Smith-Jones", "Jong-Un"; on the name's first word
-/// only when more of the name follows: "Jean-Pierre Lemaire", not "Trump-Putin") or, after the name's
+/// only when more of the name follows, "Jean-Pierre Lemaire", not "Trump-Putin", or when it is an
+/// organisation's word, "Journal-Constitution") or, after the name's
 /// first word, a syllable of up to three letters ("Kim Jong-un"; not "Obama-era", nor a dash written as a
 /// hyphen before a function word: "a Vancouver man-Eric Allen Kirkpatrick-was charged").
 fn hyphen_within_name(doc: &Doc, from: usize, j: usize) -> bool {
@@ -142,7 +143,9 @@ fn hyphen_within_name(doc: &Doc, from: usize, j: usize) -> bool {
         .toks
         .get(j + 2)
         .is_some_and(|t| t.space_before && doc.is_cap(j + 2));
-    (doc.is_cap(j + 1) && (!first_word || more))
+    // (an organisation's word opens a name of two: "the Journal-Constitution", "the Times-Picayune")
+    let org_head = org_head_before_hyphen(doc, lexicon(), j - 1);
+    (doc.is_cap(j + 1) && (!first_word || more || org_head))
         || (!first_word
             && tail.chars().count() <= 3
             && tail.chars().all(char::is_alphabetic)
@@ -155,6 +158,22 @@ fn hyphen_within_name(doc: &Doc, from: usize, j: usize) -> bool {
 fn joining_hyphen(doc: &Doc, j: usize) -> bool {
     let joined = |k: usize| doc.toks.get(k).is_some_and(|t| !t.space_before);
     doc.is_punct(j, "-") && joined(j) && joined(j + 1)
+}
+
+/// Whether an organisation's word is joined by a hyphen to the next one between tokens `from` and `to`
+/// ("The Atlanta Journal-Constitution", "the Times-Picayune"): the name is an organisation's.
+fn org_head_hyphened(doc: &Doc, lex: &Lexicon, from: usize, to: usize) -> bool {
+    (from..to.saturating_sub(2)).any(|k| org_head_before_hyphen(doc, lex, k))
+}
+
+/// Whether token `k` is an organisation's word joined by a hyphen to a name ("Journal-Constitution"; not
+/// "Court-Ordered", a participle).
+fn org_head_before_hyphen(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
+    lex.org_heads.contains(&doc.lower[k])
+        && joining_hyphen(doc, k + 1)
+        && doc.is_cap(k + 2)
+        && !doc.lower[k + 2].ends_with("ed")
+        && !doc.lower[k + 2].ends_with("ing")
 }
 
 /// Lower-case words that end a compound after a name, not a syllable of it ("Obama-era", "Saudi-led").
@@ -347,10 +366,11 @@ static BUSINESS_HEADS: WordList = WordList::new(&[
 
 /// Whether a name ending before token `k` is the owner in a business's name: a possessive at `k` and a
 /// capitalised [`BUSINESS_HEADS`] noun after it ("Sam's Club"); not a place's ("South Alabama's College
-/// of Medicine" is the university's).
+/// of Medicine" is the university's), nor a person's named in full ("Sarah Palin's Church"), nor in a
+/// Title Case line, where every noun is capitalised ("Palin's Church Damaged In Fire").
 fn business_after(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
+    // (the name may end the text: nothing after it then)
     k > 0
-        && !lex.places_by_name.contains_key(doc.tok_text(k - 1))
         && doc
             .toks
             .get(k)
@@ -358,6 +378,9 @@ fn business_after(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
         && doc.toks.get(k + 1).is_some_and(|t| t.space_before)
         && doc.is_cap(k + 1)
         && doc.lower_in(k + 1, &BUSINESS_HEADS)
+        && !lex.places_by_name.contains_key(doc.tok_text(k - 1))
+        && !doc.title_case[doc.sent_of[k]]
+        && !(k > 1 && doc.is_cap(k - 2) && lex.first_names.contains(&doc.lower[k - 2]))
 }
 
 /// Finds actor and place mentions.
@@ -646,7 +669,10 @@ fn names_after_the(doc: &Doc, lex: &Lexicon, found: &mut Found) {
     };
     for a in found.actors.iter().filter(|a| capitalised_name(a)) {
         let toks = doc.tokens_within(a.span);
-        if (toks.start > 0 && doc.lower_is(toks.start - 1, &["the"])) || version_at(doc, toks.end) {
+        if (toks.start > 0 && doc.lower_is(toks.start - 1, &["the"]))
+            || version_at(doc, toks.end)
+            || after_work_noun(doc, toks.start)
+        {
             note(&a.name);
         }
     }
@@ -678,6 +704,37 @@ fn names_after_the(doc: &Doc, lex: &Lexicon, found: &mut Found) {
         a.rule = ActorRule::NameAfterThe;
         plural_name(&last)
     });
+}
+
+/// Nouns of works that name the title after them ("the sequel, Catching Fire", "the film Silent Tide").
+static WORK_NOUNS: WordList = WordList::new(&[
+    "sequel",
+    "prequel",
+    "film",
+    "movie",
+    "book",
+    "novel",
+    "album",
+    "song",
+    "single",
+    "documentary",
+    "musical",
+    "memoir",
+    "series",
+    "sitcom",
+    "franchise",
+    "trilogy",
+]);
+
+/// Whether the name starting at token `k` follows a [`WORK_NOUNS`] noun, with or without a comma: a
+/// title, no one's name.
+fn after_work_noun(doc: &Doc, k: usize) -> bool {
+    let before = if k > 0 && doc.is_punct(k - 1, ",") {
+        k - 1
+    } else {
+        k
+    };
+    before > 0 && doc.lower_in(before - 1, &WORK_NOUNS)
 }
 
 /// Whether token `k` is a version number right after a name ("Internet Explorer 8", "Windows 7"): a
@@ -767,8 +824,12 @@ fn process_run(doc: &Doc, lex: &Lexicon, si: usize, from: usize, to: usize, foun
                     .checked_sub(1)
                     .filter(|&l| l > k)
                     .map(|l| &doc.lower[segs[l].1 - 1]);
+                let hyphened =
+                    m > k + 1 && org_head_hyphened(doc, lex, segs[k + 1].0, segs[m - 1].1);
                 let rule = match last {
-                    Some(w) if lex.org_heads.contains(w) => Some(ActorRule::OrganisationHeadWord),
+                    Some(w) if lex.org_heads.contains(w) || hyphened => {
+                        Some(ActorRule::OrganisationHeadWord)
+                    }
                     Some(w) if plural_name(w) => Some(ActorRule::PlaceAndPluralName),
                     _ => None,
                 };
@@ -970,7 +1031,22 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
         .iter()
         .position(|&w| lex.first_names.contains(&doc.lower[w]) && doc.is_cap(w))
     {
-        let fstart = words[pos];
+        // after a title, a word before the known first name is a first name the lexicon does not know
+        // ("Nixon aide Jeb Stuart Magruder"), not something else the core names
+        let unknown_first = pos == 1
+            && words.len() >= 3
+            && !doc.title_case[si]
+            && !doc.toks[first].is_all_caps()
+            && !plural_name(first_w)
+            && !lex.person_roles.contains(first_w)
+            && !lex.role_modifiers.contains(first_w)
+            && !doc.lower_here.contains(first_w)
+            && title_role(doc, cs, ActorKind::Person).is_some();
+        let (pos, fstart) = if unknown_first {
+            (0, first)
+        } else {
+            (pos, words[pos])
+        };
         if words.len() - pos >= 2
             && !words[pos..].iter().any(|&w| {
                 lex.non_person_heads.contains(&doc.lower[w])
@@ -1004,7 +1080,7 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
         push_place(doc, found, si, cs, ce);
         return;
     }
-    if words.len() >= 2 && lex.org_heads.contains(last_w) {
+    if words.len() >= 2 && (lex.org_heads.contains(last_w) || org_head_hyphened(doc, lex, cs, ce)) {
         push_actor(
             doc,
             found,
@@ -2235,6 +2311,11 @@ mod tests {
                 .any(|n| n.contains("Tide") || n.contains("Harbour")),
             "{names:?}"
         );
+        // … nor a title after the noun of a work, in its article
+        let a = actors(
+            "Talks began on the sequel, Burning Tide. A script for Burning Tide is written.",
+        );
+        assert!(a.is_empty(), "{a:?}");
         // a known first name still says a person; a closing apostrophe after a plural is a possessive
         assert!(names.contains(&"Marta Quist"), "{names:?}");
         let a = actors(
@@ -2268,6 +2349,43 @@ mod tests {
         assert!(!a.iter().any(|(n, _, _)| n.ends_with("Sam")), "{a:?}");
         // a possessive before another capitalised word is still its owner's
         assert!(a.iter().any(|(n, _, _)| n == "Obama"), "{a:?}");
+        // a person's named in full, a Title Case line, and a name ending the text
+        let a =
+            actors("They met at Sarah Quist's Church. Greene's Church Damaged In Fire\nWe saw Sam");
+        assert!(
+            !a.iter()
+                .any(|(n, k, _)| n.contains("'s Church") || *k == ActorKind::Organization),
+            "{a:?}"
+        );
+        assert!(a.iter().any(|(n, _, _)| n == "Sarah Quist"), "{a:?}");
+    }
+
+    #[test]
+    fn a_newspaper_joined_by_a_hyphen_and_an_unknown_first_name_after_a_title() {
+        let a = actors(
+            "Jurors spoke to The Atlanta Journal-Constitution on Friday. The Journal-Constitution \
+             said so. The meeting included Nixon aide Jeb Stuart Magruder, who testified.",
+        );
+        assert!(
+            a.contains(&(
+                "Atlanta Journal-Constitution".to_string(),
+                ActorKind::Organization,
+                None
+            )),
+            "{a:?}"
+        );
+        assert!(
+            a.contains(&(
+                "Journal-Constitution".to_string(),
+                ActorKind::Organization,
+                None
+            )),
+            "{a:?}"
+        );
+        assert!(
+            a.contains(&person("Jeb Stuart Magruder", Some("Nixon aide"))),
+            "{a:?}"
+        );
     }
 
     #[test]
