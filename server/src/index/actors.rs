@@ -242,6 +242,24 @@ struct Builder {
     roles: Vec<RoleRef>,
 }
 
+/// The actor kept under `key`, a new one of `kind` when there is none.
+fn keyed_builder(
+    by_key: &mut HashMap<String, usize>,
+    builders: &mut Vec<Builder>,
+    key: &str,
+    kind: ActorKind,
+) -> usize {
+    if let Some(&id) = by_key.get(key) {
+        return id;
+    }
+    builders.push(Builder {
+        kind: Some(kind),
+        ..Default::default()
+    });
+    by_key.insert(key.to_string(), builders.len() - 1);
+    builders.len() - 1
+}
+
 /// Articles of a candidate for a surname alone looked at to tell the company it keeps (see [`resolve`]).
 const COMPANY_SAMPLE: usize = 32;
 
@@ -393,15 +411,7 @@ pub fn resolve(
                 .find(|t| actor_of[di].contains(&Some(*t)))
                 .or(c.first().copied())
         });
-        let id = team.unwrap_or_else(|| {
-            *by_key.entry(key.clone()).or_insert_with(|| {
-                builders.push(Builder {
-                    kind: Some(m.kind),
-                    ..Default::default()
-                });
-                builders.len() - 1
-            })
-        });
+        let id = team.unwrap_or_else(|| keyed_builder(&mut by_key, &mut builders, key, m.kind));
         actor_of[di][mi] = Some(id);
     }
     // 2. single names: the person of that surname in the same article, else the most mentioned in the corpus
@@ -502,13 +512,7 @@ pub fn resolve(
         // a titled surname with no full name anywhere: a person known by one name
         if m.kind == ActorKind::Person {
             let key = format!("per::{sk}");
-            let id = *by_key.entry(key).or_insert_with(|| {
-                builders.push(Builder {
-                    kind: Some(ActorKind::Person),
-                    ..Default::default()
-                });
-                builders.len() - 1
-            });
+            let id = keyed_builder(&mut by_key, &mut builders, &key, ActorKind::Person);
             actor_of[di][mi] = Some(id);
         }
     }
