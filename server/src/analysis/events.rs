@@ -841,9 +841,9 @@ fn object_before_comma(doc: &Doc, facts: &ArticleFacts, left: usize, first: usiz
 /// Whether the event of the trigger from token `first` to `last` is told in passing (see
 /// [`EventMention::in_passing`]): in a relative clause ("a driver who fled the scene", "a flaw that is
 /// being exploited"), in a clause a participle opens after a comma ("Gary Gomes, accused in the deaths
-/// of two women"), as what someone is charged with ("the teen accused of shooting"), or, outside a
-/// headline, as a participle right after a noun with its agent after it ("the teenager killed by
-/// police").
+/// of two women"), in a clause of time or cause with its own subject ("before he ever entered Nixon's
+/// circle"), as what someone is charged with ("the teen accused of shooting"), or, outside a headline,
+/// as a participle right after a noun with its agent after it ("the teenager killed by police").
 fn in_passing(doc: &Doc, facts: &ArticleFacts, first: usize, last: usize) -> bool {
     let lex = lexicon();
     let si = doc.sent_of[first];
@@ -862,6 +862,27 @@ fn in_passing(doc: &Doc, facts: &ArticleFacts, first: usize, last: usize) -> boo
             return doc.is_punct(k, ",") && closed && opens_participle_clause(doc, k + 1);
         }
         if doc.lower_is(k, &["who", "which", "whose", "whom"]) {
+            return true;
+        }
+        // a clause of time or cause with a subject of its own ("before he ever entered Nixon's circle",
+        // "after the council voted") tells what frames the sentence's news; not a noun after the word
+        // ("after the shooting") nor a word right after it ("after slipping"), where the event may be
+        // the one the sentence is about
+        if doc.lower_is(
+            k,
+            &[
+                "before", "after", "since", "until", "till", "once", "while", "when", "because",
+                "although", "though",
+            ],
+        ) && first > k + 1
+            && !doc.lower_is(
+                first - 1,
+                &[
+                    "the", "a", "an", "his", "her", "its", "their", "this", "that", "these",
+                    "those",
+                ],
+            )
+        {
             return true;
         }
         // "that" after a noun opens a relative clause; after a reporting verb it opens what was said
@@ -1050,7 +1071,9 @@ mod tests {
                     A driver who fled the scene was caught. Nils Dahl, accused in the deaths of two \
                     women, was sentenced in Oslo. Police said that the man fell from a bridge. On Friday, \
                     armed robbers stormed a bank. The flaw that hackers exploited was fixed. Kari Lie \
-                    was charged with the robbery.";
+                    was charged with the robbery. Ola Berg had resigned twice before he ever joined the \
+                    cabinet. The mayor quit after the council voted against him. Traffic stopped after the \
+                    crash.";
         assert!(
             passing(text, "killed"),
             "a participle with its agent after a noun"
@@ -1062,6 +1085,11 @@ mod tests {
         );
         assert!(passing(text, "exploited"), "\"that\" after a noun");
         assert!(passing(text, "robbery"), "what someone is charged with");
+        assert!(passing(text, "joined"), "a clause of time with a subject");
+        assert!(
+            passing(text, "voted"),
+            "a clause of time with a noun subject"
+        );
         for news in [
             "Fire",
             "mourned",
@@ -1071,6 +1099,9 @@ mod tests {
             "stormed",
             "fixed",
             "charged",
+            "resigned",
+            "quit",
+            "crash",
         ] {
             assert!(!passing(text, news), "{news} is its sentence's news");
         }

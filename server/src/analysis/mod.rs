@@ -298,8 +298,9 @@ pub struct EventMention {
     /// Referring back ("the meeting", "these talks") rather than introducing.
     pub definite: bool,
     /// Told in passing, not as its sentence's news: in a relative clause ("a driver who fled"), in a
-    /// clause a participle opens after a comma ("Gary Gomes, accused in the deaths of two women,"), as
-    /// a participle with its agent after a noun ("the teenager killed by police"), or as what someone is
+    /// clause a participle opens after a comma ("Gary Gomes, accused in the deaths of two women,"), in a
+    /// clause of time or cause with its own subject ("before he ever entered Nixon's circle"), as a
+    /// participle with its agent after a noun ("the teenager killed by police"), or as what someone is
     /// charged with ("the teen accused of shooting").
     pub in_passing: bool,
     /// In a question ("Arson in Alaska – a Palin pattern?"): asked, not reported.
