@@ -1555,7 +1555,7 @@ pub fn attribute_quotes(doc: &Doc, actors: &[ActorMention]) -> Vec<Quote> {
             let inside = |ranges: &[(usize, usize)]| {
                 super::covers(ranges, |&(s, e)| Span::new(s, e), span.start)
             };
-            if inside(&doc.furniture) || inside(&doc.links) {
+            if inside(&doc.furniture) || inside(&doc.links) || !is_speech(doc, span, inner) {
                 continue;
             }
             quotes.push(Quote {
@@ -1567,6 +1567,60 @@ pub fn attribute_quotes(doc: &Doc, actors: &[ActorMention]) -> Vec<Quote> {
     }
     quotes.sort_by_key(|q| q.span.start);
     quotes
+}
+
+/// Whether a quotation (`span` with its marks, `inner` without) is something someone said rather than
+/// a name or a phrase held at a distance: a nickname or a title in capitals ("Teflon Don", "the
+/// Oddfather", "Catching Fire") never is; a sentence of its own ("Nothing is decided yet."), six words
+/// or more, or words a reporting verb introduces or follows ("said, “We won”", "“We won,” he said") are;
+/// a few words in running text ("in any “meaningful way”", "an “elaborate deception”") are not.
+fn is_speech(doc: &Doc, span: Span, inner: Span) -> bool {
+    let words: Vec<&str> = doc.text[inner.start..inner.end]
+        .split_whitespace()
+        .collect();
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let capitalised = |w: &str| {
+        w.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+    };
+    let ends_sentence = words.last().is_some_and(|w| {
+        w.trim_end_matches(['\'', '’', '"', ')'])
+            .ends_with(['.', '!', '?', '…'])
+    });
+    let title = words.len() <= 4
+        && words.first().is_some_and(|w| capitalised(w))
+        && words
+            .iter()
+            .all(|w| capitalised(w) || ["the", "of", "and", "a"].contains(&&*bare(w)))
+        && !ends_sentence;
+    if title {
+        return false;
+    }
+    let first = doc.toks.partition_point(|t| t.start < span.start);
+    // "“He’s crazy like a fox,” Gravano quoted Gotti as saying": a sentence opened by a quotation that
+    // closes on a comma is told with its speaker after it
+    let opens_sentence = doc
+        .sent_of
+        .get(first)
+        .is_some_and(|&si| doc.sents[si].first == first);
+    let ends_clause = words
+        .last()
+        .is_some_and(|w| w.trim_end_matches(['\'', '’', '"']).ends_with(','));
+    let starts_capitalised = words.first().is_some_and(|w| capitalised(w));
+    if words.len() >= 6
+        || (starts_capitalised && (ends_sentence || (ends_clause && opens_sentence)))
+    {
+        return true;
+    }
+    let lex = lexicon();
+    let after = doc.toks.partition_point(|t| t.start < span.end);
+    let reported = |k: usize| lex.reporting_verbs.contains(&doc.lower[k]);
+    (first.saturating_sub(4)..first).any(reported)
+        || (after..(after + 3).min(doc.toks.len())).any(reported)
 }
 
 fn speaker(doc: &Doc, actors: &[ActorMention], q: Span) -> Option<usize> {
@@ -2538,5 +2592,28 @@ mod tests {
             let who = quote.speaker.map(|i| &*f.actors[i].name);
             assert_eq!(who, Some("Lena Brandt"), "{quote:?}");
         }
+    }
+
+    #[test]
+    fn nicknames_and_phrases_held_at_a_distance_are_no_quotes() {
+        let text = "Dock boss Anton “The Crane” Varga, the so-called “Teflon Skipper”, denied any \
+                    “serious wrongdoing” in a “meaningful way.” He called the audit an “elaborate hoax”. \
+                    “We sail on,” Varga said. Varga told reporters “nothing changes”. Later he added:\n\
+                    “The port stays open.” “No comment,” Varga's lawyer said later.";
+        let doc = Doc::new(text, 0);
+        let f = find(&doc);
+        let said: Vec<&str> = attribute_quotes(&doc, &f.actors)
+            .iter()
+            .map(|q| &text[q.inner.start..q.inner.end])
+            .collect();
+        assert_eq!(
+            said,
+            [
+                "We sail on,",
+                "nothing changes",
+                "The port stays open.",
+                "No comment,"
+            ]
+        );
     }
 }
