@@ -356,7 +356,8 @@ army navy forces force police guard group company corporation corp corp. inc inc
 organization organisation foundation institute parliament senate congress church airlines airline airways \
 network networks studios records club team fund authority administration bureau service services commission \
 assembly federation alliance coalition front movement brigade battalion regiment cabinet government council board society \
-gang mafia cartel reuters channel tv radio broadcasting labs technologies systems motors electric energy holdings partners media survey recovery";
+gang mafia cartel reuters channel tv radio broadcasting labs technologies systems motors electric energy holdings partners media survey recovery \
+boards councils committees associations agencies societies institutes foundations industries enterprises";
 
 const NON_PERSON_HEADS: &str = "day week year war wars square street avenue road boulevard bridge river lake mountain \
 mountains island islands sea ocean valley county state states province region republic kingdom emirates \

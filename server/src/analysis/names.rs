@@ -1466,6 +1466,25 @@ pub fn apposition_role(doc: &Doc, name_end: usize, kind: ActorKind) -> Option<Ro
     if !has_det && !accepts_in_title(doc, lex, start) {
         return None;
     }
+    // a name and its verb is a clause, not an apposition ("Brenna, Vito Marra rose to the head of the
+    // family", "Mr Karamanlis, Greece is still awaiting …")
+    let mut after_caps = start;
+    while after_caps < end && doc.is_cap(after_caps) {
+        after_caps += 1;
+    }
+    if !has_det && after_caps > start && after_caps < end && {
+        let w = &doc.lower[after_caps];
+        lex.past_irregular.contains(w)
+            || doc.lower_is(
+                after_caps,
+                &[
+                    "is", "are", "has", "have", "will", "would", "could", "can", "says",
+                ],
+            )
+            || (w.ends_with("ed") && !lex.person_roles.contains(w))
+    } {
+        return None;
+    }
     if names_another(doc, lex, nouns, start, end) {
         return None;
     }
@@ -1927,6 +1946,29 @@ mod tests {
             a.contains(&person("Paul Mercer", Some("former trade adviser"))),
             "{a:?}"
         );
+    }
+
+    #[test]
+    fn a_name_and_its_verb_after_a_comma_is_no_apposition() {
+        let text = "The former driver for late crime boss Aldo Brenna, Vito Marra rose to the head of the \
+                    family.";
+        assert_eq!(roles(text, "Aldo Brenna"), Vec::<String>::new());
+        let text = "Harbour workers met Aldo Brenna, Trade Union Chairman of the port, on Monday.";
+        assert_eq!(
+            roles(text, "Aldo Brenna"),
+            ["Trade Union Chairman of the port"]
+        );
+    }
+
+    #[test]
+    fn a_plural_head_word_names_an_organisation() {
+        let a = actors(
+            "She chaired the Federation of State Dental Boards of Norway. Brandt Industries \
+             and the Coastal Councils said nothing.",
+        );
+        for (name, kind, _) in &a {
+            assert_ne!(*kind, ActorKind::Person, "{name} is no person: {a:?}");
+        }
     }
 
     #[test]
