@@ -1204,7 +1204,22 @@ fn classify_core(doc: &Doc, lex: &Lexicon, si: usize, cs: usize, ce: usize, foun
             && (!doc.lower_here.contains(lower) || (w == first && NAME_ADJECTIVES.contains(lower))))
             || (!doc.is_cap(w) && doc.lower_in(w, &PARTICLES))
     });
-    if all_names_here && words.len() <= 4 && !doc.title_case[si] && !in_quotes(doc, cs, ce) {
+    // an acronym opens the name of a thing or an organisation ("ADSL Internet connections", "MASN
+    // Sports"), not a person's (two letters may be initials: "AJ Styles")
+    let acronym_first = doc.toks[first].is_all_caps()
+        && doc
+            .tok_text(first)
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .count()
+            >= 3
+        && !lex.first_names.contains(&doc.lower[first]);
+    if all_names_here
+        && words.len() <= 4
+        && !doc.title_case[si]
+        && !in_quotes(doc, cs, ce)
+        && !acronym_first
+    {
         push_actor(
             doc,
             found,
@@ -1958,6 +1973,20 @@ mod tests {
             roles(text, "Aldo Brenna"),
             ["Trade Union Chairman of the port"]
         );
+    }
+
+    #[test]
+    fn a_name_an_acronym_opens_is_no_person() {
+        let a = actors(
+            "Norsk Tele runs all ADSL Internet lines in Tromsø, wrote NRKX Sports' Roch Kubatko. \
+             Later, AJ Varga said the lines were back.",
+        );
+        let people: Vec<&str> = a
+            .iter()
+            .filter(|(_, kind, _)| *kind == ActorKind::Person)
+            .map(|(name, _, _)| name.as_str())
+            .collect();
+        assert_eq!(people, ["Roch Kubatko", "AJ Varga"], "{a:?}");
     }
 
     #[test]
