@@ -1,7 +1,8 @@
 //! Actor identity across the corpus: full names grouped by surname and given name (nicknames and
 //! transliterations folded: Mike = Michael, Sergey = Sergei, but Sergey Lavrov is not Sergei Ryabkov),
 //! spelling variants of the surname (Zelensky = Zelenskyy), surname-only mentions resolved to the person of
-//! that surname in the same article or else in the corpus, organisations by canonical name. The corpus's
+//! that surname in the same article or else in the corpus (a capitalised word nothing marks as a name, only
+//! in an article keeping that person's company), organisations by canonical name. The corpus's
 //! actor registry (`dateline.toml`) comes first: a mention written as a registered name or alias is that
 //! actor, and its full names and surname take part in the grouping like any other.
 
@@ -498,6 +499,16 @@ pub fn resolve(
             };
             let pick = match here.len() {
                 1 => Some(here[0]),
+                // a capitalised word nothing marks as a name ("Internet", "Web") is someone of another
+                // article only when that article keeps the same company
+                0 if m.kind == ActorKind::Unknown => {
+                    let met: Vec<usize> = cands
+                        .iter()
+                        .copied()
+                        .filter(|&c| keeps_company(c, di))
+                        .collect();
+                    most_mentioned(&met, true)
+                }
                 0 => most_mentioned(cands, true),
                 _ => most_mentioned(&here, false),
             };
@@ -758,6 +769,21 @@ mod tests {
             oliver.mentions.iter().any(|m| m.0 == 4),
             "beside the Harbour Gulls, Vik is Oliver Vik: {a:#?}"
         );
+    }
+
+    #[test]
+    fn a_capitalised_word_is_someone_of_another_article_only_in_the_same_company() {
+        // "Corran Vell" is a name by its capitals alone; a lone "Vell" elsewhere is another's word
+        // unless its article keeps Corran Vell's company
+        let a = model(&[
+            "Corran Vell and Mira Solberg spoke at the Tidewater Forum. Corran Vell said little. \
+             Mira Solberg thanked Corran Vell.",
+            "After the storm, the port of Vell reopened on Monday, officials said.",
+            "On Friday Vell returned to the forum, Mira Solberg said.",
+        ]);
+        let vell = find(&a, "Corran Vell");
+        assert!(!vell.mentions.iter().any(|m| m.0 == 1), "{a:#?}");
+        assert!(vell.mentions.iter().any(|m| m.0 == 2), "{a:#?}");
     }
 
     #[test]
