@@ -2,13 +2,13 @@
 //! transliterations folded: Mike = Michael, Sergey = Sergei, but Sergey Lavrov is not Sergei Ryabkov),
 //! spelling variants of the surname (Zelensky = Zelenskyy), surname-only mentions resolved to the person of
 //! that surname in the same article or else in the corpus (a capitalised word nothing marks as a name, only
-//! in an article keeping that person's company), organisations by canonical name. The corpus's
-//! actor registry (`dateline.toml`) comes first: a mention written as a registered name or alias is that
-//! actor, and its full names and surname take part in the grouping like any other.
+//! in an article keeping that person's company when it names anyone in full), organisations by canonical
+//! name. The corpus's actor registry (`dateline.toml`) comes first: a mention written as a registered name
+//! or alias is that actor, and its full names and surname take part in the grouping like any other.
 
 use super::{DocEntry, MentionRef};
-use crate::analysis::ActorKind;
 use crate::analysis::lexicon::{lexicon, phrase_key};
+use crate::analysis::{ActorKind, ActorRule};
 use crate::corpus::settings_file::RegisteredActor;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
@@ -445,6 +445,26 @@ pub fn resolve(
             }
         }
     }
+    // the actors a full name of which a first name, a title, an apposition, an age or an annotation
+    // makes a person's: more than capitals alone
+    let mut named_a_person: Vec<bool> = vec![false; builders.len()];
+    for (di, d) in docs.iter().enumerate() {
+        for (mi, m) in d.facts.actors.iter().enumerate() {
+            if let Some(id) = actor_of[di][mi]
+                && m.name.contains(' ')
+                && matches!(
+                    m.rule,
+                    ActorRule::KnownFirstName
+                        | ActorRule::TitleBeforeName
+                        | ActorRule::TitleOrApposition
+                        | ActorRule::AgeOrWho
+                        | ActorRule::Annotated
+                )
+            {
+                named_a_person[id] = true;
+            }
+        }
+    }
     // the articles that name each actor in full (in order)
     let mut docs_of: Vec<Vec<usize>> = vec![Vec::new(); builders.len()];
     for (di, ids) in actors_in_doc.iter().enumerate() {
@@ -499,13 +519,19 @@ pub fn resolve(
             };
             let pick = match here.len() {
                 1 => Some(here[0]),
-                // a capitalised word nothing marks as a name ("Internet", "Web") is someone of another
-                // article only when that article keeps the same company
-                0 if m.kind == ActorKind::Unknown => {
+                // a capitalised word nothing marks as a name ("Internet", "Web") is a person of another
+                // article only when a first name, a title or an apposition made that one a person, or
+                // that article keeps the same company, if it keeps any: capitals alone made "ADSL
+                // Internet" a person (a team's plural name is the team's wherever it is written)
+                0 if m.kind == ActorKind::Unknown && !actors_in_doc[di].is_empty() => {
                     let met: Vec<usize> = cands
                         .iter()
                         .copied()
-                        .filter(|&c| keeps_company(c, di))
+                        .filter(|&c| {
+                            builders[c].kind != Some(ActorKind::Person)
+                                || named_a_person[c]
+                                || keeps_company(c, di)
+                        })
                         .collect();
                     most_mentioned(&met, true)
                 }
@@ -778,7 +804,7 @@ mod tests {
         let a = model(&[
             "Corran Vell and Mira Solberg spoke at the Tidewater Forum. Corran Vell said little. \
              Mira Solberg thanked Corran Vell.",
-            "After the storm, the port of Vell reopened on Monday, officials said.",
+            "After the storm, the port of Vell reopened on Monday, harbour master Ivo Stein said.",
             "On Friday Vell returned to the forum, Mira Solberg said.",
         ]);
         let vell = find(&a, "Corran Vell");
