@@ -120,7 +120,7 @@ pub fn plural_name(w: &str) -> bool {
         || (w.chars().count() >= 4 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
 }
 
-static PARTICLES: WordList = WordList::new(&[
+pub static PARTICLES: WordList = WordList::new(&[
     "al", "bin", "ibn", "de", "van", "von", "da", "del", "der", "du", "di", "el", "ben", "la",
     "le", "dos",
 ]);
