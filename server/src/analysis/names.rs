@@ -527,8 +527,80 @@ pub fn find(doc: &Doc) -> Found {
     surnames_are_not_places(doc, lex, &mut found);
     names_after_the(doc, lex, &mut found);
     names_in_title_case(doc, lex, &mut found);
+    names_around_nicknames(doc, lex, &mut found);
     found.actors.sort_by_key(|a| a.span.start);
     found
+}
+
+/// A nickname in quotation marks between a known first name and a surname ("Vincent “The Chin”
+/// Gigante", "Anthony 'Fat Tony' Salerno") is inside the name: the person is the first name and the
+/// surname ("Vincent Gigante"), over what the runs the marks broke had made of them (a first name alone,
+/// the surname alone, the nickname a title of its own).
+fn names_around_nicknames(doc: &Doc, lex: &Lexicon, found: &mut Found) {
+    const OPEN: &[&str] = &["\"", "“", "‘", "'"];
+    const CLOSE: &[&str] = &["\"", "”", "’", "'"];
+    let mut made = Vec::new();
+    for (si, s) in doc.sents.iter().enumerate() {
+        for k in s.first..s.last.saturating_sub(4) {
+            // (a first name that ends a name already read is a surname: "Gary Ross ‘Catching Fire’")
+            let from = doc.toks[k].start;
+            if !(doc.is_cap(k)
+                && lex.first_names.contains(&doc.lower[k])
+                && OPEN.contains(&doc.tok_text(k + 1)))
+                || found
+                    .actors
+                    .iter()
+                    .any(|a| a.span.start < from && from < a.span.end)
+            {
+                continue;
+            }
+            // the nickname: one to three capitalised words, closed
+            let Some(close) =
+                (k + 3..(k + 6).min(s.last)).find(|&c| CLOSE.contains(&doc.tok_text(c)))
+            else {
+                continue;
+            };
+            if !(k + 2..close).all(|j| doc.toks[j].is_word() && doc.is_cap(j)) {
+                continue;
+            }
+            // the surname: one or two capitalised words after it (one in a Title Case line, where the
+            // next may be a verb: "Vincent ‘The Chin’ Gigante Dies")
+            let most = if doc.title_case[si] { 1 } else { 2 };
+            let mut end = close + 1;
+            while end < s.last
+                && end - close <= most
+                && doc.toks[end].is_word()
+                && doc.is_cap(end)
+                && !lex.function_words.contains(&doc.lower[end])
+            {
+                end += 1;
+            }
+            if end == close + 1 {
+                continue;
+            }
+            let span = Span::new(doc.toks[k].start, doc.toks[end - 1].end);
+            let surname = &doc.text[doc.toks[close + 1].start..doc.toks[end - 1].end];
+            let roles: Vec<Role> = title_role(doc, k, ActorKind::Person)
+                .into_iter()
+                .chain(apposition_role(doc, end, ActorKind::Person))
+                .filter(|r| !only_honorific(r))
+                .collect();
+            made.push(ActorMention {
+                span,
+                name: format!("{} {surname}", doc.tok_text(k)).into(),
+                kind: ActorKind::Person,
+                roles: roles.into_boxed_slice(),
+                sentence: si as u32,
+                rule: ActorRule::KnownFirstName,
+            });
+        }
+    }
+    for m in made {
+        found
+            .actors
+            .retain(|a| a.span.end <= m.span.start || a.span.start >= m.span.end);
+        found.actors.push(m);
+    }
 }
 
 /// Where the given names before a particle name at token `k` begin in a Title Case line ("Abu Bakr" of
@@ -1973,6 +2045,20 @@ mod tests {
             roles(text, "Aldo Brenna"),
             ["Trade Union Chairman of the port"]
         );
+    }
+
+    #[test]
+    fn a_nickname_in_quotation_marks_is_inside_the_name() {
+        let a = actors(
+            "Dock boss Frank “The Crane” Varga died on Monday. His rival Peter 'Big Pete' Lund \
+             attended the funeral.",
+        );
+        let people: Vec<&str> = a
+            .iter()
+            .filter(|(_, kind, _)| *kind == ActorKind::Person)
+            .map(|(name, _, _)| name.as_str())
+            .collect();
+        assert_eq!(people, ["Frank Varga", "Peter Lund"], "{a:?}");
     }
 
     #[test]
