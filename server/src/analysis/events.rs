@@ -761,6 +761,21 @@ fn mention(
     // the arguments go into the article's lists (at most 255 of each)
     let participants_at = u32::try_from(lists.participants.len()).unwrap_or(u32::MAX);
     let parties_at = u32::try_from(lists.parties.len()).unwrap_or(u32::MAX);
+    // whom it is of, a participant wherever the sentence names them
+    let mut participants = participants;
+    let victim = matches!(class, EventClass::Death)
+        .then(|| victim(doc, facts, span_start, first, last))
+        .flatten()
+        .map_or(0, |v| {
+            let at = participants
+                .iter()
+                .position(|&a| a == v)
+                .unwrap_or_else(|| {
+                    participants.insert(0, v);
+                    0
+                });
+            u8::try_from(at + 1).unwrap_or(0)
+        });
     let participants: Vec<u32> = participants.iter().take(255).map(|&a| a as u32).collect();
     let parties: Vec<Numbered> = parties.iter().take(255).map(|&p| Numbered::of(p)).collect();
     let (participants_len, parties_len) = (participants.len() as u8, parties.len() as u8);
@@ -781,6 +796,7 @@ fn mention(
         place: super::index_plus_one(place),
         participants_at,
         participants_len,
+        victim,
         parties_at,
         parties_len,
         registered: 0,
@@ -793,6 +809,176 @@ fn mention(
         in_passing: in_passing(doc, facts, first, last),
         asked: doc.is_punct(doc.sents[doc.sent_of[first]].last - 1, "?"),
     }
+}
+
+/// Words between a verb of killing or dying and its subject that leave the subject the one killed or
+/// dead: the passive's auxiliaries ("was killed", "had been killed") and a report's adverbs ("was
+/// reportedly killed").
+const PASSIVE_AUXILIARIES: [&str; 14] = [
+    "was",
+    "were",
+    "is",
+    "are",
+    "been",
+    "be",
+    "being",
+    "got",
+    "gets",
+    "has",
+    "had",
+    "have",
+    "reportedly",
+    "allegedly",
+];
+
+/// Plural nouns of deaths: of several people, whoever is named after them.
+const PLURAL_DEATHS: [&str; 6] = [
+    "deaths",
+    "murders",
+    "killings",
+    "slayings",
+    "homicides",
+    "executions",
+];
+
+/// Forms of the verbs of a death whose subject is the one who died ("died", "dead") rather
+/// than the one who killed.
+const DYING: [&str; 10] = [
+    "die",
+    "dies",
+    "died",
+    "dead",
+    "perished",
+    "perishes",
+    "succumbed",
+    "succumbs",
+    "drowned",
+    "drowns",
+];
+
+/// The person a death is of, as an index into the article's actors: the name that owns it
+/// ("Buckley's death", from the token before its span, `span_start`), the name after "of" ("the death
+/// of Alexandros Grigoropoulos"), the subject of a verb of dying or of a passive ("Duncan Rait, 36,
+/// died", "Jerry Ortiz was killed"), or the object of an active verb ("Lopez killed Horton"); none for a
+/// plural ("the murders of …") or one of several ("Alice McMeekin, 58, and Katie Jenkin, 20, were found
+/// dead"). A death is told by whom it is of: Buckley's death and Rait's, told with the same word in one
+/// article, are two.
+fn victim(
+    doc: &Doc,
+    facts: &ArticleFacts,
+    span_start: usize,
+    first: usize,
+    last: usize,
+) -> Option<usize> {
+    let sent = doc.sents[doc.sent_of[first]];
+    // a person named by the sentence's token `k` (ending or starting there)
+    let person_at = |k: usize, ends: bool| {
+        let t = doc
+            .toks
+            .get(k)
+            .filter(|_| (sent.first..sent.last).contains(&k))?;
+        facts.actors.iter().position(|a| {
+            a.is_individual()
+                && if ends {
+                    a.span.end == t.end
+                } else {
+                    a.span.start == t.start
+                }
+        })
+    };
+    let person_ending = |k: usize| person_at(k, true);
+    let person_starting = |k: usize| person_at(k, false);
+    // "Buckley's death"
+    if span_start >= sent.first + 2 && doc.toks[span_start - 1].kind == TokKind::Possessive {
+        return person_ending(span_start - 2);
+    }
+    let word = doc.lower[last].as_ref();
+    // "the murders of …", "deaths": of several
+    if PLURAL_DEATHS.contains(&word) {
+        return None;
+    }
+    // "the death of 15-year-old Alexandros Grigoropoulos": the first name within a few words, no comma,
+    // and no other after it ("the deaths of Alice McMeekin, 58, and Kathryn Jenkin")
+    if doc.lower_is(last + 1, &["of"]) {
+        let person = (last + 2..(last + 9).min(sent.last))
+            .take_while(|&k| doc.toks[k].kind != TokKind::Punct || doc.is_punct(k, "-"))
+            .find_map(person_starting)?;
+        let after = doc
+            .toks
+            .partition_point(|t| t.start < facts.actors[person].span.end);
+        return (!listed_with_others(doc, after, sent.last)).then_some(person);
+    }
+    let dying = DYING.contains(&word);
+    let mut k = first;
+    while k > sent.first && doc.lower_is(k - 1, &PASSIVE_AUXILIARIES) {
+        k -= 1;
+    }
+    let passive = k < first && word.ends_with("ed");
+    if !(dying || passive) {
+        // an active verb: its object right after it ("Jon Berg killed Eva Dahl"), or none
+        let verb = word.ends_with("ed") || word.starts_with("kill");
+        return verb.then(|| person_starting(last + 1)).flatten();
+    }
+    if k <= sent.first {
+        return None;
+    }
+    // the subject right before, or before an apposition between commas ("Duncan Rait, 36, died"), or
+    // the name that opens the sentence before a long one ("Mark Felt, the mysterious source who helped
+    // … crack the Watergate scandal, has died")
+    let before = k - 1;
+    let person = if doc.is_punct(before, ",") {
+        // the name itself as the apposition ("Mafia 'Oddfather,' Vincent 'Chin' Gigante, dies")
+        // — the whole apposition, after a comma and perhaps a quotation mark or an age ("another
+        // climber, 36-year-old Duncan Rait, died")
+        let named = before.checked_sub(1).and_then(person_ending).filter(|&p| {
+            let mut j = doc
+                .toks
+                .partition_point(|t| t.start < facts.actors[p].span.start);
+            while j > sent.first
+                && (matches!(doc.toks[j - 1].kind, TokKind::Punct | TokKind::Number)
+                    || doc.lower_is(j - 1, &["year", "old"]))
+            {
+                j -= 1;
+                if doc.is_punct(j, ",") {
+                    return true;
+                }
+            }
+            false
+        });
+        let short = (before.saturating_sub(8).max(sent.first)..before)
+            .rev()
+            .find(|&j| doc.is_punct(j, ","))
+            .and_then(|j| j.checked_sub(1))
+            .and_then(person_ending);
+        named.or(short).or_else(|| {
+            person_starting(sent.first).filter(|&p| {
+                let after = doc
+                    .toks
+                    .partition_point(|t| t.start < facts.actors[p].span.end);
+                doc.is_punct(after, ",") && after < before
+            })
+        })?
+    } else {
+        person_ending(before)?
+    };
+    // one of several ("Alice McMeekin, 58, and Katie Jenkin, 20, were found dead"): none
+    let start = doc
+        .toks
+        .partition_point(|t| t.start < facts.actors[person].span.start);
+    let listed = start > sent.first
+        && (doc.lower_is(start - 1, &["and", "or"]) || doc.is_punct(start - 1, ","));
+    (!listed).then_some(person)
+}
+
+/// Whether a name ending before token `after` is followed by another in a list: "and" or "or" after
+/// nothing but punctuation and numbers (", 58, and Kathryn Jenkin"), before token `end`.
+fn listed_with_others(doc: &Doc, after: usize, end: usize) -> bool {
+    (after..end)
+        .take_while(|&k| {
+            matches!(doc.toks[k].kind, TokKind::Punct | TokKind::Number)
+                || doc.lower_is(k, &["and", "or"])
+        })
+        .any(|k| doc.lower_is(k, &["and", "or"]))
 }
 
 /// Whether the name ending before token `end` owns another event than the one whose trigger starts at
@@ -1178,6 +1364,66 @@ mod tests {
         assert_eq!(names("died"), vec!["Per Vold"]);
         assert_eq!(names("slipping"), vec!["Per Vold"]);
         assert_eq!(names("rescue"), vec!["Ola Brekke"]);
+    }
+
+    /// Whom each death of `text` is of, by trigger, as the hover would name them.
+    fn victims(text: &str) -> Vec<(&str, Option<String>)> {
+        let f = analyse(text, 0);
+        f.events
+            .iter()
+            .filter(|e| e.class == EventClass::Death)
+            .map(|e| {
+                let word = &text[e.trigger.get().start..e.trigger.get().end];
+                (word, f.victim(e).map(|a| f.actors[a].name.to_string()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_death_is_of_its_subject_its_owner_or_the_name_after_of() {
+        let named = |s: &str| Some(s.to_string());
+        assert_eq!(
+            victims(
+                "The day before Ola Brekke's death another climber, 36-year-old Per Vold, died on \
+                 the ridge. Per Vold, 36, died in hospital."
+            ),
+            [
+                ("death", named("Ola Brekke")),
+                ("died", named("Per Vold")),
+                ("died", named("Per Vold"))
+            ]
+        );
+        assert_eq!(
+            victims("Crowds marked the death of 15-year-old Nils Hauge in Bergen."),
+            [("death", named("Nils Hauge"))]
+        );
+        // a long apposition between the name and its verb, a passive, and the object of an active verb
+        assert_eq!(
+            victims(
+                "Robert Lund, the harbour master who ran the port of Tromsø for thirty years, has died. \
+                 Deputy Kari Moen was killed on Friday. Police say Jon Berg killed Eva Dahl."
+            ),
+            [
+                ("died", named("Robert Lund")),
+                ("killed", named("Kari Moen")),
+                ("killed", named("Eva Dahl"))
+            ]
+        );
+    }
+
+    #[test]
+    fn deaths_of_several_are_of_no_one_in_particular() {
+        assert_eq!(
+            victims(
+                "Anna Holm, 58, and Live Holm, 20, were found dead. He is charged with the murders of \
+                 Anna Holm and Live Holm. He faces trial over the death of Anna Holm and her daughter."
+            ),
+            [("dead", None), ("murders", None), ("death", None)]
+        );
+        // a verb that ends the text has no object to look for
+        assert_eq!(victims("Police say the gunman killed"), [("killed", None)]);
+        // a headline with no name is of no one
+        assert_eq!(victims("Climber Killed In Fall"), [("Killed", None)]);
     }
 
     #[test]

@@ -289,6 +289,8 @@ pub struct EventMention {
     /// Where its participants start in `ArticleFacts::event_participants`, and how many.
     participants_at: u32,
     participants_len: u8,
+    /// Which of its participants it is of (whom a death is of), plus one (0: none).
+    victim: u8,
     /// Where the countries involved start in `ArticleFacts::event_parties`, and how many.
     parties_len: u8,
     parties_at: u32,
@@ -566,6 +568,13 @@ impl ArticleFacts {
             .unwrap_or(&[])
             .iter()
             .map(|&a| a as usize)
+    }
+
+    /// The person event mention `m` of these facts is of (whom a death is of), as an index
+    /// into `actors`.
+    pub fn victim(&self, m: &EventMention) -> Option<usize> {
+        self.participants(m)
+            .nth(usize::from(m.victim).checked_sub(1)?)
     }
 
     /// The countries involved in event mention `m` of these facts.

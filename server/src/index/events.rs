@@ -300,6 +300,10 @@ struct Features {
     participants: SmallSet<u32, 4>,
     /// The participants that are people (for the who-conflict test).
     persons: SmallSet<u32, 4>,
+    /// Whom a death is of ([`crate::analysis::ArticleFacts::victim`]), by surname (lower case), when
+    /// told as the sentence's news and as having happened: two deaths of two people are two events,
+    /// whatever else they share.
+    victims: SmallSet<Numbered, 1>,
     /// Whom the articles telling it are about (see [`protagonists`] and [`About`]).
     about: About,
     parties: SmallSet<&'static str, 2>,
@@ -360,6 +364,16 @@ impl Features {
                 .map(|a| a as u32)
                 .collect(),
             persons,
+            victims: d
+                .facts
+                .victim(m)
+                .filter(|_| !m.in_passing && m.modality == Modality::Realis)
+                .and_then(|a| d.facts.actors[a].name.rsplit(' ').next())
+                .map(|surname| {
+                    Numbered::of(crate::analysis::intern::intern(&surname.to_lowercase()))
+                })
+                .into_iter()
+                .collect(),
             about: About::of_article(&cast.about),
             parties: d
                 .facts
@@ -427,6 +441,7 @@ impl Features {
         }
         self.participants.extend(o.participants.iter().copied());
         self.persons.extend(o.persons.iter().copied());
+        self.victims.extend(o.victims.iter().copied());
         self.parties.extend(o.parties.iter().copied());
         self.venue = self.venue.or(o.venue);
         if o.modality == Modality::Realis {
@@ -814,6 +829,7 @@ fn link_score(a: &Features, b: &Features, same_doc: bool) -> Option<Link> {
         || a.class == EventClass::Statement
         || date_conflict(a.date, b.date)
         || other_venues(a, b)
+        || other_victims(a, b)
     {
         return None;
     }
@@ -1108,6 +1124,7 @@ fn story_link(a: &Features, b: &Features) -> bool {
         && place_relation(a.place, b.place).is_some()
         && !other_venues(a, b)
         && !other_persons(a, b)
+        && !other_victims(a, b)
         && !about_others(a, b)
 }
 
@@ -1218,17 +1235,52 @@ fn same_story(docs: &[Arc<DocEntry>], casts: &[Cast], clusters: Vec<Cluster>) ->
 const ALIKE: f32 = 0.25;
 
 /// Whether two mentions (or clusters) told with the same word in alike articles may be the same event:
-/// their dates and places do not conflict, both are told as having happened or both as planned or
+/// they are not deaths of different people ([`other_victims`]), their dates and places do not conflict, both are told as having happened or both as planned or
 /// possible, and they are not told by articles about different people around different people (the
 /// Saints placing Bush on injured reserve and, two years later, Thomas). Other people around the word
 /// alone do not keep them apart: alike articles name the same people, and an article may tell the
 /// event around other names.
 fn alike_link(a: &Features, b: &Features) -> bool {
+    if other_victims(a, b) {
+        return false;
+    }
     !date_conflict(a.date, b.date)
         && place_relation(a.place, b.place).is_some()
         && a.modality == b.modality
         && !other_venues(a, b)
         && !(about_others(a, b) && other_persons(a, b))
+}
+
+/// Whether two mentions (or clusters) are deaths of someone each, and none of the same person (by
+/// surname, spelled alike: see [`one_letter_apart`]): Buckley's death and Rait's, a day apart on one
+/// mountain.
+fn other_victims(a: &Features, b: &Features) -> bool {
+    !a.victims.is_empty()
+        && !b.victims.is_empty()
+        && !a.victims.iter().any(|x| {
+            b.victims
+                .iter()
+                .any(|y| x == y || one_letter_apart(x.as_str(), y.as_str()))
+        })
+}
+
+/// Whether two names of four letters or more differ by one letter added, dropped or changed: one surname
+/// spelled two ways by two reports (Duncan Rait, Duncan Raite).
+fn one_letter_apart(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() < 4 || long.len() - short.len() > 1 {
+        return false;
+    }
+    let head = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    if head == short.len() {
+        return true;
+    }
+    if short.len() == long.len() {
+        short[head + 1..] == long[head + 1..]
+    } else {
+        short[head..] == long[head + 1..]
+    }
 }
 
 /// Whether two mentions (or clusters) each name people around them, and none the same.
@@ -1837,4 +1889,20 @@ pub fn resolve(
         events.push(event);
     }
     (events, event_of)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_letter_apart;
+
+    #[test]
+    fn a_surname_spelled_with_one_letter_more_or_changed_is_the_same() {
+        assert!(one_letter_apart("rait", "raite"));
+        assert!(one_letter_apart("raite", "rait"));
+        assert!(one_letter_apart("volden", "voldan"));
+        assert!(!one_letter_apart("vold", "brekke"));
+        assert!(!one_letter_apart("vold", "vo"), "too short to tell");
+        assert!(!one_letter_apart("lee", "leo"), "too short to tell");
+        assert!(!one_letter_apart("hansen", "hanson2"));
+    }
 }

@@ -947,6 +947,20 @@ mod tests {
     }
 
     #[test]
+    fn deaths_of_two_people_told_alike_are_two_events() {
+        // two reports of a weekend on one mountain, each telling both deaths in the same words
+        let first = "Two climbers die on Skarvatind\n\nPer Vold, 36, died after slipping from a ridge on \
+            Skarvatind. Rescuers said Ola Brekke, 32, died near the hut a day later.\n";
+        let second = "Skarvatind claims two climbers\n\nRescuers said Ola Brekke, 32, died near the hut on \
+            Skarvatind. Per Vold, 36, died after slipping from a ridge the day before.\n";
+        let (_, m) = model_of(&[&[first, second][..], &OTHER_NEWS].concat());
+        let (vold, brekke) = (events_with(&m, 0, "died"), events_with(&m, 1, "died"));
+        assert_ne!(vold[0], vold[1], "two deaths in the first report");
+        assert_eq!(vold[0], brekke[1], "Vold's death in both");
+        assert_eq!(vold[1], brekke[0], "Brekke's death in both");
+    }
+
+    #[test]
     fn two_deaths_on_one_day_in_places_named_apart_are_two_events() {
         let oslo = "---\ndate: 2026-03-14\n---\nA cyclist was killed in Oslo on March 13.\n\nPolice closed \
             the road for the night.\n";
