@@ -140,7 +140,8 @@ pub enum ActorKind {
 pub struct Role {
     pub text: String,
     pub span: Span,
-    /// "title" (before the name) or "apposition" (after it).
+    /// "title" (before the name), "apposition" (after it) or "nickname" (in quotation marks inside it:
+    /// Vincent “The Chin” Gigante).
     #[serde(deserialize_with = "intern::de_word")]
     pub pattern: intern::Word,
 }

@@ -580,10 +580,18 @@ fn names_around_nicknames(doc: &Doc, lex: &Lexicon, found: &mut Found) {
             }
             let span = Span::new(doc.toks[k].start, doc.toks[end - 1].end);
             let surname = &doc.text[doc.toks[close + 1].start..doc.toks[end - 1].end];
+            // the nickname, as the article states it: a role the hover lists ("known as “The Chin”")
+            let nickname = Span::new(doc.toks[k + 2].start, doc.toks[close - 1].end);
+            let known_as = Role {
+                text: format!("known as “{}”", &doc.text[nickname.start..nickname.end]),
+                span: nickname,
+                pattern: "nickname",
+            };
             let roles: Vec<Role> = title_role(doc, k, ActorKind::Person)
                 .into_iter()
                 .chain(apposition_role(doc, end, ActorKind::Person))
                 .filter(|r| !only_honorific(r))
+                .chain(std::iter::once(known_as))
                 .collect();
             made.push(ActorMention {
                 span,
@@ -2064,6 +2072,11 @@ mod tests {
                  attended the funeral."
             ),
             ["Frank Varga", "Peter Lund"]
+        );
+        // the nickname is one of the roles the hover lists
+        assert_eq!(
+            roles("Frank “The Crane” Varga died on Monday.", "Frank Varga"),
+            ["known as “The Crane”"]
         );
     }
 

@@ -739,11 +739,13 @@ fn common_first_words(docs: &[Arc<DocEntry>]) -> Vec<Vec<usize>> {
         .collect()
 }
 
-/// The role nouns stated with an actor mention, lower-cased ("president" for "then-President").
+/// The role nouns stated with an actor mention, lower-cased ("president" for "then-President"); none from
+/// a nickname ("known as “The Chairman”").
 fn role_nouns(m: &crate::analysis::ActorMention) -> Vec<String> {
     let lex = lexicon();
     m.roles
         .iter()
+        .filter(|r| r.pattern != "nickname")
         .flat_map(|r| r.text.split([' ', '-']))
         .map(str::to_lowercase)
         .filter(|w| lex.person_roles.contains(w.as_str()))
