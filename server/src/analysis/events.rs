@@ -728,7 +728,7 @@ fn mention(
     let lo = doc.toks[left].start;
     let hi = doc.toks[right.min(sent.last) - 1].end;
     let others_object = object_before_comma(doc, facts, left, first);
-    let participants: Vec<usize> = actors_here
+    let mut participants: Vec<usize> = actors_here
         .filter(|&ai| {
             let a: &ActorMention = &facts.actors[ai];
             a.span.start >= lo
@@ -762,7 +762,6 @@ fn mention(
     let participants_at = u32::try_from(lists.participants.len()).unwrap_or(u32::MAX);
     let parties_at = u32::try_from(lists.parties.len()).unwrap_or(u32::MAX);
     // whom it is of, a participant wherever the sentence names them
-    let mut participants = participants;
     let victim = matches!(class, EventClass::Death)
         .then(|| victim(doc, facts, span_start, first, last))
         .flatten()
@@ -811,10 +810,11 @@ fn mention(
     }
 }
 
-/// Words between a verb of killing or dying and its subject that leave the subject the one killed or
-/// dead: the passive's auxiliaries ("was killed", "had been killed") and a report's adverbs ("was
-/// reportedly killed").
-const PASSIVE_AUXILIARIES: [&str; 14] = [
+/// Words between a verb of killing or dying and its subject: auxiliaries ("was killed", "has died",
+/// "had been killed") and a report's adverbs ("was reportedly killed"). Only with a form of "be" or
+/// "get" among them ([`PASSIVE`]) is the subject the one killed: "Jon Berg has killed Eva Dahl" is Eva
+/// Dahl's death.
+const AUXILIARIES: [&str; 14] = [
     "was",
     "were",
     "is",
@@ -829,6 +829,11 @@ const PASSIVE_AUXILIARIES: [&str; 14] = [
     "have",
     "reportedly",
     "allegedly",
+];
+
+/// The auxiliaries of a passive ("was killed", "got killed"), among [`AUXILIARIES`].
+const PASSIVE: [&str; 9] = [
+    "was", "were", "is", "are", "been", "be", "being", "got", "gets",
 ];
 
 /// Plural nouns of deaths: of several people, whoever is named after them.
@@ -910,10 +915,12 @@ fn victim(
     }
     let dying = DYING.contains(&word);
     let mut k = first;
-    while k > sent.first && doc.lower_is(k - 1, &PASSIVE_AUXILIARIES) {
+    let mut passive = false;
+    while k > sent.first && doc.lower_is(k - 1, &AUXILIARIES) {
         k -= 1;
+        passive |= doc.lower_is(k, &PASSIVE);
     }
-    let passive = k < first && word.ends_with("ed");
+    let passive = passive && word.ends_with("ed");
     if !(dying || passive) {
         // an active verb: its object right after it ("Jon Berg killed Eva Dahl"), or none
         let verb = word.ends_with("ed") || word.starts_with("kill");
@@ -1401,12 +1408,14 @@ mod tests {
         assert_eq!(
             victims(
                 "Robert Lund, the harbour master who ran the port of Tromsø for thirty years, has died. \
-                 Deputy Kari Moen was killed on Friday. Police say Jon Berg killed Eva Dahl."
+                 Deputy Kari Moen was killed on Friday. Police say Jon Berg killed Eva Dahl. Police say \
+                 Ivar Holt has killed Anna Lie."
             ),
             [
                 ("died", named("Robert Lund")),
                 ("killed", named("Kari Moen")),
-                ("killed", named("Eva Dahl"))
+                ("killed", named("Eva Dahl")),
+                ("killed", named("Anna Lie"))
             ]
         );
     }
